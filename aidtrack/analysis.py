@@ -1,0 +1,137 @@
+"""Pure functions over records: which versions count, selection, sorting.
+
+No TinyDB, Rich or Typer here: records in, plain values out, so every counting rule
+of DESIGN §2 can be tested without a store or a terminal.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .model import Category, Pledge, Status, YearSpan
+
+
+def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
+    """Ids that no longer count: revised records, and the parts of any such whole."""
+    pledges = list(pledges)
+    parts = parts_by_whole(pledges)
+    pending = [p.supersedes for p in pledges if p.supersedes]
+    gone: set[str] = set()
+    while pending:
+        pledge_id = pending.pop()
+        if pledge_id not in gone:
+            gone.add(pledge_id)
+            pending.extend(part.id for part in parts.get(pledge_id, ()))
+    return gone
+
+
+def current(pledges: Iterable[Pledge]) -> list[Pledge]:
+    """The records that count: not superseded, not part of a superseded whole."""
+    pledges = list(pledges)
+    gone = superseded_ids(pledges)
+    return [p for p in pledges if p.id not in gone]
+
+
+def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
+    parts: dict[str, list[Pledge]] = defaultdict(list)
+    for pledge in pledges:
+        if pledge.part_of:
+            parts[pledge.part_of].append(pledge)
+    return parts
+
+
+def versions(pledges: Sequence[Pledge], pledge_id: str) -> list[Pledge]:
+    """The revision chain that holds `pledge_id`, oldest first."""
+    by_id = {p.id: p for p in pledges}
+    newer = {p.supersedes: p for p in pledges if p.supersedes}
+    oldest = by_id[pledge_id]
+    seen = {oldest.id}
+    while oldest.supersedes in by_id and oldest.supersedes not in seen:
+        oldest = by_id[oldest.supersedes]
+        seen.add(oldest.id)
+    chain = [oldest]
+    while chain[-1].id in newer and newer[chain[-1].id].id not in seen:
+        chain.append(newer[chain[-1].id])
+        seen.add(chain[-1].id)
+    return chain
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What `list` and `export` narrow the records to; empty means everything."""
+
+    donors: frozenset[str] = frozenset()
+    recipients: frozenset[str] = frozenset()
+    years: YearSpan | None = None
+    statuses: frozenset[Status] = frozenset()
+    categories: frozenset[Category] = frozenset()
+    include_superseded: bool = False
+
+    def matches(self, pledge: Pledge) -> bool:
+        return (
+            (not self.donors or pledge.donor in self.donors)
+            and (not self.recipients or pledge.recipient in self.recipients)
+            and (self.years is None or pledge.years.overlaps(self.years))
+            and (not self.statuses or pledge.status in self.statuses)
+            and (not self.categories or pledge.category in self.categories)
+        )
+
+
+def select(pledges: Iterable[Pledge], selection: Selection) -> list[Pledge]:
+    pool = list(pledges) if selection.include_superseded else current(pledges)
+    return [p for p in pool if selection.matches(p)]
+
+
+SORT_KEYS: dict[str, Any] = {
+    "year": lambda p: (p.years.start, p.years.end, p.donor),
+    "donor": lambda p: (p.donor.casefold(), p.years.start),
+    "recipient": lambda p: (p.recipient.casefold(), p.years.start),
+    "amount": lambda p: (p.currency, p.amount),
+    "status": lambda p: (list(Status).index(p.status), p.years.start),
+    "announced": lambda p: (p.announced_on or "", p.years.start),
+    "created": lambda p: p.created_at,
+    "id": lambda p: p.id,
+}
+
+
+def sort(pledges: Iterable[Pledge], key: str, descending: bool = False) -> list[Pledge]:
+    """Records in the order asked for; ties keep the order in which they were stored."""
+    return sorted(pledges, key=SORT_KEYS[key], reverse=descending)
+
+
+DUPLICATE_TOLERANCE = Decimal("0.05")
+
+Convert = Callable[[Decimal, str, str, int], Decimal | None]
+"""(amount, from currency, to currency, year) -> amount in the target, or None if no rate."""
+
+
+def likely_duplicate(new: Pledge, pool: Iterable[Pledge], convert: Convert) -> Pledge | None:
+    """A current record that `new` probably repeats (DESIGN §2.10), or None.
+
+    Same donor, recipient, years and stage, and an amount within 5% once converted
+    into the new record's currency: NOK 85bn and $8.5bn for 2026 are one pledge.
+    Revisions and parts never count as duplicates, nor do the parts already stored.
+    """
+    if new.supersedes or new.part_of:
+        return None
+    for old in current(pool):
+        if old.part_of or old.id == new.id:
+            continue
+        if (old.donor, old.recipient, old.years, old.status) != (
+            new.donor,
+            new.recipient,
+            new.years,
+            new.status,
+        ):
+            continue
+        amount = convert(old.amount, old.currency, new.currency, new.years.start)
+        if amount is None:
+            continue
+        larger = max(amount, new.amount)
+        if abs(amount - new.amount) <= DUPLICATE_TOLERANCE * larger:
+            return old
+    return None

@@ -1,0 +1,184 @@
+"""The `aidtrack` command: parse arguments, call one library function, print the result.
+
+This module holds the app, the global options and the options shared by commands; the
+commands themselves live beside it, one module per area.
+
+No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `model`
+and `analysis`, the drawing in `render`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from .. import __version__
+from ..environment import Environment
+from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated
+from ..ledger import DEFAULT_WAIT
+
+app = typer.Typer(
+    name="aidtrack",
+    help="Track aid pledges between countries by year: record, list, revise, report.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    NDJSON = "ndjson"
+    CSV = "csv"
+
+
+# Options shared by several commands: one definition, the same name everywhere.
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
+FormatOption = Annotated[
+    Format | None, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+YearOption = Annotated[
+    str | None, typer.Option("--year", "-y", help="A year (2026) or a range (2023-2027).")
+]
+RecipientOption = Annotated[
+    str | None,
+    typer.Option("--to", "--recipient", help="Recipient country [env: AIDTRACK_RECIPIENT]."),
+]
+CurrencyOption = Annotated[
+    str | None, typer.Option("--currency", "-c", help="ISO 4217 code: NOK, EUR, USD...")
+]
+StatusOption = Annotated[
+    str | None, typer.Option("--status", "-s", help="announced, committed, allocated, disbursed.")
+]
+CategoryOption = Annotated[
+    str | None,
+    typer.Option("--category", help="military, financial, humanitarian, civilian, mixed."),
+]
+QualifierOption = Annotated[
+    str | None, typer.Option("--qualifier", "-q", help="exact, about, at_least, up_to.")
+]
+InstrumentOption = Annotated[
+    str | None, typer.Option("--instrument", help="grant, loan, guarantee, in_kind, unspecified.")
+]
+LabelOption = Annotated[str | None, typer.Option("--label", help="The donor's own label.")]
+AnnouncedOption = Annotated[
+    str | None, typer.Option("--announced", help="Date of the announcement (2025-10-15).")
+]
+SourceOption = Annotated[str | None, typer.Option("--source", help="URL of the source.")]
+SourceDateOption = Annotated[
+    str | None, typer.Option("--source-date", help="Date of the source (defaults to --announced).")
+]
+QuoteOption = Annotated[str | None, typer.Option("--quote", help="The sentence quoted.")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="A note of your own.")]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Record it even if it looks like a duplicate.")
+]
+
+
+def output_format(json_flag: bool, chosen: Format | None, default: Format = Format.TABLE) -> Format:
+    if json_flag and chosen not in (None, Format.JSON):
+        raise InvalidInput(f"--json and --format {chosen.value} disagree; use one of them")
+    return Format.JSON if json_flag else (chosen or default)
+
+
+def command(name: str | None = None, **settings: Any) -> Callable[[F], F]:
+    """Register a command whose user errors become one line on stderr and an exit code."""
+
+    def register(function: F) -> F:
+        @functools.wraps(function)
+        def run(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
+            env: Environment = ctx.obj
+            try:
+                return function(ctx, *args, **kwargs)
+            except AidtrackError as error:
+                env.error(str(error))
+                raise typer.Exit(error.exit_code) from None
+            except KeyboardInterrupt:
+                env.error("interrupted; the store is unchanged or fully written")
+                raise typer.Exit(ExitCode.INTERRUPTED) from None
+            except Terminated:
+                env.error("terminated; the store is unchanged or fully written")
+                raise typer.Exit(ExitCode.TERMINATED) from None
+            except (typer.Exit, typer.Abort):
+                raise
+            except Exception as error:
+                if os.environ.get("AIDTRACK_DEBUG"):
+                    raise
+                env.error(
+                    f"internal error ({type(error).__name__}: {error}); "
+                    "rerun with AIDTRACK_DEBUG=1 to see where"
+                )
+                raise typer.Exit(ExitCode.ERROR) from None
+
+        app.command(name, **settings)(run)
+        return function
+
+    return register
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"aidtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Store file (default: $AIDTRACK_DB, else pledges.json in the user data folder).",
+            dir_okay=True,
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in tables.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No messages, only data.")] = False,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", min=0, max=3600, help="Seconds to wait for a busy store."),
+    ] = DEFAULT_WAIT,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Track aid pledges between countries by year."""
+    ctx.obj = Environment(db=db, wait=wait, no_color=no_color, quiet=quiet)
+
+
+def main() -> NoReturn:
+    """Console entry point: SIGTERM unwinds like Ctrl-C, so writes finish or roll back."""
+
+    def terminate(signum: int, frame: object) -> NoReturn:
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        app()
+    except BrokenPipeError:
+        # A reader such as `head` went away; stop quietly, as other CLIs do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(ExitCode.OK)
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)
+    except Terminated:
+        sys.exit(ExitCode.TERMINATED)
+    sys.exit(ExitCode.OK)
+
+
+# Each module registers its commands on `app`; the order here is the order in --help.
+from . import records  # noqa: E402,F401

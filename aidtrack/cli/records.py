@@ -1,0 +1,391 @@
+"""Commands on single records: add, list, show, edit, revise, remove."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+import typer
+
+from .. import analysis, model, places, render
+from ..environment import Environment
+from ..errors import InvalidInput
+from ..interchange import csv_text
+from ..ledger import Ledger, open_ledger
+from ..model import Pledge, Source
+from . import (
+    AnnouncedOption,
+    CategoryOption,
+    CurrencyOption,
+    ForceOption,
+    Format,
+    FormatOption,
+    InstrumentOption,
+    JsonOption,
+    LabelOption,
+    NoteOption,
+    QualifierOption,
+    QuoteOption,
+    RecipientOption,
+    SourceDateOption,
+    SourceOption,
+    StatusOption,
+    YearOption,
+    command,
+    output_format,
+)
+
+TABLE_PAGE = 30
+
+
+def _sources(
+    url: str | None, date: str | None, quote: str | None, announced: str | None
+) -> list[Source]:
+    """The source given on the command line, if any; its date defaults to the announcement's."""
+    if not (url or quote):
+        return []
+    return [Source(url or None, model.parse_date(date or announced, "source date"), quote or None)]
+
+
+def _given(**options: str | None) -> dict[str, str]:
+    """Only the options the user actually gave."""
+    return {name: value for name, value in options.items() if value is not None}
+
+
+def _print_data(env: Environment, pledges: list[Pledge], fmt: Format, *, one: bool = False) -> None:
+    """Records for scripts; with `one`, JSON is the record itself rather than an array."""
+    if fmt is Format.JSON:
+        rows = [p.to_json() for p in pledges]
+        env.write(render.json_text(rows[0] if one else rows))
+    elif fmt is Format.NDJSON:
+        env.write(render.ndjson_text(p.to_json() for p in pledges))
+    elif fmt is Format.CSV:
+        env.write(csv_text(pledges))
+
+
+def _print_detail(env: Environment, ledger: Ledger, pledge: Pledge) -> None:
+    pledges = ledger.pledges()
+    history = analysis.versions(pledges, pledge.id)
+    parts = analysis.parts_by_whole(pledges).get(pledge.id, [])
+    shown = render.pledge_detail(pledge, history, parts, ledger.superseded())
+    render.print_all(env.console(), shown)
+
+
+def _report_written(env: Environment, verb: str, pledges: list[Pledge], fmt: Format) -> None:
+    """After a write: a line for the person and the ids for scripts, or the records as data."""
+    if fmt is not Format.TABLE:
+        _print_data(env, pledges, fmt, one=len(pledges) == 1)
+        return
+    for pledge in pledges:
+        env.say(
+            f"{verb} {pledge.id}: {pledge.donor} -> {pledge.recipient} {pledge.year_label} "
+            f"{render.amount_cell(pledge)} ({pledge.status.value})"
+        )
+    env.write("".join(p.id + "\n" for p in pledges))
+
+
+def _prompt_missing(env: Environment, fields: dict[str, Any]) -> None:
+    """Ask for the required fields that are missing, but only when a person is there."""
+    questions = {
+        "donor": "Donor (country or institution)",
+        "amount": "Amount (e.g. 85bn, NOK 85bn)",
+        "year": "Year or range (e.g. 2026, 2023-2027)",
+        "recipient": "Recipient",
+    }
+    missing = [name for name in questions if not fields.get(name)]
+    if not missing:
+        return
+    if not env.interactive:
+        flags = {"donor": "DONOR", "amount": "AMOUNT", "year": "--year", "recipient": "--to"}
+        raise InvalidInput(
+            "missing "
+            + ", ".join(flags[name] for name in missing)
+            + "; give them on the command line (see `aidtrack add --help`)"
+        )
+    for name in missing:
+        fields[name] = typer.prompt(questions[name], err=True)
+
+
+# `-5` must reach the amount parser (and get a clear error), not be taken for an option.
+NUMBERS_AS_ARGUMENTS = {"ignore_unknown_options": True}
+
+
+@command("add", context_settings=NUMBERS_AS_ARGUMENTS)
+def add(
+    ctx: typer.Context,
+    donor: Annotated[
+        str | None, typer.Argument(metavar="DONOR", help="Donor: Norway, NO, NOR, EU...")
+    ] = None,
+    amount: Annotated[
+        str | None,
+        typer.Argument(metavar="AMOUNT", help="85bn, 7.5 billion, 850m, 1,200,000, NOK 85bn, $7bn"),
+    ] = None,
+    year: YearOption = None,
+    recipient: RecipientOption = None,
+    currency: CurrencyOption = None,
+    status: StatusOption = None,
+    category: CategoryOption = None,
+    qualifier: QualifierOption = None,
+    instrument: InstrumentOption = None,
+    label: LabelOption = None,
+    announced: AnnouncedOption = None,
+    source: SourceOption = None,
+    source_date: SourceDateOption = None,
+    quote: QuoteOption = None,
+    note: NoteOption = None,
+    part_of: Annotated[
+        str | None, typer.Option("--part-of", help="Id of the whole this is a part of.")
+    ] = None,
+    force: ForceOption = False,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Record a pledge. Prompts for what is missing only on a terminal."""
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    fields: dict[str, Any] = _given(
+        donor=donor,
+        amount=amount,
+        year=year,
+        currency=currency,
+        status=status,
+        category=category,
+        qualifier=qualifier,
+        instrument=instrument,
+        label=label,
+        announced_on=announced,
+        note=note,
+        part_of=part_of,
+        recipient=recipient or os.environ.get("AIDTRACK_RECIPIENT") or None,
+    )
+    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+        if part_of:
+            whole = ledger.get(part_of)
+            fields.setdefault("year", whole.year_label)
+            fields.setdefault("recipient", whole.recipient)
+            fields.setdefault("status", whole.status.value)
+            if "currency" not in fields and not _carries_currency(fields.get("amount")):
+                fields["currency"] = whole.currency
+        _prompt_missing(env, fields)
+        sources = _sources(source, source_date, quote, announced)
+        pledge = model.build(fields, id=ledger.new_id(), sources=sources)
+        ledger.add(pledge, force=force)
+    if not sources:
+        env.warn(
+            f"{pledge.id} has no source; add one with `aidtrack edit {pledge.id} --source URL`"
+        )
+    _report_written(env, "added", [pledge], shown)
+
+
+def _carries_currency(amount: str | None) -> bool:
+    from ..money import parse_amount
+
+    return amount is not None and parse_amount(amount).currency is not None
+
+
+@command("list")
+def list_pledges(
+    ctx: typer.Context,
+    donor: Annotated[
+        list[str] | None, typer.Option("--donor", "-d", help="Donor (repeatable).")
+    ] = None,
+    recipient: RecipientOption = None,
+    year: YearOption = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", "-s", help="Stage (repeatable).")
+    ] = None,
+    category: Annotated[
+        list[str] | None, typer.Option("--category", help="Category (repeatable).")
+    ] = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort", help="year, donor, recipient, amount, status, announced, created, id."
+        ),
+    ] = "year",
+    descending: Annotated[bool, typer.Option("--desc", help="Largest or latest first.")] = False,
+    include_superseded: Annotated[
+        bool, typer.Option("--all", "-a", help="Include superseded versions.")
+    ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", "-n", min=0, help=f"Rows to show (table default {TABLE_PAGE}; 0 = all)."
+        ),
+    ] = None,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """List pledges: current versions, filtered and sorted. JSON lists them all."""
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    if sort not in analysis.SORT_KEYS:
+        raise InvalidInput(f"--sort {sort!r} is not one of: {', '.join(analysis.SORT_KEYS)}")
+    selection = analysis.Selection(
+        donors=frozenset(places.resolve(d, "donor").name for d in donor or ()),
+        recipients=frozenset([places.resolve(recipient, "recipient").name] if recipient else ()),
+        years=model.YearSpan.parse(year) if year else None,
+        statuses=frozenset(model.choice(model.Status, s, "status") for s in status or ()),
+        categories=frozenset(model.choice(model.Category, c, "category") for c in category or ()),
+        include_superseded=include_superseded,
+    )
+    with open_ledger(env.store) as ledger:
+        pledges = analysis.sort(analysis.select(ledger.pledges(), selection), sort, descending)
+        superseded = ledger.superseded() if include_superseded else set()
+    page = limit if limit is not None else (TABLE_PAGE if shown is Format.TABLE else 0)
+    visible = pledges[:page] if page else pledges
+    if shown is not Format.TABLE:
+        _print_data(env, visible, shown)
+        return
+    if not pledges:
+        env.say("no pledges match; record one with `aidtrack add`")
+        return
+    env.console().print(render.pledge_table(visible, superseded))
+    if len(visible) < len(pledges):
+        env.say(f"showing {len(visible)} of {len(pledges)} pledges; --limit 0 shows all")
+
+
+@command("show")
+def show(
+    ctx: typer.Context,
+    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge's id.")],
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Show one pledge with its sources, its versions and its parts."""
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    with open_ledger(env.store) as ledger:
+        pledge = ledger.get(pledge_id)
+        if shown is Format.TABLE:
+            _print_detail(env, ledger, pledge)
+        else:
+            _print_data(env, [pledge], shown, one=True)
+
+
+@command("edit")
+def edit(
+    ctx: typer.Context,
+    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge to correct.")],
+    donor: Annotated[str | None, typer.Option("--donor", help="Donor.")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", help="Amount.")] = None,
+    year: YearOption = None,
+    recipient: RecipientOption = None,
+    currency: CurrencyOption = None,
+    status: StatusOption = None,
+    category: CategoryOption = None,
+    qualifier: QualifierOption = None,
+    instrument: InstrumentOption = None,
+    label: LabelOption = None,
+    announced: AnnouncedOption = None,
+    source: SourceOption = None,
+    source_date: SourceDateOption = None,
+    quote: QuoteOption = None,
+    note: NoteOption = None,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Correct a record in place (a typo). For a new amount or stage, use `revise`.
+
+    A --source given here is added to the record's sources.
+    """
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    changes = _given(
+        donor=donor,
+        amount=amount,
+        year=year,
+        recipient=recipient,
+        currency=currency,
+        status=status,
+        category=category,
+        qualifier=qualifier,
+        instrument=instrument,
+        label=label,
+        announced_on=announced,
+        note=note,
+    )
+    new_sources = _sources(source, source_date, quote, announced)
+    if not changes and not new_sources:
+        raise InvalidInput(
+            "nothing to change; give at least one option (see `aidtrack edit --help`)"
+        )
+    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+        old = ledger.get(pledge_id)
+        pledge = ledger.replace(model.corrected(old, changes, new_sources))
+    _report_written(env, "edited", [pledge], shown)
+
+
+@command("revise", context_settings=NUMBERS_AS_ARGUMENTS)
+def revise(
+    ctx: typer.Context,
+    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The current version.")],
+    amount: Annotated[
+        str | None, typer.Argument(metavar="AMOUNT", help="The new amount, if it changed.")
+    ] = None,
+    year: YearOption = None,
+    currency: CurrencyOption = None,
+    status: StatusOption = None,
+    category: CategoryOption = None,
+    qualifier: QualifierOption = None,
+    instrument: InstrumentOption = None,
+    label: LabelOption = None,
+    announced: AnnouncedOption = None,
+    source: SourceOption = None,
+    source_date: SourceDateOption = None,
+    quote: QuoteOption = None,
+    note: NoteOption = None,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Record a new version of a pledge (new amount or new stage); the old one stays as history."""
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    changes = _given(
+        amount=amount,
+        year=year,
+        currency=currency,
+        status=status,
+        category=category,
+        qualifier=qualifier,
+        instrument=instrument,
+        label=label,
+        announced_on=announced,
+        note=note,
+    )
+    if not changes:
+        raise InvalidInput(
+            "nothing changes; give a new AMOUNT or --status (see `aidtrack revise --help`)"
+        )
+    sources = _sources(source, source_date, quote, announced)
+    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+        old = ledger.get(pledge_id)
+        new = model.revision(old, changes, sources, id=ledger.new_id())
+        added = ledger.revise(old.id, new)
+    if not sources:
+        env.warn(
+            f"{added[0].id} has no source; add one with `aidtrack edit {added[0].id} --source URL`"
+        )
+    _report_written(env, "revised", added, shown)
+
+
+@command("remove")
+def remove(
+    ctx: typer.Context,
+    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge to delete.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask; needed off a terminal.")] = False,
+) -> None:
+    """Delete a record for good (to replace a figure, use `revise`)."""
+    env: Environment = ctx.obj
+    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+        pledge = ledger.get(pledge_id)
+        if not yes:
+            if not env.interactive:
+                raise InvalidInput(f"remove asks before deleting; pass --yes to remove {pledge_id}")
+            what = f"{pledge.donor} {pledge.year_label} {render.amount_cell(pledge)}"
+            question = f"Remove {pledge.id} ({what})?"
+            if not typer.confirm(question, err=True):
+                env.say("kept")
+                return
+        ledger.remove(pledge.id)
+    env.say(f"removed {pledge.id}")

@@ -1,0 +1,102 @@
+"""Where a command runs: store path, streams, and terminal flags, in one swappable object.
+
+Commands never look at `sys.stdout.isatty()` or the environment themselves; they ask
+the `Environment`, which tests can build as they like.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from .ledger import DEFAULT_WAIT
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+APP_NAME = "aidtrack"
+PIPE_WIDTH = 160
+
+
+def default_store() -> Path:
+    """`$AIDTRACK_DB`, else `pledges.json` in the platform's user data folder."""
+    configured = os.environ.get("AIDTRACK_DB")
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME) / "pledges.json"
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@dataclass
+class Environment:
+    db: Path | None = None
+    wait: float = DEFAULT_WAIT
+    no_color: bool = False
+    quiet: bool = False
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+
+    @property
+    def store(self) -> Path:
+        return self.db if self.db is not None else default_store()
+
+    @property
+    def interactive(self) -> bool:
+        """May we ask questions? Only when a person is at stdin."""
+        return _is_terminal(self.stdin) and _is_terminal(self.stderr)
+
+    @property
+    def stdout_is_terminal(self) -> bool:
+        return _is_terminal(self.stdout)
+
+    @property
+    def color(self) -> bool:
+        return not (self.no_color or os.environ.get("NO_COLOR")) and self.stdout_is_terminal
+
+    def console(self, *, stderr: bool = False) -> Console:
+        """A Rich console for tables; built on demand so COLUMNS is read when it is used."""
+        from rich.console import Console
+
+        stream = self.stderr if stderr else self.stdout
+        # Off a terminal (a pipe, a file) a table is not squeezed into 80 columns.
+        wide = None if _is_terminal(stream) or os.environ.get("COLUMNS") else PIPE_WIDTH
+        return Console(
+            width=wide,
+            file=stream,
+            no_color=not self.color,
+            color_system="auto" if self.color else None,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            soft_wrap=False,
+            force_terminal=self.color or None,
+        )
+
+    def say(self, message: str) -> None:
+        """A message for the person (stderr), silenced by --quiet."""
+        if not self.quiet:
+            print(message, file=self.stderr)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            print(f"warning: {message}", file=self.stderr)
+
+    def error(self, message: str) -> None:
+        print(f"error: {message}", file=self.stderr)
+
+    def write(self, text: str) -> None:
+        """Data for scripts (stdout), exactly as given."""
+        self.stdout.write(text)
+        self.stdout.flush()

@@ -1,0 +1,46 @@
+"""Exit codes and the errors that map to them (DESIGN §6).
+
+Every error a user can cause is an `AidtrackError`: the CLI prints its message as one
+line on stderr and exits with its code. Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    STORE = 3
+    INTERRUPTED = 130
+    TERMINATED = 143
+
+
+class AidtrackError(Exception):
+    """A problem the user can fix; the message says what and how."""
+
+    exit_code = ExitCode.ERROR
+
+
+class InvalidInput(AidtrackError, ValueError):
+    """Bad data: an amount, a name, a year, a file row."""
+
+
+class NotFound(AidtrackError):
+    """No record with that id."""
+
+
+class LikelyDuplicate(AidtrackError):
+    """A new record resembles a current one (DESIGN §2.10)."""
+
+
+class StoreError(AidtrackError):
+    """The store is locked, damaged, too new or not writable."""
+
+    exit_code = ExitCode.STORE
+
+
+class Terminated(BaseException):
+    """Raised by the SIGTERM handler so writes unwind like on Ctrl-C."""

@@ -1,0 +1,255 @@
+"""Yearly euro reference rates, and conversions between currencies through the euro.
+
+The table ships as aidtrack/data/ecb-rates.json (built by scripts/build_rates.py):
+for each year, the average of the ECB's daily rates in units of currency per 1 EUR,
+stored as strings so that no float ever carries a rate. The year of the table's last
+date is partial, so its averages are provisional. Users may supply their own rates,
+which win over the table. Loading is deferred to the first `RateTable.shipped()`
+call, so importing this module costs only its own definitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from functools import cache
+
+# Not typing.TYPE_CHECKING: importing typing would double this module's import time.
+# Type checkers treat any constant of this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class UserRateLike(Protocol):
+        """What a user rate needs: a `Rate`, or the ledger's stored rate, will do."""
+
+        @property
+        def currency(self) -> str: ...
+        @property
+        def year(self) -> int: ...
+        @property
+        def per_eur(self) -> Decimal: ...
+
+
+BASE = "EUR"
+USER_SOURCE = "user"
+SAME_CURRENCY_SOURCE = "same currency"
+
+# Conversions multiply a money amount by a rate of a few digits and divide once:
+# 40 digits keep every amount a pledge can hold exact before the final quantize.
+_WORK = Context(prec=40, rounding=ROUND_HALF_EVEN)
+# Cross rates are shown to 6 significant digits; the computation uses the exact legs.
+_DISPLAY = Context(prec=6, rounding=ROUND_HALF_EVEN)
+_ONE = Decimal(1)
+
+
+class MissingRate(Exception):
+    """No rate for a currency in a year; the message says how the user can add one."""
+
+    def __init__(self, currency: str, year: int, reason: str) -> None:
+        self.currency = currency
+        self.year = year
+        super().__init__(
+            f"no exchange rate for {currency} in {year} ({reason}); add one with "
+            f"`aidtrack rates set {currency} {year} RATE` (RATE in {currency} per 1 EUR)"
+        )
+
+
+@dataclass(frozen=True)
+class Rate:
+    """The yearly rate of one currency against the euro, and where it came from."""
+
+    currency: str
+    year: int
+    per_eur: Decimal
+    source: str
+    provisional: bool
+    user: bool
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A converted amount with the rate, year and provenance a report must show."""
+
+    amount: Decimal
+    currency: str
+    rate: Decimal
+    year: int
+    source: str
+    provisional: bool
+    user: bool
+
+
+class RateTable:
+    """Published yearly rates plus user rates; immutable once built."""
+
+    def __init__(
+        self,
+        source: str,
+        first_date: str,
+        last_date: str,
+        published: Mapping[int, Mapping[str, Decimal]],
+        user: Mapping[tuple[str, int], Decimal] | None = None,
+    ) -> None:
+        self.source = source
+        self.first_date = first_date
+        self.last_date = last_date
+        # The table stops part way through the year of its last date.
+        self.provisional_year = int(last_date[:4])
+        self._published = published
+        self._user: Mapping[tuple[str, int], Decimal] = user or {}
+
+    @classmethod
+    def shipped(cls) -> RateTable:
+        """The table in the package, read once per process."""
+        return _load_shipped()
+
+    def with_user_rates(self, rates: Iterable[UserRateLike]) -> RateTable:
+        """A copy in which these rates win over the table (later ones over earlier).
+
+        Only currency, year and per_eur are read, so a `Rate` or the ledger's stored
+        rate will do; they come back from `rate()` marked user.
+        """
+        user = dict(self._user)
+        for rate in rates:
+            code = rate.currency.upper()
+            if code == BASE:
+                raise ValueError("EUR is the base of the table: its rate is always 1")
+            user[code, rate.year] = _positive(rate.per_eur, f"{code} {rate.year}")
+        return RateTable(self.source, self.first_date, self.last_date, self._published, user)
+
+    def rate(self, currency: str, year: int) -> Rate:
+        """The rate in force for `currency` in `year`; never borrowed from another year."""
+        code = currency.upper()
+        if code == BASE:
+            return Rate(BASE, year, _ONE, self.source, provisional=False, user=False)
+        user_rate = self._user.get((code, year))
+        if user_rate is not None:
+            return Rate(code, year, user_rate, USER_SOURCE, provisional=False, user=True)
+        published = self._published.get(year, {}).get(code)
+        if published is not None:
+            provisional = year == self.provisional_year
+            return Rate(code, year, published, self.source, provisional, user=False)
+        if year in self._published:
+            reason = f"the ECB table has no {code} rate for {year}"
+        else:
+            reason = f"the ECB table covers {self.first_date[:4]}-{self.provisional_year}"
+        raise MissingRate(code, year, reason)
+
+    def convert(
+        self,
+        amount: Decimal,
+        from_currency: str,
+        to_currency: str,
+        year: int,
+        places: int = 2,
+    ) -> Conversion:
+        """Convert at `year`'s rates, crossing through the euro, rounding only once.
+
+        `places` is the target's minor unit (2 for USD, 0 for JPY); the result is
+        quantized to it half-even. amount * per_eur(to) / per_eur(from) equals
+        amount / per_eur(from) * per_eur(to) but rounds once instead of twice.
+        """
+        if not amount.is_finite():
+            raise ValueError(f"cannot convert {amount}")
+        if places < 0:
+            raise ValueError(f"places must be 0 or more, not {places}")
+        quantum = _ONE.scaleb(-places)
+        source_code, target_code = from_currency.upper(), to_currency.upper()
+        if source_code == target_code:
+            return Conversion(
+                amount.quantize(quantum, context=_WORK),
+                target_code,
+                _ONE,
+                year,
+                SAME_CURRENCY_SOURCE,
+                provisional=False,
+                user=False,
+            )
+        origin = self.rate(source_code, year)
+        target = self.rate(target_code, year)
+        with localcontext(_WORK):
+            converted = (amount * target.per_eur / origin.per_eur).quantize(quantum)
+            cross = target.per_eur / origin.per_eur
+        legs = [leg for leg in (origin, target) if leg.currency != BASE]
+        return Conversion(
+            converted,
+            target_code,
+            _display(cross),
+            year,
+            " + ".join(dict.fromkeys(leg.source for leg in legs)),
+            provisional=any(leg.provisional for leg in legs),
+            user=any(leg.user for leg in legs),
+        )
+
+    def years(self) -> list[int]:
+        """Years with at least one rate, published or user."""
+        return sorted({*self._published, *(year for _, year in self._user)})
+
+    def currencies(self, year: int | None = None) -> list[str]:
+        """Currencies that can be converted (in `year`, or in some year); EUR always."""
+        codes = {BASE}
+        for table_year, row in self._published.items():
+            if year is None or table_year == year:
+                codes.update(row)
+        codes.update(code for code, y in self._user if year is None or y == year)
+        return sorted(codes)
+
+    def rows(self, year: int | None = None, currency: str | None = None) -> list[Rate]:
+        """The rates in force, by year then currency, for `aidtrack rates`.
+
+        A user rate replaces the published one; EUR, the base, is not listed.
+        """
+        code = currency.upper() if currency is not None else None
+        keys = {(y, c) for y, row in self._published.items() for c in row}
+        keys.update((y, c) for c, y in self._user)
+        return [
+            self.rate(c, y)
+            for y, c in sorted(keys)
+            if (year is None or y == year) and (code is None or c == code)
+        ]
+
+
+def _positive(value: Decimal, what: str) -> Decimal:
+    """A rate must be a finite positive Decimal, or conversions become nonsense."""
+    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
+        raise ValueError(f"rate for {what} must be a positive decimal, not {value!r}")
+    return value
+
+
+def _display(rate: Decimal) -> Decimal:
+    """Round to 6 significant digits, keeping large rates free of exponents.
+
+    Without the quantize, a cross rate in the millions would print as 1.23457E+6.
+    """
+    rounded = _DISPLAY.plus(rate)
+    if rounded.adjusted() >= _DISPLAY.prec:
+        return rounded.quantize(_ONE, context=_WORK)
+    return rounded
+
+
+@cache
+def _load_shipped() -> RateTable:
+    """Parse the packaged JSON; imported lazily so `aidtrack --help` never pays for it."""
+    import json
+    from importlib.resources import files
+
+    text = (files("aidtrack") / "data" / "ecb-rates.json").read_text(encoding="ascii")
+    # parse_float keeps a hand-edited bare number from ever becoming a float;
+    # _per_eur then rejects it, since rates must be strings.
+    document = json.loads(text, parse_float=Decimal)
+    if document["base"] != BASE:
+        raise ValueError(f"ecb-rates.json: base is {document['base']!r}, not {BASE}")
+    published = {
+        int(year): {code: _per_eur(code, year, value) for code, value in row.items()}
+        for year, row in document["rates"].items()
+    }
+    return RateTable(document["source"], document["first_date"], document["last_date"], published)
+
+
+def _per_eur(code: str, year: str, value: object) -> Decimal:
+    """Rates are stored as strings; anything else means the data file is damaged."""
+    if not isinstance(value, str):
+        raise ValueError(f"ecb-rates.json: {code} {year} is {value!r}, not a string")
+    return _positive(Decimal(value), f"{code} {year}")
