@@ -45,18 +45,17 @@ def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
 
 
 def versions(pledges: Sequence[Pledge], pledge_id: str) -> list[Pledge]:
-    """The revision chain that holds `pledge_id`, oldest first."""
+    """The revision chain that holds `pledge_id`, oldest first (safe against cycles)."""
     by_id = {p.id: p for p in pledges}
     newer = {p.supersedes: p for p in pledges if p.supersedes}
     oldest = by_id[pledge_id]
-    seen = {oldest.id}
-    while oldest.supersedes in by_id and oldest.supersedes not in seen:
+    walked = {oldest.id}
+    while oldest.supersedes in by_id and oldest.supersedes not in walked:
         oldest = by_id[oldest.supersedes]
-        seen.add(oldest.id)
+        walked.add(oldest.id)
     chain = [oldest]
-    while chain[-1].id in newer and newer[chain[-1].id].id not in seen:
+    while chain[-1].id in newer and newer[chain[-1].id] not in chain:
         chain.append(newer[chain[-1].id])
-        seen.add(chain[-1].id)
     return chain
 
 

@@ -9,7 +9,7 @@ A record is built in one of two ways: `build` validates what a person or a file 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -358,3 +358,22 @@ def revision(
 ) -> Pledge:
     """`revise`: a new record that supersedes `old`, with only the new sources."""
     return replace(build(_merged(old, changes), id=id, sources=sources), supersedes=old.id)
+
+
+def part_defaults(
+    whole: Pledge, fields: Mapping[str, Any], sources: Sequence[Source]
+) -> tuple[dict[str, Any], Sequence[Source]]:
+    """A part says only what differs from its whole ("of which 70bn military"): the rest,
+    and the source that gave the breakdown, come from the whole."""
+    amount = fields.get("amount")
+    own_currency = fields.get("currency") or (amount and money.parse_amount(amount).currency)
+    defaults = {
+        "year": whole.year_label,
+        "recipient": whole.recipient,
+        "status": whole.status.value,
+        "instrument": whole.instrument.value,
+        "announced_on": whole.announced_on,
+        "currency": None if own_currency else whole.currency,
+    }
+    merged = {**{k: v for k, v in defaults.items() if v is not None}, **fields}
+    return merged, sources or whole.sources

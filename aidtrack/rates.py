@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from functools import cache
 
+from .errors import AidtrackError
+
 # Not typing.TYPE_CHECKING: importing typing would double this module's import time.
 # Type checkers treat any constant of this name as true.
 TYPE_CHECKING = False
@@ -44,7 +46,7 @@ _DISPLAY = Context(prec=6, rounding=ROUND_HALF_EVEN)
 _ONE = Decimal(1)
 
 
-class MissingRate(Exception):
+class MissingRate(AidtrackError):
     """No rate for a currency in a year; the message says how the user can add one."""
 
     def __init__(self, currency: str, year: int, reason: str) -> None:
@@ -70,7 +72,12 @@ class Rate:
 
 @dataclass(frozen=True)
 class Conversion:
-    """A converted amount with the rate, year and provenance a report must show."""
+    """A converted amount with the rate, year and provenance a report must show.
+
+    `rate` (target per source unit) is for display, to 6 significant digits. Format
+    it with `:f`: cross rates of the old Turkish lira are so extreme that str() gives
+    an exponent (2.90178E+6, 3.44616E-7).
+    """
 
     amount: Decimal
     currency: str
@@ -176,7 +183,7 @@ class RateTable:
         return Conversion(
             converted,
             target_code,
-            _display(cross),
+            _DISPLAY.plus(cross),
             year,
             " + ".join(dict.fromkeys(leg.source for leg in legs)),
             provisional=any(leg.provisional for leg in legs),
@@ -216,17 +223,6 @@ def _positive(value: Decimal, what: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
         raise ValueError(f"rate for {what} must be a positive decimal, not {value!r}")
     return value
-
-
-def _display(rate: Decimal) -> Decimal:
-    """Round to 6 significant digits, keeping large rates free of exponents.
-
-    Without the quantize, a cross rate in the millions would print as 1.23457E+6.
-    """
-    rounded = _DISPLAY.plus(rate)
-    if rounded.adjusted() >= _DISPLAY.prec:
-        return rounded.quantize(_ONE, context=_WORK)
-    return rounded
 
 
 @cache

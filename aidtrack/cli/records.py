@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -40,7 +41,7 @@ TABLE_PAGE = 30
 
 def _sources(
     url: str | None, date: str | None, quote: str | None, announced: str | None
-) -> list[Source]:
+) -> Sequence[Source]:
     """The source given on the command line, if any; its date defaults to the announcement's."""
     if not (url or quote):
         return []
@@ -159,15 +160,10 @@ def add(
         recipient=recipient or os.environ.get("AIDTRACK_RECIPIENT") or None,
     )
     with open_ledger(env.store, write=True, wait=env.wait) as ledger:
-        if part_of:
-            whole = ledger.get(part_of)
-            fields.setdefault("year", whole.year_label)
-            fields.setdefault("recipient", whole.recipient)
-            fields.setdefault("status", whole.status.value)
-            if "currency" not in fields and not _carries_currency(fields.get("amount")):
-                fields["currency"] = whole.currency
-        _prompt_missing(env, fields)
         sources = _sources(source, source_date, quote, announced)
+        if part_of:
+            fields, sources = model.part_defaults(ledger.get(part_of), fields, sources)
+        _prompt_missing(env, fields)
         pledge = model.build(fields, id=ledger.new_id(), sources=sources)
         ledger.add(pledge, force=force)
     if not sources:
@@ -175,12 +171,6 @@ def add(
             f"{pledge.id} has no source; add one with `aidtrack edit {pledge.id} --source URL`"
         )
     _report_written(env, "added", [pledge], shown)
-
-
-def _carries_currency(amount: str | None) -> bool:
-    from ..money import parse_amount
-
-    return amount is not None and parse_amount(amount).currency is not None
 
 
 @command("list")

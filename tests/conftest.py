@@ -1,0 +1,79 @@
+"""Shared fixtures: every test gets its own store and a plain, wide, colourless terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from aidtrack.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+STARTER_CSV = REPO / "data" / "pledges-starter.csv"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point aidtrack at a temporary store and a predictable terminal; never real data."""
+    store = tmp_path / "store" / "pledges.json"
+    monkeypatch.setenv("AIDTRACK_DB", str(store))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    for name in (
+        "FORCE_COLOR",
+        "GITHUB_ACTIONS",
+        "AIDTRACK_RECIPIENT",
+        "AIDTRACK_CURRENCY",
+        "AIDTRACK_DEBUG",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    yield store
+
+
+@pytest.fixture
+def store(isolated: Path) -> Path:
+    return isolated
+
+
+class Aidtrack:
+    """Runs the command line in-process, as a user would type it."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None) -> Result:
+        return self.runner.invoke(app, list(args), input=input)
+
+    def ok(self, *args: str, input: str | None = None) -> Result:
+        result = self(*args, input=input)
+        assert result.exit_code == 0, (result.exit_code, result.stdout, result.stderr)
+        return result
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.ok(*args, "--json").stdout)
+
+
+@pytest.fixture
+def aidtrack() -> Aidtrack:
+    return Aidtrack()
+
+
+def run_process(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60, **kwargs: Any
+) -> subprocess.CompletedProcess[str]:
+    """The real command in a real process (locks, signals, crash safety)."""
+    return subprocess.run(
+        [sys.executable, "-m", "aidtrack", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        **kwargs,
+    )
