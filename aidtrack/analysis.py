@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from .model import Category, Pledge, Status, YearSpan
+from .money import minor_unit
+from .rates import Conversion, RateTable
 
 
 def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
@@ -134,3 +136,26 @@ def likely_duplicate(new: Pledge, pool: Iterable[Pledge], convert: Convert) -> P
         if abs(amount - new.amount) <= DUPLICATE_TOLERANCE * larger:
             return old
     return None
+
+
+def conversions(
+    pledges: Iterable[Pledge], table: RateTable, currency: str
+) -> dict[str, Conversion]:
+    """Each record in `currency` at its year's average (an envelope at its first year's)."""
+    places = minor_unit(currency)
+    return {
+        p.id: table.convert(p.amount, p.currency, currency, p.years.start, places) for p in pledges
+    }
+
+
+def conversion_json(conversion: Conversion) -> dict[str, Any]:
+    """A converted amount as scripts read it: exact strings, the rate and where it came from."""
+    return {
+        "amount": f"{conversion.amount:f}",
+        "currency": conversion.currency,
+        "rate": f"{conversion.rate:f}",
+        "rate_year": conversion.year,
+        "source": conversion.source,
+        "provisional": conversion.provisional,
+        "user": conversion.user,
+    }

@@ -92,3 +92,11 @@ def table_csv_text(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> st
             {key: neutralise("" if value is None else str(value)) for key, value in row.items()}
         )
     return buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

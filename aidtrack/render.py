@@ -8,7 +8,7 @@ become visible escapes and nothing is read as markup.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .money import format_compact, format_exact
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from .model import Pledge
+    from .rates import Conversion, Rate
 
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
@@ -77,13 +78,37 @@ def amount_cell(pledge: Pledge) -> str:
     return format_compact(pledge.amount, pledge.currency, pledge.qualifier.value)
 
 
+def conversion_cells(conversion: Conversion, qualifier: str) -> list[Text]:
+    """The converted amount, and the rate with its year (`*` provisional, `u` user)."""
+    mark = "u" if conversion.user else ("*" if conversion.provisional else "")
+    return [
+        text(format_compact(conversion.amount, conversion.currency, qualifier)),
+        text(f"{conversion.rate:f} ({conversion.year}{mark})"),
+    ]
+
+
+def rates_note(conversions: Iterable[Conversion], last_date: str) -> str:
+    """The footer every converted table carries: where the rates came from."""
+    from .rates import SAME_CURRENCY_SOURCE, USER_SOURCE
+
+    used = list(conversions)
+    legs = {leg for c in used for leg in c.source.split(" + ")}
+    sources = sorted(legs - {SAME_CURRENCY_SOURCE, USER_SOURCE})
+    note = "Rates: " + ("; ".join(sources) or "none needed") + "."
+    if any(c.provisional for c in used):
+        note += f" * provisional: the current year's average runs to {last_date}."
+    if any(c.user for c in used):
+        note += " u: your own rate (`aidtrack rates`)."
+    return note
+
+
 def pledge_table(
     pledges: Sequence[Pledge],
     superseded: set[str],
-    converted: dict[str, str] | None = None,
+    converted: Mapping[str, Conversion] | None = None,
     currency: str | None = None,
 ) -> RenderableType:
-    """The `list` table; `converted` maps ids to amounts already shown in `currency`."""
+    """The `list` table; with `converted` (by id), two more columns: amount and rate."""
     from rich import box
     from rich.table import Table
 
@@ -95,6 +120,7 @@ def pledge_table(
     table.add_column("Amount", justify="right", no_wrap=True)
     if converted is not None:
         table.add_column(f"In {currency}", justify="right", no_wrap=True)
+        table.add_column("Rate (year)", justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("Category", no_wrap=True)
     table.add_column("Label")
@@ -109,7 +135,7 @@ def pledge_table(
             text(amount_cell(pledge)),
         ]
         if converted is not None:
-            row.append(text(converted.get(pledge.id, "")))
+            row += conversion_cells(converted[pledge.id], pledge.qualifier.value)
         row += [
             text(pledge.status.value),
             text(pledge.category.value),
@@ -117,6 +143,22 @@ def pledge_table(
             text(links(pledge, superseded)),
         ]
         table.add_row(*row, style=style)
+    return table
+
+
+def rates_table(rates: Sequence[Rate]) -> RenderableType:
+    """`aidtrack rates`: one row per currency and year; provisional and user rates marked."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAVY, header_style="bold", pad_edge=False)
+    table.add_column("Year", no_wrap=True)
+    table.add_column("Currency", no_wrap=True)
+    table.add_column("Per EUR", justify="right", no_wrap=True)
+    table.add_column("Source")
+    for rate in rates:
+        mark = "user" if rate.user else ("ECB *" if rate.provisional else "ECB")
+        table.add_row(str(rate.year), rate.currency, f"{rate.per_eur:f}", mark)
     return table
 
 

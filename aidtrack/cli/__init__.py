@@ -93,36 +93,44 @@ def output_format(json_flag: bool, chosen: Format | None, default: Format = Form
     return Format.JSON if json_flag else (chosen or default)
 
 
-def command(name: str | None = None, **settings: Any) -> Callable[[F], F]:
-    """Register a command whose user errors become one line on stderr and an exit code."""
+def handle_errors(function: F) -> F:
+    """User errors become one line on stderr and their exit code; never a traceback."""
+
+    @functools.wraps(function)
+    def run(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
+        env: Environment = ctx.obj
+        try:
+            return function(ctx, *args, **kwargs)
+        except AidtrackError as error:
+            env.error(str(error))
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            env.error("interrupted; the store is unchanged or fully written")
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except Terminated:
+            env.error("terminated; the store is unchanged or fully written")
+            raise typer.Exit(ExitCode.TERMINATED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:
+            if os.environ.get("AIDTRACK_DEBUG"):
+                raise
+            env.error(
+                f"internal error ({type(error).__name__}: {error}); "
+                "rerun with AIDTRACK_DEBUG=1 to see where"
+            )
+            raise typer.Exit(ExitCode.ERROR) from None
+
+    return run  # type: ignore[return-value]
+
+
+def command(
+    name: str | None = None, *, group: typer.Typer | None = None, **settings: Any
+) -> Callable[[F], F]:
+    """Register a command (on `group`, default the main app) with `handle_errors`."""
 
     def register(function: F) -> F:
-        @functools.wraps(function)
-        def run(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
-            env: Environment = ctx.obj
-            try:
-                return function(ctx, *args, **kwargs)
-            except AidtrackError as error:
-                env.error(str(error))
-                raise typer.Exit(error.exit_code) from None
-            except KeyboardInterrupt:
-                env.error("interrupted; the store is unchanged or fully written")
-                raise typer.Exit(ExitCode.INTERRUPTED) from None
-            except Terminated:
-                env.error("terminated; the store is unchanged or fully written")
-                raise typer.Exit(ExitCode.TERMINATED) from None
-            except (typer.Exit, typer.Abort):
-                raise
-            except Exception as error:
-                if os.environ.get("AIDTRACK_DEBUG"):
-                    raise
-                env.error(
-                    f"internal error ({type(error).__name__}: {error}); "
-                    "rerun with AIDTRACK_DEBUG=1 to see where"
-                )
-                raise typer.Exit(ExitCode.ERROR) from None
-
-        app.command(name, **settings)(run)
+        (group or app).command(name, **settings)(handle_errors(function))
         return function
 
     return register
@@ -181,4 +189,6 @@ def main() -> NoReturn:
 
 
 # Each module registers its commands on `app`; the order here is the order in --help.
+# isort: off
 from . import records  # noqa: E402,F401
+from . import rates  # noqa: E402,F401

@@ -8,12 +8,13 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import analysis, model, places, render
+from .. import analysis, model, money, places, render
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..interchange import csv_text
 from ..ledger import Ledger, open_ledger
 from ..model import Pledge, Source
+from ..rates import Conversion
 from . import (
     AnnouncedOption,
     CategoryOption,
@@ -53,13 +54,27 @@ def _given(**options: str | None) -> dict[str, str]:
     return {name: value for name, value in options.items() if value is not None}
 
 
-def _print_data(env: Environment, pledges: list[Pledge], fmt: Format, *, one: bool = False) -> None:
-    """Records for scripts; with `one`, JSON is the record itself rather than an array."""
+def _print_data(
+    env: Environment,
+    pledges: list[Pledge],
+    fmt: Format,
+    *,
+    one: bool = False,
+    converted: dict[str, Conversion] | None = None,
+) -> None:
+    """Records for scripts; with `one`, JSON is the record itself rather than an array.
+
+    With conversions, each JSON record carries `converted` (amount, rate, its year and
+    source); CSV stays the interchange format and carries the originals only.
+    """
+    rows = [p.to_json() for p in pledges]
+    if converted:
+        for row in rows:
+            row["converted"] = analysis.conversion_json(converted[row["id"]])
     if fmt is Format.JSON:
-        rows = [p.to_json() for p in pledges]
         env.write(render.json_text(rows[0] if one else rows))
     elif fmt is Format.NDJSON:
-        env.write(render.ndjson_text(p.to_json() for p in pledges))
+        env.write(render.ndjson_text(rows))
     elif fmt is Format.CSV:
         env.write(csv_text(pledges))
 
@@ -197,6 +212,12 @@ def list_pledges(
     include_superseded: Annotated[
         bool, typer.Option("--all", "-a", help="Include superseded versions.")
     ] = False,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            "--currency", "-c", help="Also show each amount converted into this currency."
+        ),
+    ] = None,
     limit: Annotated[
         int | None,
         typer.Option(
@@ -219,20 +240,25 @@ def list_pledges(
         categories=frozenset(model.choice(model.Category, c, "category") for c in category or ()),
         include_superseded=include_superseded,
     )
+    code = money.normalize_currency(currency) if currency else None
     with open_ledger(env.store) as ledger:
         pledges = analysis.sort(analysis.select(ledger.pledges(), selection), sort, descending)
         superseded = ledger.superseded() if include_superseded else set()
+        rates = ledger.rate_table() if code else None
     page = limit if limit is not None else (TABLE_PAGE if shown is Format.TABLE else 0)
     visible = pledges[:page] if page else pledges
+    converted = analysis.conversions(visible, rates, code) if rates and code else None
     if shown is not Format.TABLE:
-        _print_data(env, visible, shown)
+        _print_data(env, visible, shown, converted=converted)
         return
     if not pledges:
         env.say("no pledges match; record one with `aidtrack add`")
         return
-    env.console().print(render.pledge_table(visible, superseded))
+    env.console().print(render.pledge_table(visible, superseded, converted, code))
     if len(visible) < len(pledges):
         env.say(f"showing {len(visible)} of {len(pledges)} pledges; --limit 0 shows all")
+    if rates and converted:
+        env.say(render.rates_note(converted.values(), rates.last_date))
 
 
 @command("show")

@@ -1,0 +1,144 @@
+"""`aidtrack rates`: the exchange-rate table in use, and the user's own rates."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+import typer
+
+from .. import money, render
+from ..environment import Environment
+from ..errors import InvalidInput
+from ..interchange import table_csv_text
+from ..ledger import UserRate, open_ledger
+from ..model import YearSpan
+from ..rates import BASE
+from . import (
+    CurrencyOption,
+    Format,
+    FormatOption,
+    JsonOption,
+    app,
+    command,
+    handle_errors,
+    output_format,
+)
+
+rates_app = typer.Typer(
+    help="The exchange-rate table in use (ECB yearly averages) and your own rates.",
+    no_args_is_help=False,
+)
+app.add_typer(rates_app, name="rates")
+
+RATE_COLUMNS = ("currency", "year", "per_eur", "source", "provisional", "user")
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    span = YearSpan.parse(text)
+    if span.is_envelope:
+        raise InvalidInput("--year takes one year here, e.g. 2026")
+    return span.start
+
+
+def _rate(text: str) -> Decimal:
+    """A rate: a plain positive decimal, units of the currency per 1 EUR."""
+    value = money.decimal_from_text(text, "rate")
+    if value <= 0:
+        raise InvalidInput(f"rate {text!r} must be greater than zero")
+    return value
+
+
+@rates_app.callback(invoke_without_command=True)
+@handle_errors
+def show_rates(
+    ctx: typer.Context,
+    year: Annotated[
+        str | None, typer.Option("--year", "-y", help="Only this year or range (2023-2026).")
+    ] = None,
+    currency: CurrencyOption = None,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Show the rates in use: units of each currency per 1 EUR, by year.
+
+    Published ECB averages, with your own rates (`rates set`) in their place where set.
+    The current year's average runs to the table's last date and is provisional.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    code = money.normalize_currency(currency) if currency else None
+    with open_ledger(env.store) as ledger:
+        table = ledger.rate_table()
+    span = YearSpan.parse(year) if year else None
+    rows = [r for r in table.rows(currency=code) if span is None or span.covers(r.year)]
+    data = [
+        {
+            "currency": rate.currency,
+            "year": rate.year,
+            "per_eur": f"{rate.per_eur:f}",
+            "source": rate.source,
+            "provisional": rate.provisional,
+            "user": rate.user,
+        }
+        for rate in rows
+    ]
+    if shown is Format.JSON:
+        document = {
+            "base": BASE,
+            "source": table.source,
+            "first_date": table.first_date,
+            "last_date": table.last_date,
+            "rates": data,
+        }
+        env.write(render.json_text(document))
+    elif shown is Format.NDJSON:
+        env.write(render.ndjson_text(data))
+    elif shown is Format.CSV:
+        env.write(table_csv_text(data, RATE_COLUMNS))
+    elif not rows:
+        env.say("no rates match; `aidtrack rates` lists them all")
+    else:
+        env.console().print(render.rates_table(rows))
+        env.say(
+            f"Source: {table.source}; {table.first_date} to {table.last_date}. "
+            f"* provisional: {table.provisional_year} is averaged to {table.last_date}. "
+            "user: set with `aidtrack rates set`."
+        )
+
+
+@command("set", group=rates_app)
+def set_rate(
+    ctx: typer.Context,
+    currency: Annotated[str, typer.Argument(metavar="CURRENCY", help="ISO 4217 code.")],
+    year: Annotated[str, typer.Argument(metavar="YEAR", help="The year the rate applies to.")],
+    rate: Annotated[str, typer.Argument(metavar="RATE", help="Units of CURRENCY per 1 EUR.")],
+) -> None:
+    """Use your own rate for a currency and year; it wins over the ECB table everywhere."""
+    env: Environment = ctx.obj
+    code = money.normalize_currency(currency)
+    if code == BASE:
+        raise InvalidInput("EUR is the base of the table: its rate is always 1")
+    user_rate = UserRate(code, _year(year) or 0, _rate(rate))
+    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+        ledger.set_rate(user_rate)
+    env.say(f"{code} {user_rate.year}: {user_rate.per_eur:f} per EUR (user rate)")
+
+
+@command("unset", group=rates_app)
+def unset_rate(
+    ctx: typer.Context,
+    currency: Annotated[str, typer.Argument(metavar="CURRENCY", help="ISO 4217 code.")],
+    year: Annotated[str, typer.Argument(metavar="YEAR", help="The year.")],
+) -> None:
+    """Drop your own rate for a currency and year; the ECB table applies again."""
+    env: Environment = ctx.obj
+    code, when = money.normalize_currency(currency), _year(year) or 0
+    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+        if not ledger.remove_rate(code, when):
+            raise InvalidInput(f"no user rate for {code} {when}; `aidtrack rates` lists them")
+    env.say(f"{code} {when}: user rate removed")
