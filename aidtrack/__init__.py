@@ -2,24 +2,42 @@
 
 Usable as a library without the command line::
 
-    from aidtrack import open_ledger, analysis
+    from aidtrack import analysis, open_ledger
     with open_ledger(path) as ledger:
         current = analysis.current(ledger.pledges())
+
+Names are imported on first use, so `aidtrack --version` does not load the store code.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .ledger import open_ledger
-from .model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
+if TYPE_CHECKING:
+    from .ledger import Ledger, open_ledger
+    from .model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
+    from .rates import RateTable
 
-__all__ = [
-    "Category",
-    "Instrument",
-    "Pledge",
-    "Qualifier",
-    "Source",
-    "Status",
-    "YearSpan",
-    "__version__",
-    "open_ledger",
-]
+_HOMES = {
+    "Ledger": "ledger",
+    "open_ledger": "ledger",
+    "Category": "model",
+    "Instrument": "model",
+    "Pledge": "model",
+    "Qualifier": "model",
+    "Source": "model",
+    "Status": "model",
+    "YearSpan": "model",
+    "RateTable": "rates",
+}
+
+__all__ = [*_HOMES, "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

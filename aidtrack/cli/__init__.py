@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-import signal
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -169,16 +168,10 @@ def main_options(
 
 
 def main() -> NoReturn:
-    """Console entry point: SIGTERM unwinds like Ctrl-C, so writes finish or roll back."""
-
-    def terminate(signum: int, frame: object) -> NoReturn:
-        raise Terminated()
-
-    signal.signal(signal.SIGTERM, terminate)
+    """Run the app; a reader that goes away (`| head`) or a signal ends it quietly."""
     try:
         app()
     except BrokenPipeError:
-        # A reader such as `head` went away; stop quietly, as other CLIs do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(ExitCode.OK)
     except KeyboardInterrupt:

@@ -1,0 +1,27 @@
+"""The console entry point. Signal handlers go in before anything heavy is imported,
+so that Ctrl-C or SIGTERM at any moment unwinds a write cleanly (exit 130 / 143)."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from typing import NoReturn
+
+from .errors import ExitCode, Terminated
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise Terminated()
+
+
+def main() -> NoReturn:
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        from .cli import main as run
+
+        run()
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)
+    except Terminated:
+        sys.exit(ExitCode.TERMINATED)
