@@ -1,0 +1,205 @@
+"""Commands that move records in and out: import, export, and init with the sample data."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import analysis, interchange, model, places, render
+from ..environment import Environment
+from ..errors import InvalidInput
+from ..interchange import FileFormat
+from ..ledger import open_ledger
+from . import ForceOption, JsonOption, RecipientOption, YearOption, command
+
+PROGRESS_FROM = 2000  # rows; a smaller import is over before a bar would help
+
+FileFormatOption = Annotated[
+    FileFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="csv, json or ndjson [default: from the file's extension, else csv].",
+        case_sensitive=False,
+    ),
+]
+
+
+@command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        str, typer.Argument(metavar="FILE|-", help="A .csv, .json or .ndjson file; - reads stdin.")
+    ],
+    fmt: FileFormatOption = None,
+    update: Annotated[
+        bool, typer.Option("--update", help="Replace stored records whose id the file gives.")
+    ] = False,
+    force: ForceOption = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check everything, write nothing.")
+    ] = False,
+    json_flag: JsonOption = False,
+) -> None:
+    """Import pledges from CSV, JSON or NDJSON: every row or none; importing twice adds nothing.
+
+    CSV columns: id, donor, recipient, year, amount, currency, qualifier, status,
+    category, label, instrument, announced_on, source_url, source_date, quote,
+    supersedes, part_of, note; only donor, recipient, year, amount and currency are
+    required. A record with several sources takes one row per source, all with its id.
+    Rows are numbered as a spreadsheet shows them (the header is row 1).
+    """
+    env: Environment = ctx.obj
+    name = "stdin" if file == "-" else file
+    text = interchange.read_text(file, env.stdin)
+    with _progress(env) as progress:
+        incoming = interchange.read_records(
+            text, fmt or interchange.format_of(name, text), name=name, progress=progress
+        )
+        with open_ledger(env.store, write=not dry_run, wait=env.wait) as ledger:
+            plan = interchange.import_records(
+                ledger, incoming, name=name, update=update, force=force, dry_run=dry_run
+            )
+    if json_flag:
+        env.write(
+            render.json_text(
+                {
+                    "added": [p.id for p in plan.added],
+                    "updated": [p.id for p in plan.updated],
+                    "unchanged": plan.unchanged,
+                    "dry_run": dry_run,
+                }
+            )
+        )
+    counts = (
+        f"{len(plan.added)} new, {len(plan.updated)} updated, {len(plan.unchanged)} already there"
+    )
+    if dry_run:
+        env.say(f"dry run: {name} checked, {counts}; nothing was written")
+    else:
+        env.say(f"imported {name} into {env.store}: {counts}")
+
+
+@contextlib.contextmanager
+def _progress(env: Environment) -> Iterator[interchange.Progress | None]:
+    """A Rich bar on stderr while a large import is checked and stored, if a person watches."""
+    if env.quiet or not _is_terminal(env.stderr):
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=env.console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking rows", visible=False)
+
+        def advance(done: int, total: int) -> None:
+            stage = "checking rows" if done < total else "importing"
+            bar.update(
+                task, description=stage, completed=done, total=total, visible=total >= PROGRESS_FROM
+            )
+
+        yield advance
+
+
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
+@command("export")
+def export(
+    ctx: typer.Context,
+    donor: Annotated[
+        list[str] | None, typer.Option("--donor", "-d", help="Donor (repeatable).")
+    ] = None,
+    recipient: RecipientOption = None,
+    year: YearOption = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", "-s", help="Stage (repeatable).")
+    ] = None,
+    category: Annotated[
+        list[str] | None, typer.Option("--category", help="Category (repeatable).")
+    ] = None,
+    include_superseded: Annotated[
+        bool, typer.Option("--all", "-a", help="Include superseded versions (whole histories).")
+    ] = False,
+    fmt: FileFormatOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (owner-only) instead of stdout."),
+    ] = None,
+) -> None:
+    """Export pledges as CSV, JSON or NDJSON; `aidtrack import` reads them back.
+
+    CSV cells that a spreadsheet would run as formulas get a leading '.
+    """
+    env: Environment = ctx.obj
+    selection = analysis.Selection(
+        donors=frozenset(places.resolve(d, "donor").name for d in donor or ()),
+        recipients=frozenset([places.resolve(recipient, "recipient").name] if recipient else ()),
+        years=model.YearSpan.parse(year) if year else None,
+        statuses=frozenset(model.choice(model.Status, s, "status") for s in status or ()),
+        categories=frozenset(model.choice(model.Category, c, "category") for c in category or ()),
+        include_superseded=include_superseded,
+    )
+    target = output if output is not None and str(output) != "-" else None
+    chosen = fmt or (interchange.format_of(target.name, "") if target else FileFormat.CSV)
+    if target is not None and target.resolve() == env.store.resolve():
+        raise InvalidInput(f"{target} is the store itself; export to another file")
+    with open_ledger(env.store) as ledger:
+        pledges = analysis.select(ledger.pledges(), selection)
+    text = interchange.export_text(pledges, chosen)
+    left_out = interchange.dangling_links(pledges)
+    if left_out:
+        env.warn(
+            f"{len(left_out)} records they point at are not exported "
+            f"({', '.join(left_out[:3])}): the file imports only into a store that holds "
+            "them; --all exports whole histories"
+        )
+    if target is not None:
+        interchange.write_file(target, text)
+        env.say(f"exported {len(pledges)} pledges to {target}")
+    else:
+        env.write(text)
+
+
+@command("init")
+def init(
+    ctx: typer.Context,
+    sample: Annotated[
+        bool,
+        typer.Option("--sample", help="Fill a new store with the shipped, sourced starter data."),
+    ] = False,
+) -> None:
+    """Create the store and print its path; with --sample, load the starter dataset into it.
+
+    --sample never mixes the sample into your own data: it refuses a store that holds
+    other records, and does nothing to one that holds exactly the sample.
+    """
+    env: Environment = ctx.obj
+    store = env.store
+    with open_ledger(store, write=True, wait=env.wait) as ledger:
+        if sample:
+            loaded = interchange.load_sample(ledger)
+        else:
+            created = ledger.create()
+            held = len(ledger.pledges())
+    if not sample:
+        env.say(
+            f"created an empty store at {store}"
+            if created
+            else f"{store} already exists, with {held} pledges"
+        )
+    elif loaded:
+        env.say(
+            f"loaded {loaded} sample pledges into {store}; "
+            "try `aidtrack list --all` and `aidtrack report --year 2026`"
+        )
+    else:
+        env.say(f"{store} already holds the sample dataset; nothing changed")
+    env.write(f"{store}\n")
