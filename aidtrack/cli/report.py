@@ -1,0 +1,211 @@
+"""The year report and the comparison over years: `report` and `compare`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .. import model, money, places, render, yearly
+from ..analysis import Selection
+from ..environment import Environment
+from ..errors import InvalidInput
+from ..interchange import table_csv_text
+from ..ledger import open_ledger
+from ..model import YearSpan
+from . import Format, FormatOption, JsonOption, RecipientOption, command, output_format
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..rates import RateTable
+
+ReportCurrencyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--currency", "-c", help="Report currency (default: $AIDTRACK_CURRENCY, else USD)."
+    ),
+]
+StatusesOption = Annotated[
+    list[str] | None,
+    typer.Option("--status", "-s", help="Only these stages (repeatable)."),
+]
+CategoriesOption = Annotated[
+    list[str] | None,
+    typer.Option("--category", help="Only these categories, split by breakdowns (repeatable)."),
+]
+SvgOption = Annotated[
+    Path | None,
+    typer.Option("--svg", help="Also save the table as SVG to FILE.", dir_okay=False),
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option("--html", help="Also save the table as HTML to FILE.", dir_okay=False),
+]
+
+
+def _selection(
+    recipient: str | None,
+    statuses: list[str] | None,
+    categories: list[str] | None,
+    donors: Sequence[str] = (),
+) -> Selection:
+    return Selection(
+        donors=frozenset(places.resolve(d, "donor").name for d in donors),
+        recipients=frozenset([places.resolve(recipient, "recipient").name] if recipient else ()),
+        statuses=frozenset(model.choice(model.Status, s, "status") for s in statuses or ()),
+        categories=frozenset(model.choice(model.Category, c, "category") for c in categories or ()),
+    )
+
+
+def _currency(given: str | None) -> str:
+    return money.normalize_currency(
+        given or os.environ.get("AIDTRACK_CURRENCY") or yearly.DEFAULT_CURRENCY
+    )
+
+
+def _load(env: Environment, years: YearSpan | None) -> tuple[list[model.Pledge], RateTable]:
+    """The current records in `years` (all without), and the rates to convert them."""
+    with open_ledger(env.store) as ledger:
+        return ledger.current(years), ledger.rate_table()
+
+
+def _save(path: Path, content: str) -> None:
+    """Owner-only, like the store: a drawing may hold figures not yet published."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), 0o600)  # an existing file keeps its mode otherwise
+            handle.write(content)
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
+
+
+def _show(
+    env: Environment,
+    result: yearly.Comparison,
+    fmt: Format,
+    drawing: Callable[[], list[RenderableType]],
+    svg: Path | None = None,
+    html: Path | None = None,
+) -> None:
+    """Print in the chosen format; save the drawing when asked; warn about doubtful data."""
+    for note in result.notes:
+        env.warn(note)
+    if fmt is Format.JSON:
+        env.write(render.json_text(result.to_json()))
+    elif fmt is Format.NDJSON:
+        env.write(render.ndjson_text(result.tidy_rows()))
+    elif fmt is Format.CSV:
+        env.write(table_csv_text(result.tidy_rows(), yearly.ROW_COLUMNS))
+    if fmt is not Format.TABLE and not (svg or html):
+        return
+    shown = drawing()
+    console = env.console()
+    if fmt is Format.TABLE:
+        render.print_all(console, shown)
+    if svg or html:
+        as_svg, as_html = render.recorded(shown, console.width, color=not env.no_color)
+        for path, content in ((svg, as_svg), (html, as_html)):
+            if path is not None:
+                _save(path, content)
+                env.say(f"saved {path}")
+
+
+@command("report")
+def report(
+    ctx: typer.Context,
+    year: Annotated[
+        str | None,
+        typer.Option("--year", "-y", help="The year (default: the latest with pledges)."),
+    ] = None,
+    recipient: RecipientOption = None,
+    currency: ReportCurrencyOption = None,
+    status: StatusesOption = None,
+    category: CategoriesOption = None,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """The year: donors ranked against the year before, category split, envelopes, chart.
+
+    Only current versions count; breakdowns never add to their whole; multi-year
+    envelopes are listed apart, never added. Every conversion shows its rate.
+    """
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    span = YearSpan.parse(year) if year else None
+    if span is not None and span.is_envelope:
+        raise InvalidInput(
+            f"report takes one year; to set years side by side: aidtrack compare --years {span}"
+        )
+    selection = _selection(recipient, status, category)
+    code = _currency(currency)
+    pledges, rates = _load(env, YearSpan(span.start - 1, span.start) if span else None)
+    result = yearly.report(
+        pledges,
+        rates.convert,
+        year=span.start if span else None,
+        currency=code,
+        selection=selection,
+    )
+    if shown is Format.TABLE and not (result.rows or result.envelopes):
+        env.say(f"no pledges count in {result.year}; `aidtrack list` shows what is recorded")
+        return
+    _show(
+        env,
+        result,
+        shown,
+        lambda: render.report_view(result, selection, rates.last_date),
+        svg,
+        html,
+    )
+
+
+@command("compare")
+def compare(
+    ctx: typer.Context,
+    donors: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="DONOR", help="Donors to compare (default: all)."),
+    ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            "--year",
+            "-y",
+            help="Years as columns, e.g. 2023-2026 (default: the last 4 with pledges).",
+        ),
+    ] = None,
+    recipient: RecipientOption = None,
+    currency: ReportCurrencyOption = None,
+    status: StatusesOption = None,
+    category: CategoriesOption = None,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Donors side by side over years, with the change over the last two, and totals.
+
+    The same counting rules as `report`: current versions, wholes once, no envelopes.
+    """
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    selection = _selection(recipient, status, category, donors or ())
+    code = _currency(currency)
+    span = YearSpan.parse(years) if years else None
+    pledges, rates = _load(env, span)
+    result = yearly.compare(pledges, rates.convert, years=span, currency=code, selection=selection)
+    if shown is Format.TABLE and not result.rows:
+        env.say("no pledges count in those years; `aidtrack list` shows what is recorded")
+        return
+    _show(
+        env,
+        result,
+        shown,
+        lambda: render.comparison_view(result, selection, rates.last_date),
+    )
