@@ -34,7 +34,19 @@ _HOMES = {
     "RateTable": "rates",
 }
 
-__all__ = [*_HOMES, "__version__"]
+__all__ = [
+    "Category",
+    "Instrument",
+    "Ledger",
+    "Pledge",
+    "Qualifier",
+    "RateTable",
+    "Source",
+    "Status",
+    "YearSpan",
+    "__version__",
+    "open_ledger",
+]
 
 
 def __getattr__(name: str) -> Any:

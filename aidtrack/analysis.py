@@ -19,15 +19,25 @@ from .rates import Conversion, RateTable
 
 def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
     """Ids that no longer count: revised records, and the parts of any such whole."""
-    pledges = list(pledges)
-    parts = parts_by_whole(pledges)
-    pending = [p.supersedes for p in pledges if p.supersedes]
+    return superseded_by_links((p.id, p.supersedes, p.part_of) for p in pledges)
+
+
+def superseded_by_links(links: Iterable[tuple[Any, Any, Any]]) -> set[str]:
+    """`superseded_ids` from (id, supersedes, part_of) triples, so that a store's links
+    can be read without building its records."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    pending: list[str] = []
+    for pledge_id, supersedes, part_of in links:
+        if supersedes:
+            pending.append(supersedes)
+        if part_of:
+            parts[part_of].append(pledge_id)
     gone: set[str] = set()
     while pending:
         pledge_id = pending.pop()
         if pledge_id not in gone:
             gone.add(pledge_id)
-            pending.extend(part.id for part in parts.get(pledge_id, ()))
+            pending.extend(parts.get(pledge_id, ()))
     return gone
 
 

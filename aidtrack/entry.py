@@ -25,3 +25,7 @@ def main() -> NoReturn:
         sys.exit(ExitCode.INTERRUPTED)
     except Terminated:
         sys.exit(ExitCode.TERMINATED)
+    finally:
+        # The command is over; a signal now must not interrupt the interpreter's shutdown.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)

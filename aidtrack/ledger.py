@@ -15,7 +15,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator, MutableMapping
+from collections import defaultdict
+from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +28,7 @@ from tinydb.table import Table
 
 from . import analysis
 from .errors import InvalidInput, LikelyDuplicate, NotFound, StoreError
-from .model import Pledge
+from .model import Pledge, Status, YearSpan
 from .rates import MissingRate, RateTable
 
 SCHEMA_VERSION = 1
@@ -82,22 +83,64 @@ class Ledger:
 
     def _load(self) -> dict[str, Pledge]:
         if self._pledges is None:
-            pledges: dict[str, Pledge] = {}
-            for doc_id, doc in self.data.get(PLEDGES, {}).items():
-                try:
-                    pledge = Pledge.from_json(doc)
-                except InvalidInput as error:
-                    raise StoreError(
-                        f"store {self.path} is damaged: {error}; run `aidtrack check`"
-                    ) from None
-                pledges[pledge.id] = pledge
-                self._doc_ids[pledge.id] = int(doc_id)
-            self._pledges = pledges
+            pledges, unreadable = self._read_records(self._docs())
+            if unreadable:
+                record, reason = unreadable[0]
+                raise StoreError(
+                    f"store {self.path} is damaged: record {record}: {reason}; "
+                    "`aidtrack check` lists every problem"
+                )
+            self._pledges = {p.id: p for p in pledges}
         return self._pledges
+
+    def _docs(self) -> dict[str, Any]:
+        docs: dict[str, Any] = self.data.get(PLEDGES, {})
+        return docs
+
+    def _read_records(self, docs: dict[str, Any]) -> tuple[list[Pledge], list[tuple[str, str]]]:
+        """The records that load, and (record, reason) for each one that does not."""
+        pledges: list[Pledge] = []
+        unreadable: list[tuple[str, str]] = []
+        for doc_id, doc in docs.items():
+            try:
+                pledge = Pledge.from_json(doc)
+            except InvalidInput as error:
+                unreadable.append((str(doc.get("id") or f"#{doc_id}"), str(error)))
+                continue
+            pledges.append(pledge)
+            self._doc_ids[pledge.id] = int(doc_id)
+        return pledges, unreadable
+
+    def readable(self) -> tuple[list[Pledge], list[tuple[str, str]]]:
+        """For `check`: every record that loads, and what is wrong with those that do not."""
+        return self._read_records(self._docs())
 
     def pledges(self) -> list[Pledge]:
         """Every record, superseded versions included, in the order they were stored."""
         return list(self._load().values())
+
+    def current(self, years: YearSpan | None = None) -> list[Pledge]:
+        """The current records, or those of them that touch `years`.
+
+        With `years`, only the records in those years are loaded: a report on one year of
+        a 100,000-record store reads the links of every record but builds a few thousand.
+        """
+        if years is None or self._pledges is not None:
+            chosen = analysis.current(self._load().values())
+            return [p for p in chosen if years is None or p.years.overlaps(years)]
+        docs = self._docs()
+        gone = analysis.superseded_by_links(
+            (doc.get("id"), doc.get("supersedes"), doc.get("part_of")) for doc in docs.values()
+        )
+        wanted = {
+            doc_id: doc
+            for doc_id, doc in docs.items()
+            if doc.get("id") not in gone and _touches(doc, years)
+        }
+        pledges, unreadable = self._read_records(wanted)
+        if unreadable:
+            self._load()  # reports the damage
+        return pledges
 
     def __contains__(self, pledge_id: str) -> bool:
         return pledge_id in self._load()
@@ -110,12 +153,22 @@ class Ledger:
 
     def new_id(self) -> str:
         """A short id never used before in this store, even after `remove`."""
-        meta = self._meta()
-        serial = int(meta.get("next_serial", 1))
-        while f"p{serial}" in self._load():
+        return self.new_ids(1)[0]
+
+    def new_ids(self, count: int, *, avoid: Container[str] = frozenset()) -> list[str]:
+        """`count` fresh ids, none in `avoid` (ids an import brings): one counter update."""
+        if count == 0:
+            return []
+        serial = int(self._meta().get("next_serial", 1))
+        stored = self._load()
+        ids: list[str] = []
+        while len(ids) < count:
+            candidate = f"p{serial}"
+            if candidate not in stored and candidate not in avoid:
+                ids.append(candidate)
             serial += 1
-        self._set_meta(next_serial=serial + 1)
-        return f"p{serial}"
+        self._set_meta(next_serial=serial)
+        return ids
 
     def add(self, pledge: Pledge, *, force: bool = False) -> Pledge:
         """Store a new record whose links point at current records of the same donor.
@@ -131,11 +184,47 @@ class Ledger:
         self._load()[pledge.id] = pledge
         return pledge
 
+    def add_all(self, pledges: Sequence[Pledge]) -> None:
+        """Store new records in one TinyDB insert, for an import of up to 100,000 rows.
+
+        No link or duplicate checks: the caller checked the batch as a whole, with
+        indexes (`add` in a loop would rescan the store for every record).
+        """
+        stored = self._load()
+        seen: set[str] = set()
+        for pledge in pledges:
+            if pledge.id in stored or pledge.id in seen:
+                raise InvalidInput(f"a pledge with id {pledge.id!r} already exists")
+            seen.add(pledge.id)
+        if not pledges:
+            return
+        doc_ids = self._table(PLEDGES).insert_multiple(p.to_json() for p in pledges)
+        for pledge, doc_id in zip(pledges, doc_ids, strict=True):
+            stored[pledge.id] = pledge
+            self._doc_ids[pledge.id] = doc_id
+
     def rate_table(self) -> RateTable:
         """The shipped ECB table with this store's user rates laid over it."""
         return RateTable.shipped().with_user_rates(self.user_rates())
 
     def _refuse_duplicate(self, pledge: Pledge) -> None:
+        found = self.likely_duplicates([pledge])
+        if found:
+            twin = found[0][1]
+            raise LikelyDuplicate(
+                f"looks like a duplicate of {describe(twin)}; add --force if it "
+                f"is a different pledge, or `aidtrack revise {twin.id}` if it replaces it"
+            )
+
+    def likely_duplicates(self, pledges: Iterable[Pledge]) -> list[tuple[Pledge, Pledge]]:
+        """Each new record that resembles a current stored one (DESIGN §2.10), with it.
+
+        The current records are grouped by donor, recipient, years and stage once, so a
+        whole import is checked in one pass; new records are not compared with each other.
+        """
+        groups: dict[tuple[str, str, YearSpan, Status], list[Pledge]] = defaultdict(list)
+        for old in analysis.current(self._load().values()):
+            groups[old.donor, old.recipient, old.years, old.status].append(old)
         table = self.rate_table()
 
         def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
@@ -144,13 +233,13 @@ class Ledger:
             except MissingRate:
                 return None
 
-        twin = analysis.likely_duplicate(pledge, self._load().values(), convert)
-        if twin is not None:
-            raise LikelyDuplicate(
-                f"looks like a duplicate of {twin.id} ({twin.donor} {twin.year_label} "
-                f"{twin.currency} {twin.amount:,f}, {twin.status.value}); add --force if it "
-                f"is a different pledge, or `aidtrack revise {twin.id}` if it replaces it"
-            )
+        found = []
+        for new in pledges:
+            pool = groups.get((new.donor, new.recipient, new.years, new.status))
+            twin = analysis.likely_duplicate(new, pool, convert) if pool else None
+            if twin is not None:
+                found.append((new, twin))
+        return found
 
     def superseded(self) -> set[str]:
         return analysis.superseded_ids(self._load().values())
@@ -207,16 +296,22 @@ class Ledger:
 
     def replace(self, pledge: Pledge) -> Pledge:
         """Store a corrected version of an existing record under the same id."""
-        self.get(pledge.id)
-        stored = pledge.to_json()
+        self.replace_all([pledge])
+        return pledge
+
+    def replace_all(self, pledges: Sequence[Pledge]) -> None:
+        """Store corrected versions of existing records under their ids, in one TinyDB update."""
+        stored = {self.get(p.id).id: p.to_json() for p in pledges}
+        if not stored:
+            return
 
         def overwrite(doc: MutableMapping[str, Any]) -> None:
+            new = stored[doc["id"]]
             doc.clear()
-            doc.update(stored)
+            doc.update(new)
 
-        self._table(PLEDGES).update(overwrite, doc_ids=[self._doc_ids[pledge.id]])
-        self._load()[pledge.id] = pledge
-        return pledge
+        self._table(PLEDGES).update(overwrite, doc_ids=[self._doc_ids[i] for i in stored])
+        self._load().update((p.id, p) for p in pledges)
 
     def remove(self, pledge_id: str) -> Pledge:
         """Delete a record that no other record points at."""
@@ -230,6 +325,16 @@ class Ledger:
         self._table(PLEDGES).remove(doc_ids=[self._doc_ids.pop(pledge_id)])
         del self._load()[pledge_id]
         return pledge
+
+    def create(self) -> bool:
+        """Give a new store its schema version, so that `init` leaves a real file behind.
+
+        False when the store already existed.
+        """
+        if self.data:
+            return False
+        self._set_meta()
+        return True
 
     def user_rates(self) -> list[UserRate]:
         return [
@@ -255,6 +360,23 @@ class Ledger:
         meta = {"schema_version": SCHEMA_VERSION, **self._meta(), **values}
         self._table(META).truncate()
         self._table(META).insert(meta)
+
+
+def _touches(doc: dict[str, Any], years: YearSpan) -> bool:
+    """Whether a stored record's year(s) overlap `years`; an odd shape is loaded and judged."""
+    span = doc.get("years")
+    if type(span) is list and len(span) == 2 and all(type(y) is int for y in span):
+        return bool(span[0] <= years.end and years.start <= span[1])
+    year = doc.get("year")
+    return years.start <= year <= years.end if type(year) is int else True
+
+
+def describe(pledge: Pledge) -> str:
+    """`nor-2026 (Norway 2026 NOK 85,000,000,000, announced)`: a record named in a message."""
+    return (
+        f"{pledge.id} ({pledge.donor} {pledge.year_label} {pledge.currency} "
+        f"{pledge.amount:,f}, {pledge.status.value})"
+    )
 
 
 @contextlib.contextmanager
@@ -325,27 +447,32 @@ def _check_shape(path: Path, data: object) -> None:
 
 
 def write_store(path: Path, data: dict[str, Any]) -> None:
-    """Write the whole store to a temporary file, fsync it, and rename it into place."""
+    """Write the whole store atomically; a failed write leaves the old store as it was."""
     import orjson
 
-    payload = orjson.dumps(data)
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        write_atomically(path, orjson.dumps(data))
     except OSError as error:
-        raise StoreError(f"cannot write store {path}: {error.strerror}") from None
+        raise StoreError(
+            f"could not write store {path}: {error.strerror}; the store is unchanged"
+        ) from None
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Write an owner-only temporary file beside `path`, fsync it, rename it over `path`.
+
+    A reader sees the old file or the new one, never a part. Raises OSError.
+    """
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
-    except BaseException as error:
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise StoreError(
-                f"could not write store {path}: {error.strerror}; the store is unchanged"
-            ) from None
         raise
     _fsync_folder(path.parent)
 

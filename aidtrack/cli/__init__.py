@@ -53,7 +53,9 @@ YearOption = Annotated[
 ]
 RecipientOption = Annotated[
     str | None,
-    typer.Option("--to", "--recipient", help="Recipient country [env: AIDTRACK_RECIPIENT]."),
+    typer.Option(
+        "--to", "--recipient", help="Recipient country (add: defaults to $AIDTRACK_RECIPIENT)."
+    ),
 ]
 CurrencyOption = Annotated[
     str | None, typer.Option("--currency", "-c", help="ISO 4217 code: NOK, EUR, USD...")
@@ -185,3 +187,6 @@ def main() -> NoReturn:
 # isort: off
 from . import records  # noqa: E402,F401
 from . import rates  # noqa: E402,F401
+from . import report  # noqa: E402,F401
+from . import interchange  # noqa: E402,F401
+from . import check  # noqa: E402,F401

@@ -1,0 +1,228 @@
+"""`aidtrack check`: what is wrong with a store, and how to fix it. Pure: records in,
+problems out; it never writes (a store is never rewritten silently, DESIGN §4).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import analysis
+from .model import Pledge, Qualifier
+from .rates import MissingRate, RateTable
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong: what kind, which record, what, and the command that fixes it."""
+
+    kind: str
+    id: str | None
+    message: str
+    fix: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def find_problems(
+    pledges: Sequence[Pledge], unreadable: Iterable[tuple[str, str]], table: RateTable
+) -> list[Problem]:
+    """Every problem of the store, most serious first.
+
+    `unreadable` holds (record id or position, reason) for records that failed to load.
+    """
+    problems = [
+        Problem(
+            "invalid_record",
+            record,
+            reason,
+            "fix the record in the file by hand, or restore a backup",
+        )
+        for record, reason in unreadable
+    ]
+    problems += _duplicate_ids(pledges)
+    problems += _links(pledges)
+    problems += _cycles(pledges)
+    problems += _parts_over_whole(pledges, table)
+    problems += _duplicates(pledges, table)
+    problems += _missing_rates(pledges, table)
+    problems += _unsourced(pledges)
+    return problems
+
+
+def _duplicate_ids(pledges: Sequence[Pledge]) -> list[Problem]:
+    counts = Counter(p.id for p in pledges)
+    return [
+        Problem(
+            "duplicate_id",
+            pledge_id,
+            f"{count} records share the id {pledge_id}",
+            "edit the store file so that each id is used once",
+        )
+        for pledge_id, count in counts.items()
+        if count > 1
+    ]
+
+
+def _links(pledges: Sequence[Pledge]) -> list[Problem]:
+    by_id = {p.id: p for p in pledges}
+    problems = []
+    for pledge in pledges:
+        for link, field in ((pledge.supersedes, "supersedes"), (pledge.part_of, "part_of")):
+            if link is None:
+                continue
+            target = by_id.get(link)
+            if target is None:
+                problems.append(
+                    Problem(
+                        "broken_link",
+                        pledge.id,
+                        f"{pledge.id} {field} {link}, which does not exist",
+                        f"import the missing record {link}, or remove {pledge.id}",
+                    )
+                )
+            elif target.donor != pledge.donor:
+                problems.append(
+                    Problem(
+                        "broken_link",
+                        pledge.id,
+                        f"{pledge.id} ({pledge.donor}) {field} {link} ({target.donor})",
+                        f"correct the donor with `aidtrack edit {pledge.id} --donor ...`",
+                    )
+                )
+            elif field == "part_of" and not target.years.covers(pledge.years.start):
+                problems.append(
+                    Problem(
+                        "broken_link",
+                        pledge.id,
+                        f"{pledge.id} ({pledge.year_label}) is a part of {link} "
+                        f"({target.year_label})",
+                        f"correct the year with `aidtrack edit {pledge.id} --year ...`",
+                    )
+                )
+    return problems
+
+
+def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
+    """A revision or breakdown chain that loops back on itself never has a current end."""
+    problems = []
+    for field in ("supersedes", "part_of"):
+        step = {p.id: getattr(p, field) for p in pledges if getattr(p, field)}
+        reported: set[str] = set()
+        for start in step:
+            seen: list[str] = []
+            node: str | None = start
+            while node in step and node not in seen:
+                seen.append(node)
+                node = step[node]
+            if node in seen and node not in reported:
+                loop = seen[seen.index(node) :]
+                reported.update(loop)
+                problems.append(
+                    Problem(
+                        "cycle",
+                        node,
+                        f"{field} links loop: {' -> '.join([*loop, node])}",
+                        "remove one of these records (`aidtrack remove ID --yes`) "
+                        "and record it again",
+                    )
+                )
+    return problems
+
+
+def _parts_over_whole(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
+    problems = []
+    by_id = {p.id: p for p in pledges}
+    for whole_id, parts in analysis.parts_by_whole(analysis.current(pledges)).items():
+        whole = by_id.get(whole_id)
+        if whole is None or whole.qualifier is Qualifier.AT_LEAST:
+            continue  # "at least X, of which ..." may well add up to more than X
+        try:
+            total = sum(
+                (
+                    table.convert(p.amount, p.currency, whole.currency, whole.years.start, 6).amount
+                    for p in parts
+                ),
+                Decimal(0),
+            )
+        except MissingRate:
+            continue  # reported as a missing rate
+        if total > whole.amount:
+            problems.append(
+                Problem(
+                    "parts_exceed_whole",
+                    whole.id,
+                    f"the parts of {whole.id} ({', '.join(p.id for p in parts)}) add up to "
+                    f"{whole.currency} {total:,f}, more than its "
+                    f"{whole.currency} {whole.amount:,f}",
+                    "correct a part or the whole with `aidtrack edit`, "
+                    f"or `aidtrack revise {whole.id}`",
+                )
+            )
+    return problems
+
+
+def _duplicates(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
+    """Likely duplicates among current records, compared within their group only."""
+
+    def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
+        try:
+            return table.convert(amount, source, target, year, places=6).amount
+        except MissingRate:
+            return None
+
+    groups: dict[tuple[Any, ...], list[Pledge]] = defaultdict(list)
+    for pledge in analysis.current(pledges):
+        if not pledge.part_of:
+            groups[pledge.donor, pledge.recipient, pledge.years, pledge.status].append(pledge)
+    problems = []
+    for group in groups.values():
+        for index, pledge in enumerate(group[1:], start=1):
+            twin = analysis.likely_duplicate(pledge, group[:index], convert)
+            if twin is not None:
+                problems.append(
+                    Problem(
+                        "likely_duplicate",
+                        pledge.id,
+                        f"{pledge.id} looks like {twin.id}: {pledge.donor} {pledge.year_label} "
+                        f"{pledge.status.value}, amounts within 5%",
+                        f"if it is the same pledge, `aidtrack remove {pledge.id} --yes`; "
+                        f"if it replaces {twin.id}, record it with `aidtrack revise {twin.id}`",
+                    )
+                )
+    return problems
+
+
+def _missing_rates(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
+    problems = []
+    for pledge in analysis.current(pledges):
+        try:
+            table.rate(pledge.currency, pledge.years.start)
+        except MissingRate:
+            problems.append(
+                Problem(
+                    "missing_rate",
+                    pledge.id,
+                    f"{pledge.id}: no {pledge.currency} rate for {pledge.years.start}; "
+                    "reports in other currencies cannot convert it",
+                    f"aidtrack rates set {pledge.currency} {pledge.years.start} RATE",
+                )
+            )
+    return problems
+
+
+def _unsourced(pledges: Sequence[Pledge]) -> list[Problem]:
+    return [
+        Problem(
+            "no_source",
+            p.id,
+            f"{p.id} ({p.donor} {p.year_label}) has no source",
+            f"aidtrack edit {p.id} --source URL --quote TEXT",
+        )
+        for p in analysis.current(pledges)
+        if not p.sources
+    ]

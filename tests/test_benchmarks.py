@@ -1,0 +1,61 @@
+"""The benchmark script runs end to end on the smallest stores, so it cannot rot.
+
+Only that it runs and prints its tables is checked: timings on a shared machine are
+figures to read (issue 7), never assertions.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+ROWS = (
+    "aidtrack --version",
+    "aidtrack list --json",
+    "aidtrack list",
+    "aidtrack add",
+    "aidtrack report --year 2025",
+    "aidtrack compare --years 2022-2025",
+    "aidtrack import CSV",
+    "aidtrack export --format csv",
+    "floor: Typer JSON (10 records)",
+    "floor: Typer + Rich (10 rows)",
+    "floor: parse store (json)",
+    "peer: sqlite-utils insert CSV",
+    "peer: sqlite-utils query GROUP BY",
+)
+
+
+def test_benchmark_runs_on_the_smallest_sizes(tmp_path: Path) -> None:
+    script = REPO / "benchmarks" / "bench.py"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "--sizes",
+            "10,1000",
+            "--repeat",
+            "1",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "## 10 pledges" in out and "## 1,000 pledges" in out
+    for row in ROWS:
+        # A command not written yet is skipped with a note, which names it too.
+        assert f"| {row} " in out or f"skipped {row}:" in out, row
+    assert "## Targets (issue 7 §2)" in out
+    assert "report vs parse store (at 1,000)" in out
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert set(results["sizes"]) == {"10", "1000"}
+    assert {row["name"] for row in results["sizes"]["10"]} <= set(ROWS)
+    assert not (tmp_path / "work").exists()

@@ -1,0 +1,403 @@
+"""Hostile input and faults: nothing crashes, nothing is lost, stored text stays inert."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.main import get_command
+
+from aidtrack import ledger as ledger_module
+from aidtrack.cli import app
+from aidtrack.ledger import read_store
+
+from .conftest import Aidtrack, run_process
+
+NOR_2026 = (
+    "Norway",
+    "NOK 85bn",
+    "--to",
+    "Ukraine",
+    "--year",
+    "2026",
+    "--status",
+    "announced",
+    "--source",
+    "https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
+)
+
+
+def _commands() -> dict[tuple[str, ...], list[str]]:
+    """Every command path (`add`, `rates set`) with its option names, read from the app."""
+    found: dict[tuple[str, ...], list[str]] = {}
+
+    def walk(group: Any, path: tuple[str, ...]) -> None:
+        for name, sub in getattr(group, "commands", {}).items():
+            options = [o for p in sub.params for o in p.opts if o.startswith("-")]
+            found[(*path, name)] = options
+            walk(sub, (*path, name))
+
+    walk(get_command(app), ())
+    return found
+
+
+COMMANDS = _commands()
+# Paths are left out: a generated `-o /bin/ls` must not be tried, even in a sandbox.
+WRITES_FILES = {"-o", "--output", "--svg", "--html"}
+
+hostile_text = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "-5",
+            "0",
+            "NaN",
+            "inf",
+            "-inf",
+            "7e999",
+            "1e-999",
+            "10" * 40,
+            "p1",
+            "p9",
+            "Norway",
+            "NOR",
+            "EU",
+            "Türkiye",
+            "2026",
+            "2023-2027",
+            "1900",
+            "2026-2020",
+            "NOK 85bn",
+            "$8.5bn",
+            "committed",
+            "at_least",
+            "military",
+            "--",
+            "[bold]x",
+            "\x1b[2J",
+            "\x00",
+            "\u202e",
+            "a" * 5000,
+            "2025-02-30",
+            "USD",
+            "xx",
+            "1,000,000",
+        ]
+    ),
+)
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> list[str]:
+    path = draw(st.sampled_from(sorted(COMMANDS)))
+    options = [o for o in COMMANDS[path] if o not in WRITES_FILES] or ["--help"]
+    tokens = draw(st.lists(st.one_of(st.sampled_from(options), hostile_text), max_size=8))
+    return [*path, *(t for t in tokens if not t.startswith(("/", "~")) and ".." not in t)]
+
+
+@pytest.fixture
+def populated(
+    aidtrack: Aidtrack, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    monkeypatch.chdir(tmp_path)
+    aidtrack.ok("add", *NOR_2026)
+    aidtrack.ok("add", "Norway", "70bn", "--part-of", "p1", "--category", "military")
+    aidtrack.ok(
+        "add",
+        "Germany",
+        "EUR 11.5bn",
+        "--to",
+        "Ukraine",
+        "--year",
+        "2026",
+        "--status",
+        "committed",
+        "--source",
+        "https://example.org/de",
+    )
+    return store
+
+
+def assert_clean_exit(result: Any, before: bytes, store: Path, args: list[str]) -> None:
+    output = result.stdout + result.stderr
+    assert result.exit_code in (0, 1, 2, 3), (args, result.exit_code, output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        args,
+        repr(result.exception),
+    )
+    assert "Traceback" not in output and "internal error" not in output, (args, output)
+    if result.exit_code != 0:
+        assert store.read_bytes() == before, args
+
+
+@settings(
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(args=command_lines())
+def test_no_generated_command_line_crashes_or_damages(
+    aidtrack: Aidtrack, populated: Path, args: list[str]
+) -> None:
+    before = populated.read_bytes()
+    assert_clean_exit(aidtrack(*args), before, populated, args)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(args=command_lines())
+def test_generated_command_lines_in_real_processes(populated: Path, args: list[str]) -> None:
+    args = [a for a in args if "\x00" not in a and _encodable(a)]  # what argv can carry
+    before = populated.read_bytes()
+    result = run_process(
+        *args, env={**os.environ, "AIDTRACK_DB": str(populated)}, stdin=subprocess.DEVNULL
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode in (0, 1, 2, 3), (args, output)
+    assert "Traceback" not in output and "internal error" not in output, (args, output)
+    if result.returncode != 0:
+        assert populated.read_bytes() == before
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+ESCAPES = {
+    "colour": "\x1b[31mred\x1b[0m",
+    "cursor": "\x1b[2A\x1b[10D",
+    "clear": "\x1b[2J\x1b[H",
+    "hyperlink": "\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\",
+    "title": "\x1b]0;owned\x07",
+    "markup": "[bold red]loud[/bold red] [link=https://evil.example]x[/link]",
+    "bidi": "abc\u202edcba",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPES))
+def test_stored_text_cannot_drive_the_terminal(aidtrack: Aidtrack, name: str) -> None:
+    hostile = ESCAPES[name]
+    aidtrack.ok(
+        "add",
+        "Norway",
+        "NOK 85bn",
+        "--to",
+        "Ukraine",
+        "--year",
+        "2026",
+        "--label",
+        hostile,
+        "--note",
+        hostile,
+        "--quote",
+        hostile,
+        "--source",
+        f"https://example.org/{hostile}",
+    )
+    for args in (
+        ("list",),
+        ("list", "--all", "-c", "EUR"),
+        ("show", "p1"),
+        ("report", "--year", "2026"),
+        ("compare", "--years", "2025-2026"),
+    ):
+        if args[0] in {path[0] for path in COMMANDS}:
+            shown = aidtrack(*args).stdout
+            assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown, args
+    table = aidtrack.ok("show", "p1").stdout
+    if name == "markup":
+        assert "[bold red]loud[/bold red]" in table
+    record = aidtrack.json("show", "p1")
+    assert record["note"] == record["label"] == hostile
+    assert record["sources"][0]["quote"] == hostile
+
+
+def test_the_store_and_its_lock_are_private(aidtrack: Aidtrack, store: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        aidtrack.ok("add", *NOR_2026)
+    finally:
+        os.umask(old_umask)
+    for path in (store, Path(f"{store}.lock")):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(store.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere; checked by the next test")
+def test_an_unwritable_folder_is_refused_before_any_work(
+    aidtrack: Aidtrack, tmp_path: Path
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    result = aidtrack("--db", str(folder / "s.json"), "add", *NOR_2026)
+    assert result.exit_code == 3 and "not writable" in result.stderr
+
+
+def test_a_store_folder_that_is_a_file_is_refused(aidtrack: Aidtrack, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = aidtrack("--db", str(blocker / "s.json"), "add", *NOR_2026)
+    assert result.exit_code == 3 and "cannot create the folder" in result.stderr
+
+
+HOLDER = """
+import sys, time
+from filelock import FileLock
+lock = FileLock(sys.argv[1] + ".lock")
+lock.acquire()
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_busy_store_waits_then_says_which_store(store: Path) -> None:
+    store.parent.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        env = {**os.environ, "AIDTRACK_DB": str(store)}
+        started = time.monotonic()
+        busy = run_process("--wait", "1", "add", *NOR_2026, env=env)
+        assert busy.returncode == 3, busy.stderr
+        assert f"store {store} is busy" in busy.stderr and "--wait" in busy.stderr
+        assert time.monotonic() - started >= 1
+        assert not store.exists()
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+        # The holder died without unlocking; the kernel released its lock.
+        assert run_process("--wait", "5", "add", *NOR_2026, env=env).returncode == 0
+    finally:
+        holder.kill()
+
+
+WRITER = """
+import sys
+from aidtrack.entry import main
+sys.argv = ["aidtrack"] + sys.argv[1:]
+main()
+"""
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupted_writes_leave_the_store_whole(
+    store: Path, signum: signal.Signals, code: int
+) -> None:
+    """A big store makes each write long; interrupt `add` and `edit` at many moments."""
+    from aidtrack.model import build
+
+    records = {
+        str(i): build(
+            {
+                "donor": "Norway",
+                "recipient": "Ukraine",
+                "year": str(1950 + i % 150),
+                "amount": f"{i + 1}",
+                "currency": "NOK",
+                "note": "n" * 2000,
+            },
+            id=f"x{i}",
+        ).to_json()
+        for i in range(3000)
+    }
+    store.parent.mkdir(parents=True)
+    ledger_module.write_store(store, {"meta": {"1": {"schema_version": 1}}, "pledges": records})
+    env = {**os.environ, "AIDTRACK_DB": str(store)}
+    codes = set()
+    for attempt in range(12):
+        before = {d["id"] for d in read_store(store)["pledges"].values()}
+        command = (
+            [
+                "add",
+                "Norway",
+                f"{attempt + 1}bn",
+                "-c",
+                "EUR",
+                "--to",
+                "UA",
+                "-y",
+                "2100",
+                "--force",
+            ]
+            if attempt % 2
+            else ["edit", "x1", "--note", f"edited {attempt}"]
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-c", WRITER, *command],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(0.25 + attempt * 0.05)
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=60)
+        codes.add(process.returncode)
+        assert process.returncode in (0, code, -signum), err
+        assert "Traceback" not in err
+        after = {d["id"] for d in read_store(store)["pledges"].values()}
+        assert before <= after and len(after - before) <= 1
+    assert code in codes, f"never caught a write in progress: {codes}"
+    assert not [p for p in store.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    ("target", "error"),
+    [("fsync", errno.ENOSPC), ("replace", errno.EACCES), ("fdopen", errno.EIO)],
+)
+def test_a_failing_write_keeps_the_old_store(
+    aidtrack: Aidtrack, store: Path, monkeypatch: pytest.MonkeyPatch, target: str, error: int
+) -> None:
+    aidtrack.ok("add", *NOR_2026)
+    before = store.read_bytes()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(error, os.strerror(error))
+
+    monkeypatch.setattr(ledger_module.os, target, fail)
+    result = aidtrack("add", "Germany", "EUR 11.5bn", "--to", "Ukraine", "--year", "2026")
+    monkeypatch.undo()
+    assert result.exit_code == 3
+    assert os.strerror(error) in result.stderr and "unchanged" in result.stderr
+    assert store.read_bytes() == before
+    assert not [p for p in store.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_big_and_foreign_values_work(aidtrack: Aidtrack) -> None:
+    aidtrack.ok(
+        "add",
+        "Türkiye",
+        "1000000000000000",
+        "-c",
+        "TRY",
+        "--to",
+        "Côte d'Ivoire",
+        "-y",
+        "2024",
+        "--source",
+        "https://example.org",
+    )
+    record = aidtrack.json("show", "p1")
+    assert (record["donor"], record["recipient"]) == ("Türkiye", "Côte d'Ivoire")
+    assert record["amount"] == "1000000000000000"
+    assert "TRY 1000.0tn" in aidtrack.ok("list").stdout
