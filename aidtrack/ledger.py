@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import warnings
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -385,28 +386,65 @@ def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) 
 
     With `write=True` the store's lock is held from before the read until after the
     write. The file is written only if the body finished without an exception and
-    changed something.
+    changed something. A store of an older schema is migrated in memory; when it is
+    first written, the old file is kept beside it as `<store>.schema<N>.bak`.
     """
     if not write:
-        yield Ledger(path, read_store(path))
+        yield Ledger(path, _read(path).data)
         return
     with _locked(path, wait):
         _remove_leftovers(path)
-        ledger = Ledger(path, read_store(path))
+        stored = _read(path)
+        ledger = Ledger(path, stored.data)
         yield ledger
-        if ledger.changed:
+        if ledger.changed or stored.version < SCHEMA_VERSION:
+            if stored.version < SCHEMA_VERSION:
+                _keep_backup(path, stored)
             ledger._set_meta(schema_version=SCHEMA_VERSION)
             write_store(path, ledger.data)
 
 
+class StoreNotice(UserWarning):
+    """Something the user should know about their store that is not an error."""
+
+
+@dataclass(frozen=True)
+class _Stored:
+    data: dict[str, Any]
+    version: int
+    raw: bytes
+
+
+def _keep_backup(path: Path, stored: _Stored) -> None:
+    backup = path.with_name(f"{path.name}.schema{stored.version}.bak")
+    try:
+        write_atomically(backup, stored.raw)
+    except OSError as error:
+        raise StoreError(
+            f"store {path} needs migrating, but its backup {backup} could not be written "
+            f"({error.strerror}); the store is unchanged"
+        ) from None
+    warnings.warn(
+        f"store {path} was migrated from schema {stored.version} to {SCHEMA_VERSION}; "
+        f"the old file is kept as {backup}",
+        StoreNotice,
+        stacklevel=2,
+    )
+
+
 def read_store(path: Path) -> dict[str, Any]:
-    """The store's tables; a missing file is an empty store, a damaged one an error."""
+    """The store's tables (migrated to this schema in memory); a missing file is an empty
+    store, a damaged one an error."""
+    return _read(path).data
+
+
+def _read(path: Path) -> _Stored:
     import orjson
 
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return _Stored({}, SCHEMA_VERSION, b"")
     except IsADirectoryError:
         raise StoreError(f"store {path} is a directory; give a file path with --db") from None
     except OSError as error:
@@ -419,11 +457,13 @@ def read_store(path: Path) -> dict[str, Any]:
             f"store {path} is damaged: {what}; it was left as it is; "
             "restore it from a backup or start another store with --db"
         ) from None
-    _check_shape(path, data)
-    return data  # type: ignore[no-any-return]
+    version = _schema_version(path, data)
+    for older in range(version, SCHEMA_VERSION):
+        data = MIGRATIONS[older](data)
+    return _Stored(data, version, raw)
 
 
-def _check_shape(path: Path, data: object) -> None:
+def _schema_version(path: Path, data: object) -> int:
     def damaged(why: str) -> StoreError:
         return StoreError(f"store {path} is damaged: {why}; it was left as it is")
 
@@ -433,17 +473,32 @@ def _check_shape(path: Path, data: object) -> None:
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise damaged(f"table {name!r} is not a table of records")
     metas = list(data.get(META, {}).values())
-    if data and not metas:
+    if not metas:
+        if set(data) <= {BARE_TABLE}:
+            return 0 if data else SCHEMA_VERSION
         raise damaged("it has no schema version (is it an aidtrack store?)")
-    if metas:
-        version = metas[0].get("schema_version")
-        if not isinstance(version, int):
-            raise damaged("its schema version is not a number")
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"store {path} was written by a newer aidtrack (schema {version}; this one "
-                f"reads up to {SCHEMA_VERSION}); upgrade aidtrack to use it"
-            )
+    version = metas[0].get("schema_version")
+    if type(version) is not int or version < 1:
+        raise damaged("its schema version is not a number")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"store {path} was written by a newer aidtrack (schema {version}; this one "
+            f"reads up to {SCHEMA_VERSION}); upgrade aidtrack to use it"
+        )
+    return version
+
+
+BARE_TABLE = "_default"
+
+
+def _from_bare_tinydb(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 0 -> 1: a plain TinyDB file, pledges in its default table and no schema
+    version (what a script using TinyDB directly writes), becomes an aidtrack store."""
+    return {META: {"1": {"schema_version": 1}}, PLEDGES: data.get(BARE_TABLE, {})}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_bare_tinydb}
+"""MIGRATIONS[n] turns a schema-n store into a schema n+1 one."""
 
 
 def write_store(path: Path, data: dict[str, Any]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import stat
@@ -401,3 +402,37 @@ def test_big_and_foreign_values_work(aidtrack: Aidtrack) -> None:
     assert (record["donor"], record["recipient"]) == ("Türkiye", "Côte d'Ivoire")
     assert record["amount"] == "1000000000000000"
     assert "TRY 1000.0tn" in aidtrack.ok("list").stdout
+
+
+def test_a_megabyte_note_and_ten_thousand_sources(aidtrack: Aidtrack, tmp_path: Path) -> None:
+    note = "n" * 1_000_000
+    sources = [
+        {"url": f"https://example.org/{i}", "date": "2025-10-15", "quote": f"q{i}"}
+        for i in range(10_000)
+    ]
+    feed = tmp_path / "feed.json"
+    feed.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "big",
+                    "donor": "Norway",
+                    "recipient": "Ukraine",
+                    "year": 2026,
+                    "amount": "85000000000",
+                    "currency": "NOK",
+                    "note": note,
+                    "sources": sources,
+                }
+            ]
+        )
+    )
+    aidtrack.ok("import", str(feed))
+    record = aidtrack.json("show", "big")
+    assert record["note"] == note and record["sources"] == sources
+    assert "Sources (10000)" in aidtrack.ok("show", "big").stdout
+    exported = tmp_path / "out.csv"
+    aidtrack.ok("export", "--format", "csv", "-o", str(exported))
+    aidtrack.ok("--db", str(tmp_path / "copy.json"), "import", str(exported))
+    copy = aidtrack.json("--db", str(tmp_path / "copy.json"), "show", "big")
+    assert copy["note"] == note and copy["sources"] == sources

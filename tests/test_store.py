@@ -135,3 +135,26 @@ def test_the_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "aidtrack"
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.startswith("aidtrack ")
+
+
+def test_an_older_store_is_migrated_with_a_backup(aidtrack: Aidtrack, store: Path) -> None:
+    """Schema 0 is a plain TinyDB file: records in its default table, no schema version."""
+    from aidtrack.model import build
+
+    record = build(
+        {"donor": "Norway", "recipient": "Ukraine", "year": "2026", "amount": "NOK 85bn"},
+        id="nor-2026",
+    ).to_json()
+    store.parent.mkdir(parents=True)
+    old = json.dumps({"_default": {"1": record}}).encode()
+    store.write_bytes(old)
+    assert [r["id"] for r in aidtrack.json("list")] == ["nor-2026"]
+    assert store.read_bytes() == old  # reading never rewrites
+    added = aidtrack.ok("add", "Germany", "EUR 11.5bn", "--to", "UA", "-y", "2026")
+    backup = store.with_name(f"{store.name}.schema0.bak")
+    assert "migrated from schema 0 to 1" in added.stderr and str(backup) in added.stderr
+    assert backup.read_bytes() == old
+    assert backup.stat().st_mode & 0o777 == 0o600
+    data = read_store(store)
+    assert next(iter(data["meta"].values()))["schema_version"] == 1
+    assert {d["id"] for d in data["pledges"].values()} == {"nor-2026", "p1"}

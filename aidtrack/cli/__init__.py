@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +23,7 @@ import typer
 from .. import __version__
 from ..environment import Environment
 from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated
-from ..ledger import DEFAULT_WAIT
+from ..ledger import DEFAULT_WAIT, StoreNotice
 
 app = typer.Typer(
     name="aidtrack",
@@ -101,7 +102,13 @@ def handle_errors(function: F) -> F:
     def run(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
         env: Environment = ctx.obj
         try:
-            return function(ctx, *args, **kwargs)
+            with warnings.catch_warnings(record=True) as notices:
+                warnings.simplefilter("always", StoreNotice)
+                result = function(ctx, *args, **kwargs)
+            for notice in notices:
+                if issubclass(notice.category, StoreNotice):
+                    env.warn(str(notice.message))
+            return result
         except AidtrackError as error:
             env.error(str(error))
             raise typer.Exit(error.exit_code) from None
