@@ -147,7 +147,7 @@ def csv_rows(pledge: Pledge) -> list[dict[str, str]]:
         "part_of": pledge.part_of or "",
         "note": pledge.note or "",
     }
-    rows = []
+    rows: list[dict[str, str]] = []
     for source in pledge.sources or (Source(),):
         row = first if not rows else dict.fromkeys(first, "") | {"id": pledge.id}
         rows.append(
