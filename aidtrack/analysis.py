@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .model import Category, Pledge, Status, YearSpan
+from . import places
+from .model import Category, Pledge, Status, YearSpan, choice
 from .money import minor_unit
 from .rates import Conversion, RateTable
 
@@ -81,6 +82,29 @@ class Selection:
     statuses: frozenset[Status] = frozenset()
     categories: frozenset[Category] = frozenset()
     include_superseded: bool = False
+
+    @classmethod
+    def from_text(
+        cls,
+        *,
+        donors: Iterable[str] = (),
+        recipient: str | None = None,
+        years: str | None = None,
+        statuses: Iterable[str] = (),
+        categories: Iterable[str] = (),
+        include_superseded: bool = False,
+    ) -> Selection:
+        """A selection from what a user typed: names resolve, vocabularies are checked."""
+        return cls(
+            donors=frozenset(places.resolve(d, "donor").name for d in donors),
+            recipients=frozenset(
+                [places.resolve(recipient, "recipient").name] if recipient else ()
+            ),
+            years=YearSpan.parse(years) if years else None,
+            statuses=frozenset(choice(Status, s, "status") for s in statuses),
+            categories=frozenset(choice(Category, c, "category") for c in categories),
+            include_superseded=include_superseded,
+        )
 
     def matches(self, pledge: Pledge) -> bool:
         return (

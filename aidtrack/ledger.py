@@ -21,7 +21,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, MutableMapp
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -35,6 +35,9 @@ from .rates import MissingRate, RateTable
 SCHEMA_VERSION = 1
 PLEDGES, RATES, META = "pledges", "rates", "meta"
 DEFAULT_WAIT = 10.0
+# Checked for every record on every load (cheaply, without building it), so that a
+# write never carries a half record forward unnoticed; values are checked when built.
+REQUIRED_FIELDS = frozenset({"id", "donor", "recipient", "amount", "currency"})
 
 
 class MemoryStorage(Storage):
@@ -68,8 +71,9 @@ class Ledger:
         self.path = path
         self._storage = MemoryStorage(data)
         self._db = TinyDB(storage=lambda: self._storage)
-        self._pledges: dict[str, Pledge] | None = None
-        self._doc_ids: dict[str, int] = {}
+        self._built: dict[str, Pledge] = {}
+        self._index: dict[str, int] | None = None
+        self._complete = False
 
     @property
     def changed(self) -> bool:
@@ -82,75 +86,90 @@ class Ledger:
     def _table(self, name: str) -> Table:
         return self._db.table(name, cache_size=0)
 
-    def _load(self) -> dict[str, Pledge]:
-        if self._pledges is None:
-            pledges, unreadable = self._read_records(self._docs())
-            if unreadable:
-                record, reason = unreadable[0]
-                raise StoreError(
-                    f"store {self.path} is damaged: record {record}: {reason}; "
-                    "`aidtrack check` lists every problem"
-                )
-            self._pledges = {p.id: p for p in pledges}
-        return self._pledges
-
     def _docs(self) -> dict[str, Any]:
         docs: dict[str, Any] = self.data.get(PLEDGES, {})
         return docs
 
-    def _read_records(self, docs: dict[str, Any]) -> tuple[list[Pledge], list[tuple[str, str]]]:
-        """The records that load, and (record, reason) for each one that does not."""
-        pledges: list[Pledge] = []
-        unreadable: list[tuple[str, str]] = []
-        for doc_id, doc in docs.items():
+    def _ids(self) -> dict[str, int]:
+        """Record id -> TinyDB document id, read from the stored documents without
+        building records: most commands touch a few records of a large store."""
+        if self._index is None:
+            self._index = {}
+            for doc_id, doc in self._docs().items():
+                pledge_id = doc.get("id")
+                if type(pledge_id) is not str:
+                    self._damaged(f"#{doc_id}", "it has no id")
+                if not REQUIRED_FIELDS <= doc.keys() or not ("year" in doc or "years" in doc):
+                    missing = sorted(REQUIRED_FIELDS - doc.keys()) or ["year"]
+                    self._damaged(pledge_id, f"{', '.join(missing)} missing")
+                self._index[pledge_id] = int(doc_id)
+        return self._index
+
+    def _damaged(self, record: str, reason: str) -> NoReturn:
+        raise StoreError(
+            f"store {self.path} is damaged: record {record}: {reason}; "
+            "`aidtrack check` lists every problem"
+        )
+
+    def _build(self, pledge_id: str, doc: dict[str, Any]) -> Pledge:
+        pledge = self._built.get(pledge_id)
+        if pledge is None:
             try:
-                pledge = Pledge.from_json(doc)
+                pledge = self._built[pledge_id] = Pledge.from_json(doc)
             except InvalidInput as error:
-                unreadable.append((str(doc.get("id") or f"#{doc_id}"), str(error)))
-                continue
-            pledges.append(pledge)
-            self._doc_ids[pledge.id] = int(doc_id)
-        return pledges, unreadable
+                self._damaged(pledge_id, str(error))
+        return pledge
+
+    def _select(self, keep: Callable[[dict[str, Any]], bool]) -> list[Pledge]:
+        """The records whose stored document passes `keep`, built (once) in store order."""
+        self._ids()  # every document has an id, or the store is reported damaged
+        return [self._build(doc["id"], doc) for doc in self._docs().values() if keep(doc)]
 
     def readable(self) -> tuple[list[Pledge], list[tuple[str, str]]]:
         """For `check`: every record that loads, and what is wrong with those that do not."""
-        return self._read_records(self._docs())
+        pledges: list[Pledge] = []
+        unreadable: list[tuple[str, str]] = []
+        for doc_id, doc in self._docs().items():
+            try:
+                pledges.append(Pledge.from_json(doc))
+            except InvalidInput as error:
+                unreadable.append((str(doc.get("id") or f"#{doc_id}"), str(error)))
+        return pledges, unreadable
 
     def pledges(self) -> list[Pledge]:
         """Every record, superseded versions included, in the order they were stored."""
-        return list(self._load().values())
+        return self._select(lambda doc: True)
 
     def current(self, years: YearSpan | None = None) -> list[Pledge]:
         """The current records, or those of them that touch `years`.
 
-        With `years`, only the records in those years are loaded: a report on one year of
+        With `years`, only the records in those years are built: a report on one year of
         a 100,000-record store reads the links of every record but builds a few thousand.
         """
-        if years is None or self._pledges is not None:
-            chosen = analysis.current(self._load().values())
-            return [p for p in chosen if years is None or p.years.overlaps(years)]
-        docs = self._docs()
-        gone = analysis.superseded_by_links(
-            (doc.get("id"), doc.get("supersedes"), doc.get("part_of")) for doc in docs.values()
+        gone = self.superseded()
+        if years is None:
+            return self._select(lambda doc: doc["id"] not in gone)
+        return self._select(lambda doc: doc["id"] not in gone and _touches(doc, years))
+
+    def superseded(self) -> set[str]:
+        """Ids that no longer count, from the stored links alone."""
+        return analysis.superseded_by_links(
+            (doc.get("id"), doc.get("supersedes"), doc.get("part_of"))
+            for doc in self._docs().values()
         )
-        wanted = {
-            doc_id: doc
-            for doc_id, doc in docs.items()
-            if doc.get("id") not in gone and _touches(doc, years)
-        }
-        pledges, unreadable = self._read_records(wanted)
-        if unreadable:
-            self._load()  # reports the damage
-        return pledges
+
+    def _linking(self, field: str, target: str) -> list[Pledge]:
+        """The records whose `field` (supersedes, part_of) points at `target`."""
+        return self._select(lambda doc: doc.get(field) == target)
 
     def __contains__(self, pledge_id: str) -> bool:
-        return pledge_id in self._load()
+        return pledge_id in self._ids()
 
     def get(self, pledge_id: str) -> Pledge:
-        pledge = self._load().get(pledge_id)
-        if pledge is None:
+        doc_id = self._ids().get(pledge_id)
+        if doc_id is None:
             raise NotFound(f"no pledge with id {pledge_id!r}; `aidtrack list --all` shows the ids")
-        return pledge
+        return self._build(pledge_id, self._docs()[str(doc_id)])
 
     def new_id(self) -> str:
         """A short id never used before in this store, even after `remove`."""
@@ -161,7 +180,7 @@ class Ledger:
         if count == 0:
             return []
         serial = int(self._meta().get("next_serial", 1))
-        stored = self._load()
+        stored = self._ids()
         ids: list[str] = []
         while len(ids) < count:
             candidate = f"p{serial}"
@@ -176,13 +195,12 @@ class Ledger:
 
         A likely duplicate of a current record is refused unless `force`.
         """
-        if pledge.id in self._load():
+        if pledge.id in self._ids():
             raise InvalidInput(f"a pledge with id {pledge.id!r} already exists")
         self._check_links(pledge)
         if not force:
             self._refuse_duplicate(pledge)
-        self._doc_ids[pledge.id] = self._table(PLEDGES).insert(pledge.to_json())
-        self._load()[pledge.id] = pledge
+        self.add_all([pledge])
         return pledge
 
     def add_all(self, pledges: Sequence[Pledge]) -> None:
@@ -191,7 +209,7 @@ class Ledger:
         No link or duplicate checks: the caller checked the batch as a whole, with
         indexes (`add` in a loop would rescan the store for every record).
         """
-        stored = self._load()
+        stored = self._ids()
         seen: set[str] = set()
         for pledge in pledges:
             if pledge.id in stored or pledge.id in seen:
@@ -201,8 +219,8 @@ class Ledger:
             return
         doc_ids = self._table(PLEDGES).insert_multiple(p.to_json() for p in pledges)
         for pledge, doc_id in zip(pledges, doc_ids, strict=True):
-            stored[pledge.id] = pledge
-            self._doc_ids[pledge.id] = doc_id
+            stored[pledge.id] = doc_id
+            self._built[pledge.id] = pledge
 
     def rate_table(self) -> RateTable:
         """The shipped ECB table with this store's user rates laid over it."""
@@ -220,11 +238,21 @@ class Ledger:
     def likely_duplicates(self, pledges: Iterable[Pledge]) -> list[tuple[Pledge, Pledge]]:
         """Each new record that resembles a current stored one (DESIGN §2.10), with it.
 
-        The current records are grouped by donor, recipient, years and stage once, so a
-        whole import is checked in one pass; new records are not compared with each other.
+        Only stored records of the new records' donors, recipients and stages are built,
+        grouped once, so a whole import is checked in one pass; new records are not
+        compared with each other.
         """
+        pledges = list(pledges)
+        keys = {(p.donor, p.recipient, p.status.value) for p in pledges}
+        gone = self.superseded()
+        candidates = self._select(
+            lambda doc: (
+                doc["id"] not in gone
+                and (doc.get("donor"), doc.get("recipient"), doc.get("status", "announced")) in keys
+            )
+        )
         groups: dict[tuple[str, str, YearSpan, Status], list[Pledge]] = defaultdict(list)
-        for old in analysis.current(self._load().values()):
+        for old in candidates:
             groups[old.donor, old.recipient, old.years, old.status].append(old)
         table = self.rate_table()
 
@@ -242,9 +270,6 @@ class Ledger:
                 found.append((new, twin))
         return found
 
-    def superseded(self) -> set[str]:
-        return analysis.superseded_ids(self._load().values())
-
     def _check_links(self, pledge: Pledge) -> None:
         """A part belongs to a current whole; a revision replaces a version not yet revised."""
         if pledge.part_of is not None:
@@ -253,10 +278,11 @@ class Ledger:
                 raise InvalidInput(f"{whole.id} is superseded; parts belong to its current version")
         if pledge.supersedes is not None:
             self._same_donor(pledge, pledge.supersedes, "a revision of")
-            newer = [p.id for p in self.pledges() if p.supersedes == pledge.supersedes]
+            newer = self._linking("supersedes", pledge.supersedes)
             if newer:
                 raise InvalidInput(
-                    f"{pledge.supersedes} was already revised by {newer[0]}; revise {newer[0]}"
+                    f"{pledge.supersedes} was already revised by {newer[0].id}; "
+                    f"revise {newer[0].id}"
                 )
 
     def _same_donor(self, pledge: Pledge, link: str, what: str) -> Pledge:
@@ -274,11 +300,8 @@ class Ledger:
         of the old whole are carried over to the new version, at the new stage.
         """
         old = self.get(old_id)
-        old_parts = [
-            p
-            for p in analysis.parts_by_whole(self.pledges()).get(old.id, [])
-            if p.id not in self.superseded()
-        ]
+        gone = self.superseded()
+        old_parts = [p for p in self._linking("part_of", old.id) if p.id not in gone]
         whole = self.add(replace(revised, supersedes=old.id, part_of=old.part_of))
         added = [whole]
         if (whole.amount, whole.currency) == (old.amount, old.currency):
@@ -311,20 +334,20 @@ class Ledger:
             doc.clear()
             doc.update(new)
 
-        self._table(PLEDGES).update(overwrite, doc_ids=[self._doc_ids[i] for i in stored])
-        self._load().update((p.id, p) for p in pledges)
+        self._table(PLEDGES).update(overwrite, doc_ids=[self._ids()[i] for i in stored])
+        self._built.update((p.id, p) for p in pledges)
 
     def remove(self, pledge_id: str) -> Pledge:
         """Delete a record that no other record points at."""
         pledge = self.get(pledge_id)
-        linked = [p.id for p in self.pledges() if pledge_id in (p.part_of, p.supersedes)]
+        linked = self._select(lambda doc: pledge_id in (doc.get("part_of"), doc.get("supersedes")))
         if linked:
             raise InvalidInput(
-                f"{pledge_id} cannot be removed: {', '.join(linked)} point at it; "
+                f"{pledge_id} cannot be removed: {', '.join(p.id for p in linked)} point at it; "
                 "remove those first"
             )
-        self._table(PLEDGES).remove(doc_ids=[self._doc_ids.pop(pledge_id)])
-        del self._load()[pledge_id]
+        self._table(PLEDGES).remove(doc_ids=[self._ids().pop(pledge_id)])
+        del self._built[pledge_id]
         return pledge
 
     def create(self) -> bool:
@@ -450,7 +473,7 @@ def _read(path: Path) -> _Stored:
     except OSError as error:
         raise StoreError(f"cannot read store {path}: {error.strerror}") from None
     try:
-        data = orjson.loads(raw)
+        data = parse_store(raw)
     except orjson.JSONDecodeError as error:
         what = "empty" if not raw.strip() else f"not valid JSON ({error})"
         raise StoreError(
@@ -460,7 +483,9 @@ def _read(path: Path) -> _Stored:
     version = _schema_version(path, data)
     for older in range(version, SCHEMA_VERSION):
         data = MIGRATIONS[older](data)
-    return _Stored(data, version, raw)
+    # The raw bytes are kept only for a migration's backup: at 100,000 records they
+    # are 60 MB that a command would otherwise hold to the end.
+    return _Stored(data, version, raw if version < SCHEMA_VERSION else b"")
 
 
 def _schema_version(path: Path, data: object) -> int:
@@ -501,12 +526,62 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_ba
 """MIGRATIONS[n] turns a schema-n store into a schema n+1 one."""
 
 
-def write_store(path: Path, data: dict[str, Any]) -> None:
-    """Write the whole store atomically; a failed write leaves the old store as it was."""
+def serialize_store(data: dict[str, Any]) -> bytes:
+    """The store as JSON with one document per line.
+
+    Any JSON reader (TinyDB's own included) reads it whole; `parse_store` reads it a
+    line at a time, which spares a 60 MB store the whole-file parse tree (a third of
+    the memory a report needs) and makes the file diff like a table.
+    """
     import orjson
 
+    lines = [b"{"]
+    for t, (name, table) in enumerate(data.items()):
+        lines.append(orjson.dumps(name) + b": {")
+        last = len(table) - 1
+        for d, (key, doc) in enumerate(table.items()):
+            lines.append(
+                orjson.dumps(key) + b": " + orjson.dumps(doc) + (b"," if d < last else b"")
+            )
+        lines.append(b"}," if t < len(data) - 1 else b"}")
+    lines.append(b"}\n")
+    return b"\n".join(lines)
+
+
+def parse_store(raw: bytes) -> Any:
+    """Read what `serialize_store` wrote, a line at a time; anything else (a store written
+    by hand or by another tool), or a file cut short, is parsed whole and judged so."""
+    import orjson
+
+    lines = raw.split(b"\n")
+    if lines[0] != b"{" or lines[-2:] != [b"}", b""]:
+        return orjson.loads(raw)
+    data: dict[str, Any] = {}
+    table: dict[str, Any] | None = None
     try:
-        write_atomically(path, orjson.dumps(data))
+        for line in lines[1:-2]:
+            if table is None:
+                name, opening = line.rsplit(b": ", 1)
+                if opening != b"{":
+                    raise ValueError(line)
+                table = data[orjson.loads(name)] = {}
+            elif line in (b"}", b"},"):
+                table = None
+            else:
+                key, doc = line.rstrip(b",").split(b": ", 1)
+                table[orjson.loads(key)] = orjson.loads(doc)
+    except ValueError:  # orjson.JSONDecodeError is one; so is an unexpected line
+        return orjson.loads(raw)
+    if table is not None:
+        return orjson.loads(raw)
+    return data
+
+
+def write_store(path: Path, data: dict[str, Any]) -> None:
+    """Write the whole store atomically; a failed write leaves the old store as it was."""
+
+    try:
+        write_atomically(path, serialize_store(data))
     except OSError as error:
         raise StoreError(
             f"could not write store {path}: {error.strerror}; the store is unchanged"

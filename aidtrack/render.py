@@ -281,6 +281,10 @@ _EIGHTHS = " \u258f\u258e\u258d\u258c\u258b\u258a\u2589"
 _QUALIFIER_LEGEND = "~ about, >= at least, <= up to"
 
 
+ENVELOPES_SHOWN = 10
+"""A report is a summary: the largest envelopes, not a tracker's thousands."""
+
+
 def report_view(report: Report, selection: Selection, rates_through: str) -> list[RenderableType]:
     """`report`: donors ranked with Y-1 beside Y, the category split, the envelopes
     covering Y (apart), a year-over-year chart and the rates behind every figure."""
@@ -293,7 +297,10 @@ def report_view(report: Report, selection: Selection, rates_through: str) -> lis
     ]
     if report.envelopes:
         shown.append(_section(f"Multi-year envelopes covering {year} (not added to the year)"))
-        shown.append(_envelope_table(report.envelopes, report.currency))
+        shown.append(_envelope_table(report.envelopes[:ENVELOPES_SHOWN], report.currency))
+        more = len(report.envelopes) - ENVELOPES_SHOWN
+        if more > 0:
+            shown.append(text(f"... and {more} smaller ones; --json lists them all", "dim"))
     if report.rows:
         shown.append(_section(f"{previous} -> {year} by donor"))
         shown.append(_chart(report))

@@ -4,7 +4,8 @@ Records and a converter in, plain dataclasses out (no TinyDB, Rich or Typer), so
 counting rules of DESIGN §2 can be tested without a store or a terminal:
 
 - only current versions count; a donor's year adds its single-year wholes of every
-  stage (records that are not linked are different money);
+  stage (records that are not linked are different money), and the single-year
+  tranches of a multi-year envelope;
 - parts never add to a total: they split their whole into categories, and what they
   leave uncovered stays in the whole's own category;
 - multi-year envelopes are never added to a year; a report lists those covering it;
@@ -410,10 +411,14 @@ def _data_years(pool: Sequence[Pledge], selection: Selection) -> list[int]:
     return years
 
 
-def _wholes(pool: Iterable[Pledge], scope: Selection) -> Iterator[Pledge]:
-    """The records a year total adds: current single-year wholes in the scope."""
+def _wholes(pool: Sequence[Pledge], scope: Selection) -> Iterator[Pledge]:
+    """The records a year total adds: current single-year records in the scope that are
+    not part of another counted record. A year's tranche of a multi-year envelope
+    counts: the envelope itself never adds to a year, so nothing is counted twice."""
+    envelopes = {p.id for p in pool if p.years.is_envelope}
     for pledge in pool:
-        if pledge.part_of is None and not pledge.years.is_envelope and scope.matches(pledge):
+        counted = pledge.part_of is None or pledge.part_of in envelopes
+        if counted and not pledge.years.is_envelope and scope.matches(pledge):
             yield pledge
 
 

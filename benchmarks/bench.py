@@ -19,6 +19,7 @@ first); each table says how many rounds its figures have.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -406,6 +407,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(note)
 
     spaces = {size: Workspace(files, args.out / "work" / str(size)) for size, files in data.items()}
+    # An installed package has its bytecode compiled by pip, as Typer and Rich (the floors)
+    # have theirs; an editable checkout under PYTHONDONTWRITEBYTECODE=1 would recompile
+    # aidtrack on every start. Compile it, so both sides start alike.
+    compileall.compile_dir(str(HERE.parent / "aidtrack"), quiet=1)
     # Warm-up: byte-compile and page in every command once before timing anything.
     run_round(cases, spaces[args.sizes[0]], fresh_results(cases))
 

@@ -2,7 +2,7 @@
 
 Going through `aidtrack add` would take hours at 100,000 records, so the records are
 built as `Pledge` objects and written as the store file aidtrack itself writes (TinyDB
-tables, compact orjson) and as its CSV (`interchange.csv_text`). The shape follows real
+tables, one document per line) and as its CSV (`interchange.csv_text`). The shape follows real
 trackers: a few big donors make most of the records, most aid goes to Ukraine, figures
 are revised and broken down into parts, and every record has a quoted source.
 """
@@ -15,11 +15,9 @@ from decimal import Decimal
 from itertools import accumulate
 from pathlib import Path
 
-import orjson
-
 from aidtrack import places
 from aidtrack.interchange import csv_text
-from aidtrack.ledger import META, PLEDGES, SCHEMA_VERSION
+from aidtrack.ledger import META, PLEDGES, SCHEMA_VERSION, serialize_store
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
 
 SEED = 7
@@ -281,6 +279,6 @@ def write(folder: Path, size: int) -> Dataset:
         PLEDGES: {str(doc_id): p.to_json() for doc_id, p in enumerate(records, start=1)},
     }
     dataset = Dataset(folder / f"pledges-{size}.json", folder / f"pledges-{size}.csv")
-    dataset.store.write_bytes(orjson.dumps(tables))
+    dataset.store.write_bytes(serialize_store(tables))
     dataset.csv.write_text(csv_text(records), encoding="utf-8")
     return dataset

@@ -206,7 +206,8 @@ def test_csv_carries_several_sources_as_rows_of_one_id(aidtrack: Aidtrack, start
         "nor-2026-mil",
         "nor-2026-civ",
     ]
-    assert rows[3].startswith("nor-2026,Norway,Ukraine,2026,85000000000,NOK,")
+    assert rows[2].startswith("nor-2026,Norway,Ukraine,2026,85000000000,NOK,")
+    assert rows[3].startswith("nor-2026,,,,,,")  # a further source: the id and the source only
     assert (
         ',https://example.org/b,2025-10-16,"\'=HYPERLINK(""http://evil"", ""click"")",' in rows[3]
     )

@@ -118,6 +118,19 @@ def test_envelopes_are_listed_apart_once_and_never_added() -> None:
     assert report.totals[2026].by_category[Category.FINANCIAL] == 0  # the EU's, kept out
 
 
+def test_a_years_tranche_of_an_envelope_counts_in_its_year() -> None:
+    """ "NOK 75bn over 2023-2027, i.e. 15bn annually": the 2026 tranche is 2026's money."""
+    records = [
+        pledge("envelope", "75000000000", "2023-2027"),
+        pledge("tranche", "15000000000", "2026", part_of="envelope"),
+        pledge("tranche-part", "5000000000", "2026", part_of="tranche", category=Category.MILITARY),
+    ]
+    report = yearly.report(records, ROUND.convert, year=2026, currency="NOK")
+    assert report.totals[2026].amount == Decimal("15000000000")
+    assert report.totals[2026].by_category[Category.MILITARY] == Decimal("5000000000")
+    assert [e.pledge.id for e in report.envelopes] == ["envelope"]
+
+
 def test_an_envelope_converts_at_its_first_year_and_its_rate_is_listed() -> None:
     report = yearly.report(STARTER, SHIPPED.convert, year=2026, currency="USD")
     facility = next(e for e in report.envelopes if e.pledge.id == "eu-facility")

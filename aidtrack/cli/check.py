@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .. import checks, render
+from .. import render
 from ..environment import Environment
 from ..errors import ExitCode
 from ..ledger import open_ledger
@@ -15,6 +15,8 @@ from . import Format, FormatOption, JsonOption, command, output_format
 def check(ctx: typer.Context, json_flag: JsonOption = False, fmt: FormatOption = None) -> None:
     """Verify the store: links, cycles, parts over their whole, likely duplicates,
     missing rates, records without a source. Exit 0 when clean, 1 otherwise."""
+    from .. import checks
+
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     with open_ledger(env.store) as ledger:

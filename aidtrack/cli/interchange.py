@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .. import analysis, interchange, model, places, render
+from .. import analysis, interchange, render
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..interchange import FileFormat
@@ -139,12 +139,12 @@ def export(
     CSV cells that a spreadsheet would run as formulas get a leading '.
     """
     env: Environment = ctx.obj
-    selection = analysis.Selection(
-        donors=frozenset(places.resolve(d, "donor").name for d in donor or ()),
-        recipients=frozenset([places.resolve(recipient, "recipient").name] if recipient else ()),
-        years=model.YearSpan.parse(year) if year else None,
-        statuses=frozenset(model.choice(model.Status, s, "status") for s in status or ()),
-        categories=frozenset(model.choice(model.Category, c, "category") for c in category or ()),
+    selection = analysis.Selection.from_text(
+        donors=donor or (),
+        recipient=recipient,
+        years=year,
+        statuses=status or (),
+        categories=category or (),
         include_superseded=include_superseded,
     )
     target = output if output is not None and str(output) != "-" else None

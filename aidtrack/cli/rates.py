@@ -10,7 +10,6 @@ import typer
 from .. import money, render
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..interchange import table_csv_text
 from ..ledger import UserRate, open_ledger
 from ..model import YearSpan
 from ..rates import BASE
@@ -99,6 +98,8 @@ def show_rates(
     elif shown is Format.NDJSON:
         env.write(render.ndjson_text(data))
     elif shown is Format.CSV:
+        from ..interchange import table_csv_text
+
         env.write(table_csv_text(data, RATE_COLUMNS))
     elif not rows:
         env.say("no rates match; `aidtrack rates` lists them all")

@@ -8,10 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import analysis, model, money, places, render
+from .. import analysis, model, money, render
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..interchange import csv_text
 from ..ledger import Ledger, open_ledger
 from ..model import Pledge, Source
 from ..rates import Conversion
@@ -76,6 +75,8 @@ def _print_data(
     elif fmt is Format.NDJSON:
         env.write(render.ndjson_text(rows))
     elif fmt is Format.CSV:
+        from ..interchange import csv_text
+
         env.write(csv_text(pledges))
 
 
@@ -232,12 +233,12 @@ def list_pledges(
     shown = output_format(json_flag, fmt)
     if sort not in analysis.SORT_KEYS:
         raise InvalidInput(f"--sort {sort!r} is not one of: {', '.join(analysis.SORT_KEYS)}")
-    selection = analysis.Selection(
-        donors=frozenset(places.resolve(d, "donor").name for d in donor or ()),
-        recipients=frozenset([places.resolve(recipient, "recipient").name] if recipient else ()),
-        years=model.YearSpan.parse(year) if year else None,
-        statuses=frozenset(model.choice(model.Status, s, "status") for s in status or ()),
-        categories=frozenset(model.choice(model.Category, c, "category") for c in category or ()),
+    selection = analysis.Selection.from_text(
+        donors=donor or (),
+        recipient=recipient,
+        years=year,
+        statuses=status or (),
+        categories=category or (),
         include_superseded=include_superseded,
     )
     code = money.normalize_currency(currency) if currency else None

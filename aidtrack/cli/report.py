@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import model, money, places, render, yearly
+from .. import model, money, render
 from ..analysis import Selection
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..interchange import table_csv_text
 from ..ledger import open_ledger
 from ..model import YearSpan
 from . import Format, FormatOption, JsonOption, RecipientOption, command, output_format
@@ -21,6 +20,7 @@ from . import Format, FormatOption, JsonOption, RecipientOption, command, output
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from .. import yearly
     from ..rates import RateTable
 
 ReportCurrencyOption = Annotated[
@@ -53,15 +53,14 @@ def _selection(
     categories: list[str] | None,
     donors: Sequence[str] = (),
 ) -> Selection:
-    return Selection(
-        donors=frozenset(places.resolve(d, "donor").name for d in donors),
-        recipients=frozenset([places.resolve(recipient, "recipient").name] if recipient else ()),
-        statuses=frozenset(model.choice(model.Status, s, "status") for s in statuses or ()),
-        categories=frozenset(model.choice(model.Category, c, "category") for c in categories or ()),
+    return Selection.from_text(
+        donors=donors, recipient=recipient, statuses=statuses or (), categories=categories or ()
     )
 
 
 def _currency(given: str | None) -> str:
+    from .. import yearly  # loaded only by the commands that report
+
     return money.normalize_currency(
         given or os.environ.get("AIDTRACK_CURRENCY") or yearly.DEFAULT_CURRENCY
     )
@@ -100,6 +99,9 @@ def _show(
     elif fmt is Format.NDJSON:
         env.write(render.ndjson_text(result.tidy_rows()))
     elif fmt is Format.CSV:
+        from .. import yearly
+        from ..interchange import table_csv_text
+
         env.write(table_csv_text(result.tidy_rows(), yearly.ROW_COLUMNS))
     if fmt is not Format.TABLE and not (svg or html):
         return
@@ -146,6 +148,8 @@ def report(
     selection = _selection(recipient, status, category)
     code = _currency(currency)
     pledges, rates = _load(env, YearSpan(span.start - 1, span.start) if span else None)
+    from .. import yearly
+
     result = yearly.report(
         pledges,
         rates.convert,
@@ -199,6 +203,8 @@ def compare(
     code = _currency(currency)
     span = YearSpan.parse(years) if years else None
     pledges, rates = _load(env, span)
+    from .. import yearly
+
     result = yearly.compare(pledges, rates.convert, years=span, currency=code, selection=selection)
     if shown is Format.TABLE and not result.rows:
         env.say("no pledges count in those years; `aidtrack list` shows what is recorded")
