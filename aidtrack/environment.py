@@ -62,6 +62,11 @@ class Environment:
         return _is_terminal(self.stdout)
 
     @property
+    def stderr_is_terminal(self) -> bool:
+        """Progress bars go to stderr, and only to a person."""
+        return _is_terminal(self.stderr)
+
+    @property
     def color(self) -> bool:
         return not (self.no_color or os.environ.get("NO_COLOR")) and self.stdout_is_terminal
 

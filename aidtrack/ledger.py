@@ -99,7 +99,7 @@ class Ledger:
                 pledge_id = doc.get("id")
                 if type(pledge_id) is not str:
                     self._damaged(f"#{doc_id}", "it has no id")
-                if not REQUIRED_FIELDS <= doc.keys() or not ("year" in doc or "years" in doc):
+                if not doc.keys() >= REQUIRED_FIELDS or not ("year" in doc or "years" in doc):
                     missing = sorted(REQUIRED_FIELDS - doc.keys()) or ["year"]
                     self._damaged(pledge_id, f"{', '.join(missing)} missing")
                 self._index[pledge_id] = int(doc_id)

@@ -16,6 +16,23 @@ from aidtrack.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 STARTER_CSV = REPO / "data" / "pledges-starter.csv"
+# Norway's 2026 budget proposal, as in the starter dataset: `aidtrack add *NOR_2026`.
+NOR_2026 = (
+    "Norway",
+    "NOK 85bn",
+    "--to",
+    "Ukraine",
+    "--year",
+    "2026",
+    "--status",
+    "announced",
+    "--announced",
+    "2025-10-15",
+    "--source",
+    "https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
+    "--quote",
+    "85 billion Norwegian kroner",
+)
 
 
 @pytest.fixture(autouse=True)

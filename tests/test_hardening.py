@@ -22,20 +22,7 @@ from aidtrack import ledger as ledger_module
 from aidtrack.cli import app
 from aidtrack.ledger import read_store
 
-from .conftest import Aidtrack, run_process
-
-NOR_2026 = (
-    "Norway",
-    "NOK 85bn",
-    "--to",
-    "Ukraine",
-    "--year",
-    "2026",
-    "--status",
-    "announced",
-    "--source",
-    "https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
-)
+from .conftest import NOR_2026, Aidtrack, run_process
 
 
 def _commands() -> dict[tuple[str, ...], list[str]]:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from aidtrack import money
 
-from .conftest import Aidtrack
+from .conftest import NOR_2026, Aidtrack
 
 NOR_2025 = (
     "Norway",
@@ -22,16 +22,6 @@ NOR_2025 = (
     "committed",
     "--source",
     "https://www.pravda.com.ua/eng/news/2025/08/25/7527721/",
-)
-NOR_2026 = (
-    "Norway",
-    "NOK 85bn",
-    "--to",
-    "Ukraine",
-    "--year",
-    "2026",
-    "--source",
-    "https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
 )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from aidtrack.cli import app
 
-from .conftest import Aidtrack
+from .conftest import NOR_2026, Aidtrack
 
 # Norway's Nansen programme, as in data/pledges-starter.csv.
 NOR_2025_FIRST = (
@@ -31,22 +31,6 @@ NOR_2025_FIRST = (
     "https://menafn.com/1108937601/Norway-Approves-EUR-31B-In-Aid-To-Ukraine-For-Next-Year",
     "--quote",
     "In 2025, the funding for the support program will amount to at least 35 billion",
-)
-NOR_2026 = (
-    "Norway",
-    "NOK 85bn",
-    "--to",
-    "Ukraine",
-    "--year",
-    "2026",
-    "--status",
-    "announced",
-    "--announced",
-    "2025-10-15",
-    "--source",
-    "https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
-    "--quote",
-    "85 billion Norwegian kroner",
 )
 
 

@@ -84,6 +84,15 @@ SourceDateOption = Annotated[
 ]
 QuoteOption = Annotated[str | None, typer.Option("--quote", help="The sentence quoted.")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="A note of your own.")]
+DonorsOption = Annotated[
+    list[str] | None, typer.Option("--donor", "-d", help="Donor (repeatable).")
+]
+StatusesOption = Annotated[
+    list[str] | None, typer.Option("--status", "-s", help="Only these stages (repeatable).")
+]
+CategoriesOption = Annotated[
+    list[str] | None, typer.Option("--category", help="Only these categories (repeatable).")
+]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Record it even if it looks like a duplicate.")
 ]

@@ -14,7 +14,16 @@ from ..environment import Environment
 from ..errors import InvalidInput
 from ..interchange import FileFormat
 from ..ledger import open_ledger
-from . import ForceOption, JsonOption, RecipientOption, YearOption, command
+from . import (
+    CategoriesOption,
+    DonorsOption,
+    ForceOption,
+    JsonOption,
+    RecipientOption,
+    StatusesOption,
+    YearOption,
+    command,
+)
 
 PROGRESS_FROM = 2000  # rows; a smaller import is over before a bar would help
 
@@ -87,7 +96,7 @@ def import_(
 @contextlib.contextmanager
 def _progress(env: Environment) -> Iterator[interchange.Progress | None]:
     """A Rich bar on stderr while a large import is checked and stored, if a person watches."""
-    if env.quiet or not _is_terminal(env.stderr):
+    if env.quiet or not env.stderr_is_terminal:
         yield None
         return
     from rich.progress import Progress
@@ -104,27 +113,14 @@ def _progress(env: Environment) -> Iterator[interchange.Progress | None]:
         yield advance
 
 
-def _is_terminal(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError):
-        return False
-
-
 @command("export")
 def export(
     ctx: typer.Context,
-    donor: Annotated[
-        list[str] | None, typer.Option("--donor", "-d", help="Donor (repeatable).")
-    ] = None,
+    donor: DonorsOption = None,
     recipient: RecipientOption = None,
     year: YearOption = None,
-    status: Annotated[
-        list[str] | None, typer.Option("--status", "-s", help="Stage (repeatable).")
-    ] = None,
-    category: Annotated[
-        list[str] | None, typer.Option("--category", help="Category (repeatable).")
-    ] = None,
+    status: StatusesOption = None,
+    category: CategoriesOption = None,
     include_superseded: Annotated[
         bool, typer.Option("--all", "-a", help="Include superseded versions (whole histories).")
     ] = False,

@@ -16,8 +16,10 @@ from ..model import Pledge, Source
 from ..rates import Conversion
 from . import (
     AnnouncedOption,
+    CategoriesOption,
     CategoryOption,
     CurrencyOption,
+    DonorsOption,
     ForceOption,
     Format,
     FormatOption,
@@ -30,6 +32,7 @@ from . import (
     RecipientOption,
     SourceDateOption,
     SourceOption,
+    StatusesOption,
     StatusOption,
     YearOption,
     command,
@@ -192,17 +195,11 @@ def add(
 @command("list")
 def list_pledges(
     ctx: typer.Context,
-    donor: Annotated[
-        list[str] | None, typer.Option("--donor", "-d", help="Donor (repeatable).")
-    ] = None,
+    donor: DonorsOption = None,
     recipient: RecipientOption = None,
     year: YearOption = None,
-    status: Annotated[
-        list[str] | None, typer.Option("--status", "-s", help="Stage (repeatable).")
-    ] = None,
-    category: Annotated[
-        list[str] | None, typer.Option("--category", help="Category (repeatable).")
-    ] = None,
+    status: StatusesOption = None,
+    category: CategoriesOption = None,
     sort: Annotated[
         str,
         typer.Option(

@@ -15,7 +15,16 @@ from ..environment import Environment
 from ..errors import InvalidInput
 from ..ledger import open_ledger
 from ..model import YearSpan
-from . import Format, FormatOption, JsonOption, RecipientOption, command, output_format
+from . import (
+    CategoriesOption,
+    Format,
+    FormatOption,
+    JsonOption,
+    RecipientOption,
+    StatusesOption,
+    command,
+    output_format,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -28,14 +37,6 @@ ReportCurrencyOption = Annotated[
     typer.Option(
         "--currency", "-c", help="Report currency (default: $AIDTRACK_CURRENCY, else USD)."
     ),
-]
-StatusesOption = Annotated[
-    list[str] | None,
-    typer.Option("--status", "-s", help="Only these stages (repeatable)."),
-]
-CategoriesOption = Annotated[
-    list[str] | None,
-    typer.Option("--category", help="Only these categories, split by breakdowns (repeatable)."),
 ]
 SvgOption = Annotated[
     Path | None,
