@@ -291,7 +291,8 @@ main()
 def test_interrupted_writes_leave_the_store_whole(
     store: Path, signum: signal.Signals, code: int
 ) -> None:
-    """A big store makes each write long; interrupt `add` and `edit` at many moments."""
+    """A big store makes each write long; interrupt `edit`, `add` and `import` at many
+    moments."""
     from aidtrack.model import build
 
     records = {
@@ -312,24 +313,15 @@ def test_interrupted_writes_leave_the_store_whole(
     ledger_module.write_store(store, {"meta": {"1": {"schema_version": 1}}, "pledges": records})
     env = {**os.environ, "AIDTRACK_DB": str(store)}
     codes = set()
-    for attempt in range(12):
+    for attempt in range(15):
         before = {d["id"] for d in read_store(store)["pledges"].values()}
-        command = (
-            [
-                "add",
-                "Norway",
-                f"{attempt + 1}bn",
-                "-c",
-                "EUR",
-                "--to",
-                "UA",
-                "-y",
-                "2100",
-                "--force",
-            ]
-            if attempt % 2
-            else ["edit", "x1", "--note", f"edited {attempt}"]
-        )
+        feed = store.parent.parent / f"feed{attempt}.csv"
+        feed.write_text(f"id,donor,recipient,year,amount,currency\nimp{attempt},NO,UA,2099,1,EUR\n")
+        command = [
+            ["edit", "x1", "--note", f"edited {attempt}"],
+            ["add", "Norway", f"{attempt + 1}bn", "-c", "EUR", "--to", "UA", "-y", "2100"],
+            ["import", str(feed), "--force"],
+        ][attempt % 3]
         process = subprocess.Popen(
             [sys.executable, "-c", WRITER, *command],
             env=env,
