@@ -73,7 +73,6 @@ class Ledger:
         self._db = TinyDB(storage=lambda: self._storage)
         self._built: dict[str, Pledge] = {}
         self._index: dict[str, int] | None = None
-        self._complete = False
 
     @property
     def changed(self) -> bool:

@@ -277,14 +277,6 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _list(value: object) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise InvalidInput("sources must be a list")
-    return value
-
-
 def _required_text(value: object, what: str) -> str:
     text = _optional_text(value, what)
     if text is None:
