@@ -177,15 +177,20 @@ def csv_text(pledges: Iterable[Pledge]) -> str:
 
 
 def table_csv_text(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> str:
-    """Any tidy table (report rows, rate rows) as CSV, formula cells neutralised."""
+    """Any tidy table (report rows, rate rows) as CSV, formula cells neutralised; CRLF
+    line ends as in `csv_text`, and true/false as JSON and pandas write them."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {key: neutralise("" if value is None else str(value)) for key, value in row.items()}
-        )
+        writer.writerow({key: neutralise(_table_cell(value)) for key, value in row.items()})
     return buffer.getvalue()
+
+
+def _table_cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 def export_text(pledges: Sequence[Pledge], fmt: FileFormat) -> str:
