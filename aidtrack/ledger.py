@@ -220,6 +220,11 @@ class Ledger:
         for pledge, doc_id in zip(pledges, doc_ids, strict=True):
             stored[pledge.id] = doc_id
             self._built[pledge.id] = pledge
+        # An imported `p7` moves the counter past 7, so that once removed it is never
+        # handed out again.
+        serials = [int(p.id[1:]) for p in pledges if p.id[:1] == "p" and p.id[1:].isdecimal()]
+        if serials and max(serials) >= int(self._meta().get("next_serial", 1)):
+            self._set_meta(next_serial=max(serials) + 1)
 
     def rate_table(self) -> RateTable:
         """The shipped ECB table with this store's user rates laid over it."""

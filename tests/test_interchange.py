@@ -592,3 +592,14 @@ def test_a_large_import_is_one_write(aidtrack: Aidtrack, tmp_path: Path, store: 
     with open_ledger(store) as ledger:
         assert len(ledger.pledges()) == 5000
         assert ledger.new_id() == "p5001"
+
+
+def test_an_imported_generated_style_id_is_never_handed_out_again(
+    aidtrack: Aidtrack, tmp_path: Path
+) -> None:
+    feed = tmp_path / "feed.csv"
+    feed.write_text("id,donor,recipient,year,amount,currency\np7,Norway,Ukraine,2026,1,NOK\n")
+    aidtrack.ok("import", str(feed))
+    aidtrack.ok("remove", "p7", "--yes")
+    added = aidtrack.ok("add", "Germany", "EUR 1bn", "--to", "UA", "-y", "2026").stdout.strip()
+    assert added == "p8"
