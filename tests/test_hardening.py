@@ -415,3 +415,58 @@ def test_a_megabyte_note_and_ten_thousand_sources(aidtrack: Aidtrack, tmp_path: 
     aidtrack.ok("--db", str(tmp_path / "copy.json"), "import", str(exported))
     copy = aidtrack.json("--db", str(tmp_path / "copy.json"), "show", "big")
     assert copy["note"] == note and copy["sources"] == sources
+
+
+def _on_a_terminal(store: Path, args: list[str], answers: list[tuple[str, str]]) -> str:
+    """Run aidtrack with a pseudo-terminal for stdin and stderr, answering its questions."""
+    import pty
+    import select
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aidtrack", *args],
+        stdin=follower,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+        env={**os.environ, "AIDTRACK_DB": str(store)},
+    )
+    os.close(follower)
+    seen = ""
+    try:
+        for question, answer in answers:
+            deadline = time.monotonic() + 30
+            while question not in seen:
+                ready, _, _ = select.select([leader], [], [], max(0, deadline - time.monotonic()))
+                assert ready, f"no question {question!r}; saw {seen!r}"
+                seen += os.read(leader, 1024).decode(errors="replace")
+            os.write(leader, (answer + "\n").encode())
+        out, _ = process.communicate(timeout=30)
+    finally:
+        os.close(leader)
+        process.kill()
+    assert process.returncode == 0, seen
+    return out
+
+
+def test_add_asks_for_what_is_missing_only_on_a_terminal(store: Path) -> None:
+    out = _on_a_terminal(
+        store,
+        ["add", "Norway", "--currency", "NOK", "--source", "https://example.org"],
+        [("Amount", "85bn"), ("Year", "2026"), ("Recipient", "Ukraine")],
+    )
+    assert out.strip() == "p1"
+    (record,) = read_store(store)["pledges"].values()
+    assert (record["amount"], record["year"], record["recipient"]) == (
+        "85000000000",
+        2026,
+        "Ukraine",
+    )
+
+
+def test_remove_asks_on_a_terminal(store: Path, aidtrack: Aidtrack) -> None:
+    aidtrack.ok("add", *NOR_2026)
+    _on_a_terminal(store, ["remove", "p1"], [("Remove p1", "n")])
+    assert len(read_store(store)["pledges"]) == 1
+    _on_a_terminal(store, ["remove", "p1"], [("Remove p1", "y")])
+    assert read_store(store)["pledges"] == {}

@@ -178,11 +178,12 @@ def add(
         part_of=part_of,
         recipient=recipient or os.environ.get("AIDTRACK_RECIPIENT") or None,
     )
-    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
-        sources = _sources(source, source_date, quote, announced)
-        if part_of:
+    sources = _sources(source, source_date, quote, announced)
+    if part_of:
+        with open_ledger(env.store) as ledger:
             fields, sources = model.part_defaults(ledger.get(part_of), fields, sources)
-        _prompt_missing(env, fields)
+    _prompt_missing(env, fields)  # before the lock: a person at a prompt must not block scripts
+    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
         pledge = model.build(fields, id=ledger.new_id(), sources=sources)
         ledger.add(pledge, force=force)
     if not sources:
@@ -391,15 +392,16 @@ def remove(
 ) -> None:
     """Delete a record for good (to replace a figure, use `revise`)."""
     env: Environment = ctx.obj
+    if not yes:
+        with open_ledger(env.store) as ledger:
+            pledge = ledger.get(pledge_id)
+        if not env.interactive:
+            raise InvalidInput(f"remove asks before deleting; pass --yes to remove {pledge_id}")
+        what = f"{pledge.donor} {pledge.year_label} {render.amount_cell(pledge)}"
+        # Asked before the lock is taken: a person thinking must not block scripts.
+        if not typer.confirm(f"Remove {pledge.id} ({what})?", err=True):
+            env.say("kept")
+            return
     with open_ledger(env.store, write=True, wait=env.wait) as ledger:
-        pledge = ledger.get(pledge_id)
-        if not yes:
-            if not env.interactive:
-                raise InvalidInput(f"remove asks before deleting; pass --yes to remove {pledge_id}")
-            what = f"{pledge.donor} {pledge.year_label} {render.amount_cell(pledge)}"
-            question = f"Remove {pledge.id} ({what})?"
-            if not typer.confirm(question, err=True):
-                env.say("kept")
-                return
-        ledger.remove(pledge.id)
+        pledge = ledger.remove(pledge_id)
     env.say(f"removed {pledge.id}")
