@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 import warnings
 from collections import defaultdict
@@ -67,8 +68,9 @@ class UserRate:
 class Ledger:
     """The records of one store, for the length of one command."""
 
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+    def __init__(self, path: Path, data: dict[str, Any], links: Links | None = None) -> None:
         self.path = path
+        self._links = links
         self._storage = MemoryStorage(data)
         self._db = TinyDB(storage=lambda: self._storage)
         self._built: dict[str, Pledge] = {}
@@ -152,6 +154,8 @@ class Ledger:
 
     def superseded(self) -> set[str]:
         """Ids that no longer count, from the stored links alone."""
+        if self._links is not None:
+            return analysis.superseded_by_links(self._links)
         return analysis.superseded_by_links(
             (doc.get("id"), doc.get("supersedes"), doc.get("part_of"))
             for doc in self._docs().values()
@@ -408,17 +412,29 @@ def describe(pledge: Pledge) -> str:
 
 
 @contextlib.contextmanager
-def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) -> Iterator[Ledger]:
+def open_ledger(
+    path: Path,
+    *,
+    write: bool = False,
+    wait: float = DEFAULT_WAIT,
+    years: YearSpan | None = None,
+) -> Iterator[Ledger]:
     """One unit of work on the store at `path`: read once, write at most once, atomically.
 
     With `write=True` the store's lock is held from before the read until after the
     write. The file is written only if the body finished without an exception and
     changed something. A store of an older schema is migrated in memory; when it is
     first written, the old file is kept beside it as `<store>.schema<N>.bak`.
+
+    A read-only ledger opened with `years` holds only the records that touch those
+    years (and every record's links): for `current(years)` on a large store.
     """
     if not write:
-        yield Ledger(path, _read(path).data)
+        stored = _read(path, years)
+        yield Ledger(path, stored.data, stored.links)
         return
+    if years is not None:
+        raise ValueError("a ledger for writing holds every record")
     with _locked(path, wait):
         _remove_leftovers(path)
         stored = _read(path)
@@ -440,6 +456,7 @@ class _Stored:
     data: dict[str, Any]
     version: int
     raw: bytes
+    links: Links | None
 
 
 def _keep_backup(path: Path, stored: _Stored) -> None:
@@ -465,19 +482,19 @@ def read_store(path: Path) -> dict[str, Any]:
     return _read(path).data
 
 
-def _read(path: Path) -> _Stored:
+def _read(path: Path, years: YearSpan | None = None) -> _Stored:
     import orjson
 
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return _Stored({}, SCHEMA_VERSION, b"")
+        return _Stored({}, SCHEMA_VERSION, b"", None)
     except IsADirectoryError:
         raise StoreError(f"store {path} is a directory; give a file path with --db") from None
     except OSError as error:
         raise StoreError(f"cannot read store {path}: {error.strerror}") from None
     try:
-        data = parse_store(raw)
+        data, links = parse_store(raw, years)
     except orjson.JSONDecodeError as error:
         what = "empty" if not raw.strip() else f"not valid JSON ({error})"
         raise StoreError(
@@ -489,7 +506,7 @@ def _read(path: Path) -> _Stored:
         data = MIGRATIONS[older](data)
     # The raw bytes are kept only for a migration's backup: at 100,000 records they
     # are 60 MB that a command would otherwise hold to the end.
-    return _Stored(data, version, raw if version < SCHEMA_VERSION else b"")
+    return _Stored(data, version, raw if version < SCHEMA_VERSION else b"", links)
 
 
 def _schema_version(path: Path, data: object) -> int:
@@ -530,12 +547,26 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_ba
 """MIGRATIONS[n] turns a schema-n store into a schema n+1 one."""
 
 
+LEADING_FIELDS = ("id", "supersedes", "part_of", "year", "years")
+"""Written first in each stored record, so that a report can read every record's links
+and year from the start of its line and parse only the lines of the years it shows."""
+
+_LEAD = re.compile(
+    rb'\{"id":("(?:[^"\\]|\\.)*"),"supersedes":(null|"(?:[^"\\]|\\.)*"),'
+    rb'"part_of":(null|"(?:[^"\\]|\\.)*"),"years?":(\d+|\[\d+,\d+\]),'
+)
+
+Links = list[tuple[Any, Any, Any]]
+"""(id, supersedes, part_of) of every record: all `superseded_by_links` needs."""
+
+
 def serialize_store(data: dict[str, Any]) -> bytes:
-    """The store as JSON with one document per line.
+    """The store as JSON with one document per line, a record's links and year first.
 
     Any JSON reader (TinyDB's own included) reads it whole; `parse_store` reads it a
     line at a time, which spares a 60 MB store the whole-file parse tree (a third of
-    the memory a report needs) and makes the file diff like a table.
+    the memory a report needs), lets a report skip the lines of other years, and makes
+    the file diff like a table.
     """
     import orjson
 
@@ -544,6 +575,8 @@ def serialize_store(data: dict[str, Any]) -> bytes:
         lines.append(orjson.dumps(name) + b": {")
         last = len(table) - 1
         for d, (key, doc) in enumerate(table.items()):
+            if name == PLEDGES:
+                doc = {field: doc[field] for field in LEADING_FIELDS if field in doc} | doc
             lines.append(
                 orjson.dumps(key) + b": " + orjson.dumps(doc) + (b"," if d < last else b"")
             )
@@ -552,16 +585,22 @@ def serialize_store(data: dict[str, Any]) -> bytes:
     return b"\n".join(lines)
 
 
-def parse_store(raw: bytes) -> Any:
+def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links | None]:
     """Read what `serialize_store` wrote, a line at a time; anything else (a store written
-    by hand or by another tool), or a file cut short, is parsed whole and judged so."""
+    by hand or by another tool), or a file cut short, is parsed whole and judged so.
+
+    With `years`, records that do not touch them are not parsed: only their links are
+    read (and returned), for a read-only report on a few years of a large store.
+    """
     import orjson
 
     lines = raw.split(b"\n")
     if lines[0] != b"{" or lines[-2:] != [b"}", b""]:
-        return orjson.loads(raw)
+        return orjson.loads(raw), None
     data: dict[str, Any] = {}
+    links: Links = []
     table: dict[str, Any] | None = None
+    skipping = False
     try:
         for line in lines[1:-2]:
             if table is None:
@@ -569,16 +608,30 @@ def parse_store(raw: bytes) -> Any:
                 if opening != b"{":
                     raise ValueError(line)
                 table = data[orjson.loads(name)] = {}
+                skipping = years is not None and table is data.get(PLEDGES)
             elif line in (b"}", b"},"):
                 table = None
             else:
                 key, doc = line.rstrip(b",").split(b": ", 1)
+                lead = _LEAD.match(doc) if skipping else None
+                if lead is not None and years is not None:
+                    links.append(tuple(orjson.loads(lead[n]) for n in (1, 2, 3)))
+                    span = orjson.loads(lead[4])
+                    start, end = (span, span) if type(span) is int else span
+                    if not (start <= years.end and years.start <= end):
+                        continue
+                    links.pop()  # a record that is kept gives its links below
                 table[orjson.loads(key)] = orjson.loads(doc)
     except ValueError:  # orjson.JSONDecodeError is one; so is an unexpected line
-        return orjson.loads(raw)
+        return orjson.loads(raw), None
     if table is not None:
-        return orjson.loads(raw)
-    return data
+        return orjson.loads(raw), None
+    if years is None:
+        return data, None
+    links += [
+        (d.get("id"), d.get("supersedes"), d.get("part_of")) for d in data.get(PLEDGES, {}).values()
+    ]
+    return data, links
 
 
 def write_store(path: Path, data: dict[str, Any]) -> None:

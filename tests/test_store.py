@@ -158,3 +158,48 @@ def test_an_older_store_is_migrated_with_a_backup(aidtrack: Aidtrack, store: Pat
     data = read_store(store)
     assert next(iter(data["meta"].values()))["schema_version"] == 1
     assert {d["id"] for d in data["pledges"].values()} == {"nor-2026", "p1"}
+
+
+def test_a_report_reads_only_the_lines_of_its_years(tmp_path: Path) -> None:
+    """Records of other years are skipped unparsed, but their links still count."""
+    from aidtrack.ledger import open_ledger, parse_store, serialize_store
+    from aidtrack.model import YearSpan, build
+
+    def record(pledge_id: str, year: str, **links: str) -> dict[str, object]:
+        fields = {"donor": "Norway", "recipient": "Ukraine", "year": year, "amount": "NOK 1bn"}
+        return build(fields, id=pledge_id).to_json() | links
+
+    data = {
+        "meta": {"1": {"schema_version": 1}},
+        "pledges": {
+            "1": record("old", "2026"),
+            "2": record("other-year", "2019", note='a "quoted": note, "year":1'),
+            "3": record("new", "2026", supersedes="old"),
+            "4": record("far", "2010", supersedes="other-year"),
+        },
+    }
+    raw = serialize_store(data)
+    assert json.loads(raw) == data  # still plain JSON
+    partial, links = parse_store(raw, YearSpan(2025, 2026))
+    assert [d["id"] for d in partial["pledges"].values()] == ["old", "new"]
+    assert links is not None and sorted(map(str, links)) == sorted(
+        map(
+            str,
+            [
+                ("other-year", None, None),
+                ("far", "other-year", None),
+                ("old", None, None),
+                ("new", "old", None),
+            ],
+        )
+    )
+    assert parse_store(raw) == (data, None)
+    store = tmp_path / "s.json"
+    store.write_bytes(raw)
+    with open_ledger(store, years=YearSpan(2025, 2026)) as ledger:
+        assert [p.id for p in ledger.current(YearSpan(2025, 2026))] == ["new"]
+        assert ledger.superseded() == {"old", "other-year"}
+    # Another layout (a hand-edited file) is read whole, with the same answer.
+    store.write_text(json.dumps(data, indent=2))
+    with open_ledger(store, years=YearSpan(2025, 2026)) as ledger:
+        assert [p.id for p in ledger.current(YearSpan(2025, 2026))] == ["new"]

@@ -69,7 +69,7 @@ def _currency(given: str | None) -> str:
 
 def _load(env: Environment, years: YearSpan | None) -> tuple[list[model.Pledge], RateTable]:
     """The current records in `years` (all without), and the rates to convert them."""
-    with open_ledger(env.store) as ledger:
+    with open_ledger(env.store, years=years) as ledger:
         return ledger.current(years), ledger.rate_table()
 
 
