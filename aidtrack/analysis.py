@@ -7,7 +7,7 @@ of DESIGN §2 can be tested without a store or a terminal.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 from . import places
 from .model import Category, Pledge, Status, YearSpan, choice
 from .money import minor_unit
-from .rates import Conversion, RateTable
+from .rates import Conversion, MissingRate, RateTable
 
 
 def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
@@ -47,6 +47,24 @@ def current(pledges: Iterable[Pledge]) -> list[Pledge]:
     pledges = list(pledges)
     gone = superseded_ids(pledges)
     return [p for p in pledges if p.id not in gone]
+
+
+def looped(links: Mapping[str, str]) -> set[str]:
+    """Ids on a loop of `id -> linked id` links (a revises b revises a), in linear time."""
+    done: set[str] = set()
+    looped: set[str] = set()
+    for start in links:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node = start
+        while node in links and node not in done and node not in on_path:
+            path.append(node)
+            on_path.add(node)
+            node = links[node]
+        if node in on_path:
+            looped.update(path[path.index(node) :])
+        done.update(path)
+    return looped
 
 
 def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
@@ -144,6 +162,24 @@ Convert = Callable[[Decimal, str, str, int], Decimal | None]
 """(amount, from currency, to currency, year) -> amount in the target, or None if no rate."""
 
 
+def duplicate_key(pledge: Pledge) -> tuple[str, str, YearSpan, Status]:
+    """What two records must share to be duplicates: donor, recipient, years, stage."""
+    return pledge.donor, pledge.recipient, pledge.years, pledge.status
+
+
+def approximate(table: RateTable) -> Convert:
+    """`table`'s conversion for comparing amounts: unrounded, None where a rate is missing
+    (two amounts that cannot be compared are not duplicates)."""
+
+    def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
+        try:
+            return table.convert(amount, source, target, year, places=6).amount
+        except MissingRate:
+            return None
+
+    return convert
+
+
 def likely_duplicate(new: Pledge, pool: Iterable[Pledge], convert: Convert) -> Pledge | None:
     """A current record that `new` probably repeats (DESIGN §2.10), or None.
 
@@ -154,14 +190,7 @@ def likely_duplicate(new: Pledge, pool: Iterable[Pledge], convert: Convert) -> P
     if new.supersedes or new.part_of:
         return None
     for old in current(pool):
-        if old.part_of or old.id == new.id:
-            continue
-        if (old.donor, old.recipient, old.years, old.status) != (
-            new.donor,
-            new.recipient,
-            new.years,
-            new.status,
-        ):
+        if old.part_of or old.id == new.id or duplicate_key(old) != duplicate_key(new):
             continue
         amount = convert(old.amount, old.currency, new.currency, new.years.start)
         if amount is None:

@@ -111,26 +111,21 @@ def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
     """A revision or breakdown chain that loops back on itself never has a current end."""
     problems = []
     for field in ("supersedes", "part_of"):
-        step = {p.id: getattr(p, field) for p in pledges if getattr(p, field)}
-        reported: set[str] = set()
-        for start in step:
-            seen: list[str] = []
-            node: str | None = start
-            while node in step and node not in seen:
-                seen.append(node)
-                node = step[node]
-            if node in seen and node not in reported:
-                loop = seen[seen.index(node) :]
-                reported.update(loop)
-                problems.append(
-                    Problem(
-                        "cycle",
-                        node,
-                        f"{field} links loop: {' -> '.join([*loop, node])}",
-                        "remove one of these records (`aidtrack remove ID --yes`) "
-                        "and record it again",
-                    )
+        step = {p.id: link for p in pledges if (link := getattr(p, field))}
+        pending = analysis.looped(step)
+        while pending:
+            loop = [min(pending)]  # one problem per loop, named from its first id
+            while step[loop[-1]] != loop[0]:
+                loop.append(step[loop[-1]])
+            pending.difference_update(loop)
+            problems.append(
+                Problem(
+                    "cycle",
+                    loop[0],
+                    f"{field} links loop: {' -> '.join([*loop, loop[0]])}",
+                    "remove one of these records (`aidtrack remove ID --yes`) and record it again",
                 )
+            )
     return problems
 
 
@@ -168,17 +163,11 @@ def _parts_over_whole(pledges: Sequence[Pledge], table: RateTable) -> list[Probl
 
 def _duplicates(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
     """Likely duplicates among current records, compared within their group only."""
-
-    def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
-        try:
-            return table.convert(amount, source, target, year, places=6).amount
-        except MissingRate:
-            return None
-
+    convert = analysis.approximate(table)
     groups: dict[tuple[Any, ...], list[Pledge]] = defaultdict(list)
     for pledge in analysis.current(pledges):
         if not pledge.part_of:
-            groups[pledge.donor, pledge.recipient, pledge.years, pledge.status].append(pledge)
+            groups[analysis.duplicate_key(pledge)].append(pledge)
     problems = []
     for group in groups.values():
         for index, pledge in enumerate(group[1:], start=1):

@@ -26,13 +26,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from . import analysis, model, money, places
 from .errors import AidtrackError, InvalidInput, LikelyDuplicate
+from .formats import FileFormat
 from .ledger import Ledger, describe, write_atomically
 from .model import Pledge, Source, YearSpan
 
@@ -81,12 +81,6 @@ Problem = tuple[int, str]
 """(where in the file, message): problems are listed in file order."""
 Progress = Callable[[int, int], None]
 """Told (records checked, records in all) while an import checks its rows."""
-
-
-class FileFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
-    NDJSON = "ndjson"
 
 
 EXTENSIONS = {
@@ -793,7 +787,7 @@ class _Links:
             if pledge.supersedes:
                 self.revisers[pledge.supersedes].append(pledge.id)
         self.looped = {
-            column: _looped(
+            column: analysis.looped(
                 {i: link for i, p in self.final.items() if (link := getattr(p, column))}
             )
             for column in ("supersedes", "part_of")
@@ -839,24 +833,6 @@ class _Links:
             elif column == "supersedes" and len(self.revisers[link]) > 1:
                 other = next(i for i in self.revisers[link] if i != pledge.id)
                 yield column, f"{link} is also revised by {other}; a version is revised once"
-
-
-def _looped(links: Mapping[str, str]) -> set[str]:
-    """Ids on a loop of links (a revises b revises a), found in linear time."""
-    done: set[str] = set()
-    looped: set[str] = set()
-    for start in links:
-        path: list[str] = []
-        on_path: set[str] = set()
-        node = start
-        while node in links and node not in done and node not in on_path:
-            path.append(node)
-            on_path.add(node)
-            node = links[node]
-        if node in on_path:
-            looped.update(path[path.index(node) :])
-        done.update(path)
-    return looped
 
 
 def import_records(

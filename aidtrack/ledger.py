@@ -31,7 +31,7 @@ from tinydb.table import Table
 from . import analysis
 from .errors import InvalidInput, LikelyDuplicate, NotFound, StoreError
 from .model import Pledge, Status, YearSpan
-from .rates import MissingRate, RateTable
+from .rates import RateTable
 
 SCHEMA_VERSION = 1
 PLEDGES, RATES, META = "pledges", "rates", "meta"
@@ -261,18 +261,11 @@ class Ledger:
         )
         groups: dict[tuple[str, str, YearSpan, Status], list[Pledge]] = defaultdict(list)
         for old in candidates:
-            groups[old.donor, old.recipient, old.years, old.status].append(old)
-        table = self.rate_table()
-
-        def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
-            try:
-                return table.convert(amount, source, target, year, places=6).amount
-            except MissingRate:
-                return None
-
+            groups[analysis.duplicate_key(old)].append(old)
+        convert = analysis.approximate(self.rate_table())
         found = []
         for new in pledges:
-            pool = groups.get((new.donor, new.recipient, new.years, new.status))
+            pool = groups.get(analysis.duplicate_key(new))
             twin = analysis.likely_duplicate(new, pool, convert) if pool else None
             if twin is not None:
                 found.append((new, twin))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import analysis, interchange, render
+from .. import analysis, render
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..interchange import FileFormat
+from ..formats import FileFormat
 from ..ledger import open_ledger
 from . import (
     CategoriesOption,
@@ -24,6 +24,9 @@ from . import (
     YearOption,
     command,
 )
+
+if TYPE_CHECKING:
+    from ..interchange import Progress
 
 PROGRESS_FROM = 2000  # rows; a smaller import is over before a bar would help
 
@@ -62,6 +65,8 @@ def import_(
     required. A record with several sources takes one row per source, all with its id.
     Rows are numbered as a spreadsheet shows them (the header is row 1).
     """
+    from .. import interchange  # the file code loads only for the command that uses it
+
     env: Environment = ctx.obj
     name = "stdin" if file == "-" else file
     text = interchange.read_text(file, env.stdin)
@@ -94,7 +99,7 @@ def import_(
 
 
 @contextlib.contextmanager
-def _progress(env: Environment) -> Iterator[interchange.Progress | None]:
+def _progress(env: Environment) -> Iterator[Progress | None]:
     """A Rich bar on stderr while a large import is checked and stored, if a person watches."""
     if env.quiet or not env.stderr_is_terminal:
         yield None
@@ -134,6 +139,8 @@ def export(
 
     CSV cells that a spreadsheet would run as formulas get a leading '.
     """
+    from .. import interchange  # the file code loads only for the command that uses it
+
     env: Environment = ctx.obj
     selection = analysis.Selection.from_text(
         donors=donor or (),
@@ -177,6 +184,8 @@ def init(
     --sample never mixes the sample into your own data: it refuses a store that holds
     other records, and does nothing to one that holds exactly the sample.
     """
+    from .. import interchange  # the file code loads only for the command that uses it
+
     env: Environment = ctx.obj
     store = env.store
     with open_ledger(store, write=True, wait=env.wait) as ledger:
