@@ -3,6 +3,7 @@ so that Ctrl-C or SIGTERM at any moment unwinds a write cleanly (exit 130 / 143)
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from typing import NoReturn
@@ -15,6 +16,9 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 
 def main() -> NoReturn:
+    # A command is one short process: reference counting frees what it drops, and the
+    # cycle collector's passes over a 100,000-record store cost a fifth of a report.
+    gc.disable()
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -220,7 +221,9 @@ class Ledger:
             seen.add(pledge.id)
         if not pledges:
             return
-        doc_ids = self._table(PLEDGES).insert_multiple(p.to_json() for p in pledges)
+        doc_ids = self._table(PLEDGES).insert_multiple(
+            in_stored_order(p.to_json()) for p in pledges
+        )
         for pledge, doc_id in zip(pledges, doc_ids, strict=True):
             stored[pledge.id] = doc_id
             self._built[pledge.id] = pledge
@@ -326,7 +329,7 @@ class Ledger:
 
     def replace_all(self, pledges: Sequence[Pledge]) -> None:
         """Store corrected versions of existing records under their ids, in one TinyDB update."""
-        stored = {self.get(p.id).id: p.to_json() for p in pledges}
+        stored = {self.get(p.id).id: in_stored_order(p.to_json()) for p in pledges}
         if not stored:
             return
 
@@ -544,13 +547,26 @@ LEADING_FIELDS = ("id", "supersedes", "part_of", "year", "years")
 """Written first in each stored record, so that a report can read every record's links
 and year from the start of its line and parse only the lines of the years it shows."""
 
-_LEAD = re.compile(
-    rb'\{"id":("(?:[^"\\]|\\.)*"),"supersedes":(null|"(?:[^"\\]|\\.)*"),'
-    rb'"part_of":(null|"(?:[^"\\]|\\.)*"),"years?":(\d+|\[\d+,\d+\]),'
+_IN_ORDER = {LEADING_FIELDS[:4], (*LEADING_FIELDS[:3], LEADING_FIELDS[4])}
+_STRING = rb'"(?:[^"\\]|\\.)*"'
+_ROW = re.compile(
+    rb"(?P<key>" + _STRING + rb"): "
+    rb'\{"id":(?P<id>' + _STRING + rb'),"supersedes":(?P<supersedes>null|' + _STRING + rb"),"
+    rb'"part_of":(?P<part_of>null|' + _STRING + rb"),"
+    rb'"year(?:":(?P<year>\d+)|s":\[(?P<start>\d+),(?P<end>\d+)\]),'
 )
+"""The start of a stored record's line, up to its year (or its envelope's years)."""
 
 Links = list[tuple[Any, Any, Any]]
-"""(id, supersedes, part_of) of every record: all `superseded_by_links` needs."""
+"""(id, supersedes, part_of) of every record that has a link: all `superseded_by_links`
+needs."""
+
+
+def in_stored_order(doc: dict[str, Any]) -> dict[str, Any]:
+    """`doc` with its links and year first, as the store holds records."""
+    if tuple(islice(doc, 4)) in _IN_ORDER:
+        return doc
+    return {field: doc[field] for field in LEADING_FIELDS if field in doc} | doc
 
 
 def serialize_store(data: dict[str, Any]) -> bytes:
@@ -569,7 +585,7 @@ def serialize_store(data: dict[str, Any]) -> bytes:
         last = len(table) - 1
         for d, (key, doc) in enumerate(table.items()):
             if name == PLEDGES:
-                doc = {field: doc[field] for field in LEADING_FIELDS if field in doc} | doc
+                doc = in_stored_order(doc)
             lines.append(
                 orjson.dumps(key) + b": " + orjson.dumps(doc) + (b"," if d < last else b"")
             )
@@ -589,11 +605,11 @@ def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links |
 
     lines = raw.split(b"\n")
     if lines[0] != b"{" or lines[-2:] != [b"}", b""]:
-        return orjson.loads(raw), None
+        return _whole(raw), None
     data: dict[str, Any] = {}
     links: Links = []
     table: dict[str, Any] | None = None
-    skipping = False
+    skipped: YearSpan | None = None  # records that do not touch these are skipped
     try:
         for line in lines[1:-2]:
             if table is None:
@@ -601,30 +617,46 @@ def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links |
                 if opening != b"{":
                     raise ValueError(line)
                 table = data[orjson.loads(name)] = {}
-                skipping = years is not None and table is data.get(PLEDGES)
+                skipped = years if table is data.get(PLEDGES) else None
             elif line in (b"}", b"},"):
                 table = None
+            elif skipped and (row := _ROW.match(line)) and not _touches_row(row, skipped):
+                if row["supersedes"] != b"null" or row["part_of"] != b"null":
+                    links.append(tuple(map(orjson.loads, row.group("id", "supersedes", "part_of"))))
             else:
                 key, doc = line.rstrip(b",").split(b": ", 1)
-                lead = _LEAD.match(doc) if skipping else None
-                if lead is not None and years is not None:
-                    links.append(tuple(orjson.loads(lead[n]) for n in (1, 2, 3)))
-                    span = orjson.loads(lead[4])
-                    start, end = (span, span) if type(span) is int else span
-                    if not (start <= years.end and years.start <= end):
-                        continue
-                    links.pop()  # a record that is kept gives its links below
                 table[orjson.loads(key)] = orjson.loads(doc)
     except ValueError:  # orjson.JSONDecodeError is one; so is an unexpected line
-        return orjson.loads(raw), None
+        return _whole(raw), None
     if table is not None:
-        return orjson.loads(raw), None
+        return _whole(raw), None
     if years is None:
         return data, None
     links += [
         (d.get("id"), d.get("supersedes"), d.get("part_of")) for d in data.get(PLEDGES, {}).values()
     ]
     return data, links
+
+
+def _touches_row(row: re.Match[bytes], years: YearSpan) -> bool:
+    """Whether the record whose line starts with `row` touches `years`."""
+    year = row["year"]
+    if year is not None:
+        return years.start <= int(year) <= years.end
+    return int(row["start"]) <= years.end and years.start <= int(row["end"])
+
+
+def _whole(raw: bytes) -> Any:
+    """A store in another layout, parsed whole; its records are put in stored order."""
+    import orjson
+
+    data = orjson.loads(raw)
+    if isinstance(data, dict) and isinstance(data.get(PLEDGES), dict):
+        pledges = data[PLEDGES]
+        for key, doc in pledges.items():
+            if isinstance(doc, dict):
+                pledges[key] = in_stored_order(doc)
+    return data
 
 
 def write_store(path: Path, data: dict[str, Any]) -> None:

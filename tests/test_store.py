@@ -186,7 +186,6 @@ def test_a_report_reads_only_the_lines_of_its_years(tmp_path: Path) -> None:
         map(
             str,
             [
-                ("other-year", None, None),
                 ("far", "other-year", None),
                 ("old", None, None),
                 ("new", "old", None),
