@@ -146,7 +146,8 @@ class Ledger:
         """The current records, or those of them that touch `years`.
 
         With `years`, only the records in those years are built: a report on one year of
-        a 100,000-record store reads the links of every record but builds a few thousand.
+        a 100,000-record store reads the links of every record that has one, but builds
+        a few thousand.
         """
         gone = self.superseded()
         if years is None:
@@ -423,7 +424,7 @@ def open_ledger(
     first written, the old file is kept beside it as `<store>.schema<N>.bak`.
 
     A read-only ledger opened with `years` holds only the records that touch those
-    years (and every record's links): for `current(years)` on a large store.
+    years (and the links of all records): for `current(years)` on a large store.
     """
     if not write:
         stored = _read(path, years)
