@@ -18,12 +18,20 @@ import re
 import tempfile
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Container,
+    Iterable,
+    Iterator,
+    MutableMapping,
+    Sequence,
+)
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -33,6 +41,10 @@ from . import analysis
 from .errors import InvalidInput, LikelyDuplicate, NotFound, StoreError
 from .model import Pledge, Status, YearSpan
 from .rates import RateTable
+
+if TYPE_CHECKING:
+    from . import totals
+    from .yearly import Tally
 
 SCHEMA_VERSION = 1
 PLEDGES, RATES, META = "pledges", "rates", "meta"
@@ -76,6 +88,9 @@ class Ledger:
         self._db = TinyDB(storage=lambda: self._storage)
         self._built: dict[str, Pledge] = {}
         self._index: dict[str, int] | None = None
+        self.written: list[Pledge] = []  # records this command wrote, and what they were
+        self._gone: set[str] | None = None  # superseded ids, until the next write
+        self._by_donor: dict[str, list[dict[str, Any]]] | None = None  # likewise
 
     @property
     def changed(self) -> bool:
@@ -156,12 +171,109 @@ class Ledger:
 
     def superseded(self) -> set[str]:
         """Ids that no longer count, from the stored links alone."""
-        if self._links is not None:
-            return analysis.superseded_by_links(self._links)
-        return analysis.superseded_by_links(
-            (doc.get("id"), doc.get("supersedes"), doc.get("part_of"))
-            for doc in self._docs().values()
-        )
+        if self._gone is None:
+            if self._links is None:
+                self._links = [
+                    (d.get("id"), d.get("supersedes"), d.get("part_of"))
+                    for d in self._docs().values()
+                    if d.get("supersedes") or d.get("part_of")
+                ]
+            self._gone = analysis.superseded_by_links(self._links)
+        return self._gone
+
+    def _of_donors(self, donors: Collection[str]) -> list[dict[str, Any]]:
+        """The stored records of `donors`, from one pass over the store per write."""
+        if not donors:
+            return []
+        if self._by_donor is None:
+            self._by_donor = defaultdict(list)
+            for doc in self._docs().values():
+                self._by_donor[doc.get("donor")].append(doc)
+        return [doc for donor, docs in self._by_donor.items() if donor in donors for doc in docs]
+
+    def _span(self, doc: dict[str, Any]) -> tuple[int, int]:
+        """A stored record's first and last year, read without building it if it is in
+        the shape aidtrack writes."""
+        span, year = doc.get("years"), doc.get("year")
+        if type(span) is list and len(span) == 2 and all(type(y) is int for y in span):
+            return span[0], span[1]
+        if span is None and type(year) is int:
+            return year, year
+        years = self._build(doc["id"], doc).years
+        return years.start, years.end
+
+    def _forget(self, links: bool) -> None:
+        """Forget what was worked out from the records before a write (and their links,
+        when it may have changed some)."""
+        self._gone = self._by_donor = None
+        if links:
+            self._links = None
+
+    def affected(self) -> tuple[set[str], set[int]]:
+        """The donors and years whose totals the records written may have changed: those
+        of the records written (as they were and as they are), and of every record
+        linked to them, however far (a revision retires the old version's parts too)."""
+        donors = {p.donor for p in self.written}
+        years: set[int] = set()
+        for pledge in self.written:
+            years.update(range(pledge.years.start, pledge.years.end + 1))
+        spans: dict[str, tuple[int, int]] = {}
+        linked: dict[str, list[str]] = defaultdict(list)
+
+        def link(pledge_id: str, *targets: Any) -> None:
+            for target in targets:
+                if target:
+                    linked[pledge_id].append(target)
+                    linked[target].append(pledge_id)
+
+        for pledge in self.written:  # a removed or edited record's links are gone
+            link(pledge.id, pledge.supersedes, pledge.part_of)
+        for doc in self._of_donors(donors):
+            spans[doc["id"]] = self._span(doc)
+            link(doc["id"], doc.get("supersedes"), doc.get("part_of"))
+        seen = {p.id for p in self.written}
+        pending = list(seen)
+        while pending:
+            for other in linked.get(pending.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    pending.append(other)
+        for start, end in (spans[i] for i in seen if i in spans):
+            years.update(range(start, end + 1))
+        return donors, years
+
+    def current_touching(self, donors: Collection[str], years: Container[int]) -> list[Pledge]:
+        """The current records of `donors` in any of `years`, with the records they link
+        to or that link to them (a whole's parts, a tranche's envelope)."""
+
+        def touches(doc: dict[str, Any]) -> bool:
+            start, end = self._span(doc)
+            return any(year in years for year in range(start, end + 1))
+
+        gone = self.superseded()
+        docs = self._of_donors(donors)  # no link leaves a donor where totals are kept
+        mine = [d for d in docs if d["id"] not in gone and touches(d)]
+        ids = {doc["id"] for doc in mine}
+        links = {link for doc in mine for link in (doc.get("part_of"), doc.get("supersedes"))}
+        near = [
+            doc
+            for doc in docs
+            if doc["id"] not in ids
+            and doc["id"] not in gone
+            and (doc["id"] in links or doc.get("part_of") in ids)
+        ]
+        return [self._build(doc["id"], doc) for doc in mine + near]
+
+    def crosses_donors(self, donors: Collection[str] | None = None) -> bool:
+        """Whether a record (of `donors`, or any) links to another donor's, which `check`
+        reports."""
+        docs, ids = self._docs(), self._ids()
+        for doc in docs.values() if donors is None else self._of_donors(donors):
+            for link in (doc.get("supersedes"), doc.get("part_of")):
+                target = ids.get(link) if isinstance(link, str) else None
+                if target is not None and docs[str(target)].get("donor") != doc.get("donor"):
+                    return True
+        return False
 
     def _linking(self, field: str, target: str) -> list[Pledge]:
         """The records whose `field` (supersedes, part_of) points at `target`."""
@@ -225,6 +337,12 @@ class Ledger:
         doc_ids = self._table(PLEDGES).insert_multiple(
             in_stored_order(p.to_json()) for p in pledges
         )
+        self.written += pledges
+        self._forget(links=False)
+        if self._links is not None:
+            self._links += [
+                (p.id, p.supersedes, p.part_of) for p in pledges if p.part_of or p.supersedes
+            ]
         for pledge, doc_id in zip(pledges, doc_ids, strict=True):
             stored[pledge.id] = doc_id
             self._built[pledge.id] = pledge
@@ -333,6 +451,7 @@ class Ledger:
         stored = {self.get(p.id).id: in_stored_order(p.to_json()) for p in pledges}
         if not stored:
             return
+        self.written += [self.get(p.id) for p in pledges] + list(pledges)
 
         def overwrite(doc: MutableMapping[str, Any]) -> None:
             new = stored[doc["id"]]
@@ -341,6 +460,7 @@ class Ledger:
 
         self._table(PLEDGES).update(overwrite, doc_ids=[self._ids()[i] for i in stored])
         self._built.update((p.id, p) for p in pledges)
+        self._forget(links=True)
 
     def remove(self, pledge_id: str) -> Pledge:
         """Delete a record that no other record points at."""
@@ -353,6 +473,8 @@ class Ledger:
             )
         self._table(PLEDGES).remove(doc_ids=[self._ids().pop(pledge_id)])
         del self._built[pledge_id]
+        self.written.append(pledge)
+        self._forget(links=True)
         return pledge
 
     def create(self) -> bool:
@@ -366,10 +488,7 @@ class Ledger:
         return True
 
     def user_rates(self) -> list[UserRate]:
-        return [
-            UserRate(doc["currency"], int(doc["year"]), Decimal(doc["per_eur"]))
-            for doc in self.data.get(RATES, {}).values()
-        ]
+        return _user_rates(self.data.get(RATES, {}).values())
 
     def set_rate(self, rate: UserRate) -> None:
         table = self._table(RATES)
@@ -389,6 +508,10 @@ class Ledger:
         meta = {"schema_version": SCHEMA_VERSION, **self._meta(), **values}
         self._table(META).truncate()
         self._table(META).insert(meta)
+
+
+def _user_rates(docs: Iterable[dict[str, Any]]) -> list[UserRate]:
+    return [UserRate(doc["currency"], int(doc["year"]), Decimal(doc["per_eur"])) for doc in docs]
 
 
 def _touches(doc: dict[str, Any], years: YearSpan) -> bool:
@@ -432,8 +555,11 @@ def open_ledger(
         return
     if years is not None:
         raise ValueError("a ledger for writing holds every record")
+    from . import totals
+
     with _locked(path, wait):
         _remove_leftovers(path)
+        before = totals.stamp(path)
         stored = _read(path)
         ledger = Ledger(path, stored.data)
         yield ledger
@@ -442,6 +568,51 @@ def open_ledger(
                 _keep_backup(path, stored)
             ledger._set_meta(schema_version=SCHEMA_VERSION)
             write_store(path, ledger.data)
+            _refresh_totals(ledger, before)
+
+
+def _refresh_totals(ledger: Ledger, before: totals.Stamp | None) -> None:
+    """Make the store's year totals those of the store just written: only the years
+    and donors the command affected are counted again, unless the totals were not
+    those of the store it read. Records linked across donors are always counted from
+    the records, so their store keeps no totals."""
+    from . import totals
+    from .yearly import Tally
+
+    rates = list(ledger.data.get(RATES, {}).values())
+    try:
+        donors, years = ledger.affected()
+        kept = totals.kept(ledger.path, before, donors, years)
+        # Totals are kept only for stores without such links, so a new one has one end
+        # among the donors affected (where a record was, or where it went).
+        if ledger.crosses_donors(None if kept is None else donors):
+            totals.discard(ledger.path)
+        elif kept is None:
+            totals.write(ledger.path, [], Tally.of(ledger.current()), rates)
+        else:
+            tally = Tally.of(ledger.current_touching(donors, years)).within(years)
+            totals.write(ledger.path, kept, tally, rates)
+    except StoreError:  # a damaged record: reports count from the records, and say so
+        totals.discard(ledger.path)
+
+
+def read_tally(
+    path: Path, years: YearSpan | None, envelopes: YearSpan | None
+) -> tuple[Tally, RateTable]:
+    """What a report counts in `years` (all without), with the envelopes touching
+    `envelopes` (none without), and the rates to convert them: from the store's year
+    totals when they are those of the store, else from its records."""
+    from . import totals
+    from .yearly import Tally
+
+    kept = totals.read(path, years, envelopes)
+    if kept is not None:
+        return kept.tally, RateTable.shipped().with_user_rates(_user_rates(kept.rates))
+    with open_ledger(path, years=years) as ledger:
+        tally = Tally.of(ledger.current(years))
+        rates = ledger.rate_table()
+    wanted = [p for p in tally.envelopes if envelopes is not None and p.years.overlaps(envelopes)]
+    return replace(tally, envelopes=wanted), rates
 
 
 class StoreNotice(UserWarning):
@@ -573,10 +744,9 @@ def in_stored_order(doc: dict[str, Any]) -> dict[str, Any]:
 def serialize_store(data: dict[str, Any]) -> bytes:
     """The store as JSON with one document per line, a record's links and year first.
 
-    Any JSON reader (TinyDB's own included) reads it whole; `parse_store` reads it a
-    line at a time, which spares a 60 MB store the whole-file parse tree (a third of
-    the memory a report needs), lets a report skip the lines of other years, and makes
-    the file diff like a table.
+    Any JSON reader (TinyDB's own included) reads it whole; `parse_store` can also read
+    it a line at a time and skip the lines of years a reader does not need; and the
+    file diffs like a table.
     """
     import orjson
 
@@ -596,17 +766,19 @@ def serialize_store(data: dict[str, Any]) -> bytes:
 
 
 def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links | None]:
-    """Read what `serialize_store` wrote, a line at a time; anything else (a store written
-    by hand or by another tool), or a file cut short, is parsed whole and judged so.
+    """Read what `serialize_store` wrote; anything else (a store written by hand or by
+    another tool), or a file cut short, is parsed whole and judged so.
 
-    With `years`, records that do not touch them are not parsed: only their links are
-    read (and returned), for a read-only report on a few years of a large store.
+    With `years`, it is read a line at a time, and records that do not touch them are
+    not parsed: only their links are read (and returned), for a read-only report on a
+    few years of a large store. Without, one parse of the whole file is quickest.
     """
     import orjson
 
+    ours = raw[:2] == b"{\n" and raw[-3:] == b"\n}\n"
+    if years is None or not ours:
+        return _whole(raw, reorder=not ours), None
     lines = raw.split(b"\n")
-    if lines[0] != b"{" or lines[-2:] != [b"}", b""]:
-        return _whole(raw), None
     data: dict[str, Any] = {}
     links: Links = []
     table: dict[str, Any] | None = None
@@ -628,11 +800,9 @@ def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links |
                 key, doc = line.rstrip(b",").split(b": ", 1)
                 table[orjson.loads(key)] = orjson.loads(doc)
     except ValueError:  # orjson.JSONDecodeError is one; so is an unexpected line
-        return _whole(raw), None
+        return _whole(raw, reorder=True), None
     if table is not None:
-        return _whole(raw), None
-    if years is None:
-        return data, None
+        return _whole(raw, reorder=True), None
     links += [
         (d.get("id"), d.get("supersedes"), d.get("part_of")) for d in data.get(PLEDGES, {}).values()
     ]
@@ -647,12 +817,13 @@ def _touches_row(row: re.Match[bytes], years: YearSpan) -> bool:
     return int(row["start"]) <= years.end and years.start <= int(row["end"])
 
 
-def _whole(raw: bytes) -> Any:
-    """A store in another layout, parsed whole; its records are put in stored order."""
+def _whole(raw: bytes, *, reorder: bool) -> Any:
+    """The store parsed whole; with `reorder` (another layout), its records are put in
+    stored order."""
     import orjson
 
     data = orjson.loads(raw)
-    if isinstance(data, dict) and isinstance(data.get(PLEDGES), dict):
+    if reorder and isinstance(data, dict) and isinstance(data.get(PLEDGES), dict):
         pledges = data[PLEDGES]
         for key, doc in pledges.items():
             if isinstance(doc, dict):

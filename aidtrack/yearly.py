@@ -15,10 +15,10 @@ counting rules of DESIGN §2 can be tested without a store or a terminal:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from . import analysis
 from .analysis import Selection
@@ -171,10 +171,181 @@ class Figure:
         )
 
 
-class _Piece(NamedTuple):
-    category: Category
+Hedged = tuple[Decimal, frozenset[Qualifier]]
+"""An amount and the hedges of what it adds up."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the counted wholes of one donor, recipient, stage, year and currency add up
+    to, in that currency: their sum, and its split by category (DESIGN §2).
+
+    The unit a report adds, so that the store can keep them per year (`totals`) and a
+    report on a large store need not build every record of its years.
+    """
+
+    donor: str
+    recipient: str
+    status: Status
+    year: int
+    currency: str
     amount: Decimal
-    qualifier: Qualifier
+    qualifiers: frozenset[Qualifier]
+    by_category: Mapping[Category, Hedged]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, Status, int, str]:
+        return self.donor, self.recipient, self.status, self.year, self.currency
+
+    def __add__(self, other: Counted) -> Counted:
+        """Two sums of the same key as one."""
+        by_category = dict(self.by_category)
+        for category, (amount, qualifiers) in other.by_category.items():
+            have, hedges = by_category.get(category, (_ZERO, frozenset()))
+            by_category[category] = (have + amount, hedges | qualifiers)
+        return replace(
+            self,
+            amount=self.amount + other.amount,
+            qualifiers=self.qualifiers | other.qualifiers,
+            by_category=by_category,
+            notes=self.notes + other.notes,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "recipient": self.recipient,
+            "status": self.status.value,
+            "currency": self.currency,
+            "amount": _money(self.amount),
+            "qualifiers": sorted(q.value for q in self.qualifiers),
+            "by_category": {
+                category.value: [_money(amount), sorted(q.value for q in qualifiers)]
+                for category, (amount, qualifiers) in self.by_category.items()
+            },
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_json(cls, donor: str, year: int, data: Mapping[str, Any]) -> Counted:
+        """Read back what `to_json` wrote (KeyError or ValueError if it is not that)."""
+        return cls(
+            donor,
+            data["recipient"],
+            Status(data["status"]),
+            year,
+            data["currency"],
+            Decimal(data["amount"]),
+            frozenset(map(Qualifier, data["qualifiers"])),
+            {
+                Category(category): (Decimal(amount), frozenset(map(Qualifier, hedges)))
+                for category, (amount, hedges) in data["by_category"].items()
+            },
+            tuple(data["notes"]),
+        )
+
+
+Between = Callable[[Decimal, str, str, int, int], Decimal]
+"""Converts a part into its whole's currency: (amount, from, to, year, places)."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a report or comparison counts, drawn from the current records.
+
+    `counted`: the sums of the counted wholes whose parts share their currency;
+    `mixed`: wholes with a part in another currency, with their parts (their split
+    needs the rates, so it is worked out for each report); `envelopes`: the current
+    multi-year records that are not parts, which a report lists but never adds.
+    """
+
+    counted: Sequence[Counted]
+    mixed: Sequence[tuple[Pledge, Sequence[Pledge]]]
+    envelopes: Sequence[Pledge]
+
+    @classmethod
+    def of(cls, pledges: Iterable[Pledge]) -> Tally:
+        """The tally of the records that count among `pledges` (DESIGN §2): a donor's
+        year adds its single-year wholes of every stage (records that are not linked are
+        different money), and the single-year tranches of a multi-year envelope; parts
+        split their whole into categories; envelopes are listed apart."""
+        pool = analysis.current(pledges)
+        parts = analysis.parts_by_whole(pool)
+        envelopes = {p.id for p in pool if p.years.is_envelope}
+        counted: dict[tuple[str, str, Status, int, str], Counted] = {}
+        mixed = []
+        for whole in pool:
+            if whole.years.is_envelope or (whole.part_of and whole.part_of not in envelopes):
+                continue
+            own = parts.get(whole.id, [])
+            if any(part.currency != whole.currency for part in own):
+                mixed.append((whole, own))
+                continue
+            sums = count(whole, own, _same_currency)
+            have = counted.get(sums.key)
+            counted[sums.key] = sums if have is None else have + sums
+        wholes = [p for p in pool if p.years.is_envelope and p.part_of is None]
+        return cls(list(counted.values()), mixed, wholes)
+
+    def within(self, years: Collection[int]) -> Tally:
+        """The part of the tally in `years`: sums and wholes of those years, and the
+        envelopes covering any of them."""
+        return Tally(
+            [c for c in self.counted if c.year in years],
+            [(whole, parts) for whole, parts in self.mixed if whole.years.start in years],
+            [
+                p
+                for p in self.envelopes
+                if any(year in years for year in range(p.years.start, p.years.end + 1))
+            ],
+        )
+
+
+def _same_currency(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
+    raise AssertionError(f"a part in {source} of a whole in {target} is counted with rates")
+
+
+def count(whole: Pledge, parts: Sequence[Pledge], between: Between) -> Counted:
+    """A counted whole: its amount, and its split into the categories its parts give.
+
+    What the parts leave uncovered stays in the whole's own category; parts in another
+    currency are measured in the whole's, at the whole's year (`between`).
+    """
+    by_category: dict[Category, Hedged] = {}
+
+    def put(category: Category, amount: Decimal, qualifier: Qualifier) -> None:
+        have, hedges = by_category.get(category, (_ZERO, frozenset()))
+        by_category[category] = (have + amount, hedges | {qualifier})
+
+    notes: tuple[str, ...] = ()
+    rest = whole.amount
+    for part in parts:
+        amount = part.amount
+        if part.currency != whole.currency:
+            places = minor_unit(whole.currency)
+            amount = between(amount, part.currency, whole.currency, whole.years.start, places)
+        put(part.category, amount, part.qualifier)
+        rest -= amount
+    if rest > 0 or not parts:
+        put(whole.category, rest, whole.qualifier)
+    elif rest < 0:
+        notes = (
+            f"the parts of {whole.id} ({whole.donor} {whole.year_label}) add up to "
+            f"{whole.currency} {whole.amount - rest:,f}, more than the whole "
+            f"({whole.currency} {whole.amount:,f}): the total counts the whole, "
+            "the category split follows the parts",
+        )
+    return Counted(
+        whole.donor,
+        whole.recipient,
+        whole.status,
+        whole.years.start,
+        whole.currency,
+        whole.amount,
+        frozenset({whole.qualifier}),
+        by_category,
+        notes,
+    )
 
 
 @dataclass
@@ -185,14 +356,17 @@ class _Sums:
     by_category: dict[Category, Decimal] = field(default_factory=dict)
     qualifiers: set[Qualifier] = field(default_factory=set)
 
-    def add(self, status: Status, terms: Iterable[_Piece], pieces: Iterable[_Piece]) -> None:
-        for term in terms:
-            self.by_status[status] = self.by_status.get(status, _ZERO) + term.amount
-            self.qualifiers.add(term.qualifier)
-        for piece in pieces:
-            self.by_category[piece.category] = (
-                self.by_category.get(piece.category, _ZERO) + piece.amount
-            )
+    def add(
+        self,
+        status: Status,
+        amount: Decimal,
+        qualifiers: frozenset[Qualifier],
+        by_category: Mapping[Category, Hedged],
+    ) -> None:
+        self.by_status[status] = self.by_status.get(status, _ZERO) + amount
+        self.qualifiers |= qualifiers
+        for category, (part, _) in by_category.items():
+            self.by_category[category] = self.by_category.get(category, _ZERO) + part
 
     def converted(self, convert: _Converter, currency: str, year: int) -> Figure:
         def each(sums: Mapping[Any, Decimal]) -> Iterator[tuple[Any, Decimal]]:
@@ -351,7 +525,7 @@ class Report(Comparison):
 
 
 def report(
-    pledges: Iterable[Pledge],
+    source: Iterable[Pledge] | Tally,
     convert: Convert,
     *,
     year: int | None = None,
@@ -360,28 +534,28 @@ def report(
 ) -> Report:
     """Year `year` (default: the latest with single-year records) against the year before.
 
+    `source` is records (all versions; only current ones count) or their `Tally`.
     `selection` narrows by donor, recipient, stage and category; its `years` and
-    `include_superseded` are not read: the years are the report's, and only current
-    versions count.
+    `include_superseded` are not read: the years are the report's.
     """
-    pool = analysis.current(pledges)
+    tally = source if isinstance(source, Tally) else Tally.of(source)
     if year is None:
-        year = _data_years(pool, selection)[-1]
+        year = _data_years(tally, selection)[-1]
     converter = _Converter(convert, currency)
     years = [year - 1, year]
-    rows, totals, notes = _tabulate(pool, years, selection, converter)
+    rows, totals, notes = _tabulate(tally, years, selection, converter)
     covering = replace(selection, years=YearSpan(year, year))
     envelopes = [
         Envelope(p, converter(p.amount, p.currency, p.years.start))
-        for p in pool
-        if p.years.is_envelope and p.part_of is None and covering.matches(p)
+        for p in tally.envelopes
+        if covering.matches(p)
     ]
     envelopes.sort(key=lambda e: (-e.converted.amount, e.pledge.donor.casefold(), e.pledge.id))
     return Report(years, currency, rows, totals, converter.rates(), notes, envelopes)
 
 
 def compare(
-    pledges: Iterable[Pledge],
+    source: Iterable[Pledge] | Tally,
     convert: Convert,
     *,
     years: YearSpan | None = None,
@@ -389,60 +563,74 @@ def compare(
     selection: Selection = EVERYTHING,
 ) -> Comparison:
     """Donors over `years` (default: up to the last COMPARE_YEARS years with data)."""
-    pool = analysis.current(pledges)
+    tally = source if isinstance(source, Tally) else Tally.of(source)
     if years is None:
-        have = _data_years(pool, selection)
+        have = _data_years(tally, selection)
         years = YearSpan(max(have[0], have[-1] - COMPARE_YEARS + 1), have[-1])
     converter = _Converter(convert, currency)
     columns = list(range(years.start, years.end + 1))
-    rows, totals, notes = _tabulate(pool, columns, selection, converter)
+    rows, totals, notes = _tabulate(tally, columns, selection, converter)
     return Comparison(columns, currency, rows, totals, converter.rates(), notes)
 
 
-def _data_years(pool: Sequence[Pledge], selection: Selection) -> list[int]:
+def _in_scope(scope: Selection, counted: Counted) -> bool:
+    """Whether `scope` (donors, recipients, stages, years; not categories) takes it."""
+    return (
+        (not scope.donors or counted.donor in scope.donors)
+        and (not scope.recipients or counted.recipient in scope.recipients)
+        and (not scope.statuses or counted.status in scope.statuses)
+        and (scope.years is None or scope.years.covers(counted.year))
+    )
+
+
+def _counted(tally: Tally, scope: Selection, converter: _Converter) -> Iterator[Counted]:
+    """The tally's sums that `scope` takes (its categories aside); a whole whose parts
+    need converting is counted at the rates, and only when it is taken."""
+
+    def between(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
+        return converter.between(amount, source, target, year, places).amount
+
+    scope = replace(scope, categories=frozenset())
+    yield from (counted for counted in tally.counted if _in_scope(scope, counted))
+    for whole, parts in tally.mixed:
+        if scope.matches(whole):
+            yield count(whole, parts, between)
+
+
+def _data_years(tally: Tally, selection: Selection) -> list[int]:
     """Years in which a single-year whole of the selection counts, oldest first."""
     scope = replace(selection, years=None, categories=frozenset())
-    years = sorted({p.years.start for p in _wholes(pool, scope)})
+    years = {c.year for c in tally.counted if _in_scope(scope, c)}
+    years.update(whole.years.start for whole, _ in tally.mixed if scope.matches(whole))
     if not years:
         raise InvalidInput(
             "no single-year pledges match, so there is no year to show; "
             "record some with `aidtrack add`, or give the year(s)"
         )
-    return years
-
-
-def _wholes(pool: Sequence[Pledge], scope: Selection) -> Iterator[Pledge]:
-    """The records a year total adds: current single-year records in the scope that are
-    not part of another counted record. A year's tranche of a multi-year envelope
-    counts: the envelope itself never adds to a year, so nothing is counted twice."""
-    envelopes = {p.id for p in pool if p.years.is_envelope}
-    for pledge in pool:
-        counted = pledge.part_of is None or pledge.part_of in envelopes
-        if counted and not pledge.years.is_envelope and scope.matches(pledge):
-            yield pledge
+    return sorted(years)
 
 
 def _tabulate(
-    pool: Sequence[Pledge], years: list[int], selection: Selection, convert: _Converter
+    tally: Tally, years: list[int], selection: Selection, convert: _Converter
 ) -> tuple[list[Row], dict[int, Figure], list[str]]:
     """Rows ranked by the last year, the totals, and notes on doubtful data."""
-    parts = analysis.parts_by_whole(pool)
-    scope = replace(selection, years=YearSpan(years[0], years[-1]), categories=frozenset())
+    scope = replace(selection, years=YearSpan(years[0], years[-1]))
     sums: dict[tuple[str, int, str], _Sums] = {}
     notes: list[str] = []
-    for whole in _wholes(pool, scope):
-        own = _Piece(whole.category, whole.amount, whole.qualifier)
-        pieces = _split(whole, parts[whole.id], convert, notes) if whole.id in parts else [own]
-        terms = [own]
+    for sums_of in _counted(tally, scope, convert):
+        notes += sums_of.notes
+        amount, qualifiers, by_category = sums_of.amount, sums_of.qualifiers, sums_of.by_category
         if selection.categories:
-            terms = pieces = [piece for piece in pieces if piece.category in selection.categories]
-            if not pieces:
+            by_category = {c: v for c, v in by_category.items() if c in selection.categories}
+            if not by_category:
                 continue
-        key = (whole.donor, whole.years.start, whole.currency)
+            amount = sum((part for part, _ in by_category.values()), _ZERO)
+            qualifiers = frozenset().union(*(hedges for _, hedges in by_category.values()))
+        key = (sums_of.donor, sums_of.year, sums_of.currency)
         bucket = sums.get(key)
         if bucket is None:
             bucket = sums[key] = _Sums()
-        bucket.add(whole.status, terms, pieces)
+        bucket.add(sums_of.status, amount, qualifiers, by_category)
 
     zero = Figure.zero(convert.zero)
     by_donor: dict[str, dict[int, Figure]] = {
@@ -454,43 +642,7 @@ def _tabulate(
     rows = [Row(donor, by_year) for donor, by_year in by_donor.items()]
     rows.sort(key=lambda row: (*(-row.by_year[y].amount for y in reversed(years)), row.donor))
     totals = {year: sum((row.by_year[year] for row in rows), zero) for year in years}
-    return rows, totals, notes
-
-
-def _split(
-    whole: Pledge, parts: list[Pledge], convert: _Converter, notes: list[str]
-) -> list[_Piece]:
-    """A whole's category pieces: its parts, plus what they leave to its own category.
-
-    Parts in another currency are measured in the whole's, at the whole's year.
-    """
-    pieces = [
-        _Piece(
-            part.category,
-            part.amount
-            if part.currency == whole.currency
-            else convert.between(
-                part.amount,
-                part.currency,
-                whole.currency,
-                whole.years.start,
-                minor_unit(whole.currency),
-            ).amount,
-            part.qualifier,
-        )
-        for part in parts
-    ]
-    rest = whole.amount - sum(piece.amount for piece in pieces)
-    if rest > 0:
-        pieces.append(_Piece(whole.category, rest, whole.qualifier))
-    elif rest < 0:
-        notes.append(
-            f"the parts of {whole.id} ({whole.donor} {whole.year_label}) add up to "
-            f"{whole.currency} {whole.amount - rest:,f}, more than the whole "
-            f"({whole.currency} {whole.amount:,f}): the total counts the whole, "
-            "the category split follows the parts"
-        )
-    return pieces
+    return rows, totals, sorted(notes)
 
 
 def _missing_message(missing: list[MissingRate]) -> str:

@@ -35,6 +35,9 @@ from pathlib import Path
 
 import dataset
 
+from aidtrack import totals
+from aidtrack.yearly import Tally
+
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent  # the venv's scripts, next to this interpreter
@@ -219,7 +222,7 @@ class Workspace:
         """Fresh files for a writing case; its argv and environment."""
         argv = [arg.format(**self.paths) for arg in case.argv]
         if case.store == "copy":
-            shutil.copyfile(self.data.store, self.paths["copy"])
+            copy_store(self.data.store, Path(self.paths["copy"]))
         for name in ("empty", "fresh_db"):
             if case.store == name or f"{{{name}}}" in case.argv:
                 Path(self.paths[name]).unlink(missing_ok=True)
@@ -228,6 +231,14 @@ class Workspace:
         if case.store is not None:
             env["AIDTRACK_DB"] = self.paths[case.store if case.store != "read" else "store"]
         return argv, env
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """A copy of a store with its year totals, as aidtrack leaves a store it writes."""
+    shutil.copyfile(source, target)
+    lines = totals.kept(source, totals.stamp(source), (), ())
+    if lines is not None:
+        totals.write(target, lines, Tally((), (), ()), [])
 
 
 def _dropped(name: str) -> bool:

@@ -2,7 +2,8 @@
 
 Going through `aidtrack add` would take hours at 100,000 records, so the records are
 built as `Pledge` objects and written as the store file aidtrack itself writes (TinyDB
-tables, one document per line) and as its CSV (`interchange.csv_text`). The shape follows real
+tables, one document per line, with its year totals beside it) and as its CSV
+(`interchange.csv_text`). The shape follows real
 trackers: a few big donors make most of the records, most aid goes to Ukraine, figures
 are revised and broken down into parts, and every record has a quoted source.
 """
@@ -15,10 +16,11 @@ from decimal import Decimal
 from itertools import accumulate
 from pathlib import Path
 
-from aidtrack import places
+from aidtrack import places, totals
 from aidtrack.interchange import csv_text
 from aidtrack.ledger import META, PLEDGES, SCHEMA_VERSION, serialize_store
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
+from aidtrack.yearly import Tally
 
 SEED = 7
 FIRST_YEAR, LAST_YEAR = 2014, 2026
@@ -280,5 +282,6 @@ def write(folder: Path, size: int) -> Dataset:
     }
     dataset = Dataset(folder / f"pledges-{size}.json", folder / f"pledges-{size}.csv")
     dataset.store.write_bytes(serialize_store(tables))
+    totals.write(dataset.store, [], Tally.of(records), [])  # as aidtrack's own writes do
     dataset.csv.write_text(csv_text(records), encoding="utf-8")
     return dataset

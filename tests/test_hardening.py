@@ -219,13 +219,13 @@ def test_stored_text_cannot_drive_the_terminal(aidtrack: Aidtrack, name: str) ->
     assert record["sources"][0]["quote"] == hostile
 
 
-def test_the_store_and_its_lock_are_private(aidtrack: Aidtrack, store: Path) -> None:
+def test_the_store_its_lock_and_totals_are_private(aidtrack: Aidtrack, store: Path) -> None:
     old_umask = os.umask(0o022)
     try:
         aidtrack.ok("add", *NOR_2026)
     finally:
         os.umask(old_umask)
-    for path in (store, Path(f"{store}.lock")):
+    for path in (store, Path(f"{store}.lock"), Path(f"{store}.totals")):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert stat.S_IMODE(store.parent.stat().st_mode) == 0o700
 

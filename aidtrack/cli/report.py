@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import model, money, render
+from .. import money, render
 from ..analysis import Selection
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..ledger import open_ledger
-from ..model import YearSpan
+from ..ledger import read_tally
+from ..model import EVERY_YEAR, YearSpan
 from . import (
     CategoriesOption,
     Format,
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from .. import yearly
-    from ..rates import RateTable
 
 ReportCurrencyOption = Annotated[
     str | None,
@@ -65,12 +64,6 @@ def _currency(given: str | None) -> str:
     return money.normalize_currency(
         given or os.environ.get("AIDTRACK_CURRENCY") or yearly.DEFAULT_CURRENCY
     )
-
-
-def _load(env: Environment, years: YearSpan | None) -> tuple[list[model.Pledge], RateTable]:
-    """The current records in `years` (all without), and the rates to convert them."""
-    with open_ledger(env.store, years=years) as ledger:
-        return ledger.current(years), ledger.rate_table()
 
 
 def _save(path: Path, content: str) -> None:
@@ -148,11 +141,13 @@ def report(
         )
     selection = _selection(recipient, status, category)
     code = _currency(currency)
-    pledges, rates = _load(env, YearSpan(span.start - 1, span.start) if span else None)
+    # Without a year, the latest with pledges is found in all of them.
+    years = YearSpan(span.start - 1, span.start) if span else None
+    tally, rates = read_tally(env.store, years, span or EVERY_YEAR)
     from .. import yearly
 
     result = yearly.report(
-        pledges,
+        tally,
         rates.convert,
         year=span.start if span else None,
         currency=code,
@@ -203,10 +198,10 @@ def compare(
     selection = _selection(recipient, status, category, donors or ())
     code = _currency(currency)
     span = YearSpan.parse(years) if years else None
-    pledges, rates = _load(env, span)
+    tally, rates = read_tally(env.store, span, None)
     from .. import yearly
 
-    result = yearly.compare(pledges, rates.convert, years=span, currency=code, selection=selection)
+    result = yearly.compare(tally, rates.convert, years=span, currency=code, selection=selection)
     if shown is Format.TABLE and not result.rows:
         env.say("no pledges count in those years; `aidtrack list` shows what is recorded")
         return
