@@ -7,8 +7,6 @@ No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `
 and `analysis`, the drawing in `render`.
 """
 
-from __future__ import annotations
-
 import functools
 import os
 import sys

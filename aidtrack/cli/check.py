@@ -1,7 +1,5 @@
 """`aidtrack check`: verify a store and explain what is wrong. It never writes."""
 
-from __future__ import annotations
-
 import typer
 
 from .. import render

@@ -1,7 +1,5 @@
 """Commands that move records in and out: import, export, and init with the sample data."""
 
-from __future__ import annotations
-
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,7 +97,7 @@ def import_(
 
 
 @contextlib.contextmanager
-def _progress(env: Environment) -> Iterator[Progress | None]:
+def _progress(env: Environment) -> "Iterator[Progress | None]":
     """A Rich bar on stderr while a large import is checked and stored, if a person watches."""
     if env.quiet or not env.stderr_is_terminal:
         yield None

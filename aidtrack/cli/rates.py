@@ -1,7 +1,5 @@
 """`aidtrack rates`: the exchange-rate table in use, and the user's own rates."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated
 

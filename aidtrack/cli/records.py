@@ -1,7 +1,5 @@
 """Commands on single records: add, list, show, edit, revise, remove."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Sequence
 from typing import Annotated, Any

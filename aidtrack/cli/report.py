@@ -1,7 +1,5 @@
 """The year report and the comparison over years: `report` and `compare`."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -79,9 +77,9 @@ def _save(path: Path, content: str) -> None:
 
 def _show(
     env: Environment,
-    result: yearly.Comparison,
+    result: "yearly.Comparison",
     fmt: Format,
-    drawing: Callable[[], list[RenderableType]],
+    drawing: "Callable[[], list[RenderableType]]",
     svg: Path | None = None,
     html: Path | None = None,
 ) -> None:
