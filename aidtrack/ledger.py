@@ -90,7 +90,7 @@ class Ledger:
         self._index: dict[str, int] | None = None
         self.written: list[Pledge] = []  # records this command wrote, and what they were
         self._gone: set[str] | None = None  # superseded ids, until the next write
-        self._by_donor: dict[str, list[dict[str, Any]]] | None = None  # likewise
+        self._donors_docs: tuple[frozenset[str], list[dict[str, Any]]] | None = None  # likewise
 
     @property
     def changed(self) -> bool:
@@ -183,13 +183,13 @@ class Ledger:
 
     def _of_donors(self, donors: Collection[str]) -> list[dict[str, Any]]:
         """The stored records of `donors`, from one pass over the store per write."""
-        if not donors:
+        wanted = frozenset(donors)
+        if not wanted:
             return []
-        if self._by_donor is None:
-            self._by_donor = defaultdict(list)
-            for doc in self._docs().values():
-                self._by_donor[doc.get("donor")].append(doc)
-        return [doc for donor, docs in self._by_donor.items() if donor in donors for doc in docs]
+        if self._donors_docs is None or self._donors_docs[0] != wanted:
+            docs = [doc for doc in self._docs().values() if doc.get("donor") in wanted]
+            self._donors_docs = (wanted, docs)
+        return self._donors_docs[1]
 
     def _span(self, doc: dict[str, Any]) -> tuple[int, int]:
         """A stored record's first and last year, read without building it if it is in
@@ -205,7 +205,7 @@ class Ledger:
     def _forget(self, links: bool) -> None:
         """Forget what was worked out from the records before a write (and their links,
         when it may have changed some)."""
-        self._gone = self._by_donor = None
+        self._gone = self._donors_docs = None
         if links:
             self._links = None
 
@@ -250,8 +250,10 @@ class Ledger:
             start, end = self._span(doc)
             return any(year in years for year in range(start, end + 1))
 
-        gone = self.superseded()
         docs = self._of_donors(donors)  # no link leaves a donor where totals are kept
+        gone = analysis.superseded_by_links(
+            (doc["id"], doc.get("supersedes"), doc.get("part_of")) for doc in docs
+        )
         mine = [d for d in docs if d["id"] not in gone and touches(d)]
         ids = {doc["id"] for doc in mine}
         links = {link for doc in mine for link in (doc.get("part_of"), doc.get("supersedes"))}
@@ -842,23 +844,27 @@ def write_store(path: Path, data: dict[str, Any]) -> None:
         ) from None
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
+def write_atomically(path: Path, payload: bytes, *, durable: bool = True) -> None:
     """Write an owner-only temporary file beside `path`, fsync it, rename it over `path`.
 
-    A reader sees the old file or the new one, never a part. Raises OSError.
+    A reader sees the old file or the new one, never a part. Without `durable` (for
+    derived files that are checked when read), nothing is fsynced: after a power cut
+    the file may be empty or old. Raises OSError.
     """
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -143,7 +143,7 @@ def write(
     )
     payload = b"\n".join([header, *lines, b""])
     with contextlib.suppress(OSError):
-        write_atomically(path_for(store), payload)
+        write_atomically(path_for(store), payload, durable=False)  # checked when read
 
 
 def discard(store: Path) -> None:
