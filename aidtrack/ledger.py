@@ -752,19 +752,18 @@ def serialize_store(data: dict[str, Any]) -> bytes:
     """
     import orjson
 
-    lines = [b"{"]
-    for t, (name, table) in enumerate(data.items()):
-        lines.append(orjson.dumps(name) + b": {")
-        last = len(table) - 1
-        for d, (key, doc) in enumerate(table.items()):
-            if name == PLEDGES:
-                doc = in_stored_order(doc)
-            lines.append(
-                orjson.dumps(key) + b": " + orjson.dumps(doc) + (b"," if d < last else b"")
-            )
-        lines.append(b"}," if t < len(data) - 1 else b"}")
-    lines.append(b"}\n")
-    return b"\n".join(lines)
+    dumps = orjson.dumps
+    tables = []
+    for name, table in data.items():
+        ordered = in_stored_order if name == PLEDGES else dict
+        rows = [b"%b: %b" % (dumps(key), dumps(ordered(doc))) for key, doc in table.items()]
+        tables.append(_lines_between(dumps(name) + b": {", rows, b"}"))
+    return _lines_between(b"{", tables, b"}\n")
+
+
+def _lines_between(opening: bytes, items: list[bytes], closing: bytes) -> bytes:
+    """`opening`, then the items one to a line with commas between them, then `closing`."""
+    return b"\n".join([opening, *([b",\n".join(items)] if items else []), closing])
 
 
 def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links | None]:
