@@ -8,8 +8,8 @@ It is derived data, never the record of anything: its first line names the store
 it was made from (size, times, inode, as git's index does). A report uses it only while
 the store is that file; a store changed since (by hand, by another tool, or by a writer
 killed between the two files) is counted from its records, and the next write makes
-the totals again. Writers refresh them under the store's lock, for the donors they
-touched.
+the totals again. Writers refresh them under the store's lock, for the donors and
+years they touched.
 """
 
 from __future__ import annotations

@@ -281,7 +281,7 @@ class Tally:
             if any(part.currency != whole.currency for part in own):
                 mixed.append((whole, own))
                 continue
-            sums = count(whole, own, _same_currency)
+            sums = count(whole, own)
             have = counted.get(sums.key)
             counted[sums.key] = sums if have is None else have + sums
         wholes = [p for p in pool if p.years.is_envelope and p.part_of is None]
@@ -301,15 +301,12 @@ class Tally:
         )
 
 
-def _same_currency(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
-    raise AssertionError(f"a part in {source} of a whole in {target} is counted with rates")
-
-
-def count(whole: Pledge, parts: Sequence[Pledge], between: Between) -> Counted:
+def count(whole: Pledge, parts: Sequence[Pledge], between: Between | None = None) -> Counted:
     """A counted whole: its amount, and its split into the categories its parts give.
 
     What the parts leave uncovered stays in the whole's own category; parts in another
-    currency are measured in the whole's, at the whole's year (`between`).
+    currency are measured in the whole's, at the whole's year (`between`, which only
+    such parts need).
     """
     by_category: dict[Category, Hedged] = {}
 
@@ -322,6 +319,8 @@ def count(whole: Pledge, parts: Sequence[Pledge], between: Between) -> Counted:
     for part in parts:
         amount = part.amount
         if part.currency != whole.currency:
+            if between is None:
+                raise ValueError(f"{part.id} is in {part.currency}: counting it needs rates")
             places = minor_unit(whole.currency)
             amount = between(amount, part.currency, whole.currency, whole.years.start, places)
         put(part.category, amount, part.qualifier)
