@@ -191,16 +191,15 @@ class Ledger:
             self._donors_docs = (wanted, docs)
         return self._donors_docs[1]
 
-    def _span(self, doc: dict[str, Any]) -> tuple[int, int]:
-        """A stored record's first and last year, read without building it if it is in
-        the shape aidtrack writes."""
+    def _span(self, doc: dict[str, Any]) -> YearSpan:
+        """A stored record's years, read without building it if it is in the shape
+        aidtrack writes."""
         span, year = doc.get("years"), doc.get("year")
         if type(span) is list and len(span) == 2 and all(type(y) is int for y in span):
-            return span[0], span[1]
+            return YearSpan(span[0], span[1])
         if span is None and type(year) is int:
-            return year, year
-        years = self._build(doc["id"], doc).years
-        return years.start, years.end
+            return YearSpan(year, year)
+        return self._build(doc["id"], doc).years
 
     def _forget(self, links: bool) -> None:
         """Forget what was worked out from the records before a write (and their links,
@@ -214,10 +213,7 @@ class Ledger:
         of the records written (as they were and as they are), and of every record
         linked to them, however far (a revision retires the old version's parts too)."""
         donors = {p.donor for p in self.written}
-        years: set[int] = set()
-        for pledge in self.written:
-            years.update(range(pledge.years.start, pledge.years.end + 1))
-        spans: dict[str, tuple[int, int]] = {}
+        docs: dict[str, dict[str, Any]] = {}
         linked: dict[str, list[str]] = defaultdict(list)
 
         def link(pledge_id: str, *targets: Any) -> None:
@@ -229,7 +225,7 @@ class Ledger:
         for pledge in self.written:  # a removed or edited record's links are gone
             link(pledge.id, pledge.supersedes, pledge.part_of)
         for doc in self._of_donors(donors):
-            spans[doc["id"]] = self._span(doc)
+            docs[doc["id"]] = doc
             link(doc["id"], doc.get("supersedes"), doc.get("part_of"))
         seen = {p.id for p in self.written}
         pending = list(seen)
@@ -238,23 +234,18 @@ class Ledger:
                 if other not in seen:
                     seen.add(other)
                     pending.append(other)
-        for start, end in (spans[i] for i in seen if i in spans):
-            years.update(range(start, end + 1))
-        return donors, years
+        spans = [p.years for p in self.written]
+        spans += [self._span(docs[i]) for i in seen if i in docs]
+        return donors, {year for span in spans for year in range(span.start, span.end + 1)}
 
     def current_touching(self, donors: Collection[str], years: Container[int]) -> list[Pledge]:
         """The current records of `donors` in any of `years`, with the records they link
         to or that link to them (a whole's parts, a tranche's envelope)."""
-
-        def touches(doc: dict[str, Any]) -> bool:
-            start, end = self._span(doc)
-            return any(year in years for year in range(start, end + 1))
-
         docs = self._of_donors(donors)  # no link leaves a donor where totals are kept
         gone = analysis.superseded_by_links(
             (doc["id"], doc.get("supersedes"), doc.get("part_of")) for doc in docs
         )
-        mine = [d for d in docs if d["id"] not in gone and touches(d)]
+        mine = [d for d in docs if d["id"] not in gone and self._span(d).meets(years)]
         ids = {doc["id"] for doc in mine}
         links = {link for doc in mine for link in (doc.get("part_of"), doc.get("supersedes"))}
         near = [
@@ -722,11 +713,15 @@ LEADING_FIELDS = ("id", "supersedes", "part_of", "year", "years")
 and year from the start of its line and parse only the lines of the years it shows."""
 
 _IN_ORDER = {LEADING_FIELDS[:4], (*LEADING_FIELDS[:3], LEADING_FIELDS[4])}
-_STRING = rb'"(?:[^"\\]|\\.)*"'
+JSON_STRING = rb'"(?:[^"\\]|\\.)*"'
 _ROW = re.compile(
-    rb"(?P<key>" + _STRING + rb"): "
-    rb'\{"id":(?P<id>' + _STRING + rb'),"supersedes":(?P<supersedes>null|' + _STRING + rb"),"
-    rb'"part_of":(?P<part_of>null|' + _STRING + rb"),"
+    rb"(?P<key>" + JSON_STRING + rb"): "
+    rb'\{"id":(?P<id>'
+    + JSON_STRING
+    + rb'),"supersedes":(?P<supersedes>null|'
+    + JSON_STRING
+    + rb"),"
+    rb'"part_of":(?P<part_of>null|' + JSON_STRING + rb"),"
     rb'"year(?:":(?P<year>\d+)|s":\[(?P<start>\d+),(?P<end>\d+)\]),'
 )
 """The start of a stored record's line, up to its year (or its envelope's years)."""
@@ -794,7 +789,7 @@ def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links |
                 skipped = years if table is data.get(PLEDGES) else None
             elif line in (b"}", b"},"):
                 table = None
-            elif skipped and (row := _ROW.match(line)) and not _touches_row(row, skipped):
+            elif skipped and (row := _ROW.match(line)) and not line_span(row).overlaps(skipped):
                 if row["supersedes"] != b"null" or row["part_of"] != b"null":
                     links.append(tuple(map(orjson.loads, row.group("id", "supersedes", "part_of"))))
             else:
@@ -810,12 +805,13 @@ def parse_store(raw: bytes, years: YearSpan | None = None) -> tuple[Any, Links |
     return data, links
 
 
-def _touches_row(row: re.Match[bytes], years: YearSpan) -> bool:
-    """Whether the record whose line starts with `row` touches `years`."""
-    year = row["year"]
+def line_span(lead: re.Match[bytes]) -> YearSpan:
+    """The years a line gives at its start: a `year`, or an envelope's `start` and `end`
+    (the groups of `_ROW`, and of the totals' lines)."""
+    year = lead["year"]
     if year is not None:
-        return years.start <= int(year) <= years.end
-    return int(row["start"]) <= years.end and years.start <= int(row["end"])
+        return YearSpan(int(year), int(year))
+    return YearSpan(int(lead["start"]), int(lead["end"]))
 
 
 def _whole(raw: bytes, *, reorder: bool) -> Any:

@@ -9,7 +9,7 @@ A record is built in one of two ways: `build` validates what a person or a file 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -100,6 +100,10 @@ class YearSpan:
 
     def overlaps(self, other: YearSpan) -> bool:
         return self.start <= other.end and other.start <= self.end
+
+    def meets(self, years: Container[int]) -> bool:
+        """Whether any of `years` falls within the span."""
+        return any(year in years for year in range(self.start, self.end + 1))
 
     def __str__(self) -> str:
         return f"{self.start}-{self.end}" if self.is_envelope else str(self.start)

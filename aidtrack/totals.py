@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InvalidInput
+from .ledger import JSON_STRING, line_span, write_atomically
 from .model import Pledge, YearSpan
 from .yearly import Counted, Tally
 
@@ -31,10 +32,9 @@ FORMAT = 1
 Stamp = tuple[int, int, int, int]
 """The store file's size, modification and change times (ns), and inode."""
 
-_STRING = rb'"(?:[^"\\]|\\.)*"'
 _LINE = re.compile(
     rb'\{"(?:year":(?P<year>\d+)|years":\[(?P<start>\d+),(?P<end>\d+)\]),"donor":(?P<donor>'
-    + _STRING
+    + JSON_STRING
     + rb"),"
 )
 """The start of a line: its year (or an envelope's years), and its donor."""
@@ -80,10 +80,11 @@ def read(store: Path, years: YearSpan | None, envelopes: YearSpan | None) -> Tot
             lead = _LINE.match(line)
             if lead is None:
                 return None
-            if lead["year"] is None:
-                if envelopes is None or not _touches(lead, envelopes):
-                    continue
-            elif years is not None and not _touches(lead, years):
+            envelope = lead["year"] is None
+            if envelope and envelopes is None:
+                continue  # none asked for
+            wanted = envelopes if envelope else years
+            if wanted is not None and not line_span(lead).overlaps(wanted):
                 continue
             data = orjson.loads(line)
             if "envelope" in data:
@@ -115,10 +116,11 @@ def kept(
     leads = [_LINE.match(line) for line in lines]
     if None in leads:
         return None
+    named = {orjson.dumps(donor) for donor in donors}  # as the lines spell them
     return [
         line
         for line, lead in zip(lines, leads, strict=True)
-        if lead is not None and not (orjson.loads(lead["donor"]) in donors and _within(lead, years))
+        if lead is not None and not (lead["donor"] in named and line_span(lead).meets(years))
     ]
 
 
@@ -131,8 +133,6 @@ def write(
     (or are cut short) are only stale, so a report counts from the records.
     """
     import orjson
-
-    from .ledger import write_atomically
 
     current = stamp(store)
     if current is None:
@@ -175,19 +175,6 @@ def _lines(store: Path, expected: Stamp | None) -> tuple[list[dict[str, Any]], l
     ):
         return None
     return made["rates"], lines
-
-
-def _within(lead: re.Match[bytes], years: Collection[int]) -> bool:
-    if lead["year"] is not None:
-        return int(lead["year"]) in years
-    return any(year in years for year in range(int(lead["start"]), int(lead["end"]) + 1))
-
-
-def _touches(lead: re.Match[bytes], years: YearSpan) -> bool:
-    year = lead["year"]
-    if year is not None:
-        return years.start <= int(year) <= years.end
-    return int(lead["start"]) <= years.end and years.start <= int(lead["end"])
 
 
 def _tally_lines(tally: Tally) -> Iterable[bytes]:

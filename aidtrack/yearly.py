@@ -202,8 +202,7 @@ class Counted:
         """Two sums of the same key as one."""
         by_category = dict(self.by_category)
         for category, (amount, qualifiers) in other.by_category.items():
-            have, hedges = by_category.get(category, (_ZERO, frozenset()))
-            by_category[category] = (have + amount, hedges | qualifiers)
+            _put(by_category, category, amount, qualifiers)
         return replace(
             self,
             amount=self.amount + other.amount,
@@ -243,6 +242,17 @@ class Counted:
             },
             tuple(data["notes"]),
         )
+
+
+def _put(
+    by_category: dict[Category, Hedged],
+    category: Category,
+    amount: Decimal,
+    qualifiers: Collection[Qualifier],
+) -> None:
+    """Add a hedged amount to a category's sum."""
+    have, hedges = by_category.get(category, (_ZERO, frozenset()))
+    by_category[category] = (have + amount, hedges.union(qualifiers))
 
 
 Between = Callable[[Decimal, str, str, int, int], Decimal]
@@ -293,11 +303,7 @@ class Tally:
         return Tally(
             [c for c in self.counted if c.year in years],
             [(whole, parts) for whole, parts in self.mixed if whole.years.start in years],
-            [
-                p
-                for p in self.envelopes
-                if any(year in years for year in range(p.years.start, p.years.end + 1))
-            ],
+            [p for p in self.envelopes if p.years.meets(years)],
         )
 
 
@@ -309,11 +315,6 @@ def count(whole: Pledge, parts: Sequence[Pledge], between: Between | None = None
     such parts need).
     """
     by_category: dict[Category, Hedged] = {}
-
-    def put(category: Category, amount: Decimal, qualifier: Qualifier) -> None:
-        have, hedges = by_category.get(category, (_ZERO, frozenset()))
-        by_category[category] = (have + amount, hedges | {qualifier})
-
     notes: tuple[str, ...] = ()
     rest = whole.amount
     for part in parts:
@@ -323,10 +324,10 @@ def count(whole: Pledge, parts: Sequence[Pledge], between: Between | None = None
                 raise ValueError(f"{part.id} is in {part.currency}: counting it needs rates")
             places = minor_unit(whole.currency)
             amount = between(amount, part.currency, whole.currency, whole.years.start, places)
-        put(part.category, amount, part.qualifier)
+        _put(by_category, part.category, amount, {part.qualifier})
         rest -= amount
     if rest > 0 or not parts:
-        put(whole.category, rest, whole.qualifier)
+        _put(by_category, whole.category, rest, {whole.qualifier})
     elif rest < 0:
         notes = (
             f"the parts of {whole.id} ({whole.donor} {whole.year_label}) add up to "
