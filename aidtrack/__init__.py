@@ -2,9 +2,9 @@
 
 Usable as a library without the command line::
 
-    from aidtrack import analysis, open_ledger
+    from aidtrack import open_ledger
     with open_ledger(path) as ledger:
-        current = analysis.current(ledger.pledges())
+        current = ledger.current()
 
 Names are imported on first use, so `aidtrack --version` does not load the store code.
 """

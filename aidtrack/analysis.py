@@ -1,78 +1,20 @@
-"""Pure functions over records: which versions count, selection, sorting.
+"""Pure functions over records: selection, sorting, version chains, conversions.
 
-No TinyDB, Rich or Typer here: records in, plain values out, so every counting rule
-of DESIGN §2 can be tested without a store or a terminal.
+No TinyDB, Rich or Typer here: records in, plain values out (what counts is
+`counting`'s, the rules between records `rules`').
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from . import places
+from .counting import current
 from .model import Category, Pledge, Status, YearSpan, choice
 from .money import minor_unit
-from .rates import Conversion, MissingRate, RateTable
-
-
-def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
-    """Ids that no longer count: revised records, and the parts of any such whole."""
-    return superseded_by_links((p.id, p.supersedes, p.part_of) for p in pledges)
-
-
-def superseded_by_links(links: Iterable[tuple[Any, Any, Any]]) -> set[str]:
-    """`superseded_ids` from (id, supersedes, part_of) triples, so that a store's links
-    can be read without building its records."""
-    parts: dict[str, list[str]] = defaultdict(list)
-    pending: list[str] = []
-    for pledge_id, supersedes, part_of in links:
-        if supersedes:
-            pending.append(supersedes)
-        if part_of:
-            parts[part_of].append(pledge_id)
-    gone: set[str] = set()
-    while pending:
-        pledge_id = pending.pop()
-        if pledge_id not in gone:
-            gone.add(pledge_id)
-            pending.extend(parts.get(pledge_id, ()))
-    return gone
-
-
-def current(pledges: Iterable[Pledge]) -> list[Pledge]:
-    """The records that count: not superseded, not part of a superseded whole."""
-    pledges = list(pledges)
-    gone = superseded_ids(pledges)
-    return [p for p in pledges if p.id not in gone]
-
-
-def looped(links: Mapping[str, str]) -> set[str]:
-    """Ids on a loop of `id -> linked id` links (a revises b revises a), in linear time."""
-    done: set[str] = set()
-    looped: set[str] = set()
-    for start in links:
-        path: list[str] = []
-        on_path: set[str] = set()
-        node = start
-        while node in links and node not in done and node not in on_path:
-            path.append(node)
-            on_path.add(node)
-            node = links[node]
-        if node in on_path:
-            looped.update(path[path.index(node) :])
-        done.update(path)
-    return looped
-
-
-def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
-    parts: dict[str, list[Pledge]] = defaultdict(list)
-    for pledge in pledges:
-        if pledge.part_of:
-            parts[pledge.part_of].append(pledge)
-    return parts
+from .rates import Conversion, RateTable
 
 
 def versions(pledges: Sequence[Pledge], pledge_id: str) -> list[Pledge]:
@@ -154,51 +96,6 @@ SORT_KEYS: dict[str, Any] = {
 def sort(pledges: Iterable[Pledge], key: str, descending: bool = False) -> list[Pledge]:
     """Records in the order asked for; ties keep the order in which they were stored."""
     return sorted(pledges, key=SORT_KEYS[key], reverse=descending)
-
-
-DUPLICATE_TOLERANCE = Decimal("0.05")
-
-Convert = Callable[[Decimal, str, str, int], Decimal | None]
-"""(amount, from currency, to currency, year) -> amount in the target, or None if no rate."""
-
-
-def duplicate_key(pledge: Pledge) -> tuple[str, str, YearSpan, Status]:
-    """What two records must share to be duplicates: donor, recipient, years, stage."""
-    return pledge.donor, pledge.recipient, pledge.years, pledge.status
-
-
-def approximate(table: RateTable) -> Convert:
-    """`table`'s conversion for comparing amounts: unrounded, None where a rate is missing
-    (two amounts that cannot be compared are not duplicates)."""
-
-    def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
-        try:
-            return table.convert(amount, source, target, year, places=6).amount
-        except MissingRate:
-            return None
-
-    return convert
-
-
-def likely_duplicate(new: Pledge, pool: Iterable[Pledge], convert: Convert) -> Pledge | None:
-    """A current record that `new` probably repeats (DESIGN §2.10), or None.
-
-    Same donor, recipient, years and stage, and an amount within 5% once converted
-    into the new record's currency: NOK 85bn and $8.5bn for 2026 are one pledge.
-    Revisions and parts never count as duplicates, nor do the parts already stored.
-    """
-    if new.supersedes or new.part_of:
-        return None
-    for old in current(pool):
-        if old.part_of or old.id == new.id or duplicate_key(old) != duplicate_key(new):
-            continue
-        amount = convert(old.amount, old.currency, new.currency, new.years.start)
-        if amount is None:
-            continue
-        larger = max(amount, new.amount)
-        if abs(amount - new.amount) <= DUPLICATE_TOLERANCE * larger:
-            return old
-    return None
 
 
 def conversions(

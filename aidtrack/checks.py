@@ -10,9 +10,12 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import analysis
+from . import rules
+from .counting import current, parts_by_whole
 from .model import Pledge, Qualifier
 from .rates import MissingRate, RateTable
+
+COLUMNS = ("kind", "id", "message", "fix")
 
 
 @dataclass(frozen=True)
@@ -69,42 +72,14 @@ def _duplicate_ids(pledges: Sequence[Pledge]) -> list[Problem]:
 
 
 def _links(pledges: Sequence[Pledge]) -> list[Problem]:
+    """Every link that breaks a rule of `rules` (loops apart: `_cycles` names each once)."""
     by_id = {p.id: p for p in pledges}
-    problems = []
-    for pledge in pledges:
-        for link, field in ((pledge.supersedes, "supersedes"), (pledge.part_of, "part_of")):
-            if link is None:
-                continue
-            target = by_id.get(link)
-            if target is None:
-                problems.append(
-                    Problem(
-                        "broken_link",
-                        pledge.id,
-                        f"{pledge.id} {field} {link}, which does not exist",
-                        f"import the missing record {link}, or remove {pledge.id}",
-                    )
-                )
-            elif target.donor != pledge.donor:
-                problems.append(
-                    Problem(
-                        "broken_link",
-                        pledge.id,
-                        f"{pledge.id} ({pledge.donor}) {field} {link} ({target.donor})",
-                        f"correct the donor with `aidtrack edit {pledge.id} --donor ...`",
-                    )
-                )
-            elif field == "part_of" and not target.years.covers(pledge.years.start):
-                problems.append(
-                    Problem(
-                        "broken_link",
-                        pledge.id,
-                        f"{pledge.id} ({pledge.year_label}) is a part of {link} "
-                        f"({target.year_label})",
-                        f"correct the year with `aidtrack edit {pledge.id} --year ...`",
-                    )
-                )
-    return problems
+    links = rules.Links((p.id, p.supersedes, p.part_of) for p in pledges)
+    return [
+        Problem(problem.kind, problem.id, problem.message, problem.fix)
+        for problem in rules.link_problems(pledges, by_id.get, links)
+        if problem.kind != "cycle"
+    ]
 
 
 def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
@@ -112,7 +87,7 @@ def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
     problems = []
     for field in ("supersedes", "part_of"):
         step = {p.id: link for p in pledges if (link := getattr(p, field))}
-        pending = analysis.looped(step)
+        pending = rules.looped(step)
         while pending:
             loop = [min(pending)]  # one problem per loop, named from its first id
             while step[loop[-1]] != loop[0]:
@@ -132,7 +107,7 @@ def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
 def _parts_over_whole(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
     problems = []
     by_id = {p.id: p for p in pledges}
-    for whole_id, parts in analysis.parts_by_whole(analysis.current(pledges)).items():
+    for whole_id, parts in parts_by_whole(current(pledges)).items():
         whole = by_id.get(whole_id)
         if whole is None or whole.qualifier is Qualifier.AT_LEAST:
             continue  # "at least X, of which ..." may well add up to more than X
@@ -162,16 +137,16 @@ def _parts_over_whole(pledges: Sequence[Pledge], table: RateTable) -> list[Probl
 
 
 def _duplicates(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
-    """Likely duplicates among current records, compared within their group only."""
-    convert = analysis.approximate(table)
+    """Likely duplicates among current records (parts included), each compared with
+    the records stored before it in its group."""
+    convert = rules.approximate(table)
     groups: dict[tuple[Any, ...], list[Pledge]] = defaultdict(list)
-    for pledge in analysis.current(pledges):
-        if not pledge.part_of:
-            groups[analysis.duplicate_key(pledge)].append(pledge)
+    for pledge in current(pledges):
+        groups[rules.duplicate_key(pledge)].append(pledge)
     problems = []
     for group in groups.values():
         for index, pledge in enumerate(group[1:], start=1):
-            twin = analysis.likely_duplicate(pledge, group[:index], convert)
+            twin = rules.likely_duplicate(pledge, group[:index], convert)
             if twin is not None:
                 problems.append(
                     Problem(
@@ -179,7 +154,7 @@ def _duplicates(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
                         pledge.id,
                         f"{pledge.id} looks like {twin.id}: {pledge.donor} {pledge.year_label} "
                         f"{pledge.status.value}, amounts within 5%",
-                        f"if it is the same pledge, `aidtrack remove {pledge.id} --yes`; "
+                        f"if it is the same money, `aidtrack remove {pledge.id} --yes`; "
                         f"if it replaces {twin.id}, record it with `aidtrack revise {twin.id}`",
                     )
                 )
@@ -188,7 +163,7 @@ def _duplicates(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
 
 def _missing_rates(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
     problems = []
-    for pledge in analysis.current(pledges):
+    for pledge in current(pledges):
         try:
             table.rate(pledge.currency, pledge.years.start)
         except MissingRate:
@@ -212,6 +187,6 @@ def _unsourced(pledges: Sequence[Pledge]) -> list[Problem]:
             f"{p.id} ({p.donor} {p.year_label}) has no source",
             f"aidtrack edit {p.id} --source URL --quote TEXT",
         )
-        for p in analysis.current(pledges)
+        for p in current(pledges)
         if not p.sources
     ]

@@ -1,7 +1,10 @@
-"""Where a command runs: store path, streams, and terminal flags, in one swappable object.
+"""Where a command runs: store path, streams, terminal flags and the user's defaults,
+in one swappable object.
 
-Commands never look at `sys.stdout.isatty()` or the environment themselves; they ask
-the `Environment`, which tests can build as they like.
+Commands never look at `sys.stdout.isatty()` or at environment variables themselves;
+they ask the `Environment`, which tests can build as they like. It is the only reader
+of `AIDTRACK_DB`, `AIDTRACK_RECIPIENT`, `AIDTRACK_CURRENCY`, `AIDTRACK_DEBUG`,
+`NO_COLOR` and `COLUMNS`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .ledger import DEFAULT_WAIT
+from .store import DEFAULT_WAIT
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,6 +56,21 @@ class Environment:
         return self.db if self.db is not None else default_store()
 
     @property
+    def recipient(self) -> str | None:
+        """The recipient `add` takes when none is given (`$AIDTRACK_RECIPIENT`)."""
+        return os.environ.get("AIDTRACK_RECIPIENT") or None
+
+    @property
+    def currency(self) -> str | None:
+        """The currency of reports when none is given (`$AIDTRACK_CURRENCY`)."""
+        return os.environ.get("AIDTRACK_CURRENCY") or None
+
+    @property
+    def debug(self) -> bool:
+        """Show a traceback for an unexpected error (`$AIDTRACK_DEBUG`)."""
+        return bool(os.environ.get("AIDTRACK_DEBUG"))
+
+    @property
     def interactive(self) -> bool:
         """May we ask questions? Only when a person is at stdin."""
         return _is_terminal(self.stdin) and _is_terminal(self.stderr)
@@ -71,23 +89,13 @@ class Environment:
         return not (self.no_color or os.environ.get("NO_COLOR")) and self.stdout_is_terminal
 
     def console(self, *, stderr: bool = False) -> Console:
-        """A Rich console for tables; built on demand so COLUMNS is read when it is used."""
-        from rich.console import Console
+        """A console for tables; built on demand so COLUMNS is read when it is used."""
+        from .render import console
 
         stream = self.stderr if stderr else self.stdout
         # Off a terminal (a pipe, a file) a table is not squeezed into 80 columns.
         wide = None if _is_terminal(stream) or os.environ.get("COLUMNS") else PIPE_WIDTH
-        return Console(
-            width=wide,
-            file=stream,
-            no_color=not self.color,
-            color_system="auto" if self.color else None,
-            highlight=False,
-            emoji=False,
-            markup=False,
-            soft_wrap=False,
-            force_terminal=self.color or None,
-        )
+        return console(stream, width=wide, color=self.color)
 
     def say(self, message: str) -> None:
         """A message for the person (stderr), silenced by --quiet."""

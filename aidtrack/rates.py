@@ -15,24 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from functools import cache
 
-from .errors import AidtrackError
-
-# Not typing.TYPE_CHECKING: importing typing would double this module's import time.
-# Type checkers treat any constant of this name as true.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Protocol
-
-    class UserRateLike(Protocol):
-        """What a user rate needs: a `Rate`, or the ledger's stored rate, will do."""
-
-        @property
-        def currency(self) -> str: ...
-        @property
-        def year(self) -> int: ...
-        @property
-        def per_eur(self) -> Decimal: ...
-
+from .errors import AidtrackError, InvalidInput
 
 BASE = "EUR"
 USER_SOURCE = "user"
@@ -56,6 +39,36 @@ class MissingRate(AidtrackError):
             f"no exchange rate for {currency} in {year} ({reason}); add one with "
             f"`aidtrack rates set {currency} {year} RATE` (RATE in {currency} per 1 EUR)"
         )
+
+
+@dataclass(frozen=True)
+class UserRate:
+    """A rate the user set (`aidtrack rates set`): units of `currency` per 1 EUR in `year`.
+
+    Kept in the store's rates table as `{"currency", "year", "per_eur"}`, the rate a
+    string.
+    """
+
+    currency: str
+    year: int
+    per_eur: Decimal
+
+    def to_json(self) -> dict[str, object]:
+        return {"currency": self.currency, "year": self.year, "per_eur": f"{self.per_eur:f}"}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> UserRate:
+        """Read back what `to_json` wrote; InvalidInput if it is not that."""
+        currency, year, per_eur = data.get("currency"), data.get("year"), data.get("per_eur")
+        if not (isinstance(currency, str) and type(year) is int and isinstance(per_eur, str)):
+            raise InvalidInput(f"user rate {dict(data)!r} is not a currency, a year and a rate")
+        try:
+            rate = _positive(Decimal(per_eur), f"{currency} {year}")
+        except (ArithmeticError, ValueError):
+            raise InvalidInput(
+                f"user rate for {currency} {year} is not a positive number"
+            ) from None
+        return cls(currency, year, rate)
 
 
 @dataclass(frozen=True)
@@ -112,12 +125,9 @@ class RateTable:
         """The table in the package, read once per process."""
         return _load_shipped()
 
-    def with_user_rates(self, rates: Iterable[UserRateLike]) -> RateTable:
-        """A copy in which these rates win over the table (later ones over earlier).
-
-        Only currency, year and per_eur are read, so a `Rate` or the ledger's stored
-        rate will do; they come back from `rate()` marked user.
-        """
+    def with_user_rates(self, rates: Iterable[UserRate]) -> RateTable:
+        """A copy in which these rates win over the table (later ones over earlier);
+        they come back from `rate()` marked user."""
         user = dict(self._user)
         for rate in rates:
             code = rate.currency.upper()

@@ -7,9 +7,10 @@ become visible escapes and nothing is read as markup.
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .money import format_compact, format_exact
 
@@ -38,6 +39,24 @@ def _is_control(ch: str) -> bool:
 def _escape(ch: str) -> str:
     code = ord(ch)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def console(stream: TextIO, *, width: int | None, color: bool) -> Console:
+    """A Rich console that prints stored text literally: no markup, no emoji codes, no
+    highlighting; colour only when asked."""
+    from rich.console import Console
+
+    return Console(
+        width=width,
+        file=stream,
+        no_color=not color,
+        color_system="auto" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        force_terminal=color or None,
+    )
 
 
 def text(value: str | None, style: str = "") -> Text:
@@ -260,6 +279,25 @@ def _brief_table(pledges: Sequence[Pledge], superseded: set[str], marked: str = 
             text(state),
         )
     return table
+
+
+@contextlib.contextmanager
+def progress(console: Console, *, show_from: int) -> Iterator[Callable[[int, int], None]]:
+    """A transient bar for a long import: the callback takes (rows done, rows in all);
+    the bar shows only for `show_from` rows or more (a smaller import is over before a
+    bar would help)."""
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("checking rows", visible=False)
+
+        def advance(done: int, total: int) -> None:
+            stage = "checking rows" if done < total else "importing"
+            bar.update(
+                task, description=stage, completed=done, total=total, visible=total >= show_from
+            )
+
+        yield advance
 
 
 def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:

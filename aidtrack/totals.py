@@ -1,15 +1,16 @@
-"""Year totals kept beside the store, so that a report on a large store reads a few
-lines instead of building every record of its years.
+"""Year totals kept beside the store, and every report's reading of the store.
 
-`<store>.totals` holds the `Tally` of the store's current records: a line per donor and
-year with what that donor's wholes add up to there, a line per multi-year envelope,
-and (in its first line) the store's own exchange rates.
-It is derived data, never the record of anything: its first line names the store file
-it was made from (size, times, inode, as git's index does). A report uses it only while
-the store is that file; a store changed since (by hand, by another tool, or by a writer
-killed between the two files) is counted from its records, and the next write makes
-the totals again. Writers refresh them under the store's lock, for the donors and
-years they touched.
+`read_tally` is how `report` and `compare` read: the `Tally` of the records that count
+in their years. It comes from `<store>.totals` when that file was made from the exact
+bytes the store holds now by these exact counting rules, and otherwise from the
+store's records (only those the years need, `counting.needed`). Both are the same
+`Tally.of` over the same records, so a report cannot depend on which was read.
+
+The totals hold a line per donor and year (what that donor's wholes add up to there),
+a line per multi-year envelope, and a header naming the digest of the store bytes they
+were counted from, the counting rules, the store's own exchange rates, and a digest of
+the lines themselves. They are derived data, never the record of anything: delete them
+at any time. Writers refresh them under the store's lock, after writing the store.
 """
 
 from __future__ import annotations
@@ -18,163 +19,236 @@ import contextlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import InvalidInput
-from .ledger import JSON_STRING, line_span, write_atomically
-from .model import Pledge, YearSpan
-from .yearly import Counted, Tally
+from . import counting, store
+from .counting import Counted, Tally
+from .errors import InvalidInput, StoreError
+from .model import Pledge, YearSpan, stored_years
+from .rates import RateTable, UserRate
 
-FORMAT = 1
-Stamp = tuple[int, int, int, int]
-"""The store file's size, modification and change times (ns), and inode."""
+FORMAT = 2
 
 _LINE = re.compile(
-    rb'\{"(?:year":(?P<year>\d+)|years":\[(?P<start>\d+),(?P<end>\d+)\]),"donor":(?P<donor>'
-    + JSON_STRING
-    + rb"),"
+    rb'\{"(?:year":(?P<year>\d+)|years":\[(?P<start>\d+),(?P<end>\d+)\]),"donor":'
+    rb'(?P<donor>"(?:[^"\\]|\\.)*"),'
 )
 """The start of a line: its year (or an envelope's years), and its donor."""
 
-
-@dataclass(frozen=True)
-class Totals:
-    """What a report reads from the store: the tally of its years, and the user's rates
-    (as the store's rates table holds them)."""
-
-    tally: Tally
-    rates: Sequence[dict[str, Any]]
+Lines = tuple[list[dict[str, Any]], list[bytes]]
+"""The user rates of the header, and the lines."""
 
 
-def path_for(store: Path) -> Path:
-    return store.with_name(f"{store.name}.totals")
+def path_for(store_path: Path) -> Path:
+    return store_path.with_name(f"{store_path.name}.totals")
 
 
-def stamp(store: Path) -> Stamp | None:
-    """What identifies the store file as it is now; None if there is none."""
+def read_tally(path: Path, years: YearSpan | None = None) -> tuple[Tally, RateTable]:
+    """What a report counts in `years` (every year without): the sums of those years
+    and the envelopes touching them, and the rates to convert them."""
+    raw = store.read_bytes(path)
+    found = _lines(path, store.digest(raw) if raw is not None else "")
+    if found is not None:
+        rates, lines = found
+        tally = _from_lines(lines, years)
+        if tally is not None:
+            return tally, _rate_table(path, rates)
+    data = store.parse(path, raw).data
+    docs = list(data.get(store.PLEDGES, {}).values())
+
+    def touches(doc: counting.Doc) -> bool:
+        return years is None or stored_years(doc).overlaps(years)
+
+    tally = _count(path, docs, touches, years=years)
+    return tally, _rate_table(path, data.get(store.RATES, {}).values())
+
+
+def is_current(path: Path) -> bool:
+    """Whether the totals are those of the store as it is now, by these rules."""
+    raw = store.read_bytes(path)
+    return raw is not None and _lines(path, store.digest(raw)) is not None
+
+
+def refresh(saved: store.Store, touched: Sequence[Pledge]) -> None:
+    """Make the totals those of the store just saved (under its lock).
+
+    When the totals were those of the bytes this unit of work read, only the lines of
+    the donors it touched are counted again (with every donor linked to them, so that
+    even links across donors, which `check` reports, count alike); else all of them.
+    Best effort: totals that cannot be written are only stale.
+    """
+    if saved.written_digest is not None:
+        before = _lines(saved.path, saved.read_digest)
+        _recount(saved, saved.written_digest, None if before is None else before[1], touched)
+
+
+def rebuild(path: Path) -> None:
+    """Count the totals of the store at `path` again from all its records, under its
+    lock (for a store written by other means)."""
+    with store.open_store(path, write=True) as found:
+        _recount(found, found.read_digest, None, ())
+
+
+def _recount(
+    counted: store.Store, digest: str, before: list[bytes] | None, touched: Sequence[Pledge]
+) -> None:
+    """Write the totals of `counted`'s tables (whose bytes have `digest`): the lines of
+    `before` that `touched` leaves alone, and the others counted again."""
+    docs = list(counted.docs(store.PLEDGES).values())
+    rates = list(counted.docs(store.RATES).values())
     try:
-        status = os.stat(store)
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
+        kept = None if before is None else _kept(before, touched, docs)
+        if kept is None:
+            lines: list[bytes] = []
+            tally = _count(counted.path, docs, lambda doc: True)
+        else:
+            lines, donors = kept
+            tally = _count(
+                counted.path, docs, lambda doc: doc.get("donor") in donors, donors=donors
+            )
+    except StoreError:  # a damaged record: reports count from the records, and say so
+        discard(counted.path)
+        return
+    _write(counted.path, digest, lines, tally, rates)
 
 
-def read(store: Path, years: YearSpan | None, envelopes: YearSpan | None) -> Totals | None:
-    """The tally of the records in `years` (all without), with the envelopes that
-    touch `envelopes` (none without), if the totals are those of the store as it is;
-    None when they are missing, stale or unreadable."""
+def discard(store_path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path_for(store_path))
+
+
+def _count(
+    path: Path,
+    docs: Sequence[counting.Doc],
+    wanted: Callable[[counting.Doc], bool],
+    *,
+    years: YearSpan | None = None,
+    donors: Collection[str] | None = None,
+) -> Tally:
+    """`Tally.of` the stored records that count in `years` and for `donors`."""
+    gone = counting.superseded_by_links(counting.links_of(docs))
+    try:
+        pledges = [Pledge.from_json(doc) for doc in counting.needed(docs, gone, wanted)]
+    except InvalidInput as error:
+        raise store.damaged(path, str(error)) from None
+    return Tally.of(pledges).within(years, donors)
+
+
+def _kept(
+    lines: list[bytes], touched: Sequence[Pledge], docs: Sequence[counting.Doc]
+) -> tuple[list[bytes], set[str]] | None:
+    """The lines no write touched, and the donors whose lines must be counted again;
+    None if a line is not what `_write` wrote."""
     import orjson
 
-    found = _lines(store, stamp(store))
-    if found is None:
+    donors = _linked_donors(touched, docs)
+    named = {orjson.dumps(donor) for donor in donors}  # as the lines spell them
+    kept = []
+    for line in lines:
+        lead = _LINE.match(line)
+        if lead is None:
+            return None
+        if lead["donor"] not in named:
+            kept.append(line)
+    return kept, donors
+
+
+def _linked_donors(touched: Sequence[Pledge], docs: Sequence[counting.Doc]) -> set[str]:
+    """The donors of the records written (as they were and are), and of every record
+    linked to them, either way, however far."""
+    links = counting.links_of(docs) + [(p.id, p.supersedes, p.part_of) for p in touched]
+    linked = counting.joined(links, (p.id for p in touched))
+    donors = {p.donor for p in touched}
+    donors.update(doc["donor"] for doc in docs if doc.get("id") in linked and "donor" in doc)
+    return donors
+
+
+def _lines(store_path: Path, digest: str) -> Lines | None:
+    """The user rates and lines of the totals, if they were counted by these rules from
+    the store bytes of `digest` and are whole; None if not."""
+    import orjson
+
+    if not digest:
         return None
-    rates, lines = found
+    try:
+        raw = path_for(store_path).read_bytes()
+        header_line, _, body = raw.partition(b"\n")
+        header = orjson.loads(header_line)
+    except (OSError, ValueError):
+        return None
+    if not (
+        isinstance(header, dict)
+        and header.get("totals") == FORMAT
+        and header.get("rules") == counting.RULES
+        and header.get("store") == digest
+        and header.get("body") == store.digest(body)
+        and isinstance(header.get("rates"), list)
+    ):
+        return None
+    return header["rates"], body.split(b"\n")[:-1]
+
+
+def _from_lines(lines: Iterable[bytes], years: YearSpan | None) -> Tally | None:
+    """The tally of the lines in `years` (all without); None if a line is not what
+    `_write` wrote."""
+    import orjson
+
     counted: list[Counted] = []
     mixed: list[tuple[Pledge, list[Pledge]]] = []
-    listed: list[Pledge] = []
+    envelopes: list[Pledge] = []
     try:
         for line in lines:
             lead = _LINE.match(line)
             if lead is None:
                 return None
-            envelope = lead["year"] is None
-            if envelope and envelopes is None:
-                continue  # none asked for
-            wanted = envelopes if envelope else years
-            if wanted is not None and not line_span(lead).overlaps(wanted):
+            year = lead["year"]
+            span = (
+                YearSpan(int(year), int(year))
+                if year is not None
+                else YearSpan(int(lead["start"]), int(lead["end"]))
+            )
+            if years is not None and not span.overlaps(years):
                 continue
             data = orjson.loads(line)
             if "envelope" in data:
-                listed.append(Pledge.from_json(data["envelope"]))
+                envelopes.append(Pledge.from_json(data["envelope"]))
                 continue
-            donor, year = data["donor"], data["year"]
-            counted += (Counted.from_json(donor, year, c) for c in data["counted"])
+            counted += (Counted.from_json(data["donor"], data["year"], c) for c in data["counted"])
             mixed += (
                 (Pledge.from_json(whole), [Pledge.from_json(p) for p in parts])
                 for whole, parts in data["mixed"]
             )
     except (ValueError, KeyError, TypeError, InvalidInput):
-        return None  # not what `write` wrote: the records are counted instead
-    return Totals(Tally(counted, mixed, listed), rates)
-
-
-def kept(
-    store: Path, before: Stamp | None, donors: Collection[str], years: Collection[int]
-) -> list[bytes] | None:
-    """The lines other than those of `donors` in `years` (an envelope's in any of its
-    years), if the totals are those of the store that was `before`; None when they must
-    be made again from every record."""
-    import orjson
-
-    found = _lines(store, before)
-    if found is None:
         return None
-    _, lines = found
-    leads = [_LINE.match(line) for line in lines]
-    if None in leads:
-        return None
-    named = {orjson.dumps(donor) for donor in donors}  # as the lines spell them
-    return [
-        line
-        for line, lead in zip(lines, leads, strict=True)
-        if lead is not None and not (lead["donor"] in named and line_span(lead).meets(years))
-    ]
+    return Tally(counted, mixed, envelopes)
 
 
-def write(
-    store: Path, kept: Iterable[bytes], tally: Tally, rates: Sequence[dict[str, Any]]
+def _write(
+    store_path: Path,
+    digest: str,
+    kept: Iterable[bytes],
+    tally: Tally,
+    rates: Sequence[dict[str, Any]],
 ) -> None:
-    """Write the totals of the store as it now is: the lines kept, and `tally`'s.
-
-    Best effort: the store is already written, and totals that cannot be written
-    (or are cut short) are only stale, so a report counts from the records.
-    """
+    """Write the totals of the store whose bytes have `digest`: the lines kept, and
+    `tally`'s. Not fsynced: they are checked when read."""
     import orjson
 
-    current = stamp(store)
-    if current is None:
-        return
     lines = sorted([*kept, *_tally_lines(tally)])  # by year (envelopes after), then donor
-    header = orjson.dumps(
-        {"totals": FORMAT, "store": list(current), "rates": rates, "lines": len(lines)}
-    )
-    payload = b"\n".join([header, *lines, b""])
+    body = b"".join(line + b"\n" for line in lines)
+    header = {
+        "totals": FORMAT,
+        "rules": counting.RULES,
+        "store": digest,
+        "body": store.digest(body),
+        "rates": list(rates),
+    }
     with contextlib.suppress(OSError):
-        write_atomically(path_for(store), payload, durable=False)  # checked when read
-
-
-def discard(store: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path_for(store))
-
-
-def _lines(store: Path, expected: Stamp | None) -> tuple[list[dict[str, Any]], list[bytes]] | None:
-    """The user rates and the lines of the totals, if they were made from the store
-    `expected`; None if not (or if they are not whole)."""
-    import orjson
-
-    if expected is None:
-        return None
-    try:
-        raw = path_for(store).read_bytes()
-        header, _, body = raw.partition(b"\n")
-        made = orjson.loads(header)
-    except (OSError, ValueError):
-        return None
-    lines = body.split(b"\n")
-    if not (
-        isinstance(made, dict)
-        and made.get("totals") == FORMAT
-        and made.get("store") == list(expected)
-        and isinstance(made.get("rates"), list)
-        and made.get("lines") == len(lines) - 1
-        and lines.pop() == b""
-    ):
-        return None
-    return made["rates"], lines
+        store.write_atomically(
+            path_for(store_path), orjson.dumps(header) + b"\n" + body, durable=False
+        )
 
 
 def _tally_lines(tally: Tally) -> Iterable[bytes]:
@@ -193,3 +267,10 @@ def _tally_lines(tally: Tally) -> Iterable[bytes]:
     for envelope in tally.envelopes:
         span = [envelope.years.start, envelope.years.end]
         yield orjson.dumps({"years": span, "donor": envelope.donor, "envelope": envelope.to_json()})
+
+
+def _rate_table(path: Path, rates: Iterable[dict[str, Any]]) -> RateTable:
+    try:
+        return RateTable.shipped().with_user_rates([UserRate.from_json(doc) for doc in rates])
+    except InvalidInput as error:
+        raise store.damaged(path, str(error)) from None

@@ -1,27 +1,21 @@
 """The year report and the comparison over years: who pledged what, and how it moved.
 
-Records and a converter in, plain dataclasses out (no TinyDB, Rich or Typer), so the
-counting rules of DESIGN §2 can be tested without a store or a terminal:
-
-- only current versions count; a donor's year adds its single-year wholes of every
-  stage (records that are not linked are different money), and the single-year
-  tranches of a multi-year envelope;
-- parts never add to a total: they split their whole into categories, and what they
-  leave uncovered stays in the whole's own category;
-- multi-year envelopes are never added to a year; a report lists those covering it;
-- the sum of one donor, year, currency and stage converts once, at that year's rate,
-  rounded once to the report currency's minor unit; every rate used is listed.
+A `Tally` (what counts, `counting`) and a converter in, plain dataclasses out (no
+TinyDB, Rich or Typer), so the reports can be tested without a store or a terminal.
+The sum of one donor, year, currency and stage converts once, at that year's rate,
+rounded once to the report currency's minor unit; every rate used is listed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal
 
 from . import analysis
 from .analysis import Selection
+from .counting import Counted, Hedged, Tally, count
 from .errors import AidtrackError, InvalidInput
 from .model import Category, Pledge, Qualifier, Status, YearSpan
 from .money import minor_unit, quantize
@@ -169,183 +163,6 @@ class Figure:
             {key: value + other.by_status[key] for key, value in self.by_status.items()},
             {key: value + other.by_category[key] for key, value in self.by_category.items()},
         )
-
-
-Hedged = tuple[Decimal, frozenset[Qualifier]]
-"""An amount and the hedges of what it adds up."""
-
-
-@dataclass(frozen=True)
-class Counted:
-    """What the counted wholes of one donor, recipient, stage, year and currency add up
-    to, in that currency: their sum, and its split by category (DESIGN §2).
-
-    The unit a report adds, so that the store can keep them per year (`totals`) and a
-    report on a large store need not build every record of its years.
-    """
-
-    donor: str
-    recipient: str
-    status: Status
-    year: int
-    currency: str
-    amount: Decimal
-    qualifiers: frozenset[Qualifier]
-    by_category: Mapping[Category, Hedged]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> tuple[str, str, Status, int, str]:
-        return self.donor, self.recipient, self.status, self.year, self.currency
-
-    def __add__(self, other: Counted) -> Counted:
-        """Two sums of the same key as one."""
-        by_category = dict(self.by_category)
-        for category, (amount, qualifiers) in other.by_category.items():
-            _put(by_category, category, amount, qualifiers)
-        return replace(
-            self,
-            amount=self.amount + other.amount,
-            qualifiers=self.qualifiers | other.qualifiers,
-            by_category=by_category,
-            notes=self.notes + other.notes,
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "recipient": self.recipient,
-            "status": self.status.value,
-            "currency": self.currency,
-            "amount": _money(self.amount),
-            "qualifiers": sorted(q.value for q in self.qualifiers),
-            "by_category": {
-                category.value: [_money(amount), sorted(q.value for q in qualifiers)]
-                for category, (amount, qualifiers) in self.by_category.items()
-            },
-            "notes": list(self.notes),
-        }
-
-    @classmethod
-    def from_json(cls, donor: str, year: int, data: Mapping[str, Any]) -> Counted:
-        """Read back what `to_json` wrote (KeyError or ValueError if it is not that)."""
-        return cls(
-            donor,
-            data["recipient"],
-            Status(data["status"]),
-            year,
-            data["currency"],
-            Decimal(data["amount"]),
-            frozenset(map(Qualifier, data["qualifiers"])),
-            {
-                Category(category): (Decimal(amount), frozenset(map(Qualifier, hedges)))
-                for category, (amount, hedges) in data["by_category"].items()
-            },
-            tuple(data["notes"]),
-        )
-
-
-def _put(
-    by_category: dict[Category, Hedged],
-    category: Category,
-    amount: Decimal,
-    qualifiers: Collection[Qualifier],
-) -> None:
-    """Add a hedged amount to a category's sum."""
-    have, hedges = by_category.get(category, (_ZERO, frozenset()))
-    by_category[category] = (have + amount, hedges.union(qualifiers))
-
-
-Between = Callable[[Decimal, str, str, int, int], Decimal]
-"""Converts a part into its whole's currency: (amount, from, to, year, places)."""
-
-
-@dataclass(frozen=True)
-class Tally:
-    """What a report or comparison counts, drawn from the current records.
-
-    `counted`: the sums of the counted wholes whose parts share their currency;
-    `mixed`: wholes with a part in another currency, with their parts (their split
-    needs the rates, so it is worked out for each report); `envelopes`: the current
-    multi-year records that are not parts, which a report lists but never adds.
-    """
-
-    counted: Sequence[Counted]
-    mixed: Sequence[tuple[Pledge, Sequence[Pledge]]]
-    envelopes: Sequence[Pledge]
-
-    @classmethod
-    def of(cls, pledges: Iterable[Pledge]) -> Tally:
-        """The tally of the records that count among `pledges` (DESIGN §2): a donor's
-        year adds its single-year wholes of every stage (records that are not linked are
-        different money), and the single-year tranches of a multi-year envelope; parts
-        split their whole into categories; envelopes are listed apart."""
-        pool = analysis.current(pledges)
-        parts = analysis.parts_by_whole(pool)
-        envelopes = {p.id for p in pool if p.years.is_envelope}
-        counted: dict[tuple[str, str, Status, int, str], Counted] = {}
-        mixed = []
-        for whole in pool:
-            if whole.years.is_envelope or (whole.part_of and whole.part_of not in envelopes):
-                continue
-            own = parts.get(whole.id, [])
-            if any(part.currency != whole.currency for part in own):
-                mixed.append((whole, own))
-                continue
-            sums = count(whole, own)
-            have = counted.get(sums.key)
-            counted[sums.key] = sums if have is None else have + sums
-        wholes = [p for p in pool if p.years.is_envelope and p.part_of is None]
-        return cls(list(counted.values()), mixed, wholes)
-
-    def within(self, years: Collection[int]) -> Tally:
-        """The part of the tally in `years`: sums and wholes of those years, and the
-        envelopes covering any of them."""
-        return Tally(
-            [c for c in self.counted if c.year in years],
-            [(whole, parts) for whole, parts in self.mixed if whole.years.start in years],
-            [p for p in self.envelopes if p.years.meets(years)],
-        )
-
-
-def count(whole: Pledge, parts: Sequence[Pledge], between: Between | None = None) -> Counted:
-    """A counted whole: its amount, and its split into the categories its parts give.
-
-    What the parts leave uncovered stays in the whole's own category; parts in another
-    currency are measured in the whole's, at the whole's year (`between`, which only
-    such parts need).
-    """
-    by_category: dict[Category, Hedged] = {}
-    notes: tuple[str, ...] = ()
-    rest = whole.amount
-    for part in parts:
-        amount = part.amount
-        if part.currency != whole.currency:
-            if between is None:
-                raise ValueError(f"{part.id} is in {part.currency}: counting it needs rates")
-            places = minor_unit(whole.currency)
-            amount = between(amount, part.currency, whole.currency, whole.years.start, places)
-        _put(by_category, part.category, amount, {part.qualifier})
-        rest -= amount
-    if rest > 0 or not parts:
-        _put(by_category, whole.category, rest, {whole.qualifier})
-    elif rest < 0:
-        notes = (
-            f"the parts of {whole.id} ({whole.donor} {whole.year_label}) add up to "
-            f"{whole.currency} {whole.amount - rest:,f}, more than the whole "
-            f"({whole.currency} {whole.amount:,f}): the total counts the whole, "
-            "the category split follows the parts",
-        )
-    return Counted(
-        whole.donor,
-        whole.recipient,
-        whole.status,
-        whole.years.start,
-        whole.currency,
-        whole.amount,
-        frozenset({whole.qualifier}),
-        by_category,
-        notes,
-    )
 
 
 @dataclass

@@ -36,7 +36,6 @@ from pathlib import Path
 import dataset
 
 from aidtrack import totals
-from aidtrack.yearly import Tally
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -234,11 +233,10 @@ class Workspace:
 
 
 def copy_store(source: Path, target: Path) -> None:
-    """A copy of a store with its year totals, as aidtrack leaves a store it writes."""
+    """A copy of a store with its year totals, as aidtrack leaves a store it writes
+    (the totals name the store's bytes, which the copy keeps)."""
     shutil.copyfile(source, target)
-    lines = totals.kept(source, totals.stamp(source), (), ())
-    if lines is not None:
-        totals.write(target, lines, Tally((), (), ()), [])
+    shutil.copyfile(totals.path_for(source), totals.path_for(target))
 
 
 def _dropped(name: str) -> bool:

@@ -16,11 +16,10 @@ from decimal import Decimal
 from itertools import accumulate
 from pathlib import Path
 
-from aidtrack import places, totals
+from aidtrack import places, store, totals
 from aidtrack.interchange import csv_text
-from aidtrack.ledger import META, PLEDGES, SCHEMA_VERSION, serialize_store
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
-from aidtrack.yearly import Tally
+from aidtrack.store import META, PLEDGES, SCHEMA_VERSION
 
 SEED = 7
 FIRST_YEAR, LAST_YEAR = 2014, 2026
@@ -281,7 +280,7 @@ def write(folder: Path, size: int) -> Dataset:
         PLEDGES: {str(doc_id): p.to_json() for doc_id, p in enumerate(records, start=1)},
     }
     dataset = Dataset(folder / f"pledges-{size}.json", folder / f"pledges-{size}.csv")
-    dataset.store.write_bytes(serialize_store(tables))
-    totals.write(dataset.store, [], Tally.of(records), [])  # as aidtrack's own writes do
+    store.write(dataset.store, tables)
+    totals.rebuild(dataset.store)  # as aidtrack's own writes leave them
     dataset.csv.write_text(csv_text(records), encoding="utf-8")
     return dataset

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 
 ROWS = (
@@ -30,6 +32,7 @@ ROWS = (
 )
 
 
+@pytest.mark.slow
 def test_benchmark_runs_on_the_smallest_sizes(tmp_path: Path) -> None:
     script = REPO / "benchmarks" / "bench.py"
     done = subprocess.run(

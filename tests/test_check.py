@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from aidtrack.ledger import write_store
 from aidtrack.model import build
+from aidtrack.store import write as write_store
 
 from .conftest import STARTER_CSV, Aidtrack
 

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
-from aidtrack import ledger as ledger_module
+from aidtrack import store as store_module
 from aidtrack.cli import app
-from aidtrack.ledger import read_store
+from aidtrack.store import read, write
 
 from .conftest import NOR_2026, Aidtrack, run_process
 
@@ -130,6 +130,7 @@ def assert_clean_exit(result: Any, before: bytes, store: Path, args: list[str]) 
         assert store.read_bytes() == before, args
 
 
+@pytest.mark.slow
 @settings(
     max_examples=250,
     deadline=None,
@@ -143,6 +144,7 @@ def test_no_generated_command_line_crashes_or_damages(
     assert_clean_exit(aidtrack(*args), before, populated, args)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=8,
     deadline=None,
@@ -257,6 +259,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.slow
 def test_a_busy_store_waits_then_says_which_store(store: Path) -> None:
     store.parent.mkdir(parents=True)
     holder = subprocess.Popen(
@@ -287,6 +290,7 @@ main()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupted_writes_leave_the_store_whole(
     store: Path, signum: signal.Signals, code: int
@@ -310,11 +314,11 @@ def test_interrupted_writes_leave_the_store_whole(
         for i in range(3000)
     }
     store.parent.mkdir(parents=True)
-    ledger_module.write_store(store, {"meta": {"1": {"schema_version": 1}}, "pledges": records})
+    write(store, {"meta": {"1": {"schema_version": 1}}, "pledges": records})
     env = {**os.environ, "AIDTRACK_DB": str(store)}
     codes = set()
     for attempt in range(15):
-        before = {d["id"] for d in read_store(store)["pledges"].values()}
+        before = {d["id"] for d in read(store).data["pledges"].values()}
         feed = store.parent.parent / f"feed{attempt}.csv"
         feed.write_text(f"id,donor,recipient,year,amount,currency\nimp{attempt},NO,UA,2099,1,EUR\n")
         command = [
@@ -335,7 +339,7 @@ def test_interrupted_writes_leave_the_store_whole(
         codes.add(process.returncode)
         assert process.returncode in (0, code, -signum), err
         assert "Traceback" not in err
-        after = {d["id"] for d in read_store(store)["pledges"].values()}
+        after = {d["id"] for d in read(store).data["pledges"].values()}
         assert before <= after and len(after - before) <= 1
     assert code in codes, f"never caught a write in progress: {codes}"
     assert not [p for p in store.parent.iterdir() if p.name.endswith(".tmp")]
@@ -354,7 +358,7 @@ def test_a_failing_write_keeps_the_old_store(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(error, os.strerror(error))
 
-    monkeypatch.setattr(ledger_module.os, target, fail)
+    monkeypatch.setattr(store_module.os, target, fail)
     result = aidtrack("add", "Germany", "EUR 11.5bn", "--to", "Ukraine", "--year", "2026")
     monkeypatch.undo()
     assert result.exit_code == 3
@@ -383,6 +387,7 @@ def test_big_and_foreign_values_work(aidtrack: Aidtrack) -> None:
     assert "TRY 1000.0tn" in aidtrack.ok("list").stdout
 
 
+@pytest.mark.slow
 def test_a_megabyte_note_and_ten_thousand_sources(aidtrack: Aidtrack, tmp_path: Path) -> None:
     note = "n" * 1_000_000
     sources = [
@@ -449,6 +454,7 @@ def _on_a_terminal(store: Path, args: list[str], answers: list[tuple[str, str]])
     return out
 
 
+@pytest.mark.slow
 def test_add_asks_for_what_is_missing_only_on_a_terminal(store: Path) -> None:
     out = _on_a_terminal(
         store,
@@ -456,7 +462,7 @@ def test_add_asks_for_what_is_missing_only_on_a_terminal(store: Path) -> None:
         [("Amount", "85bn"), ("Year", "2026"), ("Recipient", "Ukraine")],
     )
     assert out.strip() == "p1"
-    (record,) = read_store(store)["pledges"].values()
+    (record,) = read(store).data["pledges"].values()
     assert (record["amount"], record["year"], record["recipient"]) == (
         "85000000000",
         2026,
@@ -464,9 +470,10 @@ def test_add_asks_for_what_is_missing_only_on_a_terminal(store: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_remove_asks_on_a_terminal(store: Path, aidtrack: Aidtrack) -> None:
     aidtrack.ok("add", *NOR_2026)
     _on_a_terminal(store, ["remove", "p1"], [("Remove p1", "n")])
-    assert len(read_store(store)["pledges"]) == 1
+    assert len(read(store).data["pledges"]) == 1
     _on_a_terminal(store, ["remove", "p1"], [("Remove p1", "y")])
-    assert read_store(store)["pledges"] == {}
+    assert read(store).data["pledges"] == {}

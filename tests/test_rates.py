@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aidtrack.rates import Conversion, MissingRate, Rate, RateTable
+from aidtrack.rates import Conversion, MissingRate, Rate, RateTable, UserRate
 
 TABLE = RateTable.shipped()
 LAST_YEAR = int(TABLE.last_date[:4])
 CURRENCIES_2024 = TABLE.currencies(2024)
 
 
-def user_rate(currency: str, year: int, per_eur: str) -> Rate:
-    return Rate(currency, year, Decimal(per_eur), "user", provisional=False, user=True)
+def user_rate(currency: str, year: int, per_eur: str) -> UserRate:
+    return UserRate(currency, year, Decimal(per_eur))
 
 
 @pytest.mark.parametrize(

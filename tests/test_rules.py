@@ -14,7 +14,7 @@ import pytest
 
 from aidtrack import totals
 from aidtrack.model import build
-from aidtrack.ledger import write_store as write
+from aidtrack.store import write
 
 from .conftest import NOR_2026, Aidtrack
 

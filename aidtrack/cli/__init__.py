@@ -3,8 +3,8 @@
 This module holds the app, the global options and the options shared by commands; the
 commands themselves live beside it, one module per area.
 
-No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `model`
-and `analysis`, the drawing in `render`.
+No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `rules`,
+`model` and `counting`, the drawing in `render`.
 """
 
 import functools
@@ -21,7 +21,7 @@ import typer
 from .. import __version__
 from ..environment import Environment
 from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated
-from ..ledger import DEFAULT_WAIT, StoreNotice
+from ..store import DEFAULT_WAIT, StoreNotice
 
 app = typer.Typer(
     name="aidtrack",
@@ -128,7 +128,7 @@ def handle_errors(function: F) -> F:
         except (typer.Exit, typer.Abort):
             raise
         except Exception as error:
-            if os.environ.get("AIDTRACK_DEBUG"):
+            if env.debug:
                 raise
             env.error(
                 f"internal error ({type(error).__name__}: {error}); "

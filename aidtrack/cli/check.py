@@ -11,8 +11,10 @@ from . import Format, FormatOption, JsonOption, command, output_format
 
 @command("check")
 def check(ctx: typer.Context, json_flag: JsonOption = False, fmt: FormatOption = None) -> None:
-    """Verify the store: links, cycles, parts over their whole, likely duplicates,
-    missing rates, records without a source. Exit 0 when clean, 1 otherwise."""
+    """Verify the store: links (to a record that exists, of the same donor, a part within
+    its whole's years, a version revised once), cycles, parts over their whole, likely
+    duplicates, missing rates, records without a source. Each problem comes with the
+    command that fixes it. Exit 0 when clean, 1 otherwise."""
     from .. import checks
 
     env: Environment = ctx.obj
@@ -24,11 +26,14 @@ def check(ctx: typer.Context, json_flag: JsonOption = False, fmt: FormatOption =
         if problems:
             env.console().print(render.problems_table(problems))
         env.say(
-            f"{env.store}: {len(pledges)} records, "
-            + (f"{len(problems)} problems" if problems else "no problems")
+            f"{env.store}: {_count(len(pledges), 'record')}, {_count(len(problems), 'problem')}"
         )
     elif shown is Format.NDJSON:
         env.write(render.ndjson_text(p.to_json() for p in problems))
+    elif shown is Format.CSV:
+        from ..interchange import table_csv_text
+
+        env.write(table_csv_text((p.to_json() for p in problems), checks.COLUMNS))
     else:
         env.write(
             render.json_text(
@@ -42,3 +47,10 @@ def check(ctx: typer.Context, json_flag: JsonOption = False, fmt: FormatOption =
         )
     if problems:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _count(number: int, noun: str) -> str:
+    """`no problems`, `1 problem`, `2 problems`."""
+    if number == 0:
+        return f"no {noun}s"
+    return f"{number} {noun}" + ("" if number == 1 else "s")

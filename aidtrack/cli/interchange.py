@@ -73,8 +73,8 @@ def import_(
             text, fmt or interchange.format_of(name, text), name=name, progress=progress
         )
         with open_ledger(env.store, write=not dry_run, wait=env.wait) as ledger:
-            plan = interchange.import_records(
-                ledger, incoming, name=name, update=update, force=force, dry_run=dry_run
+            plan = ledger.import_records(
+                incoming, name=name, update=update, force=force, dry_run=dry_run
             )
     if json_flag:
         env.write(
@@ -98,21 +98,11 @@ def import_(
 
 @contextlib.contextmanager
 def _progress(env: Environment) -> "Iterator[Progress | None]":
-    """A Rich bar on stderr while a large import is checked and stored, if a person watches."""
+    """A bar on stderr while a large import is checked and stored, if a person watches."""
     if env.quiet or not env.stderr_is_terminal:
         yield None
         return
-    from rich.progress import Progress
-
-    with Progress(console=env.console(stderr=True), transient=True) as bar:
-        task = bar.add_task("checking rows", visible=False)
-
-        def advance(done: int, total: int) -> None:
-            stage = "checking rows" if done < total else "importing"
-            bar.update(
-                task, description=stage, completed=done, total=total, visible=total >= PROGRESS_FROM
-            )
-
+    with render.progress(env.console(stderr=True), show_from=PROGRESS_FROM) as advance:
         yield advance
 
 

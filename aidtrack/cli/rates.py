@@ -8,9 +8,9 @@ import typer
 from .. import money, render
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..ledger import UserRate, open_ledger
+from ..ledger import open_ledger
 from ..model import YearSpan
-from ..rates import BASE
+from ..rates import BASE, UserRate
 from . import (
     CurrencyOption,
     Format,

@@ -1,12 +1,12 @@
 """Commands on single records: add, list, show, edit, revise, remove."""
 
-import os
 from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
 
 from .. import analysis, model, money, render
+from ..counting import parts_by_whole
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..ledger import Ledger, open_ledger
@@ -84,7 +84,7 @@ def _print_data(
 def _print_detail(env: Environment, ledger: Ledger, pledge: Pledge) -> None:
     pledges = ledger.pledges()
     history = analysis.versions(pledges, pledge.id)
-    parts = analysis.parts_by_whole(pledges).get(pledge.id, [])
+    parts = parts_by_whole(pledges).get(pledge.id, [])
     shown = render.pledge_detail(pledge, history, parts, ledger.superseded())
     render.print_all(env.console(), shown)
 
@@ -174,7 +174,7 @@ def add(
         announced_on=announced,
         note=note,
         part_of=part_of,
-        recipient=recipient or os.environ.get("AIDTRACK_RECIPIENT") or None,
+        recipient=recipient or env.recipient,
     )
     sources = _sources(source, source_date, quote, announced)
     if part_of:
@@ -300,7 +300,8 @@ def edit(
 ) -> None:
     """Correct a record in place (a typo). For a new amount or stage, use `revise`.
 
-    A --source given here is added to the record's sources.
+    A --source given here is added to the record's sources. A whole's parts move with
+    it to new years, and a new donor goes to every record linked to it.
     """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
@@ -324,9 +325,8 @@ def edit(
             "nothing to change; give at least one option (see `aidtrack edit --help`)"
         )
     with open_ledger(env.store, write=True, wait=env.wait) as ledger:
-        old = ledger.get(pledge_id)
-        pledge = ledger.replace(model.corrected(old, changes, new_sources))
-    _report_written(env, "edited", [pledge], shown)
+        edited = ledger.edit(pledge_id, changes, new_sources)
+    _report_written(env, "edited", edited, shown)
 
 
 @command("revise", context_settings=NUMBERS_AS_ARGUMENTS)
@@ -351,7 +351,11 @@ def revise(
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Record a new version of a pledge (new amount or new stage); the old one stays as history."""
+    """Record a new version of a pledge (new amount or new stage); the old one stays as history.
+
+    Without --source, the new version keeps the old one's sources. When the amount
+    stays, the parts are carried over to the new version (and moved to its years).
+    """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     changes = _given(
@@ -372,10 +376,8 @@ def revise(
         )
     sources = _sources(source, source_date, quote, announced)
     with open_ledger(env.store, write=True, wait=env.wait) as ledger:
-        old = ledger.get(pledge_id)
-        new = model.revision(old, changes, sources, id=ledger.new_id())
-        added = ledger.revise(old.id, new)
-    if not sources:
+        added = ledger.revise(pledge_id, changes, sources)
+    if not added[0].sources:
         env.warn(
             f"{added[0].id} has no source; add one with `aidtrack edit {added[0].id} --source URL`"
         )

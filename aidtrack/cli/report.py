@@ -11,8 +11,8 @@ from .. import money, render
 from ..analysis import Selection
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..ledger import read_tally
-from ..model import EVERY_YEAR, YearSpan
+from ..model import YearSpan
+from ..totals import read_tally
 from . import (
     CategoriesOption,
     Format,
@@ -56,12 +56,10 @@ def _selection(
     )
 
 
-def _currency(given: str | None) -> str:
+def _currency(env: Environment, given: str | None) -> str:
     from .. import yearly  # loaded only by the commands that report
 
-    return money.normalize_currency(
-        given or os.environ.get("AIDTRACK_CURRENCY") or yearly.DEFAULT_CURRENCY
-    )
+    return money.normalize_currency(given or env.currency or yearly.DEFAULT_CURRENCY)
 
 
 def _save(path: Path, content: str) -> None:
@@ -138,10 +136,10 @@ def report(
             f"report takes one year; to set years side by side: aidtrack compare --years {span}"
         )
     selection = _selection(recipient, status, category)
-    code = _currency(currency)
+    code = _currency(env, currency)
     # Without a year, the latest with pledges is found in all of them.
     years = YearSpan(span.start - 1, span.start) if span else None
-    tally, rates = read_tally(env.store, years, span or EVERY_YEAR)
+    tally, rates = read_tally(env.store, years)
     from .. import yearly
 
     result = yearly.report(
@@ -194,9 +192,9 @@ def compare(
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     selection = _selection(recipient, status, category, donors or ())
-    code = _currency(currency)
+    code = _currency(env, currency)
     span = YearSpan.parse(years) if years else None
-    tally, rates = read_tally(env.store, span, None)
+    tally, rates = read_tally(env.store, span)
     from .. import yearly
 
     result = yearly.compare(tally, rates.convert, years=span, currency=code, selection=selection)

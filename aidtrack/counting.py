@@ -1,0 +1,302 @@
+"""What counts (DESIGN §2): current versions, wholes once, parts as their whole's split,
+envelopes apart. Pure: records in, sums out.
+
+- only current versions count: a revised record is history, and so are the parts of
+  any whole that is history;
+- a donor's year adds its single-year wholes of every stage (records that are not
+  linked are different money), and the single-year tranches of a multi-year envelope;
+- parts never add to a total: they split their whole into categories, and what they
+  leave uncovered stays in the whole's own category;
+- multi-year envelopes are never added to a year; a report lists those covering it.
+
+`Tally.of` is the one counting path. Every report is a `Tally` of the records that
+count in its years; `needed` says which records that is, so that a report on a few
+years of a large store (or the year totals kept beside it) builds only those, and
+gets what counting every record would give, on every store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from .model import Category, Pledge, Qualifier, Status, YearSpan
+from .money import minor_unit
+
+RULES = 2
+"""The version of these counting rules. Year totals record the rules that made them
+and are not used by another version: a change here must bump it."""
+
+_ZERO = Decimal(0)
+
+Link = tuple[Any, Any, Any]
+"""A stored record's (id, supersedes, part_of), read without building the record."""
+
+
+def superseded_by_links(links: Iterable[Link]) -> set[str]:
+    """Ids that no longer count: revised records, and the parts of any such whole
+    (however deep), from the records' links alone."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    pending: list[str] = []
+    for pledge_id, supersedes, part_of in links:
+        if supersedes:
+            pending.append(supersedes)
+        if part_of:
+            parts[part_of].append(pledge_id)
+    gone: set[str] = set()
+    while pending:
+        pledge_id = pending.pop()
+        if pledge_id not in gone:
+            gone.add(pledge_id)
+            pending.extend(parts.get(pledge_id, ()))
+    return gone
+
+
+def links_of(docs: Iterable[Mapping[str, Any]]) -> list[Link]:
+    """The links of stored records (JSON as `Pledge.to_json` writes it)."""
+    return [
+        (doc.get("id"), doc.get("supersedes"), doc.get("part_of"))
+        for doc in docs
+        if doc.get("supersedes") or doc.get("part_of")
+    ]
+
+
+def joined(links: Iterable[Link], ids: Iterable[str]) -> set[str]:
+    """`ids` and every record joined to them by links, either way, however far: the
+    versions of a pledge and the parts of each."""
+    neighbours: dict[Any, set[Any]] = defaultdict(set)
+    for pledge_id, *targets in links:
+        for target in targets:
+            if target:
+                neighbours[pledge_id].add(target)
+                neighbours[target].add(pledge_id)
+    seen = set(ids)
+    pending = list(seen)
+    while pending:
+        for other in neighbours[pending.pop()] - seen:
+            seen.add(other)
+            pending.append(other)
+    return seen
+
+
+def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
+    return superseded_by_links((p.id, p.supersedes, p.part_of) for p in pledges)
+
+
+def current(pledges: Iterable[Pledge]) -> list[Pledge]:
+    """The records that count: not superseded, not part of a superseded whole."""
+    pledges = list(pledges)
+    gone = superseded_ids(pledges)
+    return [p for p in pledges if p.id not in gone]
+
+
+def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
+    parts: dict[str, list[Pledge]] = defaultdict(list)
+    for pledge in pledges:
+        if pledge.part_of:
+            parts[pledge.part_of].append(pledge)
+    return parts
+
+
+Doc = Mapping[str, Any]
+
+
+def needed(docs: Iterable[Doc], gone: Collection[str], wanted: Callable[[Doc], bool]) -> list[Doc]:
+    """The current records that `wanted` takes, with every record that counting them
+    reads: the parts of each (whatever their years) and the whole each is a part of.
+
+    `Tally.of(needed(...)).within(...)` is `Tally.of(every record).within(...)` for
+    the years and donors that `wanted` takes: what a sum of one whole depends on is
+    that whole, its parts, and whether it is a tranche of an envelope.
+    """
+    pool = [doc for doc in docs if doc.get("id") not in gone]
+    chosen = [doc for doc in pool if wanted(doc)]
+    ids = {doc.get("id") for doc in chosen}
+    wholes = {doc.get("part_of") for doc in chosen}
+    taken = {id(doc) for doc in chosen}
+    extra = [
+        doc
+        for doc in pool
+        if id(doc) not in taken and (doc.get("id") in wholes or doc.get("part_of") in ids)
+    ]
+    return chosen + extra
+
+
+Hedged = tuple[Decimal, frozenset[Qualifier]]
+"""An amount and the hedges of what it adds up."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the counted wholes of one donor, recipient, stage, year and currency add up
+    to, in that currency: their sum, and its split by category.
+
+    The unit a report adds, which the year totals keep beside the store.
+    """
+
+    donor: str
+    recipient: str
+    status: Status
+    year: int
+    currency: str
+    amount: Decimal
+    qualifiers: frozenset[Qualifier]
+    by_category: Mapping[Category, Hedged]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, Status, int, str]:
+        return self.donor, self.recipient, self.status, self.year, self.currency
+
+    def __add__(self, other: Counted) -> Counted:
+        """Two sums of the same key as one."""
+        by_category = dict(self.by_category)
+        for category, (amount, qualifiers) in other.by_category.items():
+            _put(by_category, category, amount, qualifiers)
+        return replace(
+            self,
+            amount=self.amount + other.amount,
+            qualifiers=self.qualifiers | other.qualifiers,
+            by_category=by_category,
+            notes=self.notes + other.notes,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "recipient": self.recipient,
+            "status": self.status.value,
+            "currency": self.currency,
+            "amount": f"{self.amount:f}",
+            "qualifiers": sorted(q.value for q in self.qualifiers),
+            "by_category": {
+                category.value: [f"{amount:f}", sorted(q.value for q in qualifiers)]
+                for category, (amount, qualifiers) in self.by_category.items()
+            },
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_json(cls, donor: str, year: int, data: Mapping[str, Any]) -> Counted:
+        """Read back what `to_json` wrote (KeyError or ValueError if it is not that)."""
+        return cls(
+            donor,
+            data["recipient"],
+            Status(data["status"]),
+            year,
+            data["currency"],
+            Decimal(data["amount"]),
+            frozenset(map(Qualifier, data["qualifiers"])),
+            {
+                Category(category): (Decimal(amount), frozenset(map(Qualifier, hedges)))
+                for category, (amount, hedges) in data["by_category"].items()
+            },
+            tuple(data["notes"]),
+        )
+
+
+def _put(
+    by_category: dict[Category, Hedged],
+    category: Category,
+    amount: Decimal,
+    qualifiers: Collection[Qualifier],
+) -> None:
+    """Add a hedged amount to a category's sum."""
+    have, hedges = by_category.get(category, (_ZERO, frozenset()))
+    by_category[category] = (have + amount, hedges.union(qualifiers))
+
+
+Between = Callable[[Decimal, str, str, int, int], Decimal]
+"""Converts a part into its whole's currency: (amount, from, to, year, places)."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a report or comparison counts, drawn from the current records.
+
+    `counted`: the sums of the counted wholes whose parts share their currency;
+    `mixed`: wholes with a part in another currency, with their parts (their split
+    needs the rates, so it is worked out for each report); `envelopes`: the current
+    multi-year records that are not parts, which a report lists but never adds.
+    """
+
+    counted: Sequence[Counted]
+    mixed: Sequence[tuple[Pledge, Sequence[Pledge]]]
+    envelopes: Sequence[Pledge]
+
+    @classmethod
+    def of(cls, pledges: Iterable[Pledge]) -> Tally:
+        """The tally of the records that count among `pledges`."""
+        pool = current(pledges)
+        parts = parts_by_whole(pool)
+        envelopes = {p.id for p in pool if p.years.is_envelope}
+        counted: dict[tuple[str, str, Status, int, str], Counted] = {}
+        mixed = []
+        for whole in pool:
+            if whole.years.is_envelope or (whole.part_of and whole.part_of not in envelopes):
+                continue
+            own = parts.get(whole.id, [])
+            if any(part.currency != whole.currency for part in own):
+                mixed.append((whole, own))
+                continue
+            sums = count(whole, own)
+            have = counted.get(sums.key)
+            counted[sums.key] = sums if have is None else have + sums
+        wholes = [p for p in pool if p.years.is_envelope and p.part_of is None]
+        return cls(list(counted.values()), mixed, wholes)
+
+    def within(self, years: YearSpan | None = None, donors: Collection[str] | None = None) -> Tally:
+        """The part of the tally in `years` and of `donors` (None: all): sums and
+        wholes of those years, and the envelopes touching them."""
+
+        def keep(donor: str, span: YearSpan) -> bool:
+            return (donors is None or donor in donors) and (years is None or span.overlaps(years))
+
+        return Tally(
+            [c for c in self.counted if keep(c.donor, YearSpan(c.year, c.year))],
+            [(whole, parts) for whole, parts in self.mixed if keep(whole.donor, whole.years)],
+            [p for p in self.envelopes if keep(p.donor, p.years)],
+        )
+
+
+def count(whole: Pledge, parts: Sequence[Pledge], between: Between | None = None) -> Counted:
+    """A counted whole: its amount, and its split into the categories its parts give.
+
+    What the parts leave uncovered stays in the whole's own category; parts in another
+    currency are measured in the whole's, at the whole's year (`between`, which only
+    such parts need).
+    """
+    by_category: dict[Category, Hedged] = {}
+    notes: tuple[str, ...] = ()
+    rest = whole.amount
+    for part in parts:
+        amount = part.amount
+        if part.currency != whole.currency:
+            if between is None:
+                raise ValueError(f"{part.id} is in {part.currency}: counting it needs rates")
+            places = minor_unit(whole.currency)
+            amount = between(amount, part.currency, whole.currency, whole.years.start, places)
+        _put(by_category, part.category, amount, {part.qualifier})
+        rest -= amount
+    if rest > 0 or not parts:
+        _put(by_category, whole.category, rest, {whole.qualifier})
+    elif rest < 0:
+        notes = (
+            f"the parts of {whole.id} ({whole.donor} {whole.year_label}) add up to "
+            f"{whole.currency} {whole.amount - rest:,f}, more than the whole "
+            f"({whole.currency} {whole.amount:,f}): the total counts the whole, "
+            "the category split follows the parts",
+        )
+    return Counted(
+        whole.donor,
+        whole.recipient,
+        whole.status,
+        whole.years.start,
+        whole.currency,
+        whole.amount,
+        frozenset({whole.qualifier}),
+        by_category,
+        notes,
+    )

@@ -1,0 +1,238 @@
+"""The rules that hold between records (DESIGN §2.10, §2.11). Pure: records in,
+problems out; `ledger` applies them to every write, `checks` to a stored store.
+
+- **Links stay inside their pledge**: a link points at a record that exists, of the
+  same donor; links never loop; a part's years lie within its whole's; a version is
+  revised once.
+- **Parts move with their whole**: a whole that changes years takes its parts along.
+- **Likely duplicates**: the same donor, recipient, years and stage, categories that
+  may be the same money, and amounts within 5% once converted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .counting import Link
+from .errors import InvalidInput
+from .model import Category, Pledge, Status, YearSpan
+from .rates import MissingRate, RateTable
+
+# Links ---------------------------------------------------------------------------------
+
+LINKS = ("supersedes", "part_of")
+
+
+@dataclass(frozen=True)
+class LinkProblem:
+    """A link that breaks a rule: whose, which field, what is wrong, and the command
+    that fixes it."""
+
+    kind: str
+    id: str
+    field: str
+    message: str
+    fix: str
+
+
+class Links:
+    """The links of every record of a store as it is, or as a write would leave it."""
+
+    def __init__(self, links: Iterable[Link]) -> None:
+        self.targets: dict[str, dict[str, str]] = {field: {} for field in LINKS}
+        self.revisers: dict[str, list[str]] = defaultdict(list)
+        for pledge_id, supersedes, part_of in links:
+            if supersedes:
+                self.targets["supersedes"][pledge_id] = supersedes
+                self.revisers[supersedes].append(pledge_id)
+            if part_of:
+                self.targets["part_of"][pledge_id] = part_of
+
+    def looped(self, field: str, starts: Iterable[str] | None = None) -> set[str]:
+        """Ids on a loop of `field` links (a revises b revises a) reached from `starts`
+        (default: every record), in linear time."""
+        return looped(self.targets[field], starts)
+
+
+def looped(links: Mapping[str, str], starts: Iterable[str] | None = None) -> set[str]:
+    """Ids on a loop of `id -> linked id` links reached from `starts` (default: all)."""
+    done: set[str] = set()
+    found: set[str] = set()
+    for start in links if starts is None else starts:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node = start
+        while node in links and node not in done and node not in on_path:
+            path.append(node)
+            on_path.add(node)
+            node = links[node]
+        if node in on_path:
+            found.update(path[path.index(node) :])
+        done.update(path)
+    return found
+
+
+def link_problems(
+    pledges: Sequence[Pledge], find: Callable[[str], Pledge | None], links: Links
+) -> list[LinkProblem]:
+    """What is wrong with the links of `pledges`, in the store that `find` and `links`
+    describe (which holds them)."""
+    loops = {field: links.looped(field, (p.id for p in pledges)) for field in LINKS}
+    problems = []
+    for pledge in pledges:
+        for field in LINKS:
+            link = getattr(pledge, field)
+            if link is None:
+                continue
+            problem = _link_problem(pledge, field, link, find(link), links, loops[field])
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
+def _link_problem(
+    pledge: Pledge,
+    field: str,
+    link: str,
+    target: Pledge | None,
+    links: Links,
+    loops: set[str],
+) -> LinkProblem | None:
+    who = pledge.id
+    if target is None:
+        return LinkProblem(
+            "broken_link",
+            who,
+            field,
+            f"no pledge {link!r} in the store",
+            f"import the missing record {link}, or remove {who} (`aidtrack remove {who} --yes`)",
+        )
+    if target.donor != pledge.donor:
+        relation = "a revision of" if field == "supersedes" else "part of"
+        return LinkProblem(
+            "broken_link",
+            who,
+            field,
+            f"{link} is {target.donor}'s pledge; a {pledge.donor} record cannot be {relation} it",
+            f"aidtrack edit {who} --donor {_quoted(target.donor)}",
+        )
+    if who in loops:
+        return LinkProblem(
+            "cycle",
+            who,
+            field,
+            f"the {field} links from {who} lead back to it",
+            "remove one of these records (`aidtrack remove ID --yes`) and record it again",
+        )
+    if field == "part_of" and not target.years.contains(pledge.years):
+        fits = (
+            target.year_label
+            if not target.years.is_envelope
+            else f"YEAR (a year within {target.year_label}, or a range within it)"
+        )
+        return LinkProblem(
+            "part_outside_whole",
+            who,
+            field,
+            f"{who} ({pledge.year_label}) lies outside its whole {link} ({target.year_label}): "
+            "a part lies within its whole's years",
+            f"aidtrack edit {who} --year {fits}",
+        )
+    if field == "supersedes":
+        other = next((i for i in links.revisers[link] if i != who), None)
+        if other is not None:
+            return LinkProblem(
+                "revised_twice",
+                who,
+                field,
+                f"{link} is already revised by {other}: a version is revised once; "
+                f"revise {other} instead",
+                f"if {who} repeats {other}, `aidtrack remove {who} --yes`; "
+                f"else record it as a revision of {other}",
+            )
+    return None
+
+
+def _quoted(name: str) -> str:
+    return f"'{name}'" if " " in name else name
+
+
+def moved_parts(old: Pledge, new: Pledge, parts: Iterable[Pledge]) -> list[Pledge]:
+    """The parts of a whole whose years change from `old`'s to `new`'s, moved with it.
+
+    A part that spans the whole's years spans the new ones; a part inside them (a
+    tranche of an envelope) stays where it is if the new years still hold it. A part
+    that would fall outside is refused, by name.
+    """
+    moved, stuck = [], []
+    for part in parts:
+        if part.years == old.years:
+            moved.append(replace(part, years=new.years, updated_at=new.updated_at))
+        elif not new.years.contains(part.years):
+            stuck.append(part)
+    if stuck:
+        named = ", ".join(f"{part.id} ({part.year_label})" for part in stuck)
+        raise InvalidInput(
+            f"{old.id} cannot move from {old.year_label} to {new.year_label}: its parts "
+            f"{named} would lie outside it; edit or remove them first"
+        )
+    return moved
+
+
+# Likely duplicates ---------------------------------------------------------------------
+
+DUPLICATE_TOLERANCE = Decimal("0.05")
+
+Convert = Callable[[Decimal, str, str, int], Decimal | None]
+"""(amount, from currency, to currency, year) -> amount in the target, or None if no rate."""
+
+
+def duplicate_key(pledge: Pledge) -> tuple[str, str, YearSpan, Status]:
+    """What two records must share to be duplicates: donor, recipient, years, stage."""
+    return pledge.donor, pledge.recipient, pledge.years, pledge.status
+
+
+def approximate(table: RateTable) -> Convert:
+    """`table`'s conversion for comparing amounts: unrounded, None where a rate is missing
+    (two amounts that cannot be compared are not duplicates)."""
+
+    def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
+        try:
+            return table.convert(amount, source, target, year, places=6).amount
+        except MissingRate:
+            return None
+
+    return convert
+
+
+def likely_duplicate(new: Pledge, pool: Iterable[Pledge], convert: Convert) -> Pledge | None:
+    """A record of `pool` (current records) that `new` probably repeats, or None.
+
+    Same donor, recipient, years and stage; categories that may be the same money
+    (equal, or one of them `mixed`); not a whole and its part, nor two parts of one
+    whole; and an amount within 5% once converted into `new`'s currency: NOK 85bn and
+    $8.5bn for 2026 are one pledge, and so are a standalone NOK 70bn military and the
+    part of a whole that says the same.
+    """
+    for old in pool:
+        if old.id == new.id or duplicate_key(old) != duplicate_key(new):
+            continue
+        if not _may_be_the_same_money(new, old):
+            continue
+        amount = convert(old.amount, old.currency, new.currency, new.years.start)
+        if amount is not None and abs(amount - new.amount) <= DUPLICATE_TOLERANCE * max(
+            amount, new.amount
+        ):
+            return old
+    return None
+
+
+def _may_be_the_same_money(one: Pledge, other: Pledge) -> bool:
+    if one.category != other.category and Category.MIXED not in (one.category, other.category):
+        return False
+    family = one.part_of == other.id or other.part_of == one.id
+    siblings = one.part_of is not None and one.part_of == other.part_of
+    return not (family or siblings)
