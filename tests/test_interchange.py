@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import stat
+import subprocess
+import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,7 @@ from aidtrack.interchange import FileFormat
 from aidtrack.ledger import open_ledger
 from aidtrack.model import Pledge, Source, YearSpan
 
-from .conftest import STARTER_CSV, Aidtrack
+from .conftest import REPO, STARTER_CSV, Aidtrack
 
 HEADER = "id,donor,recipient,year,amount,currency,status,part_of,supersedes\n"
 STARTER_COUNT = 21  # records in data/pledges-starter.csv
@@ -63,8 +67,60 @@ def test_the_starter_csv_arrives_whole_with_its_links(aidtrack: Aidtrack, starte
 
 
 def test_the_sample_ships_with_the_package_as_a_real_file() -> None:
+    """A real file, not a link to data/: a checkout without symlinks would otherwise
+    build a wheel that ships the link's 30 bytes of text."""
+    packaged = REPO / "aidtrack" / "data" / "pledges-starter.csv"
+    assert not packaged.is_symlink()
+    assert packaged.read_bytes() == STARTER_CSV.read_bytes()
     assert interchange.sample_text() == STARTER_CSV.read_text(encoding="utf-8")
     assert len(interchange.read_records(interchange.sample_text(), FileFormat.CSV)) == 21
+
+
+@pytest.mark.slow
+def test_the_built_wheel_carries_the_sample_and_loads_it(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = wheels.glob("aidtrack-*.whl")
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read("aidtrack/data/pledges-starter.csv") == STARTER_CSV.read_bytes()
+        archive.extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site), "AIDTRACK_DB": str(tmp_path / "s.json")}
+    loaded = subprocess.run(
+        [sys.executable, "-m", "aidtrack", "init", "--sample"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert "loaded 21 sample pledges" in loaded.stderr
+    where = subprocess.run(
+        [sys.executable, "-c", "import aidtrack; print(aidtrack.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert where.stdout.startswith(str(site))
 
 
 def test_init_sample_fills_a_new_store_and_prints_its_path(aidtrack: Aidtrack, store: Path) -> None:
