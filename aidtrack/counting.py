@@ -18,7 +18,7 @@ gets what counting every record would give, on every store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -64,22 +64,21 @@ def links_of(docs: Iterable[Mapping[str, Any]]) -> list[Link]:
     ]
 
 
-def joined(links: Iterable[Link], ids: Iterable[str]) -> set[str]:
+def joined(links: Sequence[Link], ids: Iterable[str]) -> set[str]:
     """`ids` and every record joined to them by links, either way, however far: the
-    versions of a pledge and the parts of each."""
-    neighbours: dict[Any, set[Any]] = defaultdict(set)
-    for pledge_id, *targets in links:
-        for target in targets:
-            if target:
-                neighbours[pledge_id].add(target)
-                neighbours[target].add(pledge_id)
+    versions of a pledge and the parts of each. One pass over `links` per step away,
+    and pledges are a few steps deep."""
     seen = set(ids)
-    pending = list(seen)
-    while pending:
-        for other in neighbours[pending.pop()] - seen:
-            seen.add(other)
-            pending.append(other)
-    return seen
+    while True:
+        reached: set[str] = set()
+        for pledge_id, *targets in links:
+            if pledge_id in seen:
+                reached.update(target for target in targets if target)
+            elif any(target in seen for target in targets):
+                reached.add(pledge_id)
+        if reached <= seen:
+            return seen
+        seen |= reached
 
 
 def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
@@ -104,24 +103,26 @@ def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
 Doc = Mapping[str, Any]
 
 
-def needed(docs: Iterable[Doc], gone: Collection[str], wanted: Callable[[Doc], bool]) -> list[Doc]:
+def needed(docs: Sequence[Doc], links: Iterable[Link], wanted: Callable[[Doc], bool]) -> list[Doc]:
     """The current records that `wanted` takes, with every record that counting them
     reads: the parts of each (whatever their years) and the whole each is a part of.
+    `links` are those of `docs`.
 
     `Tally.of(needed(...)).within(...)` is `Tally.of(every record).within(...)` for
     the years and donors that `wanted` takes: what a sum of one whole depends on is
     that whole, its parts, and whether it is a tranche of an envelope.
     """
-    pool = [doc for doc in docs if doc.get("id") not in gone]
-    chosen = [doc for doc in pool if wanted(doc)]
+    links = list(links)
+    gone = superseded_by_links(links)
+    chosen = [doc for doc in docs if wanted(doc) and doc.get("id") not in gone]
     ids = {doc.get("id") for doc in chosen}
-    wholes = {doc.get("part_of") for doc in chosen}
+    more = {doc.get("part_of") for doc in chosen}
+    more.update(pledge_id for pledge_id, _, part_of in links if part_of in ids)
+    more -= gone | {None}
+    if not more:
+        return chosen
     taken = {id(doc) for doc in chosen}
-    extra = [
-        doc
-        for doc in pool
-        if id(doc) not in taken and (doc.get("id") in wholes or doc.get("part_of") in ids)
-    ]
+    extra = [doc for doc in docs if doc.get("id") in more and id(doc) not in taken]
     return chosen + extra
 
 
@@ -247,12 +248,14 @@ class Tally:
         wholes = [p for p in pool if p.years.is_envelope and p.part_of is None]
         return cls(list(counted.values()), mixed, wholes)
 
-    def within(self, years: YearSpan | None = None, donors: Collection[str] | None = None) -> Tally:
+    def within(
+        self, years: Container[int] | None = None, donors: Container[str] | None = None
+    ) -> Tally:
         """The part of the tally in `years` and of `donors` (None: all): sums and
-        wholes of those years, and the envelopes touching them."""
+        wholes of those years, and the envelopes touching any of them."""
 
         def keep(donor: str, span: YearSpan) -> bool:
-            return (donors is None or donor in donors) and (years is None or span.overlaps(years))
+            return (donors is None or donor in donors) and (years is None or span.meets(years))
 
         return Tally(
             [c for c in self.counted if keep(c.donor, YearSpan(c.year, c.year))],

@@ -297,7 +297,9 @@ class Ledger:
             index[pledge.id] = str(doc_id)
             self._built[pledge.id] = pledge
         self.touched += pledges
-        self._forget()
+        links = self.links() + [(p.id, p.supersedes, p.part_of) for p in pledges]
+        self._links = [link for link in links if link[1] or link[2]]
+        self._gone = None
         # An imported `p7` moves the counter past 7, so that once removed it is never
         # handed out again.
         serials = [int(p.id[1:]) for p in pledges if p.id[:1] == "p" and p.id[1:].isdecimal()]
@@ -380,14 +382,25 @@ class Ledger:
         in one pass; new records are not compared with each other.
         """
         pledges = [p for p in pledges if p.supersedes is None]
-        keys = {(p.donor, p.recipient, p.status.value) for p in pledges}
+        donors = {p.donor for p in pledges}
+        keys = {(p.donor, p.recipient, p.status.value, p.years) for p in pledges}
         gone = self.superseded()
-        candidates = self._select(
-            lambda doc: (
-                doc["id"] not in gone
-                and (doc.get("donor"), doc.get("recipient"), doc.get("status", "announced")) in keys
-            )
-        )
+
+        def candidate(doc: dict[str, Any]) -> bool:
+            if doc.get("donor") not in donors or doc["id"] in gone:
+                return False
+            try:
+                years = model.stored_years(doc)
+            except InvalidInput:
+                return True  # built, and reported as damage
+            return (
+                doc["donor"],
+                doc.get("recipient"),
+                doc.get("status", "announced"),
+                years,
+            ) in keys
+
+        candidates = self._select(candidate)
         groups: dict[tuple[str, str, YearSpan, Status], list[Pledge]] = defaultdict(list)
         for old in candidates:
             groups[rules.duplicate_key(old)].append(old)
@@ -627,4 +640,4 @@ def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) 
         ledger = Ledger(store)
         yield ledger
         if write and store.save() is not None:
-            totals.refresh(store, ledger.touched)
+            totals.refresh(store, ledger.touched, ledger.links())

@@ -97,8 +97,9 @@ class YearSpan:
     def is_envelope(self) -> bool:
         return self.end > self.start
 
-    def covers(self, year: int) -> bool:
-        return self.start <= year <= self.end
+    def __contains__(self, year: object) -> bool:
+        """`2026 in span`: whether the span covers that year."""
+        return type(year) is int and self.start <= year <= self.end
 
     def overlaps(self, other: YearSpan) -> bool:
         return self.start <= other.end and other.start <= self.end
@@ -112,9 +113,6 @@ class YearSpan:
 
     def __str__(self) -> str:
         return f"{self.start}-{self.end}" if self.is_envelope else str(self.start)
-
-
-EVERY_YEAR = YearSpan(FIRST_YEAR, LAST_YEAR)
 
 
 @dataclass(frozen=True, slots=True)

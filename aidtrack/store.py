@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -42,14 +42,20 @@ class StoreNotice(UserWarning):
     """Something the user should know about their store that is not an error."""
 
 
-def digest(raw: bytes) -> str:
-    """The content key of a store's bytes: files derived from the store (the year
-    totals) name the digest of the exact bytes they were made from. xxh3-128 reads
-    60 MB in a few milliseconds; it guards against change, not against an attacker
-    (who could rewrite the derived file as easily as the store)."""
+def digest(content: bytes | BinaryIO) -> str:
+    """The content key of a store's bytes (or of a file read in pieces): files derived
+    from the store (the year totals) name the digest of the exact bytes they were made
+    from. xxh3-128 reads 60 MB in a few milliseconds; it guards against change, not
+    against an attacker (who could rewrite the derived file as easily as the store)."""
     import xxhash
 
-    return "xxh3-128:" + xxhash.xxh3_128_hexdigest(raw)
+    hasher = xxhash.xxh3_128()
+    if isinstance(content, bytes):
+        hasher.update(content)
+    else:
+        while piece := content.read(1 << 20):
+            hasher.update(piece)
+    return "xxh3-128:" + hasher.hexdigest()
 
 
 def damaged(path: Path, reason: str) -> StoreError:

@@ -19,7 +19,7 @@ import contextlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,70 +48,51 @@ def path_for(store_path: Path) -> Path:
 def read_tally(path: Path, years: YearSpan | None = None) -> tuple[Tally, RateTable]:
     """What a report counts in `years` (every year without): the sums of those years
     and the envelopes touching them, and the rates to convert them."""
-    raw = store.read_bytes(path)
-    found = _lines(path, store.digest(raw) if raw is not None else "")
+    key = _digest_of(path)
+    found = _lines(path, key) if key else None
     if found is not None:
         rates, lines = found
         tally = _from_lines(lines, years)
         if tally is not None:
             return tally, _rate_table(path, rates)
-    data = store.parse(path, raw).data
+    data = store.read(path).data
     docs = list(data.get(store.PLEDGES, {}).values())
 
     def touches(doc: counting.Doc) -> bool:
         return years is None or stored_years(doc).overlaps(years)
 
-    tally = _count(path, docs, touches, years=years)
+    tally = _count(path, docs, counting.links_of(docs), touches, years=years)
     return tally, _rate_table(path, data.get(store.RATES, {}).values())
 
 
 def is_current(path: Path) -> bool:
     """Whether the totals are those of the store as it is now, by these rules."""
-    raw = store.read_bytes(path)
-    return raw is not None and _lines(path, store.digest(raw)) is not None
+    key = _digest_of(path)
+    return bool(key) and _lines(path, key) is not None
 
 
-def refresh(saved: store.Store, touched: Sequence[Pledge]) -> None:
-    """Make the totals those of the store just saved (under its lock).
+def refresh(saved: store.Store, touched: Sequence[Pledge], links: Sequence[counting.Link]) -> None:
+    """Make the totals those of the store just saved (under its lock); `links` are
+    those of its records.
 
     When the totals were those of the bytes this unit of work read, only the lines of
-    the donors it touched are counted again (with every donor linked to them, so that
-    even links across donors, which `check` reports, count alike); else all of them.
-    Best effort: totals that cannot be written are only stale.
+    the donors and years around the records it touched are counted again (with every
+    record linked to them, so that even links across donors, which `check` reports,
+    count alike); else all of them. Best effort: totals that cannot be written are
+    only stale.
     """
     if saved.written_digest is not None:
         before = _lines(saved.path, saved.read_digest)
-        _recount(saved, saved.written_digest, None if before is None else before[1], touched)
+        lines = None if before is None else before[1]
+        _recount(saved, saved.written_digest, lines, touched, links)
 
 
 def rebuild(path: Path) -> None:
     """Count the totals of the store at `path` again from all its records, under its
     lock (for a store written by other means)."""
     with store.open_store(path, write=True) as found:
-        _recount(found, found.read_digest, None, ())
-
-
-def _recount(
-    counted: store.Store, digest: str, before: list[bytes] | None, touched: Sequence[Pledge]
-) -> None:
-    """Write the totals of `counted`'s tables (whose bytes have `digest`): the lines of
-    `before` that `touched` leaves alone, and the others counted again."""
-    docs = list(counted.docs(store.PLEDGES).values())
-    rates = list(counted.docs(store.RATES).values())
-    try:
-        kept = None if before is None else _kept(before, touched, docs)
-        if kept is None:
-            lines: list[bytes] = []
-            tally = _count(counted.path, docs, lambda doc: True)
-        else:
-            lines, donors = kept
-            tally = _count(
-                counted.path, docs, lambda doc: doc.get("donor") in donors, donors=donors
-            )
-    except StoreError:  # a damaged record: reports count from the records, and say so
-        discard(counted.path)
-        return
-    _write(counted.path, digest, lines, tally, rates)
+        docs = found.docs(store.PLEDGES).values()
+        _recount(found, found.read_digest, None, (), counting.links_of(docs))
 
 
 def discard(store_path: Path) -> None:
@@ -119,50 +100,101 @@ def discard(store_path: Path) -> None:
         os.unlink(path_for(store_path))
 
 
+def _digest_of(path: Path) -> str:
+    """The digest of the store file's bytes, read in pieces; "" if there is none."""
+    try:
+        with path.open("rb") as handle:
+            return store.digest(handle)
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        raise StoreError(f"cannot read store {path}: {error.strerror}") from None
+
+
+def _recount(
+    counted: store.Store,
+    digest: str,
+    before: list[bytes] | None,
+    touched: Sequence[Pledge],
+    links: Sequence[counting.Link],
+) -> None:
+    """Write the totals of `counted`'s tables (whose bytes have `digest`): the lines of
+    `before` that `touched` leaves alone, and the others counted again."""
+    docs = list(counted.docs(store.PLEDGES).values())
+    try:
+        kept = None
+        if before is not None:
+            donors, years = _affected(touched, docs, links)
+            kept = _kept(before, donors, years)
+        if kept is None:
+            tally = _count(counted.path, docs, links, lambda doc: True)
+        else:
+
+            def around(doc: counting.Doc) -> bool:
+                return doc.get("donor") in donors and stored_years(doc).meets(years)
+
+            tally = _count(counted.path, docs, links, around, years=years, donors=donors)
+    except (StoreError, InvalidInput):  # a damaged record: reports count from the records
+        discard(counted.path)
+        return
+    _write(counted.path, digest, kept or [], tally, list(counted.docs(store.RATES).values()))
+
+
 def _count(
     path: Path,
     docs: Sequence[counting.Doc],
+    links: Sequence[counting.Link],
     wanted: Callable[[counting.Doc], bool],
     *,
-    years: YearSpan | None = None,
-    donors: Collection[str] | None = None,
+    years: Container[int] | None = None,
+    donors: Container[str] | None = None,
 ) -> Tally:
     """`Tally.of` the stored records that count in `years` and for `donors`."""
-    gone = counting.superseded_by_links(counting.links_of(docs))
     try:
-        pledges = [Pledge.from_json(doc) for doc in counting.needed(docs, gone, wanted)]
+        pledges = [Pledge.from_json(doc) for doc in counting.needed(docs, links, wanted)]
     except InvalidInput as error:
         raise store.damaged(path, str(error)) from None
     return Tally.of(pledges).within(years, donors)
 
 
-def _kept(
-    lines: list[bytes], touched: Sequence[Pledge], docs: Sequence[counting.Doc]
-) -> tuple[list[bytes], set[str]] | None:
-    """The lines no write touched, and the donors whose lines must be counted again;
-    None if a line is not what `_write` wrote."""
+def _affected(
+    touched: Sequence[Pledge], docs: Sequence[counting.Doc], links: Sequence[counting.Link]
+) -> tuple[set[str], set[int]]:
+    """The donors and years whose lines the records written may have changed: those of
+    the records (as they were and are), and of every record linked to them, either
+    way, however far (a revision retires the old version's parts too)."""
+    every = [*links, *((p.id, p.supersedes, p.part_of) for p in touched)]
+    linked = counting.joined(every, (p.id for p in touched))
+    donors = {p.donor for p in touched}
+    spans = [p.years for p in touched]
+    for doc in docs:
+        if doc.get("id") in linked:
+            donors.add(str(doc.get("donor")))
+            spans.append(stored_years(doc))
+    return donors, {year for span in spans for year in range(span.start, span.end + 1)}
+
+
+def _kept(lines: list[bytes], donors: Collection[str], years: Container[int]) -> list[bytes] | None:
+    """The lines of other donors or years; None if a line is not what `_write` wrote."""
     import orjson
 
-    donors = _linked_donors(touched, docs)
     named = {orjson.dumps(donor) for donor in donors}  # as the lines spell them
     kept = []
     for line in lines:
         lead = _LINE.match(line)
         if lead is None:
             return None
-        if lead["donor"] not in named:
+        if not (lead["donor"] in named and _span(lead).meets(years)):
             kept.append(line)
-    return kept, donors
+    return kept
 
 
-def _linked_donors(touched: Sequence[Pledge], docs: Sequence[counting.Doc]) -> set[str]:
-    """The donors of the records written (as they were and are), and of every record
-    linked to them, either way, however far."""
-    links = counting.links_of(docs) + [(p.id, p.supersedes, p.part_of) for p in touched]
-    linked = counting.joined(links, (p.id for p in touched))
-    donors = {p.donor for p in touched}
-    donors.update(doc["donor"] for doc in docs if doc.get("id") in linked and "donor" in doc)
-    return donors
+def _span(lead: re.Match[bytes]) -> YearSpan:
+    """The year of a line, or the years of an envelope's."""
+    year = lead["year"]
+    if year is not None:
+        return YearSpan(int(year), int(year))
+    return YearSpan(int(lead["start"]), int(lead["end"]))
 
 
 def _lines(store_path: Path, digest: str) -> Lines | None:
@@ -203,13 +235,7 @@ def _from_lines(lines: Iterable[bytes], years: YearSpan | None) -> Tally | None:
             lead = _LINE.match(line)
             if lead is None:
                 return None
-            year = lead["year"]
-            span = (
-                YearSpan(int(year), int(year))
-                if year is not None
-                else YearSpan(int(lead["start"]), int(lead["end"]))
-            )
-            if years is not None and not span.overlaps(years):
+            if years is not None and not _span(lead).overlaps(years):
                 continue
             data = orjson.loads(line)
             if "envelope" in data:

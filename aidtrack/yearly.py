@@ -396,7 +396,7 @@ def _in_scope(scope: Selection, counted: Counted) -> bool:
         (not scope.donors or counted.donor in scope.donors)
         and (not scope.recipients or counted.recipient in scope.recipients)
         and (not scope.statuses or counted.status in scope.statuses)
-        and (scope.years is None or scope.years.covers(counted.year))
+        and (scope.years is None or counted.year in scope.years)
     )
 
 

@@ -322,9 +322,9 @@ class EveryWrite(RuleBasedStateMachine):
         """Another program rewrites the store between its write and its totals."""
         refresh = totals.refresh
 
-        def meanwhile(saved: Store, touched: Any) -> None:
+        def meanwhile(saved: Store, *rest: Any) -> None:
             self.edited_during = same_size_edit(saved.path, self.rng, what)
-            refresh(saved, touched)
+            refresh(saved, *rest)
 
         totals.refresh = meanwhile  # type: ignore[assignment]
         try:

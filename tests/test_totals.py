@@ -178,9 +178,9 @@ def test_a_change_between_the_store_and_its_totals_is_never_read_as_counted(
     aidtrack.ok("init", "--sample")
     refresh = totals.refresh
 
-    def edited_meanwhile(saved: Store, touched: Any) -> None:
+    def edited_meanwhile(saved: Store, *rest: Any) -> None:
         same_size_edit(saved.path, b'"amount":"70000000000"', b'"amount":"60000000000"')
-        refresh(saved, touched)
+        refresh(saved, *rest)
 
     monkeypatch.setattr(totals, "refresh", edited_meanwhile)
     aidtrack.ok("add", "Denmark", "DKK 1bn", "--to", "UA", "-y", "2026")

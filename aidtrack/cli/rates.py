@@ -72,7 +72,7 @@ def show_rates(
     with open_ledger(env.store) as ledger:
         table = ledger.rate_table()
     span = YearSpan.parse(year) if year else None
-    rows = [r for r in table.rows(currency=code) if span is None or span.covers(r.year)]
+    rows = [r for r in table.rows(currency=code) if span is None or r.year in span]
     data = [
         {
             "currency": rate.currency,
