@@ -19,12 +19,11 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
 from . import model
 from .errors import InvalidInput
@@ -71,9 +70,6 @@ MAX_CELL = 64 * 1024 * 1024  # a 1 MB note must import; csv's default limit is 1
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FIRST_OF_FORMULAS = frozenset((*FORMULA_STARTS, "'"))  # one character each
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
-
-T = TypeVar("T")
 Progress = Callable[[int, int], None]
 """Told (records checked, records in all) while an import checks its rows."""
 

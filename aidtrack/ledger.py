@@ -103,6 +103,7 @@ class Ledger:
         return self._select(lambda doc: True)
 
     def current(self) -> list[Pledge]:
+        """The records that count: not superseded, not part of a superseded whole."""
         gone = self.superseded()
         return self._select(lambda doc: doc["id"] not in gone)
 
@@ -131,14 +132,9 @@ class Ledger:
             raise NotFound(f"no pledge with id {pledge_id!r}; `aidtrack list --all` shows the ids")
         return pledge
 
-    def _linking(self, field: str, target: str) -> list[Pledge]:
-        """The records whose `field` (supersedes, part_of) points at `target`."""
-        ids = [
-            i
-            for i, supersedes, part_of in self.links()
-            if target == (supersedes if field == "supersedes" else part_of)
-        ]
-        return [self.get(i) for i in ids]
+    def _parts_of(self, whole: str) -> list[Pledge]:
+        """The records that are part of `whole`, current or not."""
+        return [self.get(i) for i, _, part_of in self.links() if part_of == whole]
 
     def rate_table(self) -> RateTable:
         """The shipped ECB table with this store's user rates laid over it."""
@@ -212,7 +208,7 @@ class Ledger:
             was, now = moving.pop()
             if was.years == now.years:
                 continue
-            parts = [changed.get(p.id, p) for p in self._linking("part_of", was.id)]
+            parts = [changed.get(p.id, p) for p in self._parts_of(was.id)]
             for part in rules.moved_parts(was, now, parts):
                 moving.append((self.get(part.id), part))
                 changed[part.id] = part
@@ -235,7 +231,7 @@ class Ledger:
         added = [whole]
         if (whole.amount, whole.currency) == (old.amount, old.currency):
             gone = self.superseded()
-            parts = [p for p in self._linking("part_of", old.id) if p.id not in gone]
+            parts = [p for p in self._parts_of(old.id) if p.id not in gone]
             moved = {p.id: p for p in rules.moved_parts(old, whole, parts)}
             for part in parts:
                 added.append(

@@ -115,6 +115,9 @@ class YearSpan:
         return f"{self.start}-{self.end}" if self.is_envelope else str(self.start)
 
 
+EVERY_YEAR = YearSpan(FIRST_YEAR, LAST_YEAR)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a figure was read: the URL, the article's date, the sentence quoted."""

@@ -45,14 +45,16 @@ def path_for(store_path: Path) -> Path:
     return store_path.with_name(f"{store_path.name}.totals")
 
 
-def read_tally(path: Path, years: YearSpan | None = None) -> tuple[Tally, RateTable]:
-    """What a report counts in `years` (every year without): the sums of those years
-    and the envelopes touching them, and the rates to convert them."""
+def read_tally(
+    path: Path, years: YearSpan | None = None, *, envelopes: YearSpan | None = None
+) -> tuple[Tally, RateTable]:
+    """What a report counts in `years` (every year without), with the multi-year
+    envelopes that touch `envelopes` (none without), and the rates to convert them."""
     key = _digest_of(path)
     found = _lines(path, key) if key else None
     if found is not None:
         rates, lines = found
-        tally = _from_lines(lines, years)
+        tally = _from_lines(lines, years, envelopes)
         if tally is not None:
             return tally, _rate_table(path, rates)
     data = store.read(path).data
@@ -62,7 +64,10 @@ def read_tally(path: Path, years: YearSpan | None = None) -> tuple[Tally, RateTa
         return years is None or stored_years(doc).overlaps(years)
 
     tally = _count(path, docs, counting.links_of(docs), touches, years=years)
-    return tally, _rate_table(path, data.get(store.RATES, {}).values())
+    listed = [p for p in tally.envelopes if envelopes is not None and p.years.overlaps(envelopes)]
+    return Tally(tally.counted, tally.mixed, listed), _rate_table(
+        path, data.get(store.RATES, {}).values()
+    )
 
 
 def is_current(path: Path) -> bool:
@@ -222,25 +227,28 @@ def _lines(store_path: Path, digest: str) -> Lines | None:
     return header["rates"], body.split(b"\n")[:-1]
 
 
-def _from_lines(lines: Iterable[bytes], years: YearSpan | None) -> Tally | None:
-    """The tally of the lines in `years` (all without); None if a line is not what
-    `_write` wrote."""
+def _from_lines(
+    lines: Iterable[bytes], years: YearSpan | None, envelopes: YearSpan | None
+) -> Tally | None:
+    """The tally of the lines in `years` (all without), with the envelopes touching
+    `envelopes` (none without); None if a line is not what `_write` wrote."""
     import orjson
 
     counted: list[Counted] = []
     mixed: list[tuple[Pledge, list[Pledge]]] = []
-    envelopes: list[Pledge] = []
+    listed: list[Pledge] = []
     try:
         for line in lines:
             lead = _LINE.match(line)
             if lead is None:
                 return None
+            if lead["year"] is None:  # an envelope's line
+                if envelopes is not None and _span(lead).overlaps(envelopes):
+                    listed.append(Pledge.from_json(orjson.loads(line)["envelope"]))
+                continue
             if years is not None and not _span(lead).overlaps(years):
                 continue
             data = orjson.loads(line)
-            if "envelope" in data:
-                envelopes.append(Pledge.from_json(data["envelope"]))
-                continue
             counted += (Counted.from_json(data["donor"], data["year"], c) for c in data["counted"])
             mixed += (
                 (Pledge.from_json(whole), [Pledge.from_json(p) for p in parts])
@@ -248,7 +256,7 @@ def _from_lines(lines: Iterable[bytes], years: YearSpan | None) -> Tally | None:
             )
     except (ValueError, KeyError, TypeError, InvalidInput):
         return None
-    return Tally(counted, mixed, envelopes)
+    return Tally(counted, mixed, listed)
 
 
 def _write(

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from aidtrack import totals, yearly
 from aidtrack.counting import Tally
 from aidtrack.errors import AidtrackError
 from aidtrack.ledger import open_ledger
-from aidtrack.model import Category, Status, YearSpan, build
+from aidtrack.model import EVERY_YEAR, Category, Status, YearSpan, build
 from aidtrack.rates import UserRate
 from aidtrack.store import Store
 
@@ -41,25 +42,31 @@ def outcome(make: Any, *args: Any, **kwargs: Any) -> Any:
         return f"error: {error}"
 
 
-def reports(path: Path, tally_of: Any) -> dict[str, Any]:
-    """Every year's report and the comparison of all years, in EUR, counted from the
-    tally that `tally_of(years)` gives (with the rates to convert it)."""
+def reports(tally_of: Any) -> dict[str, Any]:
+    """Every year's report and the comparison of all years, in EUR, counted from what
+    `tally_of(years, envelopes)` gives (a tally and the rates to convert it), asked as
+    the commands ask."""
     shown: dict[str, Any] = {}
     for year in YEARS:
-        tally, rates = tally_of(YearSpan(year - 1, year))
+        tally, rates = tally_of(YearSpan(year - 1, year), YearSpan(year, year))
         shown[f"report {year}"] = outcome(
             yearly.report, tally, rates.convert, year=year, currency="EUR"
         )
-    tally, rates = tally_of(None)
+    tally, rates = tally_of(None, EVERY_YEAR)
     shown["report"] = outcome(yearly.report, tally, rates.convert, currency="EUR")
+    tally, rates = tally_of(None, None)
     shown["compare"] = outcome(
         yearly.compare, tally, rates.convert, years=YearSpan(2022, 2028), currency="EUR"
     )
     return shown
 
 
+def read(path: Path, years: YearSpan | None, envelopes: YearSpan | None) -> Any:
+    return totals.read_tally(path, years, envelopes=envelopes)
+
+
 def as_the_command_reads(path: Path) -> dict[str, Any]:
-    return reports(path, lambda years: totals.read_tally(path, years))
+    return reports(partial(read, path))
 
 
 def without_derived_files(path: Path) -> dict[str, Any]:
@@ -67,18 +74,20 @@ def without_derived_files(path: Path) -> dict[str, Any]:
     saved = kept.read_bytes() if kept.exists() else None
     kept.unlink(missing_ok=True)
     try:
-        return reports(path, lambda years: totals.read_tally(path, years))
+        return reports(partial(read, path))
     finally:
         if saved is not None:
             kept.write_bytes(saved)
 
 
 def by_plain_recount(path: Path) -> dict[str, Any]:
-    def every_record(years: YearSpan | None) -> tuple[Tally, Any]:
+    def every_record(years: YearSpan | None, envelopes: YearSpan | None) -> tuple[Tally, Any]:
         with open_ledger(path) as ledger:
-            return Tally.of(ledger.pledges()).within(years), ledger.rate_table()
+            tally = Tally.of(ledger.pledges()).within(years)
+            listed = [p for p in tally.envelopes if envelopes and p.years.overlaps(envelopes)]
+            return Tally(tally.counted, tally.mixed, listed), ledger.rate_table()
 
-    return reports(path, every_record)
+    return reports(every_record)
 
 
 SAME_SIZE_DONORS = {

@@ -11,7 +11,7 @@ from .. import money, render
 from ..analysis import Selection
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..model import YearSpan
+from ..model import EVERY_YEAR, YearSpan
 from ..totals import read_tally
 from . import (
     CategoriesOption,
@@ -139,7 +139,7 @@ def report(
     code = _currency(env, currency)
     # Without a year, the latest with pledges is found in all of them.
     years = YearSpan(span.start - 1, span.start) if span else None
-    tally, rates = read_tally(env.store, years)
+    tally, rates = read_tally(env.store, years, envelopes=span or EVERY_YEAR)
     from .. import yearly
 
     result = yearly.report(
