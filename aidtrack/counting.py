@@ -103,18 +103,18 @@ def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
 Doc = Mapping[str, Any]
 
 
-def needed(docs: Sequence[Doc], links: Iterable[Link], wanted: Callable[[Doc], bool]) -> list[Doc]:
-    """The current records that `wanted` takes, with every record that counting them
-    reads: the parts of each (whatever their years) and the whole each is a part of.
-    `links` are those of `docs`.
+def needed(docs: Sequence[Doc], links: Iterable[Link], wanted: Iterable[Doc]) -> list[Doc]:
+    """The current records among `wanted` (some of `docs`), with every record that
+    counting them reads: the parts of each (whatever their years) and the whole each
+    is a part of. `links` are those of `docs`.
 
     `Tally.of(needed(...)).within(...)` is `Tally.of(every record).within(...)` for
-    the years and donors that `wanted` takes: what a sum of one whole depends on is
+    the years and donors of `wanted`'s choosing: what a sum of one whole depends on is
     that whole, its parts, and whether it is a tranche of an envelope.
     """
     links = list(links)
     gone = superseded_by_links(links)
-    chosen = [doc for doc in docs if wanted(doc) and doc.get("id") not in gone]
+    chosen = [doc for doc in wanted if doc.get("id") not in gone]
     ids = {doc.get("id") for doc in chosen}
     more = {doc.get("part_of") for doc in chosen}
     more.update(pledge_id for pledge_id, _, part_of in links if part_of in ids)

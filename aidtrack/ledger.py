@@ -349,7 +349,8 @@ class Ledger:
         def find(pledge_id: str) -> Pledge | None:
             return final.get(pledge_id) or self.find(pledge_id)
 
-        problems = rules.link_problems([*pledges, *pointing], find, graph)
+        unstored = {p.id for p in pledges if p.id not in self}
+        problems = rules.link_problems([*pledges, *pointing], find, graph, unstored=unstored)
         gone = self.superseded()
         for pledge in pledges:
             before = self.find(pledge.id)

@@ -12,7 +12,7 @@ problems out; `ledger` applies them to every write, `checks` to a stored store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -76,10 +76,15 @@ def looped(links: Mapping[str, str], starts: Iterable[str] | None = None) -> set
 
 
 def link_problems(
-    pledges: Sequence[Pledge], find: Callable[[str], Pledge | None], links: Links
+    pledges: Sequence[Pledge],
+    find: Callable[[str], Pledge | None],
+    links: Links,
+    *,
+    unstored: Container[str] = (),
 ) -> list[LinkProblem]:
     """What is wrong with the links of `pledges`, in the store that `find` and `links`
-    describe (which holds them)."""
+    describe (which holds them); records not stored yet (`unstored`) are named "the
+    new record", since their ids mean nothing to the user yet."""
     loops = {field: links.looped(field, (p.id for p in pledges)) for field in LINKS}
     problems = []
     for pledge in pledges:
@@ -87,7 +92,8 @@ def link_problems(
             link = getattr(pledge, field)
             if link is None:
                 continue
-            problem = _link_problem(pledge, field, link, find(link), links, loops[field])
+            named = "the new record" if pledge.id in unstored else pledge.id
+            problem = _link_problem(pledge, named, field, link, find(link), links, loops[field])
             if problem is not None:
                 problems.append(problem)
     return problems
@@ -95,6 +101,7 @@ def link_problems(
 
 def _link_problem(
     pledge: Pledge,
+    named: str,
     field: str,
     link: str,
     target: Pledge | None,
@@ -137,7 +144,7 @@ def _link_problem(
             "part_outside_whole",
             who,
             field,
-            f"{who} ({pledge.year_label}) lies outside its whole {link} ({target.year_label}): "
+            f"{named} ({pledge.year_label}) lies outside its whole {link} ({target.year_label}): "
             "a part lies within its whole's years",
             f"aidtrack edit {who} --year {fits}",
         )

@@ -271,16 +271,15 @@ def serialize(data: Tables) -> bytes:
     import orjson
 
     dumps = orjson.dumps
-    tables = []
-    for name, table in data.items():
-        rows = [b"%b: %b" % (dumps(key), dumps(doc)) for key, doc in table.items()]
-        tables.append(_lines_between(dumps(name) + b": {", rows, b"}"))
-    return _lines_between(b"{", tables, b"}\n")
-
-
-def _lines_between(opening: bytes, items: list[bytes], closing: bytes) -> bytes:
-    """`opening`, then the items one to a line with commas between them, then `closing`."""
-    return b"\n".join([opening, *([b",\n".join(items)] if items else []), closing])
+    pieces = [b"{"]
+    for number, (name, table) in enumerate(data.items()):
+        pieces.append((b",\n" if number else b"\n") + dumps(name) + b": {")
+        if table:
+            rows = [b"%b: %b" % (dumps(key), dumps(doc)) for key, doc in table.items()]
+            pieces.append(b"\n" + b",\n".join(rows))
+        pieces.append(b"\n}")
+    pieces.append(b"\n}\n")
+    return b"".join(pieces)
 
 
 def write_atomically(path: Path, payload: bytes, *, durable: bool = True) -> None:

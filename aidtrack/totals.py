@@ -19,7 +19,7 @@ import contextlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +60,8 @@ def read_tally(
     data = store.read(path).data
     docs = list(data.get(store.PLEDGES, {}).values())
 
-    def touches(doc: counting.Doc) -> bool:
-        return years is None or stored_years(doc).overlaps(years)
-
-    tally = _count(path, docs, counting.links_of(docs), touches, years=years)
+    touching = docs if years is None else [d for d in docs if stored_years(d).overlaps(years)]
+    tally = _count(path, docs, counting.links_of(docs), touching, years=years)
     listed = [p for p in tally.envelopes if envelopes is not None and p.years.overlaps(envelopes)]
     return Tally(tally.counted, tally.mixed, listed), _rate_table(
         path, data.get(store.RATES, {}).values()
@@ -106,14 +104,13 @@ def discard(store_path: Path) -> None:
 
 
 def _digest_of(path: Path) -> str:
-    """The digest of the store file's bytes, read in pieces; "" if there is none."""
+    """The digest of the store file's bytes, read in pieces; "" if it cannot be read
+    (reading the store says why)."""
     try:
         with path.open("rb") as handle:
             return store.digest(handle)
-    except FileNotFoundError:
+    except OSError:
         return ""
-    except OSError as error:
-        raise StoreError(f"cannot read store {path}: {error.strerror}") from None
 
 
 def _recount(
@@ -132,12 +129,11 @@ def _recount(
             donors, years = _affected(touched, docs, links)
             kept = _kept(before, donors, years)
         if kept is None:
-            tally = _count(counted.path, docs, links, lambda doc: True)
+            tally = _count(counted.path, docs, links, docs)
         else:
-
-            def around(doc: counting.Doc) -> bool:
-                return doc.get("donor") in donors and stored_years(doc).meets(years)
-
+            around = [
+                doc for doc in docs if doc.get("donor") in donors and stored_years(doc).meets(years)
+            ]
             tally = _count(counted.path, docs, links, around, years=years, donors=donors)
     except (StoreError, InvalidInput):  # a damaged record: reports count from the records
         discard(counted.path)
@@ -149,12 +145,13 @@ def _count(
     path: Path,
     docs: Sequence[counting.Doc],
     links: Sequence[counting.Link],
-    wanted: Callable[[counting.Doc], bool],
+    wanted: Iterable[counting.Doc],
     *,
     years: Container[int] | None = None,
     donors: Container[str] | None = None,
 ) -> Tally:
-    """`Tally.of` the stored records that count in `years` and for `donors`."""
+    """`Tally.of` the stored records that count in `years` and for `donors`: those of
+    `wanted` (every record of those years and donors) and what counting them reads."""
     try:
         pledges = [Pledge.from_json(doc) for doc in counting.needed(docs, links, wanted)]
     except InvalidInput as error:

@@ -64,7 +64,7 @@ def test_a_part_outside_its_whole_is_refused_with_the_reason(
     before = store.read_bytes()
     result = aidtrack("add", "Norway", "5bn", "-c", "NOK", "-y", "2026", "--part-of", "p1")
     assert result.exit_code == 1
-    assert "p2 (2026) lies outside its whole p1 (2023-2024)" in result.stderr
+    assert "the new record (2026) lies outside its whole p1 (2023-2024)" in result.stderr
     assert store.read_bytes() == before
     inside = aidtrack.json("add", "Norway", "5bn", "-c", "NOK", "-y", "2024", "--part-of", "p1")
     assert inside["year"] == 2024
