@@ -11,7 +11,7 @@ call, so importing this module costs only its own definitions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from functools import cache
 
@@ -119,6 +119,7 @@ class RateTable:
         self.provisional_year = int(last_date[:4])
         self._published = published
         self._user: Mapping[tuple[str, int], Decimal] = user or {}
+        self._legs: dict[tuple[str, str, int], tuple[Decimal, Decimal, Conversion]] = {}
 
     @classmethod
     def shipped(cls) -> RateTable:
@@ -184,21 +185,33 @@ class RateTable:
                 provisional=False,
                 user=False,
             )
-        origin = self.rate(source_code, year)
-        target = self.rate(target_code, year)
+        legs = self._legs.get((source_code, target_code, year))
+        if legs is None:
+            legs = self._legs[source_code, target_code, year] = self._cross(
+                source_code, target_code, year
+            )
+        origin, target, rate = legs
         with localcontext(_WORK):
-            converted = (amount * target.per_eur / origin.per_eur).quantize(quantum)
-            cross = target.per_eur / origin.per_eur
-        legs = [leg for leg in (origin, target) if leg.currency != BASE]
-        return Conversion(
-            converted,
-            target_code,
+            converted = (amount * target / origin).quantize(quantum)
+        return replace(rate, amount=converted)
+
+    def _cross(self, source: str, target: str, year: int) -> tuple[Decimal, Decimal, Conversion]:
+        """Both legs of a conversion through the euro, and a conversion that names its
+        rate and provenance (the same for every amount, so worked out once)."""
+        origin, destination = self.rate(source, year), self.rate(target, year)
+        with localcontext(_WORK):
+            cross = destination.per_eur / origin.per_eur
+        legs = [leg for leg in (origin, destination) if leg.currency != BASE]
+        shown = Conversion(
+            _ONE,
+            target,
             _DISPLAY.plus(cross),
             year,
             " + ".join(dict.fromkeys(leg.source for leg in legs)),
             provisional=any(leg.provisional for leg in legs),
             user=any(leg.user for leg in legs),
         )
+        return origin.per_eur, destination.per_eur, shown
 
     def years(self) -> list[int]:
         """Years with at least one rate, published or user."""

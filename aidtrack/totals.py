@@ -15,6 +15,7 @@ at any time. Writers refresh them under the store's lock, after writing the stor
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 import re
@@ -225,32 +226,42 @@ def _lines(store_path: Path, digest: str) -> Lines | None:
 
 
 def _from_lines(
-    lines: Iterable[bytes], years: YearSpan | None, envelopes: YearSpan | None
+    lines: Sequence[bytes], years: YearSpan | None, envelopes: YearSpan | None
 ) -> Tally | None:
     """The tally of the lines in `years` (all without), with the envelopes touching
-    `envelopes` (none without); None if a line is not what `_write` wrote."""
+    `envelopes` (none without); None if a line is not what `_write` wrote.
+
+    The lines are sorted (`_write`): a year's lines start `{"year":2025,` and come
+    before every envelope's, which start `{"years":[2023,`; so the lines of some years
+    are found by bisection, not by reading every line.
+    """
     import orjson
 
+    first_envelope = bisect.bisect_left(lines, b'{"years":')
+    low, high = 0, first_envelope
+    if years is not None:
+        low = bisect.bisect_left(lines, b'{"year":%d,' % years.start, 0, first_envelope)
+        high = bisect.bisect_left(lines, b'{"year":%d,' % (years.end + 1), low, first_envelope)
+    last = first_envelope  # the envelopes that start by the end of `envelopes`
+    if envelopes is not None:
+        last = bisect.bisect_left(lines, b'{"years":[%d,' % (envelopes.end + 1), first_envelope)
     counted: list[Counted] = []
     mixed: list[tuple[Pledge, list[Pledge]]] = []
     listed: list[Pledge] = []
     try:
-        for line in lines:
-            lead = _LINE.match(line)
-            if lead is None:
-                return None
-            if lead["year"] is None:  # an envelope's line
-                if envelopes is not None and _span(lead).overlaps(envelopes):
-                    listed.append(Pledge.from_json(orjson.loads(line)["envelope"]))
-                continue
-            if years is not None and not _span(lead).overlaps(years):
-                continue
+        for line in lines[low:high]:
             data = orjson.loads(line)
             counted += (Counted.from_json(data["donor"], data["year"], c) for c in data["counted"])
             mixed += (
                 (Pledge.from_json(whole), [Pledge.from_json(p) for p in parts])
                 for whole, parts in data["mixed"]
             )
+        for line in lines[first_envelope:last]:
+            lead = _LINE.match(line)
+            if lead is None or lead["year"] is not None:
+                return None
+            if envelopes is not None and _span(lead).overlaps(envelopes):
+                listed.append(Pledge.from_json(orjson.loads(line)["envelope"]))
     except (ValueError, KeyError, TypeError, InvalidInput):
         return None
     return Tally(counted, mixed, listed)
@@ -267,7 +278,8 @@ def _write(
     `tally`'s. Not fsynced: they are checked when read."""
     import orjson
 
-    lines = sorted([*kept, *_tally_lines(tally)])  # by year (envelopes after), then donor
+    # By year (envelopes after, by their years), then donor: readers bisect them.
+    lines = sorted([*kept, *_tally_lines(tally)])
     body = b"".join(line + b"\n" for line in lines)
     header = {
         "totals": FORMAT,

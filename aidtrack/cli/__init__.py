@@ -12,9 +12,10 @@ import os
 import sys
 import warnings
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -22,6 +23,9 @@ from .. import __version__
 from ..environment import Environment
 from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated
 from ..store import DEFAULT_WAIT, StoreNotice
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 app = typer.Typer(
     name="aidtrack",
@@ -94,6 +98,14 @@ CategoriesOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Record it even if it looks like a duplicate.")
 ]
+
+
+def records_of(env: Environment, *, write: bool = False) -> "AbstractContextManager[Ledger]":
+    """The store's records for one command, locked for writing when it writes. The
+    ledger and its rules load only for the commands that use them."""
+    from ..ledger import open_ledger
+
+    return open_ledger(env.store, write=write, wait=env.wait)
 
 
 def output_format(json_flag: bool, chosen: Format | None, default: Format = Format.TABLE) -> Format:

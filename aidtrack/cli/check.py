@@ -5,8 +5,7 @@ import typer
 from .. import render
 from ..environment import Environment
 from ..errors import ExitCode
-from ..ledger import open_ledger
-from . import Format, FormatOption, JsonOption, command, output_format
+from . import Format, FormatOption, JsonOption, command, output_format, records_of
 
 
 @command("check")
@@ -19,7 +18,7 @@ def check(ctx: typer.Context, json_flag: JsonOption = False, fmt: FormatOption =
 
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
-    with open_ledger(env.store) as ledger:
+    with records_of(env) as ledger:
         pledges, unreadable = ledger.readable()
         problems = checks.find_problems(pledges, unreadable, ledger.rate_table())
     if shown is Format.TABLE:

@@ -11,7 +11,6 @@ from .. import analysis, render
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..formats import FileFormat
-from ..ledger import open_ledger
 from . import (
     CategoriesOption,
     DonorsOption,
@@ -21,6 +20,7 @@ from . import (
     StatusesOption,
     YearOption,
     command,
+    records_of,
 )
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def import_(
         incoming = interchange.read_records(
             text, fmt or interchange.format_of(name, text), name=name, progress=progress
         )
-        with open_ledger(env.store, write=not dry_run, wait=env.wait) as ledger:
+        with records_of(env, write=not dry_run) as ledger:
             plan = ledger.import_records(
                 incoming, name=name, update=update, force=force, dry_run=dry_run
             )
@@ -142,7 +142,7 @@ def export(
     chosen = fmt or (interchange.format_of(target.name, "") if target else FileFormat.CSV)
     if target is not None and target.resolve() == env.store.resolve():
         raise InvalidInput(f"{target} is the store itself; export to another file")
-    with open_ledger(env.store) as ledger:
+    with records_of(env) as ledger:
         pledges = analysis.select(ledger.pledges(), selection)
     text = interchange.export_text(pledges, chosen)
     left_out = interchange.dangling_links(pledges)
@@ -176,7 +176,7 @@ def init(
 
     env: Environment = ctx.obj
     store = env.store
-    with open_ledger(store, write=True, wait=env.wait) as ledger:
+    with records_of(env, write=True) as ledger:
         if sample:
             loaded = interchange.load_sample(ledger)
         else:

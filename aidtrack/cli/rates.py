@@ -8,7 +8,6 @@ import typer
 from .. import money, render
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..ledger import open_ledger
 from ..model import YearSpan
 from ..rates import BASE, UserRate
 from . import (
@@ -20,6 +19,7 @@ from . import (
     command,
     handle_errors,
     output_format,
+    records_of,
 )
 
 rates_app = typer.Typer(
@@ -69,7 +69,7 @@ def show_rates(
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     code = money.normalize_currency(currency) if currency else None
-    with open_ledger(env.store) as ledger:
+    with records_of(env) as ledger:
         table = ledger.rate_table()
     span = YearSpan.parse(year) if year else None
     rows = [r for r in table.rows(currency=code) if span is None or r.year in span]
@@ -123,7 +123,7 @@ def set_rate(
     if code == BASE:
         raise InvalidInput("EUR is the base of the table: its rate is always 1")
     user_rate = UserRate(code, _year(year) or 0, _rate(rate))
-    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+    with records_of(env, write=True) as ledger:
         ledger.set_rate(user_rate)
     env.say(f"{code} {user_rate.year}: {user_rate.per_eur:f} per EUR (user rate)")
 
@@ -137,7 +137,7 @@ def unset_rate(
     """Drop your own rate for a currency and year; the ECB table applies again."""
     env: Environment = ctx.obj
     code, when = money.normalize_currency(currency), _year(year) or 0
-    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+    with records_of(env, write=True) as ledger:
         if not ledger.remove_rate(code, when):
             raise InvalidInput(f"no user rate for {code} {when}; `aidtrack rates` lists them")
     env.say(f"{code} {when}: user rate removed")

@@ -1,7 +1,7 @@
 """Commands on single records: add, list, show, edit, revise, remove."""
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -9,9 +9,11 @@ from .. import analysis, model, money, render
 from ..counting import parts_by_whole
 from ..environment import Environment
 from ..errors import InvalidInput
-from ..ledger import Ledger, open_ledger
 from ..model import Pledge, Source
 from ..rates import Conversion
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 from . import (
     AnnouncedOption,
     CategoriesOption,
@@ -35,6 +37,7 @@ from . import (
     YearOption,
     command,
     output_format,
+    records_of,
 )
 
 TABLE_PAGE = 30
@@ -81,7 +84,7 @@ def _print_data(
         env.write(csv_text(pledges))
 
 
-def _print_detail(env: Environment, ledger: Ledger, pledge: Pledge) -> None:
+def _print_detail(env: Environment, ledger: "Ledger", pledge: Pledge) -> None:
     pledges = ledger.pledges()
     history = analysis.versions(pledges, pledge.id)
     parts = parts_by_whole(pledges).get(pledge.id, [])
@@ -178,10 +181,10 @@ def add(
     )
     sources = _sources(source, source_date, quote, announced)
     if part_of:
-        with open_ledger(env.store) as ledger:
+        with records_of(env) as ledger:
             fields, sources = model.part_defaults(ledger.get(part_of), fields, sources)
     _prompt_missing(env, fields)  # before the lock: a person at a prompt must not block scripts
-    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+    with records_of(env, write=True) as ledger:
         pledge = model.build(fields, id=ledger.new_id(), sources=sources)
         ledger.add(pledge, force=force)
     if not sources:
@@ -238,7 +241,7 @@ def list_pledges(
         include_superseded=include_superseded,
     )
     code = money.normalize_currency(currency) if currency else None
-    with open_ledger(env.store) as ledger:
+    with records_of(env) as ledger:
         pledges = analysis.sort(analysis.select(ledger.pledges(), selection), sort, descending)
         superseded = ledger.superseded() if include_superseded else set()
         rates = ledger.rate_table() if code else None
@@ -268,7 +271,7 @@ def show(
     """Show one pledge with its sources, its versions and its parts."""
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
-    with open_ledger(env.store) as ledger:
+    with records_of(env) as ledger:
         pledge = ledger.get(pledge_id)
         if shown is Format.TABLE:
             _print_detail(env, ledger, pledge)
@@ -324,7 +327,7 @@ def edit(
         raise InvalidInput(
             "nothing to change; give at least one option (see `aidtrack edit --help`)"
         )
-    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+    with records_of(env, write=True) as ledger:
         edited = ledger.edit(pledge_id, changes, new_sources)
     _report_written(env, "edited", edited, shown)
 
@@ -375,7 +378,7 @@ def revise(
             "nothing changes; give a new AMOUNT or --status (see `aidtrack revise --help`)"
         )
     sources = _sources(source, source_date, quote, announced)
-    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+    with records_of(env, write=True) as ledger:
         added = ledger.revise(pledge_id, changes, sources)
     if not added[0].sources:
         env.warn(
@@ -393,7 +396,7 @@ def remove(
     """Delete a record for good (to replace a figure, use `revise`)."""
     env: Environment = ctx.obj
     if not yes:
-        with open_ledger(env.store) as ledger:
+        with records_of(env) as ledger:
             pledge = ledger.get(pledge_id)
         if not env.interactive:
             raise InvalidInput(f"remove asks before deleting; pass --yes to remove {pledge_id}")
@@ -402,6 +405,6 @@ def remove(
         if not typer.confirm(f"Remove {pledge.id} ({what})?", err=True):
             env.say("kept")
             return
-    with open_ledger(env.store, write=True, wait=env.wait) as ledger:
+    with records_of(env, write=True) as ledger:
         pledge = ledger.remove(pledge_id)
     env.say(f"removed {pledge.id}")
