@@ -181,21 +181,27 @@ class Counted:
 
     @classmethod
     def from_json(cls, donor: str, year: int, data: Mapping[str, Any]) -> Counted:
-        """Read back what `to_json` wrote (KeyError or ValueError if it is not that)."""
+        """Read back what `to_json` wrote (KeyError or ValueError if it is not that).
+        Vocabularies are looked up, not called: a report reads thousands of these."""
         return cls(
             donor,
             data["recipient"],
-            Status(data["status"]),
+            _STATUSES[data["status"]],
             year,
             data["currency"],
             Decimal(data["amount"]),
-            frozenset(map(Qualifier, data["qualifiers"])),
+            frozenset(_QUALIFIERS[q] for q in data["qualifiers"]),
             {
-                Category(category): (Decimal(amount), frozenset(map(Qualifier, hedges)))
+                _CATEGORIES[category]: (Decimal(amount), frozenset(_QUALIFIERS[q] for q in hedges))
                 for category, (amount, hedges) in data["by_category"].items()
             },
             tuple(data["notes"]),
         )
+
+
+_STATUSES = {member.value: member for member in Status}
+_QUALIFIERS = {member.value: member for member in Qualifier}
+_CATEGORIES = {member.value: member for member in Category}
 
 
 def _put(

@@ -7,7 +7,6 @@ own right ("EU institutions" is not its member states) are known by name.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -103,6 +102,8 @@ def resolve(name: str, role: str = "donor") -> Party:
 
 
 def _suggestion(key: str) -> str:
+    import difflib
+
     names = {party.name: party for party in _index().values()}
     by_fold = {_fold(name): name for name in names}
     close = difflib.get_close_matches(key, list(by_fold), n=3, cutoff=0.6)

@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from tinydb.table import Table
 
 SCHEMA_VERSION = 1
 PLEDGES, RATES, META = "pledges", "rates", "meta"
@@ -63,8 +61,9 @@ def damaged(path: Path, reason: str) -> StoreError:
     return StoreError(f"store {path} is damaged: {reason}; `aidtrack check` lists every problem")
 
 
-class _MemoryStorage(Storage):
-    """TinyDB storage over the tables `open_store` read; a write marks them changed."""
+class _MemoryStorage:
+    """TinyDB storage (its read, write and close) over the tables `open_store` read; a
+    write marks them changed."""
 
     def __init__(self, data: Tables) -> None:
         self.data = data
@@ -76,6 +75,9 @@ class _MemoryStorage(Storage):
     def write(self, data: Tables) -> None:
         self.data = data
         self.changed = True
+
+    def close(self) -> None:
+        pass
 
 
 class Store:
@@ -90,6 +92,8 @@ class Store:
         """The digest of the bytes `save` wrote, if it wrote."""
         self._stored = stored
         self._writable = writable
+        from tinydb import TinyDB  # loaded by the commands that use a store, not at start-up
+
         self._storage = _MemoryStorage(stored.data)
         self._db = TinyDB(storage=lambda: self._storage)
 
@@ -289,6 +293,8 @@ def write_atomically(path: Path, payload: bytes, *, durable: bool = True) -> Non
     derived files that are checked when read), nothing is fsynced: after a power cut
     the file may be empty or old. Raises OSError.
     """
+    import tempfile
+
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
