@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import counting, model, rules, totals
+from . import counting, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
 from .model import Pledge, Source, Status, YearSpan
 from .rates import RateTable, UserRate
@@ -637,4 +637,6 @@ def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) 
         ledger = Ledger(store)
         yield ledger
         if write and store.save() is not None:
+            from . import totals  # derived data: loaded by the commands that write
+
             totals.refresh(store, ledger.touched, ledger.links())

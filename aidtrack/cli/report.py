@@ -12,7 +12,6 @@ from ..analysis import Selection
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..model import EVERY_YEAR, YearSpan
-from ..totals import read_tally
 from . import (
     CategoriesOption,
     Format,
@@ -139,6 +138,8 @@ def report(
     code = _currency(env, currency)
     # Without a year, the latest with pledges is found in all of them.
     years = YearSpan(span.start - 1, span.start) if span else None
+    from ..totals import read_tally  # the reading loads only for the commands that report
+
     tally, rates = read_tally(env.store, years, envelopes=span or EVERY_YEAR)
     from .. import yearly
 
@@ -194,6 +195,8 @@ def compare(
     selection = _selection(recipient, status, category, donors or ())
     code = _currency(env, currency)
     span = YearSpan.parse(years) if years else None
+    from ..totals import read_tally
+
     tally, rates = read_tally(env.store, span)
     from .. import yearly
 
