@@ -120,7 +120,7 @@ SCREENS: dict[str, tuple[list[str], Any]] = {
         lambda a: [
             *figures_of_records([json_of(a, "show", "nor-2026")], False),
             "NOK 85,000,000,000",
-        ],  # fmt: skip
+        ],
     ),
     "report": (
         ["report", "--year", "2026"],
@@ -263,7 +263,7 @@ def test_shares_add_up_to_a_hundred(aidtrack: Aidtrack) -> None:
         ["rates", "--year", "2024"],
         ["show", "nor-2026"],
         ["check"],
-    ],  # fmt: skip
+    ],
 )
 def test_piped_tables_are_plain(aidtrack: Aidtrack, sample: Path, args: list[str]) -> None:
     shown = aidtrack(*args).stdout
@@ -280,7 +280,7 @@ def test_piped_tables_are_plain(aidtrack: Aidtrack, sample: Path, args: list[str
         ["compare"],
         ["rates", "--year", "2024"],
         ["check"],
-    ],  # fmt: skip
+    ],
 )
 def test_every_read_command_speaks_tsv_and_markdown(
     aidtrack: Aidtrack, sample: Path, args: list[str]
