@@ -6,7 +6,7 @@ No TinyDB, Rich or Typer here: records in, plain values out (what counts is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from . import places
 from .counting import current
 from .model import Category, Pledge, Status, YearSpan, choice
 from .money import minor_unit
-from .rates import Conversion, RateTable
+from .rates import Conversion, MissingRate, RateTable, missing_legs
 
 
 def versions(pledges: Sequence[Pledge], pledge_id: str) -> list[Pledge]:
@@ -98,18 +98,40 @@ def sort(pledges: Iterable[Pledge], key: str, descending: bool = False) -> list[
     return sorted(pledges, key=SORT_KEYS[key], reverse=descending)
 
 
-def conversions(
-    pledges: Iterable[Pledge], table: RateTable, currency: str
-) -> dict[str, Conversion]:
+@dataclass(frozen=True)
+class Conversions:
+    """Records in another currency: each one's conversion, or None where a rate is
+    missing, and which rates each of those lacks."""
+
+    converted: Mapping[str, Conversion | None]
+    missing: Mapping[str, Sequence[MissingRate]]
+
+    def all_missing(self) -> list[MissingRate]:
+        """Every missing rate once, by year and currency."""
+        unique = {(e.year, e.currency): e for errors in self.missing.values() for e in errors}
+        return [error for _, error in sorted(unique.items())]
+
+
+def conversions(pledges: Iterable[Pledge], table: RateTable, currency: str) -> Conversions:
     """Each record in `currency` at its year's average (an envelope at its first year's)."""
     places = minor_unit(currency)
-    return {
-        p.id: table.convert(p.amount, p.currency, currency, p.years.start, places) for p in pledges
-    }
+    converted: dict[str, Conversion | None] = {}
+    missing: dict[str, list[MissingRate]] = {}
+    for p in pledges:
+        year = p.years.start
+        try:
+            converted[p.id] = table.convert(p.amount, p.currency, currency, year, places)
+        except MissingRate:
+            converted[p.id] = None
+            missing[p.id] = missing_legs(table.convert, (p.currency, currency), year)
+    return Conversions(converted, missing)
 
 
-def conversion_json(conversion: Conversion) -> dict[str, Any]:
-    """A converted amount as scripts read it: exact strings, the rate and where it came from."""
+def conversion_json(conversion: Conversion | None) -> dict[str, Any] | None:
+    """A converted amount as scripts read it: exact strings, the rate and where it came
+    from; None where no rate converts it."""
+    if conversion is None:
+        return None
     return {
         "amount": f"{conversion.amount:f}",
         "currency": conversion.currency,

@@ -18,7 +18,11 @@ from typing import TYPE_CHECKING, TextIO
 from .store import DEFAULT_WAIT
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
+
+    from .render import Part
 
 APP_NAME = "aidtrack"
 PIPE_WIDTH = 160
@@ -96,6 +100,12 @@ class Environment:
         # Off a terminal (a pipe, a file) a table is not squeezed into 80 columns.
         wide = None if _is_terminal(stream) or os.environ.get("COLUMNS") else PIPE_WIDTH
         return console(stream, width=wide, color=self.color)
+
+    def show(self, parts: Sequence[Part], *, wide: bool = False) -> None:
+        """A view on stdout: fitted to the terminal, or plain when piped."""
+        from .render import show
+
+        show(self.console(), parts, wide=wide, plain=not self.stdout_is_terminal)
 
     def say(self, message: str) -> None:
         """A message for the person (stderr), silenced by --quiet."""

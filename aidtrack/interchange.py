@@ -146,30 +146,43 @@ def csv_rows(pledge: Pledge) -> list[dict[str, str]]:
     return rows
 
 
-def csv_text(pledges: Iterable[Pledge]) -> str:
-    """The records as CSV, formula cells neutralised.
+def csv_text(pledges: Iterable[Pledge], *, tsv: bool = False) -> str:
+    """The records as CSV (or TSV), formula cells neutralised."""
+    rows = (
+        [neutralise(row[column]) for column in CSV_COLUMNS]
+        for pledge in pledges
+        for row in csv_rows(pledge)
+    )
+    return delimited([list(CSV_COLUMNS), *rows], tsv=tsv)
 
-    Lines end in CRLF (RFC 4180, as spreadsheets write it): only then does the writer
-    quote a cell that holds a bare carriage return, which a reader would split.
-    """
+
+def table_csv_text(
+    rows: Iterable[dict[str, Any]], columns: Iterable[str], *, tsv: bool = False
+) -> str:
+    """Any tidy table (report rows, rate rows) as CSV (or TSV), formula cells
+    neutralised, and true/false as JSON and pandas write them."""
+    columns = list(columns)
+    cells = ([neutralise(_table_cell(row.get(column))) for column in columns] for row in rows)
+    return delimited([columns, *cells], tsv=tsv)
+
+
+def delimited(rows: Iterable[list[str]], *, tsv: bool = False) -> str:
+    """Rows as CSV: lines end in CRLF (RFC 4180, as spreadsheets write it), since only
+    then does the writer quote a cell that holds a bare carriage return, which a reader
+    would split. As TSV: tab-separated lines, with a tab, newline, carriage return or
+    backslash in a cell written `\\t`, `\\n`, `\\r`, `\\\\`."""
+    if tsv:
+        return "".join("\t".join(map(_tsv_cell, row)) + "\n" for row in rows)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for pledge in pledges:
-        for row in csv_rows(pledge):
-            writer.writerow([neutralise(row[column]) for column in CSV_COLUMNS])
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue()
 
 
-def table_csv_text(rows: Iterable[dict[str, Any]], columns: Iterable[str]) -> str:
-    """Any tidy table (report rows, rate rows) as CSV, formula cells neutralised; CRLF
-    line ends as in `csv_text`, and true/false as JSON and pandas write them."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: neutralise(_table_cell(value)) for key, value in row.items()})
-    return buffer.getvalue()
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv_cell(cell: str) -> str:
+    return cell.translate(_TSV_ESCAPES)
 
 
 def _table_cell(value: Any) -> str:

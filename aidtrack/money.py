@@ -14,6 +14,8 @@ from functools import cache
 
 from .errors import InvalidInput
 
+DEFAULT_CURRENCY = "USD"
+"""What reports are in when no currency is asked for."""
 MAX_AMOUNT = Decimal(10) ** 18  # a quintillion: beyond any real pledge, within exact range
 
 SCALES: dict[str, int] = {

@@ -10,7 +10,7 @@ call, so importing this module costs only its own definitions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 from functools import cache
@@ -39,6 +39,36 @@ class MissingRate(AidtrackError):
             f"no exchange rate for {currency} in {year} ({reason}); add one with "
             f"`aidtrack rates set {currency} {year} RATE` (RATE in {currency} per 1 EUR)"
         )
+
+
+def missing_message(missing: Sequence[MissingRate]) -> str:
+    """One line naming every missing rate and the command that adds one."""
+    if len(missing) == 1:
+        return str(missing[0])
+    first = missing[0]
+    listed = ", ".join(f"{error.currency} {error.year}" for error in missing)
+    return (
+        f"no exchange rates for {listed}; add each with `aidtrack rates set CURRENCY YEAR "
+        f"RATE` (RATE in CURRENCY per 1 EUR), e.g. `aidtrack rates set {first.currency} "
+        f"{first.year} RATE`"
+    )
+
+
+def missing_legs(
+    convert: Callable[[Decimal, str, str, int, int], Conversion],
+    currencies: Iterable[str],
+    year: int,
+) -> list[MissingRate]:
+    """Which of `currencies` have no rate in `year`, through `convert` (a table's): each
+    leg of a conversion is named, not only the first that fails."""
+    missing = []
+    for code in dict.fromkeys(c.upper() for c in currencies):
+        if code != BASE:
+            try:
+                convert(_ONE, code, BASE, year, 2)
+            except MissingRate as error:
+                missing.append(error)
+    return missing
 
 
 @dataclass(frozen=True)

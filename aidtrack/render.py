@@ -1,4 +1,12 @@
-"""Everything a person or a script sees: Rich tables, JSON, NDJSON (DESIGN §5).
+"""Everything a person or a script sees: views drawn for a terminal, for an article
+(markdown) or as a picture (SVG, HTML), and JSON (DESIGN §5, §9b).
+
+A view is data first: headings, notes, `Fields` and `Grid`s (tables as rows of text,
+with what each column is). `show` draws it on a terminal, fitted to its width: a
+figure is never cut. When a table is too wide its columns go in the order each
+declares (`Column.drop`: links, labels, categories, stages...), then text columns wrap
+(never inside a word); below what a table can hold, its rows print as `key: value`
+blocks. Piped output is plain: no padding lines, no trailing spaces.
 
 The only module that builds Rich objects; Rich is imported inside the functions that
 draw, so `list --json` never loads it. Stored text is shown inert: control characters
@@ -8,19 +16,25 @@ become visible escapes and nothing is read as markup.
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .money import format_compact, format_exact
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.table import Table
     from rich.text import Text
 
+    from .analysis import Selection
     from .checks import Problem
     from .model import Pledge
     from .rates import Conversion, Rate
+    from .yearly import Cell, Comparison, Envelope, Figure, Report
 
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
@@ -60,10 +74,11 @@ def console(stream: TextIO, *, width: int | None, color: bool) -> Console:
 
 
 def text(value: str | None, style: str = "") -> Text:
-    """A Rich `Text` of stored data: literal brackets, no control characters."""
+    """A Rich `Text` of stored data: literal brackets, no control characters; a text
+    too long for its place folds onto the next line, it is never cut."""
     from rich.text import Text
 
-    return Text(inert(value), style=style)
+    return Text(inert(value), style=style, overflow="fold")
 
 
 def json_bytes(value: Any, *, pretty: bool = True) -> bytes:
@@ -82,203 +97,345 @@ def ndjson_text(rows: Iterable[Any]) -> str:
     return "".join(json_text(row, pretty=False) for row in rows)
 
 
-def links(pledge: Pledge, superseded: set[str]) -> str:
-    """What a record is to others: a part, a revision, an old version."""
-    notes = []
-    if pledge.id in superseded:
-        notes.append("superseded")
-    if pledge.supersedes:
-        notes.append(f"revises {pledge.supersedes}")
-    if pledge.part_of:
-        notes.append(f"part of {pledge.part_of}")
-    return ", ".join(notes)
+# Views -------------------------------------------------------------------------------
 
 
-def amount_cell(pledge: Pledge) -> str:
-    return format_compact(pledge.amount, pledge.currency, pledge.qualifier.value)
+@dataclass(frozen=True)
+class Heading:
+    text: str
 
 
-def conversion_cells(conversion: Conversion, qualifier: str) -> list[Text]:
-    """The converted amount, and the rate with its year (`*` provisional, `u` user)."""
-    mark = "u" if conversion.user else ("*" if conversion.provisional else "")
-    return [
-        text(format_compact(conversion.amount, conversion.currency, qualifier)),
-        text(f"{conversion.rate:f} ({conversion.year}{mark})"),
-    ]
+@dataclass(frozen=True)
+class Section:
+    """A title within a view, a blank line above it."""
+
+    text: str
 
 
-def rates_note(conversions: Iterable[Conversion], last_date: str) -> str:
-    """The footer every converted table carries: where the rates came from."""
-    from .rates import SAME_CURRENCY_SOURCE, USER_SOURCE
-
-    used = list(conversions)
-    legs = {leg for c in used for leg in c.source.split(" + ")}
-    sources = sorted(legs - {SAME_CURRENCY_SOURCE, USER_SOURCE})
-    note = "Rates: " + ("; ".join(sources) or "none needed") + "."
-    if any(c.provisional for c in used):
-        note += f" * provisional: the current year's average runs to {last_date}."
-    if any(c.user for c in used):
-        note += " u: your own rate (`aidtrack rates`)."
-    return note
+@dataclass(frozen=True)
+class Note:
+    text: str
+    style: str = "dim"
 
 
-def pledge_table(
-    pledges: Sequence[Pledge],
-    superseded: set[str],
-    converted: Mapping[str, Conversion] | None = None,
-    currency: str | None = None,
-) -> RenderableType:
-    """The `list` table; with `converted` (by id), two more columns: amount and rate."""
-    from rich import box
+@dataclass(frozen=True)
+class Fields:
+    """A record's fields, a `name  value` line each."""
+
+    pairs: Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a `Grid`. Cells of a column that does not `wrap` (amounts, rates,
+    percentages, ids, years) are printed whole on one line; a wrapping column (names,
+    labels, links) breaks between words. When the table is too wide, the column with
+    the highest `drop` goes first; a column with `drop` 0 never goes."""
+
+    header: str
+    right: bool = False
+    wraps: bool = False
+    drop: int = 0
+    style: str = ""
+    in_blocks: bool = True
+    """Whether a row printed as a block says it (a rank does not need saying)."""
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as text: rows of cells (each with a style), an optional totals row, a
+    caption, and the column that names a row when it prints as a block."""
+
+    columns: Sequence[Column]
+    rows: Sequence[tuple[Sequence[str], str]]
+    footer: Sequence[str] | None = None
+    caption: str | None = None
+    key: int = 0
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Bars a person takes in at a glance: one per donor and year, on one scale."""
+
+    bars: Sequence[tuple[str, str, Decimal, str, bool]]
+    """(label, year, amount, the amount as shown, whether it is the year in focus)"""
+    more: int = 0
+
+
+Part = Heading | Section | Note | Fields | Grid | Chart
+
+
+# Drawing on a terminal ------------------------------------------------------------------
+
+
+def show(
+    console: Console, parts: Sequence[Part], *, wide: bool = False, plain: bool = False
+) -> None:
+    """Draw a view on a terminal (or into a pipe, `plain`): fitted to its width, or at
+    full width with every column (`wide`)."""
+    if wide:
+        console.width = max(console.width, *(_natural_width(p, console) for p in parts))
+    if not plain:
+        for part in parts:
+            console.print(_drawn(part, console, wide))
+        return
+    with console.capture() as captured:
+        for part in parts:
+            console.print(_drawn(part, console, wide))
+    console.file.write(plain_text(captured.get()))
+
+
+def plain_text(drawn: str) -> str:
+    """What a pipe gets: no trailing spaces, no blank lines at either end, one blank
+    line at most between parts."""
+    text = re.sub(r"[ \t]+$", "", drawn, flags=re.M).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text) + "\n" if text else ""
+
+
+def _drawn(part: Part, console: Console, wide: bool) -> RenderableType:
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE_HEAVY, header_style="bold", pad_edge=False)
-    table.add_column("ID", style="cyan", no_wrap=True)
-    table.add_column("Donor")
-    table.add_column("To")
-    table.add_column("Year", no_wrap=True)
-    table.add_column("Amount", justify="right", no_wrap=True)
-    if converted is not None:
-        table.add_column(f"In {currency}", justify="right", no_wrap=True)
-        table.add_column("Rate (year)", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Category", no_wrap=True)
-    table.add_column("Label")
-    table.add_column("Links", style="dim")
-    for pledge in pledges:
-        style = "dim" if pledge.id in superseded else ""
-        row = [
-            text(pledge.id),
-            text(pledge.donor),
-            text(pledge.recipient),
-            text(pledge.year_label),
-            text(amount_cell(pledge)),
-        ]
-        if converted is not None:
-            row += conversion_cells(converted[pledge.id], pledge.qualifier.value)
-        row += [
-            text(pledge.status.value),
-            text(pledge.category.value),
-            text(pledge.label),
-            text(links(pledge, superseded)),
-        ]
-        table.add_row(*row, style=style)
-    return table
+    if isinstance(part, Heading):
+        return _lines(part.text, "bold")
+    if isinstance(part, Section):
+        return _lines(f"\n{part.text}", "bold")
+    if isinstance(part, Note):
+        return _lines(part.text, part.style)
+    if isinstance(part, Fields):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for name, value in part.pairs:
+            grid.add_row(text(name), text(value))
+        return grid
+    if isinstance(part, Grid):
+        return _fitted(part, console, wide)
+    return _chart(part, console.width)
 
 
-def rates_table(rates: Sequence[Rate]) -> RenderableType:
-    """`aidtrack rates`: one row per currency and year; provisional and user rates marked."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAVY, header_style="bold", pad_edge=False)
-    table.add_column("Year", no_wrap=True)
-    table.add_column("Currency", no_wrap=True)
-    table.add_column("Per EUR", justify="right", no_wrap=True)
-    table.add_column("Source")
-    for rate in rates:
-        mark = "user" if rate.user else ("ECB *" if rate.provisional else "ECB")
-        table.add_row(str(rate.year), rate.currency, f"{rate.per_eur:f}", mark)
-    return table
-
-
-def problems_table(problems: Sequence[Problem]) -> RenderableType:
-    """`check`: one row per problem, with the command that fixes it."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAVY, header_style="bold", pad_edge=False)
-    table.add_column("Problem", no_wrap=True, style="yellow")
-    table.add_column("Record", no_wrap=True, style="cyan")
-    table.add_column("What")
-    table.add_column("Fix")
-    for problem in problems:
-        table.add_row(
-            text(problem.kind), text(problem.id), text(problem.message), text(problem.fix)
-        )
-    return table
-
-
-def pledge_detail(
-    pledge: Pledge,
-    history: Sequence[Pledge],
-    parts: Sequence[Pledge],
-    superseded: set[str],
-) -> list[RenderableType]:
-    """`show`: the record's fields, its sources, its versions and its parts."""
-    from rich.table import Table
-
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="bold")
-    fields.add_column()
-    state = "superseded" if pledge.id in superseded else "current"
-    rows = [
-        ("id", f"{pledge.id} ({state})"),
-        ("donor", _with_code(pledge.donor, pledge.donor_code)),
-        ("recipient", _with_code(pledge.recipient, pledge.recipient_code)),
-        ("year" if not pledge.years.is_envelope else "years", pledge.year_label),
-        ("amount", f"{amount_cell(pledge)}  ({format_exact(pledge.amount, pledge.currency)})"),
-        ("qualifier", pledge.qualifier.value),
-        ("status", pledge.status.value),
-        ("category", pledge.category.value),
-        ("label", pledge.label),
-        ("instrument", pledge.instrument.value),
-        ("announced", pledge.announced_on),
-        ("supersedes", pledge.supersedes),
-        ("part of", pledge.part_of),
-        ("note", pledge.note),
-        ("created", pledge.created_at),
-        ("updated", pledge.updated_at),
-    ]
-    for name, value in rows:
-        if value:
-            fields.add_row(text(name), text(value))
-    shown: list[RenderableType] = [fields]
-    shown.append(_section(f"Sources ({len(pledge.sources)})"))
-    if not pledge.sources:
-        shown.append(text("  none: add one with `aidtrack edit ID --source URL`", "yellow"))
-    for source in pledge.sources:
-        dated = f"  {source.date}" if source.date else ""
-        shown.append(text(f"  {source.url or '(no url)'}{dated}"))
-        if source.quote:
-            shown.append(text(f"    \u201c{source.quote}\u201d", "italic"))
-    if len(history) > 1:
-        shown.append(_section("Versions (oldest first)"))
-        shown.append(_brief_table(history, superseded, marked=pledge.id))
-    if parts:
-        shown.append(_section("Parts"))
-        shown.append(_brief_table(parts, superseded))
-    return shown
-
-
-def _section(title: str) -> Text:
+def _lines(value: str, style: str) -> Text:
+    """A text of several lines: each line inert, the line breaks kept."""
     from rich.text import Text
 
-    return Text(f"\n{title}", style="bold")
+    return Text("\n").join(text(line, style) for line in value.split("\n"))
 
 
-def _with_code(name: str, code: str | None) -> str:
-    return f"{name} ({code})" if code else name
+def _natural_width(part: Part, console: Console) -> int:
+    """How wide a part is with every column at full width."""
+    from rich.measure import Measurement
+
+    if not isinstance(part, Grid):
+        return 0
+    table = _table(part, range(len(part.columns)))
+    return Measurement.get(console, console.options.update_width(100_000), table).maximum
 
 
-def _brief_table(pledges: Sequence[Pledge], superseded: set[str], marked: str = "") -> Any:
+def _fitted(grid: Grid, console: Console, wide: bool) -> RenderableType:
+    """The grid as a table that fits the console without cutting a figure: columns go
+    in their `drop` order, text wraps between words; else the rows as blocks."""
+    shown = list(range(len(grid.columns)))
+    if wide:
+        return _table(grid, shown)
+    while True:
+        widths = _widths(grid, shown, console)
+        if widths is not None:
+            return _table(grid, shown, widths)
+        droppable = [i for i in shown if grid.columns[i].drop]
+        if not droppable:
+            return _blocks(grid)
+        shown.remove(max(droppable, key=lambda i: grid.columns[i].drop))
+
+
+def _widths(grid: Grid, shown: Sequence[int], console: Console) -> list[int] | None:
+    """Each shown column's width so that the table fits the console: every column at
+    its widest cell, then the wrapping columns narrowed (the one with most to spare
+    first) down to their longest word at the least; None if even that is too wide."""
+    from rich.cells import cell_len
+    from rich.measure import Measurement
+
+    widest, least = [], []
+    for index in shown:
+        cells = [grid.columns[index].header, *(inert(row[index]) for row, _ in grid.rows)]
+        if grid.footer is not None:
+            cells.append(inert(grid.footer[index]))
+        width = max(cell_len(cell) for cell in cells)
+        widest.append(width)
+        if grid.columns[index].wraps:
+            width = max((cell_len(word) for cell in cells for word in cell.split()), default=1)
+        least.append(width)
+    natural = Measurement.get(
+        console, console.options.update_width(100_000), _table(grid, shown)
+    ).maximum
+    room = console.width - (natural - sum(widest))
+    if sum(least) > room:
+        return None
+    widths = list(widest)
+    while sum(widths) > room:
+        _, roomiest = max(
+            (width - low, i) for i, (width, low) in enumerate(zip(widths, least, strict=True))
+        )
+        widths[roomiest] -= 1
+    return widths
+
+
+def _table(grid: Grid, shown: Iterable[int], widths: Sequence[int] | None = None) -> Table:
+    """A Rich table of the shown columns, each at its given width (else its natural one)."""
     from rich import box
     from rich.table import Table
 
-    table = Table(box=box.SIMPLE, show_header=False, pad_edge=False)
-    for pledge in pledges:
-        marker = "*" if pledge.id == marked else " "
-        state = "superseded" if pledge.id in superseded else "current"
-        table.add_row(
-            text(marker),
-            text(pledge.id, "cyan"),
-            text(pledge.year_label),
-            text(amount_cell(pledge)),
-            text(pledge.status.value),
-            text(pledge.category.value),
-            text(state),
+    shown = list(shown)
+    table = Table(
+        box=box.SIMPLE_HEAVY,
+        header_style="bold",
+        pad_edge=False,
+        show_edge=False,
+        collapse_padding=True,
+        caption=grid.caption,
+        caption_justify="left",
+        caption_style="dim",
+    )
+    for place, index in enumerate(shown):
+        column = grid.columns[index]
+        table.add_column(
+            column.header,
+            justify="right" if column.right else "left",
+            no_wrap=not column.wraps,
+            overflow="fold",
+            style=column.style,
+            width=None if widths is None else widths[place],
         )
+    for cells, style in grid.rows:
+        table.add_row(*(text(cells[i]) for i in shown), style=style)
+    if grid.footer is not None:
+        table.add_section()
+        table.add_row(*(text(grid.footer[i], "bold") for i in shown), style="bold")
     return table
+
+
+def _blocks(grid: Grid) -> RenderableType:
+    """Each row as a block of `column: value` lines, named by its key column."""
+    from rich.console import Group
+
+    lines: list[Text] = []
+    rows = [*grid.rows, *([(grid.footer, "bold")] if grid.footer is not None else [])]
+    for cells, style in rows:
+        lines.append(text(cells[grid.key], f"bold {style}".strip()))
+        for index, column in enumerate(grid.columns):
+            if index != grid.key and cells[index] and column.in_blocks:
+                lines.append(text(f"  {column.header}: {cells[index]}", style))
+        lines.append(text(""))
+    if grid.caption:
+        lines.append(text(grid.caption, "dim"))
+    return Group(*lines)
+
+
+BAR_WIDTH = 40
+_EIGHTHS = " \u258f\u258e\u258d\u258c\u258b\u258a\u2589"
+
+
+def _chart(chart: Chart, width: int) -> RenderableType:
+    """The bars, as long as the width leaves room for (none below 8 cells)."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    labels = max((cell_len(label) for label, *_ in chart.bars), default=0)
+    label_width = min(labels, 24)
+    values = max((cell_len(shown) for *_, shown, _ in chart.bars), default=0)
+    room = min(BAR_WIDTH, width - label_width - 4 - values - 3)
+    if room < 8:
+        return text("")
+    peak = max((amount for _, _, amount, _, _ in chart.bars), default=Decimal(0))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=label_width, overflow="fold")
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(no_wrap=True, width=room)
+    grid.add_column(justify="right", no_wrap=True)
+    for label, year, amount, shown, focus in chart.bars:
+        bar = text(_bar(amount, peak, room), "cyan" if focus else "grey50")
+        grid.add_row(text(label), text(year), bar, text(shown))
+    if chart.more:
+        grid.add_row(text(f"and {chart.more} more"), text(""), text(""), text(""))
+    return grid
+
+
+def _bar(value: Decimal, peak: Decimal, width: int) -> str:
+    """A bar in eighths of a cell; anything above zero shows at least a sliver."""
+    if value <= 0 or peak <= 0:
+        return ""
+    eighths = max(1, int(value * width * 8 / peak))
+    full, rest = divmod(eighths, 8)
+    return "\u2588" * full + (_EIGHTHS[rest] if rest else "")
+
+
+# Markdown and pictures --------------------------------------------------------------------
+
+
+def markdown(parts: Sequence[Part]) -> str:
+    """A view for an article: headings, paragraphs and pipe tables (every column)."""
+    blocks: list[str] = []
+    for part in parts:
+        if isinstance(part, Heading):
+            blocks.append(f"## {_md(part.text)}")
+        elif isinstance(part, Section):
+            blocks.append(f"### {_md(part.text)}")
+        elif isinstance(part, Note):
+            blocks.append(_md(part.text))
+        elif isinstance(part, Fields):
+            blocks.append(
+                "\n".join(f"- **{_md(name)}**: {_md(value)}" for name, value in part.pairs)
+            )
+        elif isinstance(part, Grid):
+            blocks.append(_md_table(part))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _md_table(grid: Grid) -> str:
+    def line(cells: Iterable[str]) -> str:
+        return "| " + " | ".join(_md(cell).replace("|", "\\|") for cell in cells) + " |"
+
+    rules = ["---:" if column.right else "---" for column in grid.columns]
+    lines = [line(c.header for c in grid.columns), "| " + " | ".join(rules) + " |"]
+    lines += [line(cells) for cells, _ in grid.rows]
+    if grid.footer is not None:
+        lines.append(line(f"**{cell}**" if cell else "" for cell in grid.footer))
+    if grid.caption:
+        lines += ["", _md(grid.caption)]
+    return "\n".join(lines)
+
+
+def _md(value: str) -> str:
+    """Stored text made inert, and the characters markdown would read as markup
+    escaped."""
+    return re.sub(r"([\\`*_<>\[\]])", r"\\\1", inert(value))
+
+
+def recorded(parts: Sequence[Part], width: int, color: bool) -> tuple[str, str]:
+    """The view as SVG and as HTML, for `--svg` and `--html`: self-contained (no font
+    or script fetched from the network) and drawn dark on a white page."""
+    import io
+
+    from rich._export_format import CONSOLE_SVG_FORMAT
+    from rich.console import Console
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    recording = Console(
+        file=io.StringIO(),
+        record=True,
+        width=width,
+        force_terminal=True,
+        color_system="truecolor",
+        no_color=None if color else True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    for part in parts:
+        recording.print(_drawn(part, recording, wide=False))
+    local_fonts = re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.S)
+    theme = DEFAULT_TERMINAL_THEME
+    svg = recording.export_svg(title="aidtrack", clear=False, code_format=local_fonts, theme=theme)
+    return svg, recording.export_html(theme=theme)
 
 
 @contextlib.contextmanager
@@ -300,239 +457,437 @@ def progress(console: Console, *, show_from: int) -> Iterator[Callable[[int, int
         yield advance
 
 
-def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:
-    for renderable in renderables:
-        console.print(renderable)
+# Records ------------------------------------------------------------------------------
 
 
-# --- `report` and `compare` (issue 5) -------------------------------------------------
+def links(pledge: Pledge, superseded: set[str]) -> str:
+    """What a record is to others: a part, a revision, an old version."""
+    notes = []
+    if pledge.id in superseded:
+        notes.append("superseded")
+    if pledge.supersedes:
+        notes.append(f"revises {pledge.supersedes}")
+    if pledge.part_of:
+        notes.append(f"part of {pledge.part_of}")
+    return ", ".join(notes)
 
-if TYPE_CHECKING:
-    from decimal import Decimal
 
-    from .analysis import Selection
-    from .yearly import Comparison, Envelope, Figure, Percent, Report
+def amount_cell(pledge: Pledge) -> str:
+    return format_compact(pledge.amount, pledge.currency, pledge.qualifier.value)
 
-BAR_WIDTH = 40
+
+NO_RATE = "no rate"
+
+
+def conversion_cells(conversion: Conversion | None, qualifier: str) -> list[str]:
+    """The converted amount, and the rate of the record's year (an envelope's first),
+    marked `*` when provisional and `u` when the user's own."""
+    if conversion is None:
+        return [NO_RATE, ""]
+    mark = "u" if conversion.user else ("*" if conversion.provisional else "")
+    return [
+        format_compact(conversion.amount, conversion.currency, qualifier),
+        f"{conversion.rate:f}{mark}",
+    ]
+
+
+def rates_note(conversions: Iterable[Conversion | None], last_date: str) -> str:
+    """The footer every converted table carries: where the rates came from."""
+    from .rates import SAME_CURRENCY_SOURCE, USER_SOURCE
+
+    used = [c for c in conversions if c is not None]
+    legs = {leg for c in used for leg in c.source.split(" + ")}
+    sources = sorted(legs - {SAME_CURRENCY_SOURCE, USER_SOURCE})
+    note = "Rates: yearly averages of each record's year (an envelope's first), " + (
+        ("; ".join(sources) or "none needed") + "."
+    )
+    if any(c.provisional for c in used):
+        note += f" * provisional: the current year's average runs to {last_date}."
+    if any(c.user for c in used):
+        note += " u: your own rate (`aidtrack rates`)."
+    return note
+
+
+LINKS, LABEL, CATEGORY, STAGE = 4, 3, 2, 1
+"""The order in which a narrow terminal leaves columns out: links first, stage last."""
+
+
+def pledge_grid(
+    pledges: Sequence[Pledge],
+    superseded: set[str],
+    converted: Mapping[str, Conversion | None] | None = None,
+    currency: str | None = None,
+) -> Grid:
+    """The `list` table; with `converted` (by id), two more columns: amount and rate."""
+    columns = [
+        Column("ID", style="cyan"),
+        Column("Donor", wraps=True),
+        Column("To", wraps=True),
+        Column("Year"),
+        Column("Amount", right=True),
+    ]
+    if converted is not None:
+        columns += [Column(f"In {currency}", right=True), Column("Rate", right=True)]
+    columns += [
+        Column("Status", drop=STAGE),
+        Column("Category", drop=CATEGORY),
+        Column("Label", wraps=True, drop=LABEL),
+        Column("Links", wraps=True, drop=LINKS, style="dim"),
+    ]
+    rows = []
+    for pledge in pledges:
+        cells = [pledge.id, pledge.donor, pledge.recipient, pledge.year_label, amount_cell(pledge)]
+        if converted is not None:
+            cells += conversion_cells(converted[pledge.id], pledge.qualifier.value)
+        cells += [
+            pledge.status.value,
+            pledge.category.value,
+            pledge.label or "",
+            links(pledge, superseded),
+        ]
+        rows.append((cells, "dim" if pledge.id in superseded else ""))
+    return Grid(columns, rows)
+
+
+def rates_grid(rates: Sequence[Rate]) -> Grid:
+    """`aidtrack rates`: one row per currency and year; provisional and user rates marked."""
+    columns = [Column("Year"), Column("Currency"), Column("Per EUR", right=True), Column("Source")]
+    rows = [
+        (
+            [
+                str(rate.year),
+                rate.currency,
+                f"{rate.per_eur:f}",
+                "user" if rate.user else ("ECB *" if rate.provisional else "ECB"),
+            ],
+            "",
+        )
+        for rate in rates
+    ]
+    return Grid(columns, rows)
+
+
+def problems_grid(problems: Sequence[Problem]) -> Grid:
+    """`check`: one row per problem, with the command that fixes it."""
+    columns = [
+        Column("Problem", style="yellow"),
+        Column("Record", style="cyan"),
+        Column("What", wraps=True),
+        Column("Fix", wraps=True),
+    ]
+    rows = [([p.kind, p.id or "", p.message, p.fix], "") for p in problems]
+    return Grid(columns, rows, key=1)
+
+
+def pledge_detail(
+    pledge: Pledge,
+    history: Sequence[Pledge],
+    parts: Sequence[Pledge],
+    superseded: set[str],
+) -> list[Part]:
+    """`show`: the record's fields, its sources, its versions and its parts."""
+    state = "superseded" if pledge.id in superseded else "current"
+    pairs = [
+        ("id", f"{pledge.id} ({state})"),
+        ("donor", _with_code(pledge.donor, pledge.donor_code)),
+        ("recipient", _with_code(pledge.recipient, pledge.recipient_code)),
+        ("year" if not pledge.years.is_envelope else "years", pledge.year_label),
+        ("amount", f"{amount_cell(pledge)}  ({format_exact(pledge.amount, pledge.currency)})"),
+        ("qualifier", pledge.qualifier.value),
+        ("status", pledge.status.value),
+        ("category", pledge.category.value),
+        ("label", pledge.label),
+        ("instrument", pledge.instrument.value),
+        ("announced", pledge.announced_on),
+        ("supersedes", pledge.supersedes),
+        ("part of", pledge.part_of),
+        ("note", pledge.note),
+        ("created", pledge.created_at),
+        ("updated", pledge.updated_at),
+    ]
+    shown: list[Part] = [
+        Fields([(name, value) for name, value in pairs if value]),
+        Section(f"Sources ({len(pledge.sources)})"),
+    ]
+    if not pledge.sources:
+        shown.append(Note("  none: add one with `aidtrack edit ID --source URL`", "yellow"))
+    for source in pledge.sources:
+        dated = f"  {source.date}" if source.date else ""
+        shown.append(Note(f"  {source.url or '(no url)'}{dated}", ""))
+        if source.quote:
+            shown.append(Note(f"    \u201c{source.quote}\u201d", "italic"))
+    if len(history) > 1:
+        shown += [Section("Versions (oldest first)"), _brief(history, superseded, pledge.id)]
+    if parts:
+        shown += [Section("Parts"), _brief(parts, superseded)]
+    return shown
+
+
+def _with_code(name: str, code: str | None) -> str:
+    return f"{name} ({code})" if code else name
+
+
+def _brief(pledges: Sequence[Pledge], superseded: set[str], marked: str = "") -> Grid:
+    columns = [
+        Column(""),
+        Column("ID", style="cyan"),
+        Column("Year"),
+        Column("Amount", right=True),
+        Column("Status"),
+        Column("Category", drop=CATEGORY),
+        Column("State", drop=STAGE),
+    ]
+    rows = [
+        (
+            [
+                "*" if pledge.id == marked else "",
+                pledge.id,
+                pledge.year_label,
+                amount_cell(pledge),
+                pledge.status.value,
+                pledge.category.value,
+                "superseded" if pledge.id in superseded else "current",
+            ],
+            "",
+        )
+        for pledge in pledges
+    ]
+    return Grid(columns, rows, key=1)
+
+
+# `report` and `compare` ------------------------------------------------------------------
+
 CHART_DONORS = 10
-_EIGHTHS = " \u258f\u258e\u258d\u258c\u258b\u258a\u2589"
+ENVELOPES_SHOWN = 10
+"""A report is a summary: the largest envelopes, not a tracker's thousands."""
 _QUALIFIER_LEGEND = "~ about, >= at least, <= up to"
 
 
-ENVELOPES_SHOWN = 10
-"""A report is a summary: the largest envelopes, not a tracker's thousands."""
-
-
-def report_view(report: Report, selection: Selection, rates_through: str) -> list[RenderableType]:
-    """`report`: donors ranked with Y-1 beside Y, the category split, the envelopes
-    covering Y (apart), a year-over-year chart and the rates behind every figure."""
+def report_view(
+    report: Report, selection: Selection, rates_through: str, scope_note: str = ""
+) -> list[Part]:
+    """`report`: donors ranked with Y-1 beside Y, the category split, what each
+    recipient got (when there are several), the envelopes covering Y (apart), a chart
+    and the rates behind every figure."""
     previous, year = report.previous_year, report.year
-    shown: list[RenderableType] = [
-        _heading(f"Aid pledges in {year} against {previous}, in {report.currency}", selection),
-        _years_table(report, stages=True),
-        _section(f"By category in {year} (breakdowns where given, else the whole)"),
-        _category_table(report),
+    shown: list[Part] = [
+        _heading(
+            f"Aid pledges{_to(report)} in {year} against {previous}, in {report.currency}",
+            selection,
+        ),
+        *([Note(scope_note)] if scope_note else []),
+        _years_grid(report, stages=True),
+        *_without_previous(report),
+        Section(f"By category in {year} (breakdowns where given, else the whole)"),
+        _category_grid(report),
     ]
+    if len(report.recipients) > 1:
+        shown += [Section(f"By recipient in {year}"), _recipient_grid(report)]
     if report.envelopes:
-        shown.append(_section(f"Multi-year envelopes covering {year} (not added to the year)"))
-        shown.append(_envelope_table(report.envelopes[:ENVELOPES_SHOWN], report.currency))
+        shown.append(Section(f"Multi-year envelopes covering {year} (not added to the year)"))
+        shown.append(_envelope_grid(report.envelopes[:ENVELOPES_SHOWN], report.currency))
         more = len(report.envelopes) - ENVELOPES_SHOWN
         if more > 0:
-            shown.append(text(f"... and {more} smaller ones; --json lists them all", "dim"))
+            shown.append(Note(f"... and {more} smaller ones; --json lists them all"))
     if report.rows:
-        shown.append(_section(f"{previous} -> {year} by donor"))
-        shown.append(_chart(report))
+        shown += [Section(f"{previous} -> {year} by donor"), _chart_of(report)]
     shown.append(_rates_footer(report, rates_through))
     return shown
 
 
 def comparison_view(
-    comparison: Comparison, selection: Selection, rates_through: str
-) -> list[RenderableType]:
+    comparison: Comparison, selection: Selection, rates_through: str, scope_note: str = ""
+) -> list[Part]:
     """`compare`: donors as rows, years as columns, change over the last two years."""
     first, last = comparison.years[0], comparison.years[-1]
     span = f"{first}-{last}" if first != last else str(first)
     return [
-        _heading(f"Aid pledges {span}, in {comparison.currency}", selection),
-        _years_table(comparison, stages=False),
-        text(
+        _heading(f"Aid pledges{_to(comparison)} {span}, in {comparison.currency}", selection),
+        *([Note(scope_note)] if scope_note else []),
+        _years_grid(comparison, stages=False),
+        *_without_previous(comparison),
+        Note(
             "Multi-year envelopes are not added to any year; "
-            "`aidtrack report --year Y` lists those covering Y.",
-            "dim",
+            "`aidtrack report --year Y` lists those covering Y."
         ),
         _rates_footer(comparison, rates_through),
     ]
 
 
-def recorded(renderables: Sequence[RenderableType], width: int, color: bool) -> tuple[str, str]:
-    """The same drawing as SVG and as HTML, for `--svg` and `--html`."""
-    import io
-
-    from rich.console import Console
-
-    console = Console(
-        file=io.StringIO(),
-        record=True,
-        width=width,
-        force_terminal=True,
-        color_system="truecolor",
-        no_color=None if color else True,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
-    print_all(console, renderables)
-    return console.export_svg(title="aidtrack", clear=False), console.export_html()
+def _to(comparison: Comparison) -> str:
+    """` to Ukraine`, ` to Moldova and Ukraine`: the recipients the figures count."""
+    return f" to {_listed(comparison.recipients)}" if comparison.recipients else ""
 
 
-def _heading(title: str, selection: Selection) -> Text:
-    from rich.text import Text
-
-    scope = [f"to {name}" for name in sorted(selection.recipients)]
+def _heading(title: str, selection: Selection) -> Heading:
+    scope = []
     if selection.donors:
         scope.append("donors: " + ", ".join(sorted(selection.donors)))
     if selection.statuses:
         scope.append("stages: " + _values(selection.statuses))
     if selection.categories:
         scope.append("categories: " + _values(selection.categories))
-    heading = Text(title, style="bold")
-    if scope:
-        heading.append_text(text(f" ({'; '.join(scope)})"))
-    return heading
+    return Heading(title + (f" ({'; '.join(scope)})" if scope else ""))
 
 
 def _values(members: Iterable[Any]) -> str:
     return ", ".join(sorted(member.value for member in members))
 
 
-def _years_table(comparison: Comparison, *, stages: bool) -> RenderableType:
+def _years_grid(comparison: Comparison, *, stages: bool) -> Grid:
     """Donors ranked, one column per year, change and share; a totals row closes it."""
-    from rich import box
-    from rich.table import Table
+    from .yearly import Figure, Gap
 
     currency, years = comparison.currency, comparison.years
     last = years[-1]
-    table = Table(box=box.SIMPLE_HEAVY, header_style="bold", pad_edge=False)
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("Donor")
-    for year in years:
-        table.add_column(str(year), justify="right", no_wrap=True)
+    columns = [
+        Column("#", right=True, drop=1, style="dim", in_blocks=False),
+        Column("Donor", wraps=True),
+    ]
+    columns += [Column(str(year), right=True) for year in years]
     if len(years) > 1:
-        table.add_column("Change", justify="right", no_wrap=True)
-        table.add_column("Change %", justify="right", no_wrap=True)
-    table.add_column(f"Share {last}" if len(years) > 2 else "Share", justify="right")
+        columns += [Column("Change", right=True), Column("Change %", right=True)]
+    columns.append(Column(f"Share {last}" if len(years) > 2 else "Share", right=True))
     if stages:
-        table.add_column(f"Stages {last}")
+        columns.append(Column(f"Stages {last}", wraps=True, drop=2))
+    last_shares = comparison.shares(last)
 
-    def cells(by_year: Mapping[int, Figure]) -> list[Text]:
-        change = comparison.change(by_year)
-        row = [text(_figure(by_year[year], currency)) for year in years]
-        if change is not None:
-            row += [text(_signed(change.amount, currency)), text(_percent_change(change.pct))]
-        row.append(text(_percent(comparison.share(by_year))))
+    def cells(name: str, by_year: Mapping[int, Cell]) -> list[str]:
+        row = [_cell(by_year[year], currency) for year in years]
+        if len(years) > 1:
+            change = comparison.change(by_year)
+            if change is not None:
+                row += [_signed(change.amount, currency), _percent_change(change.pct)]
+            elif by_year[years[-2]] is Gap.NO_RECORD and isinstance(by_year[last], Figure):
+                row += [f"no {years[-2]} record", ""]
+            else:
+                row += ["", ""]
+        row.append(_percent(last_shares.get(name)))
         if stages:
-            row.append(text(_stage_mix(by_year[last])))
+            figure = by_year[last]
+            row.append(_stage_mix(figure) if isinstance(figure, Figure) else "")
         return row
 
-    for rank, row in enumerate(comparison.rows, 1):
-        table.add_row(text(str(rank)), text(row.donor), *cells(row.by_year))
-    table.add_section()
-    table.add_row(text(""), text("Total", "bold"), *cells(comparison.totals), style="bold")
-    figures = [f for row in comparison.rows for f in row.by_year.values()]
-    if any(f.qualifier.value != "exact" for f in figures):
-        table.caption = _QUALIFIER_LEGEND
-    return table
+    rows = [
+        ([str(rank), row.donor, *cells(row.donor, row.by_year)], "")
+        for rank, row in enumerate(comparison.rows, 1)
+    ]
+    total = cells("", comparison.totals)
+    total[-2 if stages else -1] = "100.0%" if last_shares else ""
+    figures = [c for row in comparison.rows for c in row.by_year.values() if isinstance(c, Figure)]
+    hedged = any(f.qualifier.value != "exact" for f in figures)
+    return Grid(
+        columns,
+        rows,
+        footer=["", "Total", *total],
+        caption=_QUALIFIER_LEGEND if hedged else None,
+        key=1,
+    )
 
 
-def _category_table(report: Report) -> RenderableType:
-    from rich import box
-    from rich.table import Table
-
-    from .yearly import share
-
-    previous, year = (report.totals[y].by_category for y in report.years)
-    total = report.totals[report.year].amount
-    table = Table(box=box.SIMPLE, header_style="bold", pad_edge=False)
-    table.add_column("Category")
-    table.add_column(str(report.previous_year), justify="right", no_wrap=True)
-    table.add_column(str(report.year), justify="right", no_wrap=True)
-    table.add_column("Share", justify="right")
-    for category, amount in year.items():
-        if amount or previous[category]:
-            table.add_row(
-                text(category.value),
-                text(_amount(previous[category], report.currency)),
-                text(_amount(amount, report.currency)),
-                text(_percent(share(amount, total)) if amount else ""),
-            )
-    return table
+def _without_previous(comparison: Comparison) -> list[Part]:
+    """Which donors have no record in the year before (their change is not known)."""
+    names = comparison.without_previous()
+    if not names:
+        return []
+    before, year = comparison.years[-2], comparison.years[-1]
+    have, their = ("has", "its") if len(names) == 1 else ("have", "their")
+    return [
+        Note(
+            f"{_listed(names)} {have} no {before} record: the total's change counts "
+            f"{their} {year} pledges in full."
+        )
+    ]
 
 
-def _envelope_table(envelopes: Sequence[Envelope], currency: str) -> RenderableType:
-    from rich import box
-    from rich.table import Table
+def _listed(names: Sequence[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
-    table = Table(box=box.SIMPLE, header_style="bold", pad_edge=False)
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Donor")
-    table.add_column("Years", no_wrap=True)
-    for name in ("Amount", f"In {currency}", "Rate (year)"):
-        table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("Stage", no_wrap=True)
-    table.add_column("Label")
+
+def _category_grid(report: Report) -> Grid:
+    from .yearly import Figure
+
+    previous, current = (report.totals[y] for y in report.years)
+    before = previous.by_category if isinstance(previous, Figure) else {}
+    now = current.by_category if isinstance(current, Figure) else {}
+    category_shares = report.category_shares()
+    columns = [
+        Column("Category"),
+        Column(str(report.previous_year), right=True),
+        Column(str(report.year), right=True),
+        Column("Share", right=True),
+    ]
+    rows = [
+        (
+            [
+                category.value,
+                _amount(before.get(category, Decimal(0)), report.currency),
+                _amount(now.get(category, Decimal(0)), report.currency),
+                _percent(category_shares.get(category)),
+            ],
+            "",
+        )
+        for category in {**before, **now}
+        if before.get(category) or now.get(category)
+    ]
+    return Grid(columns, rows)
+
+
+def _recipient_grid(report: Report) -> Grid:
+    from .yearly import shares
+
+    split = shares(dict(report.by_recipient))
+    columns = [
+        Column("Recipient", wraps=True),
+        Column(str(report.year), right=True),
+        Column("Share", right=True),
+    ]
+    rows = [
+        ([name, _amount(amount, report.currency), _percent(split.get(name))], "")
+        for name, amount in report.by_recipient.items()
+    ]
+    return Grid(columns, rows)
+
+
+def _envelope_grid(envelopes: Sequence[Envelope], currency: str) -> Grid:
+    columns = [
+        Column("ID", style="cyan"),
+        Column("Donor", wraps=True),
+        Column("Years"),
+        Column("Amount", right=True),
+        Column(f"In {currency}", right=True),
+        Column("Rate", right=True),
+        Column("Stage", drop=STAGE),
+        Column("Label", wraps=True, drop=LABEL),
+    ]
+    rows = []
     for envelope in envelopes:
         pledge = envelope.pledge
-        table.add_row(
-            text(pledge.id, "cyan"),
-            text(pledge.donor),
-            text(pledge.year_label),
-            text(amount_cell(pledge)),
-            *conversion_cells(envelope.converted, pledge.qualifier.value),
-            text(pledge.status.value),
-            text(pledge.label),
-        )
-    return table
+        cells = [pledge.id, pledge.donor, pledge.year_label, amount_cell(pledge)]
+        cells += conversion_cells(envelope.converted, pledge.qualifier.value)
+        cells += [pledge.status.value, pledge.label or ""]
+        rows.append((cells, ""))
+    return Grid(columns, rows)
 
 
-def _chart(report: Report) -> RenderableType:
-    """Bars a person takes in at a glance: Y-1 dim above Y, on one scale."""
-    from rich.table import Table
+def _chart_of(report: Report) -> Chart:
+    from .yearly import Figure
 
-    rows = report.rows[:CHART_DONORS]
-    peak = max(row.by_year[y].amount for row in rows for y in report.years)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column()
-    grid.add_column(style="dim")
-    grid.add_column(no_wrap=True)
-    grid.add_column(justify="right", no_wrap=True)
-    for row in rows:
+    bars = []
+    for row in report.rows[:CHART_DONORS]:
         for year in report.years:
-            figure = row.by_year[year]
-            grid.add_row(
-                text(row.donor if year == report.years[0] else ""),
-                text(str(year)),
-                text(_bar(figure.amount, peak), "cyan" if year == report.year else "grey50"),
-                text(_figure(figure, report.currency)),
+            cell = row.by_year[year]
+            amount = cell.amount if isinstance(cell, Figure) else Decimal(0)
+            label = row.donor if year == report.years[0] else ""
+            bars.append(
+                (label, str(year), amount, _cell(cell, report.currency), year == report.year)
             )
-    if len(report.rows) > len(rows):
-        grid.add_row(text(f"and {len(report.rows) - len(rows)} more"), "", "", "")
-    return grid
+    return Chart(bars, more=max(0, len(report.rows) - CHART_DONORS))
 
 
-def _bar(value: Decimal, peak: Decimal) -> str:
-    """A bar in eighths of a cell; anything above zero shows at least a sliver."""
-    if value <= 0 or peak <= 0:
-        return ""
-    eighths = max(1, int(value * BAR_WIDTH * 8 / peak))
-    full, rest = divmod(eighths, 8)
-    return "\u2588" * full + (_EIGHTHS[rest] if rest else "")
-
-
-def _rates_footer(comparison: Comparison, rates_through: str) -> Text:
+def _rates_footer(comparison: Comparison, rates_through: str) -> Note:
     """Every rate behind the figures, its source, and which are provisional or the user's."""
-    from rich.text import Text
-
     rates = comparison.rates
     if not rates:
         lines = [f"No conversion: every figure was in {comparison.currency}."]
@@ -549,11 +904,17 @@ def _rates_footer(comparison: Comparison, rates_through: str) -> Text:
             lines.append(f"* provisional: the current year's average runs to {rates_through}.")
         if any(r.user for r in rates):
             lines.append("u: your own rate (`aidtrack rates`).")
-    return Text("\n", style="dim").join(text(line, "dim") for line in ["", *lines])
+    return Note("\n" + "\n".join(lines))
 
 
-def _figure(figure: Figure, currency: str) -> str:
-    return _amount(figure.amount, currency, figure.qualifier.value)
+def _cell(cell: Cell, currency: str) -> str:
+    from .yearly import Gap
+
+    if cell is Gap.NO_RATE:
+        return NO_RATE
+    if cell is Gap.NO_RECORD:
+        return "-"
+    return _amount(cell.amount, currency, cell.qualifier.value)
 
 
 def _amount(value: Decimal, currency: str, qualifier: str = "exact") -> str:
@@ -570,17 +931,18 @@ def _percent(value: Decimal | None) -> str:
     return "" if value is None else f"{value:f}%"
 
 
-def _percent_change(value: Percent) -> str:
-    if value is None or isinstance(value, str):
-        return value or ""
+def _percent_change(value: Decimal | None) -> str:
+    if value is None:
+        return ""
     return f"+{value:f}%" if value > 0 else f"{value:f}%"
 
 
 def _stage_mix(figure: Figure) -> str:
     """`committed`, or `announced 82%, committed 18%` when the year mixes stages."""
-    present = [(status, amount) for status, amount in figure.by_status.items() if amount]
+    from .yearly import shares
+
+    present = {status: amount for status, amount in figure.by_status.items() if amount}
     if len(present) == 1:
-        return present[0][0].value
-    return ", ".join(
-        f"{status.value} {amount * 100 / figure.amount:.0f}%" for status, amount in present
-    )
+        return next(iter(present)).value
+    split = shares(present)
+    return ", ".join(f"{status.value} {split[status]:f}%" for status in present)

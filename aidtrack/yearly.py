@@ -4,35 +4,39 @@ A `Tally` (what counts, `counting`) and a converter in, plain dataclasses out (n
 TinyDB, Rich or Typer), so the reports can be tested without a store or a terminal.
 The sum of one donor, year, currency and stage converts once, at that year's rate,
 rounded once to the report currency's minor unit; every rate used is listed.
+
+Only what the store knows is said (DESIGN §2.12): a donor with nothing recorded in a
+year has no figure there (`Gap.NO_RECORD`), not a zero, and so no change against it;
+a figure that needs a rate nobody has is `Gap.NO_RATE`, and only that figure (and the
+totals it is part of) goes unknown. Shares are rounded so that they add up to 100.0.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
-from typing import Any, Literal
+from decimal import ROUND_FLOOR, Decimal
+from enum import StrEnum
+from typing import Any
 
 from . import analysis
 from .analysis import Selection
 from .counting import Counted, Hedged, Tally, count
 from .errors import AidtrackError, InvalidInput
 from .model import Category, Pledge, Qualifier, Status, YearSpan
-from .money import minor_unit, quantize
-from .rates import Conversion, MissingRate
+from .money import DEFAULT_CURRENCY, minor_unit, quantize
+from .rates import Conversion, MissingRate, missing_legs, missing_message
 
-SCHEMA_VERSION = 1
-DEFAULT_CURRENCY = "USD"
+SCHEMA_VERSION = 2
 COMPARE_YEARS = 4
-NEW: Literal["new"] = "new"
 EVERYTHING = Selection()
 _ZERO = Decimal(0)
+_TENTH = Decimal("0.1")
 
 Convert = Callable[[Decimal, str, str, int, int], Conversion]
 """`RateTable.convert`: (amount, from, to, year, places) -> Conversion, or MissingRate."""
-
-Percent = Decimal | Literal["new"] | None
-"""A change in percent: None when there is nothing to compare, "new" from zero."""
 
 ROW_COLUMNS: tuple[str, ...] = (
     "donor",
@@ -51,6 +55,13 @@ class NoRate(AidtrackError):
     """A figure cannot be converted: no rate for its currency in its year."""
 
 
+class Gap(StrEnum):
+    """Why a donor's year has no figure."""
+
+    NO_RECORD = "no record"
+    NO_RATE = "no rate"
+
+
 def combined_qualifier(qualifiers: Iterable[Qualifier]) -> Qualifier:
     """The hedge of a sum: exact + at least is at least; at least + up to is about."""
     hedges = set(qualifiers) - {Qualifier.EXACT}
@@ -59,15 +70,27 @@ def combined_qualifier(qualifiers: Iterable[Qualifier]) -> Qualifier:
     return Qualifier.ABOUT if hedges else Qualifier.EXACT
 
 
-def percent_change(previous: Decimal, current: Decimal) -> Percent:
-    """Change in percent to one place; "new" from zero, None when both are zero."""
+def percent_change(previous: Decimal, current: Decimal) -> Decimal | None:
+    """Change in percent to one place; None from zero, where a percentage says nothing."""
     if previous == 0:
-        return NEW if current else None
+        return None
     return _one_place((current - previous) * 100 / previous)
 
 
-def share(part: Decimal, whole: Decimal) -> Decimal | None:
-    return _one_place(part * 100 / whole) if whole else None
+def shares(amounts: Mapping[Any, Decimal]) -> dict[Any, Decimal]:
+    """Each amount's share of their sum in percent, to one place, rounded so that the
+    shares add up to exactly 100.0 (largest remainder: the tenths left over go to the
+    largest fractions, ties to the larger amount)."""
+    whole = sum(amounts.values(), _ZERO)
+    if not whole:
+        return {}
+    exact = {key: amount * 1000 / whole for key, amount in amounts.items()}
+    tenths = {key: value.to_integral_value(ROUND_FLOOR) for key, value in exact.items()}
+    left = int(1000 - sum(tenths.values()))
+    order = sorted(exact, key=lambda key: (tenths[key] - exact[key], -amounts[key]))
+    for key in order[:left]:
+        tenths[key] += 1
+    return {key: (value * _TENTH).quantize(_TENTH) for key, value in tenths.items()}
 
 
 def _one_place(value: Decimal) -> Decimal:
@@ -98,7 +121,8 @@ class RateUsed:
 
 
 class _Converter:
-    """Converts into the report currency and remembers the rate behind every figure."""
+    """Converts into the report currency and remembers the rate behind every figure,
+    and every rate that was missing (each currency and year once, whichever leg)."""
 
     def __init__(self, convert: Convert, currency: str) -> None:
         self.currency = currency
@@ -117,21 +141,24 @@ class _Converter:
     def between(
         self, amount: Decimal, currency: str, target: str, year: int, places: int
     ) -> Conversion:
+        """`amount` in `target`; MissingRate (after noting every missing leg) if not."""
         try:
             return self._convert(amount, currency, target, year, places)
-        except MissingRate as error:
-            # Carry on with a zero so that `rates()` can name every missing rate at once.
-            self._missing.setdefault((error.year, error.currency), error)
-            return Conversion(self.zero, target, Decimal(0), year, "", False, False)
+        except MissingRate:
+            for missing in missing_legs(self._convert, (currency, target), year):
+                self._missing.setdefault((missing.year, missing.currency), missing)
+            raise
 
     def rates(self) -> list[RateUsed]:
-        """By year, then currency; NoRate if any was missing, naming each."""
-        if self._missing:
-            raise NoRate(_missing_message([e for _, e in sorted(self._missing.items())]))
+        """The rates used, by year, then currency."""
         return [
             RateUsed(currency, year, c.rate, c.source, c.provisional, c.user)
             for (year, currency), c in sorted(self._used.items())
         ]
+
+    def missing(self) -> list[MissingRate]:
+        """The rates that were needed and are not there, by year, then currency."""
+        return [error for _, error in sorted(self._missing.items())]
 
 
 @dataclass(frozen=True)
@@ -165,9 +192,14 @@ class Figure:
         )
 
 
+Cell = Figure | Gap
+"""What a donor's year holds: its figure, or why there is none."""
+
+
 @dataclass
 class _Sums:
-    """One donor's money in one year and one currency, before conversion."""
+    """Money of one donor (or recipient) in one year and one currency, before
+    conversion."""
 
     by_status: dict[Status, Decimal] = field(default_factory=dict)
     by_category: dict[Category, Decimal] = field(default_factory=dict)
@@ -186,6 +218,8 @@ class _Sums:
             self.by_category[category] = self.by_category.get(category, _ZERO) + part
 
     def converted(self, convert: _Converter, currency: str, year: int) -> Figure:
+        """In the report currency; MissingRate if a rate is missing."""
+
         def each(sums: Mapping[Any, Decimal]) -> Iterator[tuple[Any, Decimal]]:
             for key, amount in sums.items():
                 yield key, convert(amount, currency, year).amount
@@ -210,42 +244,77 @@ class Change:
         return self.current - self.previous
 
     @property
-    def pct(self) -> Percent:
+    def pct(self) -> Decimal | None:
         return percent_change(self.previous, self.current)
 
 
 @dataclass(frozen=True)
 class Row:
-    """One donor over the years shown, every year filled (zero where nothing counts)."""
+    """One donor (or recipient) over the years shown: each year's figure, or its gap."""
 
     donor: str
-    by_year: Mapping[int, Figure]
+    by_year: Mapping[int, Cell]
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Donors as rows, years as columns, ranked by the last year (`compare`)."""
+    """Donors as rows, years as columns, ranked by the last year (`compare`).
+
+    `recipients` are those whose pledges the figures count; `missing` the rates that
+    left figures unknown (`Gap.NO_RATE`).
+    """
 
     years: Sequence[int]
     currency: str
     rows: Sequence[Row]
-    totals: Mapping[int, Figure]
+    totals: Mapping[int, Cell]
     rates: Sequence[RateUsed]
     notes: Sequence[str]
+    recipients: Sequence[str]
+    missing: Sequence[MissingRate]
 
-    def change(self, by_year: Mapping[int, Figure]) -> Change | None:
-        """The last year against the one before it; None for a single year."""
+    def change(self, by_year: Mapping[int, Cell]) -> Change | None:
+        """The last year against the one before it; None for a single year, or when
+        either year has no figure."""
         if len(self.years) < 2:
             return None
-        return Change(by_year[self.years[-2]].amount, by_year[self.years[-1]].amount)
+        previous, current = by_year[self.years[-2]], by_year[self.years[-1]]
+        if isinstance(previous, Gap) or isinstance(current, Gap):
+            return None
+        return Change(previous.amount, current.amount)
 
-    def share(self, by_year: Mapping[int, Figure], year: int | None = None) -> Decimal | None:
-        """Of everyone's total in `year` (the last year if not given)."""
-        year = self.years[-1] if year is None else year
-        return share(by_year[year].amount, self.totals[year].amount)
+    def shares(self, year: int) -> dict[str, Decimal]:
+        """Each donor's share of everyone's total in `year`, adding up to 100.0; none
+        when the total is unknown."""
+        if isinstance(self.totals[year], Gap):
+            return {}
+        return shares(
+            {
+                row.donor: cell.amount
+                for row in self.rows
+                if isinstance(cell := row.by_year[year], Figure)
+            }
+        )
+
+    def share(self, row: Row, year: int | None = None) -> Decimal | None:
+        """A donor's share of `year` (the last year if not given)."""
+        return self.shares(self.years[-1] if year is None else year).get(row.donor)
+
+    def without_previous(self) -> list[str]:
+        """Donors with a figure in the last year and no record in the year before."""
+        if len(self.years) < 2:
+            return []
+        return [
+            row.donor
+            for row in self.rows
+            if isinstance(row.by_year[self.years[-1]], Figure)
+            and row.by_year[self.years[-2]] is Gap.NO_RECORD
+        ]
 
     def tidy_rows(self) -> list[dict[str, Any]]:
-        """For CSV and NDJSON: one row per donor and year, money as exact strings."""
+        """For CSV and NDJSON: one row per donor and year with a figure, money as exact
+        strings."""
+        year_shares = {year: self.shares(year) for year in self.years}
         return [
             {
                 "donor": row.donor,
@@ -253,33 +322,43 @@ class Comparison:
                 "currency": self.currency,
                 "amount": _money(figure.amount),
                 "qualifier": figure.qualifier.value,
-                "share_pct": _percent(self.share(row.by_year, year)),
+                "share_pct": _percent(year_shares[year].get(row.donor)),
                 **_by(figure.by_status),
                 **_by(figure.by_category),
             }
             for row in self.rows
             for year, figure in row.by_year.items()
+            if isinstance(figure, Figure)
         ]
 
+    def _scope_json(self) -> dict[str, Any]:
+        return {"recipients": list(self.recipients)}
+
     def to_json(self) -> dict[str, Any]:
+        last_shares = self.shares(self.years[-1])
         return {
             "schema_version": SCHEMA_VERSION,
             "years": list(self.years),
             "currency": self.currency,
+            **self._scope_json(),
             "rates": [rate.to_json() for rate in self.rates],
+            "missing_rates": [
+                {"currency": error.currency, "year": error.year} for error in self.missing
+            ],
             "donors": [
                 {
                     "donor": row.donor,
                     "amounts": _by_year(row.by_year, lambda f: _money(f.amount)),
                     "qualifiers": _by_year(row.by_year, lambda f: f.qualifier.value),
                     **_change_json(self.change(row.by_year)),
-                    "share_pct": _percent(self.share(row.by_year)),
+                    "share_pct": _percent(last_shares.get(row.donor)),
                 }
                 for row in self.rows
             ],
             "total": {
                 "amounts": _by_year(self.totals, lambda f: _money(f.amount)),
                 **_change_json(self.change(self.totals)),
+                "donors_without_previous": len(self.without_previous()),
             },
         }
 
@@ -298,9 +377,11 @@ class Envelope:
 
 @dataclass(frozen=True)
 class Report(Comparison):
-    """`report --year Y`: the comparison of Y-1 and Y, plus the envelopes covering Y."""
+    """`report --year Y`: the comparison of Y-1 and Y, plus the envelopes covering Y
+    and, for the year, what each recipient got."""
 
     envelopes: Sequence[Envelope]
+    by_recipient: Mapping[str, Decimal]
 
     @property
     def year(self) -> int:
@@ -310,32 +391,50 @@ class Report(Comparison):
     def previous_year(self) -> int:
         return self.years[0]
 
-    def to_json(self) -> dict[str, Any]:
-        """DESIGN §5's report JSON."""
+    def category_shares(self) -> dict[Category, Decimal]:
+        """The year's categories as shares of the year, adding up to 100.0."""
         total = self.totals[self.year]
+        if isinstance(total, Gap):
+            return {}
+        return shares({c: a for c, a in total.by_category.items() if a})
+
+    def to_json(self) -> dict[str, Any]:
+        """DESIGN §5's report JSON (schema 2: a year without a record is null)."""
+        total = self.totals[self.year]
+        year_shares = self.shares(self.year)
+
+        def donor(row: Row) -> dict[str, Any]:
+            figure, previous = row.by_year[self.year], row.by_year[self.previous_year]
+            known = figure if isinstance(figure, Figure) else None
+            return {
+                "donor": row.donor,
+                "amount": _money(known.amount) if known else None,
+                "previous_amount": _money(previous.amount)
+                if isinstance(previous, Figure)
+                else None,
+                **_change_json(self.change(row.by_year)),
+                "share_pct": _percent(year_shares.get(row.donor)),
+                "qualifier": known.qualifier.value if known else None,
+                "by_status": _by(known.by_status) if known else None,
+                "by_category": _by(known.by_category) if known else None,
+            }
+
         return {
             "schema_version": SCHEMA_VERSION,
             "year": self.year,
             "currency": self.currency,
+            **self._scope_json(),
+            "by_recipient": {name: _money(amount) for name, amount in self.by_recipient.items()},
             "rates": [rate.to_json() for rate in self.rates],
-            "donors": [
-                {
-                    "donor": row.donor,
-                    "amount": _money(row.by_year[self.year].amount),
-                    "previous_amount": _money(row.by_year[self.previous_year].amount),
-                    **_change_json(self.change(row.by_year)),
-                    "share_pct": _percent(self.share(row.by_year)),
-                    "qualifier": row.by_year[self.year].qualifier.value,
-                    "by_status": _by(row.by_year[self.year].by_status),
-                    "by_category": _by(row.by_year[self.year].by_category),
-                }
-                for row in self.rows
-            ],
-            "by_category": _by(total.by_category),
+            "donors": [donor(row) for row in self.rows],
+            "by_category": _by(total.by_category) if isinstance(total, Figure) else None,
             "total": {
-                "amount": _money(total.amount),
-                "previous_amount": _money(self.totals[self.previous_year].amount),
+                "amount": _money(total.amount) if isinstance(total, Figure) else None,
+                "previous_amount": _money(previous.amount)
+                if isinstance(previous := self.totals[self.previous_year], Figure)
+                else None,
                 **_change_json(self.change(self.totals)),
+                "donors_without_previous": len(self.without_previous()),
             },
             "envelopes": [envelope.to_json() for envelope in self.envelopes],
         }
@@ -353,22 +452,39 @@ def report(
 
     `source` is records (all versions; only current ones count) or their `Tally`.
     `selection` narrows by donor, recipient, stage and category; its `years` and
-    `include_superseded` are not read: the years are the report's.
+    `include_superseded` are not read: the years are the report's. A rate the report
+    needs and nobody has is an error naming every such rate (NoRate).
     """
     tally = source if isinstance(source, Tally) else Tally.of(source)
     if year is None:
         year = _data_years(tally, selection)[-1]
     converter = _Converter(convert, currency)
-    years = [year - 1, year]
-    rows, totals, notes = _tabulate(tally, years, selection, converter)
+    table = _tabulate(tally, [year - 1, year], selection, converter)
     covering = replace(selection, years=YearSpan(year, year))
-    envelopes = [
-        Envelope(p, converter(p.amount, p.currency, p.years.start))
-        for p in tally.envelopes
-        if covering.matches(p)
-    ]
+    envelopes = []
+    for pledge in tally.envelopes:
+        if covering.matches(pledge):
+            try:
+                envelopes.append(
+                    Envelope(pledge, converter(pledge.amount, pledge.currency, pledge.years.start))
+                )
+            except MissingRate:
+                continue  # named with the others below
+    if converter.missing():
+        raise NoRate(missing_message(converter.missing()))
     envelopes.sort(key=lambda e: (-e.converted.amount, e.pledge.donor.casefold(), e.pledge.id))
-    return Report(years, currency, rows, totals, converter.rates(), notes, envelopes)
+    return Report(
+        [year - 1, year],
+        currency,
+        table.rows,
+        table.totals,
+        converter.rates(),
+        table.notes,
+        table.recipients,
+        [],
+        envelopes,
+        table.by_recipient,
+    )
 
 
 def compare(
@@ -379,15 +495,28 @@ def compare(
     currency: str = DEFAULT_CURRENCY,
     selection: Selection = EVERYTHING,
 ) -> Comparison:
-    """Donors over `years` (default: up to the last COMPARE_YEARS years with data)."""
+    """Donors over `years` (default: up to the last COMPARE_YEARS years with data).
+
+    A figure that needs a missing rate is `Gap.NO_RATE`, and the rate is listed in
+    `missing`; the other figures stand.
+    """
     tally = source if isinstance(source, Tally) else Tally.of(source)
     if years is None:
         have = _data_years(tally, selection)
         years = YearSpan(max(have[0], have[-1] - COMPARE_YEARS + 1), have[-1])
     converter = _Converter(convert, currency)
     columns = list(range(years.start, years.end + 1))
-    rows, totals, notes = _tabulate(tally, columns, selection, converter)
-    return Comparison(columns, currency, rows, totals, converter.rates(), notes)
+    table = _tabulate(tally, columns, selection, converter)
+    return Comparison(
+        columns,
+        currency,
+        table.rows,
+        table.totals,
+        converter.rates(),
+        table.notes,
+        table.recipients,
+        converter.missing(),
+    )
 
 
 def _in_scope(scope: Selection, counted: Counted) -> bool:
@@ -400,9 +529,12 @@ def _in_scope(scope: Selection, counted: Counted) -> bool:
     )
 
 
-def _counted(tally: Tally, scope: Selection, converter: _Converter) -> Iterator[Counted]:
+def _counted(
+    tally: Tally, scope: Selection, converter: _Converter, unknown: set[tuple[str, int]]
+) -> Iterator[Counted]:
     """The tally's sums that `scope` takes (its categories aside); a whole whose parts
-    need converting is counted at the rates, and only when it is taken."""
+    need converting is counted at the rates, and only when it is taken (a whole whose
+    part has no rate leaves its donor's year in `unknown`)."""
 
     def between(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
         return converter.between(amount, source, target, year, places).amount
@@ -411,7 +543,10 @@ def _counted(tally: Tally, scope: Selection, converter: _Converter) -> Iterator[
     yield from (counted for counted in tally.counted if _in_scope(scope, counted))
     for whole, parts in tally.mixed:
         if scope.matches(whole):
-            yield count(whole, parts, between)
+            try:
+                yield count(whole, parts, between)
+            except MissingRate:
+                unknown.add((whole.donor, whole.years.start))
 
 
 def _data_years(tally: Tally, selection: Selection) -> list[int]:
@@ -427,14 +562,25 @@ def _data_years(tally: Tally, selection: Selection) -> list[int]:
     return sorted(years)
 
 
-def _tabulate(
-    tally: Tally, years: list[int], selection: Selection, convert: _Converter
-) -> tuple[list[Row], dict[int, Figure], list[str]]:
-    """Rows ranked by the last year, the totals, and notes on doubtful data."""
+@dataclass(frozen=True)
+class _Table:
+    rows: list[Row]
+    totals: dict[int, Cell]
+    notes: list[str]
+    recipients: list[str]
+    by_recipient: dict[str, Decimal]
+
+
+def _tabulate(tally: Tally, years: list[int], selection: Selection, convert: _Converter) -> _Table:
+    """Rows ranked by the last year, the totals, notes on doubtful data, the
+    recipients counted, and what each got in the last year."""
     scope = replace(selection, years=YearSpan(years[0], years[-1]))
     sums: dict[tuple[str, int, str], _Sums] = {}
+    received: dict[tuple[str, str], _Sums] = defaultdict(_Sums)
+    unknown: set[tuple[str, int]] = set()
     notes: list[str] = []
-    for sums_of in _counted(tally, scope, convert):
+    recipients: set[str] = set()
+    for sums_of in _counted(tally, scope, convert, unknown):
         notes += sums_of.notes
         amount, qualifiers, by_category = sums_of.amount, sums_of.qualifiers, sums_of.by_category
         if selection.categories:
@@ -444,50 +590,80 @@ def _tabulate(
             amount = sum((part for part, _ in by_category.values()), _ZERO)
             qualifiers = frozenset().union(*(hedges for _, hedges in by_category.values()))
         key = (sums_of.donor, sums_of.year, sums_of.currency)
-        bucket = sums.get(key)
-        if bucket is None:
-            bucket = sums[key] = _Sums()
-        bucket.add(sums_of.status, amount, qualifiers, by_category)
+        if key not in sums:
+            sums[key] = _Sums()
+        sums[key].add(sums_of.status, amount, qualifiers, by_category)
+        recipients.add(sums_of.recipient)
+        if sums_of.year == years[-1]:
+            received[sums_of.recipient, sums_of.currency].add(
+                sums_of.status, amount, qualifiers, {}
+            )
 
-    zero = Figure.zero(convert.zero)
-    by_donor: dict[str, dict[int, Figure]] = {
-        donor: dict.fromkeys(years, zero) for donor in sorted(selection.donors)
-    }
+    found: dict[tuple[str, int], Figure] = {}
     for (donor, year, currency), bucket in sums.items():
-        by_year = by_donor.setdefault(donor, dict.fromkeys(years, zero))
-        by_year[year] += bucket.converted(convert, currency, year)
-    rows = [Row(donor, by_year) for donor, by_year in by_donor.items()]
-    rows.sort(key=lambda row: (*(-row.by_year[y].amount for y in reversed(years)), row.donor))
-    totals = {year: sum((row.by_year[year] for row in rows), zero) for year in years}
-    return rows, totals, sorted(notes)
+        if (donor, year) in unknown:
+            continue
+        try:
+            figure = bucket.converted(convert, currency, year)
+        except MissingRate:
+            unknown.add((donor, year))
+            continue
+        have = found.get((donor, year))
+        found[donor, year] = figure if have is None else have + figure
+    donors = set(selection.donors) | {donor for donor, _, _ in sums} | {d for d, _ in unknown}
 
+    def cell(donor: str, year: int) -> Cell:
+        if (donor, year) in unknown:
+            return Gap.NO_RATE
+        return found.get((donor, year), Gap.NO_RECORD)
 
-def _missing_message(missing: list[MissingRate]) -> str:
-    if len(missing) == 1:
-        return str(missing[0])
-    first = missing[0]
-    listed = ", ".join(f"{error.currency} {error.year}" for error in missing)
-    return (
-        f"no exchange rates for {listed}; add each with `aidtrack rates set CURRENCY YEAR "
-        f"RATE` (RATE in CURRENCY per 1 EUR), e.g. `aidtrack rates set {first.currency} "
-        f"{first.year} RATE`"
+    rows = [Row(donor, {year: cell(donor, year) for year in years}) for donor in donors]
+    rows.sort(key=lambda row: (*(_rank(row.by_year[y]) for y in reversed(years)), row.donor))
+    totals = {year: _total([row.by_year[year] for row in rows]) for year in years}
+    by_recipient: dict[str, Decimal] = defaultdict(lambda: convert.zero)
+    for (recipient, currency), bucket in received.items():
+        with contextlib.suppress(MissingRate):  # the donors' figures say so
+            by_recipient[recipient] += bucket.converted(convert, currency, years[-1]).amount
+    return _Table(
+        rows, totals, sorted(notes), sorted(recipients), dict(sorted(by_recipient.items()))
     )
+
+
+def _rank(cell: Cell) -> tuple[int, Decimal]:
+    """Largest figures first, then years without a figure."""
+    return (0, -cell.amount) if isinstance(cell, Figure) else (1, _ZERO)
+
+
+def _total(cells: Sequence[Cell]) -> Cell:
+    """Everyone's year: unknown if any figure is, nothing if no one has a record."""
+    if Gap.NO_RATE in cells:
+        return Gap.NO_RATE
+    figures = [cell for cell in cells if isinstance(cell, Figure)]
+    if not figures:
+        return Gap.NO_RECORD
+    total = figures[0]
+    for figure in figures[1:]:
+        total += figure
+    return total
 
 
 def _money(value: Decimal) -> str:
     return f"{value:f}"
 
 
-def _percent(value: Percent) -> str | None:
-    return value if value is None or isinstance(value, str) else f"{value:f}"
+def _percent(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:f}"
 
 
 def _by(amounts: Mapping[Status, Decimal] | Mapping[Category, Decimal]) -> dict[str, str]:
     return {key.value: _money(value) for key, value in amounts.items()}
 
 
-def _by_year(by_year: Mapping[int, Figure], shown: Callable[[Figure], str]) -> dict[str, str]:
-    return {str(year): shown(figure) for year, figure in by_year.items()}
+def _by_year(by_year: Mapping[int, Cell], shown: Callable[[Figure], str]) -> dict[str, Any]:
+    return {
+        str(year): shown(cell) if isinstance(cell, Figure) else None
+        for year, cell in by_year.items()
+    }
 
 
 def _change_json(change: Change | None) -> dict[str, str | None]:

@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
@@ -26,6 +26,8 @@ from ..store import DEFAULT_WAIT, StoreNotice
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
+    from ..model import Pledge
+    from ..rates import RateTable
 
 app = typer.Typer(
     name="aidtrack",
@@ -44,12 +46,29 @@ class Format(StrEnum):
     JSON = "json"
     NDJSON = "ndjson"
     CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
 
 
 # Options shared by several commands: one definition, the same name everywhere.
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
 FormatOption = Annotated[
-    Format | None, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, json, ndjson, csv, tsv (for scripts) or markdown (for articles).",
+        case_sensitive=False,
+    ),
+]
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Every column at full width, even past the terminal's edge (a table that "
+        "does not fit leaves out links, labels, categories, then stages, in that order, "
+        "then prints its rows as blocks).",
+    ),
 ]
 YearOption = Annotated[
     str | None, typer.Option("--year", "-y", help="A year (2026) or a range (2023-2027).")
@@ -57,7 +76,9 @@ YearOption = Annotated[
 RecipientOption = Annotated[
     str | None,
     typer.Option(
-        "--to", "--recipient", help="Recipient country (add: defaults to $AIDTRACK_RECIPIENT)."
+        "--to",
+        "--recipient",
+        help="Recipient (default: $AIDTRACK_RECIPIENT if set; --to all for every recipient).",
     ),
 ]
 CurrencyOption = Annotated[
@@ -106,6 +127,40 @@ def records_of(env: Environment, *, write: bool = False) -> "AbstractContextMana
     from ..ledger import open_ledger
 
     return open_ledger(env.store, write=write, wait=env.wait)
+
+
+EVERY_RECIPIENT = "all"
+
+
+def recipient_of(env: Environment, given: str | None) -> tuple[str | None, str]:
+    """The recipient a read command narrows to (None: every one), and a note saying so
+    when it came from $AIDTRACK_RECIPIENT rather than from --to."""
+    if given is not None:
+        return (None if given.strip().lower() == EVERY_RECIPIENT else given), ""
+    if env.recipient is None:
+        return None, ""
+    note = f"Recipient {env.recipient} from $AIDTRACK_RECIPIENT; --to all for every recipient."
+    return env.recipient, note
+
+
+def warn_missing_rates(env: Environment, pledges: "Sequence[Pledge]", table: "RateTable") -> None:
+    """After a write: one line naming the rates that reports converting these records
+    will need and the table does not have yet (a future year, a currency the ECB does
+    not publish)."""
+    from ..money import DEFAULT_CURRENCY
+    from ..rates import missing_legs, missing_message
+
+    report_currency = env.currency or DEFAULT_CURRENCY
+    found = {
+        (error.year, error.currency): error
+        for pledge in pledges
+        for error in missing_legs(
+            table.convert, (pledge.currency, report_currency), pledge.years.start
+        )
+    }
+    if found:
+        missing = [error for _, error in sorted(found.items())]
+        env.warn(f"{missing_message(missing)}; reports that convert these records need it")
 
 
 def output_format(json_flag: bool, chosen: Format | None, default: Format = Format.TABLE) -> Format:

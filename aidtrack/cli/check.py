@@ -5,11 +5,24 @@ import typer
 from .. import render
 from ..environment import Environment
 from ..errors import ExitCode
-from . import Format, FormatOption, JsonOption, command, output_format, records_of
+from . import (
+    Format,
+    FormatOption,
+    JsonOption,
+    WideOption,
+    command,
+    output_format,
+    records_of,
+)
 
 
 @command("check")
-def check(ctx: typer.Context, json_flag: JsonOption = False, fmt: FormatOption = None) -> None:
+def check(
+    ctx: typer.Context,
+    wide: WideOption = False,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
     """Verify the store: links (to a record that exists, of the same donor, a part within
     its whole's years, a version revised once), cycles, parts over their whole, likely
     duplicates, missing rates, records without a source. Each problem comes with the
@@ -23,16 +36,19 @@ def check(ctx: typer.Context, json_flag: JsonOption = False, fmt: FormatOption =
         problems = checks.find_problems(pledges, unreadable, ledger.rate_table())
     if shown is Format.TABLE:
         if problems:
-            env.console().print(render.problems_table(problems))
+            env.show([render.problems_grid(problems)], wide=wide)
         env.say(
             f"{env.store}: {_count(len(pledges), 'record')}, {_count(len(problems), 'problem')}"
         )
     elif shown is Format.NDJSON:
         env.write(render.ndjson_text(p.to_json() for p in problems))
-    elif shown is Format.CSV:
+    elif shown in (Format.CSV, Format.TSV):
         from ..interchange import table_csv_text
 
-        env.write(table_csv_text((p.to_json() for p in problems), checks.COLUMNS))
+        rows = (p.to_json() for p in problems)
+        env.write(table_csv_text(rows, checks.COLUMNS, tsv=shown is Format.TSV))
+    elif shown is Format.MARKDOWN:
+        env.write(render.markdown([render.problems_grid(problems)]))
     else:
         env.write(
             render.json_text(

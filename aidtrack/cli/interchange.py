@@ -20,7 +20,9 @@ from . import (
     StatusesOption,
     YearOption,
     command,
+    recipient_of,
     records_of,
+    warn_missing_rates,
 )
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ def import_(
             plan = ledger.import_records(
                 incoming, name=name, update=update, force=force, dry_run=dry_run
             )
+            table = ledger.rate_table()
     if json_flag:
         env.write(
             render.json_text(
@@ -94,6 +97,7 @@ def import_(
         env.say(f"dry run: {name} checked, {counts}; nothing was written")
     else:
         env.say(f"imported {name} into {env.store}: {counts}")
+    warn_missing_rates(env, [*plan.added, *plan.updated], table)
 
 
 @contextlib.contextmanager
@@ -130,9 +134,12 @@ def export(
     from .. import interchange  # the file code loads only for the command that uses it
 
     env: Environment = ctx.obj
+    to, scope_note = recipient_of(env, recipient)
+    if scope_note:
+        env.say(scope_note)
     selection = analysis.Selection.from_text(
         donors=donor or (),
-        recipient=recipient,
+        recipient=to,
         years=year,
         statuses=status or (),
         categories=category or (),

@@ -15,6 +15,7 @@ from . import (
     Format,
     FormatOption,
     JsonOption,
+    WideOption,
     app,
     command,
     handle_errors,
@@ -56,6 +57,7 @@ def show_rates(
         str | None, typer.Option("--year", "-y", help="Only this year or range (2023-2026).")
     ] = None,
     currency: CurrencyOption = None,
+    wide: WideOption = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -95,14 +97,16 @@ def show_rates(
         env.write(render.json_text(document))
     elif shown is Format.NDJSON:
         env.write(render.ndjson_text(data))
-    elif shown is Format.CSV:
+    elif shown in (Format.CSV, Format.TSV):
         from ..interchange import table_csv_text
 
-        env.write(table_csv_text(data, RATE_COLUMNS))
+        env.write(table_csv_text(data, RATE_COLUMNS, tsv=shown is Format.TSV))
+    elif shown is Format.MARKDOWN:
+        env.write(render.markdown([render.rates_grid(rows)]))
     elif not rows:
         env.say("no rates match; `aidtrack rates` lists them all")
     else:
-        env.console().print(render.rates_table(rows))
+        env.show([render.rates_grid(rows)], wide=wide)
         env.say(
             f"Source: {table.source}; {table.first_date} to {table.last_date}. "
             f"* provisional: {table.provisional_year} is averaged to {table.last_date}. "

@@ -10,10 +10,7 @@ from ..counting import parts_by_whole
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..model import Pledge, Source
-from ..rates import Conversion
-
-if TYPE_CHECKING:
-    from ..ledger import Ledger
+from ..rates import missing_message
 from . import (
     AnnouncedOption,
     CategoriesOption,
@@ -34,11 +31,18 @@ from . import (
     SourceOption,
     StatusesOption,
     StatusOption,
+    WideOption,
     YearOption,
     command,
     output_format,
+    recipient_of,
     records_of,
+    warn_missing_rates,
 )
+
+if TYPE_CHECKING:
+    from ..analysis import Conversions
+    from ..ledger import Ledger
 
 TABLE_PAGE = 30
 
@@ -63,33 +67,43 @@ def _print_data(
     fmt: Format,
     *,
     one: bool = False,
-    converted: dict[str, Conversion] | None = None,
+    converted: "Conversions | None" = None,
+    currency: str | None = None,
 ) -> None:
-    """Records for scripts; with `one`, JSON is the record itself rather than an array.
+    """Records for scripts (JSON, NDJSON, CSV, TSV) or an article (markdown); with
+    `one`, JSON is the record itself rather than an array.
 
     With conversions, each JSON record carries `converted` (amount, rate, its year and
-    source); CSV stays the interchange format and carries the originals only.
+    source), or null and the `missing_rate` that stopped it; CSV and TSV stay the
+    interchange format and carry the originals only.
     """
+    if fmt is Format.MARKDOWN:
+        conversions = converted.converted if converted else None
+        env.write(render.markdown([render.pledge_grid(pledges, set(), conversions, currency)]))
+        return
+    if fmt in (Format.CSV, Format.TSV):
+        from ..interchange import csv_text
+
+        env.write(csv_text(pledges, tsv=fmt is Format.TSV))
+        return
     rows = [p.to_json() for p in pledges]
     if converted:
         for row in rows:
-            row["converted"] = analysis.conversion_json(converted[row["id"]])
+            row["converted"] = analysis.conversion_json(converted.converted[row["id"]])
+            if row["converted"] is None:
+                first = converted.missing[row["id"]][0]
+                row["missing_rate"] = {"currency": first.currency, "year": first.year}
     if fmt is Format.JSON:
         env.write(render.json_text(rows[0] if one else rows))
-    elif fmt is Format.NDJSON:
+    else:
         env.write(render.ndjson_text(rows))
-    elif fmt is Format.CSV:
-        from ..interchange import csv_text
-
-        env.write(csv_text(pledges))
 
 
-def _print_detail(env: Environment, ledger: "Ledger", pledge: Pledge) -> None:
+def _detail(ledger: "Ledger", pledge: Pledge) -> list[render.Part]:
     pledges = ledger.pledges()
     history = analysis.versions(pledges, pledge.id)
     parts = parts_by_whole(pledges).get(pledge.id, [])
-    shown = render.pledge_detail(pledge, history, parts, ledger.superseded())
-    render.print_all(env.console(), shown)
+    return render.pledge_detail(pledge, history, parts, ledger.superseded())
 
 
 def _report_written(env: Environment, verb: str, pledges: list[Pledge], fmt: Format) -> None:
@@ -187,6 +201,8 @@ def add(
     with records_of(env, write=True) as ledger:
         pledge = model.build(fields, id=ledger.new_id(), sources=sources)
         ledger.add(pledge, force=force)
+        table = ledger.rate_table()
+    warn_missing_rates(env, [pledge], table)
     if not sources:
         env.warn(
             f"{pledge.id} has no source; add one with `aidtrack edit {pledge.id} --source URL`"
@@ -224,17 +240,23 @@ def list_pledges(
             "--limit", "-n", min=0, help=f"Rows to show (table default {TABLE_PAGE}; 0 = all)."
         ),
     ] = None,
+    wide: WideOption = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """List pledges: current versions, filtered and sorted. JSON lists them all."""
+    """List pledges: current versions, filtered and sorted. JSON lists them all.
+
+    A record whose amount has no rate into --currency is listed with `no rate` (JSON:
+    "converted": null and its "missing_rate"), and one warning names the rates to add.
+    """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     if sort not in analysis.SORT_KEYS:
         raise InvalidInput(f"--sort {sort!r} is not one of: {', '.join(analysis.SORT_KEYS)}")
+    to, scope_note = recipient_of(env, recipient)
     selection = analysis.Selection.from_text(
         donors=donor or (),
-        recipient=recipient,
+        recipient=to,
         years=year,
         statuses=status or (),
         categories=category or (),
@@ -248,23 +270,29 @@ def list_pledges(
     page = limit if limit is not None else (TABLE_PAGE if shown is Format.TABLE else 0)
     visible = pledges[:page] if page else pledges
     converted = analysis.conversions(visible, rates, code) if rates and code else None
+    if converted and converted.missing:
+        env.warn(missing_message(converted.all_missing()))
     if shown is not Format.TABLE:
-        _print_data(env, visible, shown, converted=converted)
+        _print_data(env, visible, shown, converted=converted, currency=code)
         return
+    if scope_note:
+        env.say(scope_note)
     if not pledges:
         env.say("no pledges match; record one with `aidtrack add`")
         return
-    env.console().print(render.pledge_table(visible, superseded, converted, code))
+    conversions = converted.converted if converted else None
+    env.show([render.pledge_grid(visible, superseded, conversions, code)], wide=wide)
     if len(visible) < len(pledges):
         env.say(f"showing {len(visible)} of {len(pledges)} pledges; --limit 0 shows all")
-    if rates and converted:
-        env.say(render.rates_note(converted.values(), rates.last_date))
+    if rates and conversions:
+        env.say(render.rates_note(conversions.values(), rates.last_date))
 
 
 @command("show")
 def show(
     ctx: typer.Context,
     pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge's id.")],
+    wide: WideOption = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -273,10 +301,13 @@ def show(
     shown = output_format(json_flag, fmt)
     with records_of(env) as ledger:
         pledge = ledger.get(pledge_id)
-        if shown is Format.TABLE:
-            _print_detail(env, ledger, pledge)
-        else:
-            _print_data(env, [pledge], shown, one=True)
+        detail = _detail(ledger, pledge) if shown in (Format.TABLE, Format.MARKDOWN) else []
+    if shown is Format.TABLE:
+        env.show(detail, wide=wide)
+    elif shown is Format.MARKDOWN:
+        env.write(render.markdown(detail))
+    else:
+        _print_data(env, [pledge], shown, one=True)
 
 
 @command("edit")

@@ -1,6 +1,5 @@
 """The year report and the comparison over years: `report` and `compare`."""
 
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -19,13 +18,13 @@ from . import (
     JsonOption,
     RecipientOption,
     StatusesOption,
+    WideOption,
     command,
     output_format,
+    recipient_of,
 )
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from .. import yearly
 
 ReportCurrencyOption = Annotated[
@@ -56,18 +55,13 @@ def _selection(
 
 
 def _currency(env: Environment, given: str | None) -> str:
-    from .. import yearly  # loaded only by the commands that report
-
-    return money.normalize_currency(given or env.currency or yearly.DEFAULT_CURRENCY)
+    return money.normalize_currency(given or env.currency or money.DEFAULT_CURRENCY)
 
 
 def _save(path: Path, content: str) -> None:
-    """Owner-only, like the store: a drawing may hold figures not yet published."""
+    """With the user's normal file mode: a picture is made to be shared."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(handle.fileno(), 0o600)  # an existing file keeps its mode otherwise
-            handle.write(content)
+        path.write_text(content, encoding="utf-8")
     except OSError as error:
         raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
 
@@ -76,30 +70,36 @@ def _show(
     env: Environment,
     result: "yearly.Comparison",
     fmt: Format,
-    drawing: "Callable[[], list[RenderableType]]",
+    view: "Callable[[], list[render.Part]]",
+    *,
+    wide: bool = False,
     svg: Path | None = None,
     html: Path | None = None,
 ) -> None:
-    """Print in the chosen format; save the drawing when asked; warn about doubtful data."""
+    """Print in the chosen format; save the drawing when asked; warn about doubtful
+    data and missing rates."""
+    from ..rates import missing_message
+
     for note in result.notes:
         env.warn(note)
+    if result.missing:
+        env.warn(f"{missing_message(result.missing)}; figures that need it show `no rate`")
     if fmt is Format.JSON:
         env.write(render.json_text(result.to_json()))
     elif fmt is Format.NDJSON:
         env.write(render.ndjson_text(result.tidy_rows()))
-    elif fmt is Format.CSV:
+    elif fmt in (Format.CSV, Format.TSV):
         from .. import yearly
         from ..interchange import table_csv_text
 
-        env.write(table_csv_text(result.tidy_rows(), yearly.ROW_COLUMNS))
-    if fmt is not Format.TABLE and not (svg or html):
-        return
-    shown = drawing()
-    console = env.console()
-    if fmt is Format.TABLE:
-        render.print_all(console, shown)
+        tsv = fmt is Format.TSV
+        env.write(table_csv_text(result.tidy_rows(), yearly.ROW_COLUMNS, tsv=tsv))
+    elif fmt is Format.MARKDOWN:
+        env.write(render.markdown(view()))
+    elif fmt is Format.TABLE:
+        env.show(view(), wide=wide)
     if svg or html:
-        as_svg, as_html = render.recorded(shown, console.width, color=not env.no_color)
+        as_svg, as_html = render.recorded(view(), env.console().width, color=not env.no_color)
         for path, content in ((svg, as_svg), (html, as_html)):
             if path is not None:
                 _save(path, content)
@@ -119,13 +119,16 @@ def report(
     category: CategoriesOption = None,
     svg: SvgOption = None,
     html: HtmlOption = None,
+    wide: WideOption = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
     """The year: donors ranked against the year before, category split, envelopes, chart.
 
     Only current versions count; breakdowns never add to their whole; multi-year
-    envelopes are listed apart, never added. Every conversion shows its rate.
+    envelopes are listed apart, never added. Every conversion shows its rate; a year
+    that needs a rate nobody has is an error naming every missing rate. A donor with
+    no record in the year before has no change figure.
     """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
@@ -134,7 +137,8 @@ def report(
         raise InvalidInput(
             f"report takes one year; to set years side by side: aidtrack compare --years {span}"
         )
-    selection = _selection(recipient, status, category)
+    to, scope_note = recipient_of(env, recipient)
+    selection = _selection(to, status, category)
     code = _currency(env, currency)
     # Without a year, the latest with pledges is found in all of them.
     years = YearSpan(span.start - 1, span.start) if span else None
@@ -157,9 +161,10 @@ def report(
         env,
         result,
         shown,
-        lambda: render.report_view(result, selection, rates.last_date),
-        svg,
-        html,
+        lambda: render.report_view(result, selection, rates.last_date, scope_note),
+        wide=wide,
+        svg=svg,
+        html=html,
     )
 
 
@@ -183,16 +188,20 @@ def compare(
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
     category: CategoriesOption = None,
+    wide: WideOption = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
     """Donors side by side over years, with the change over the last two, and totals.
 
     The same counting rules as `report`: current versions, wholes once, no envelopes.
+    A figure that needs a rate nobody has shows `no rate` (null in JSON, listed under
+    "missing_rates"), and the others stand.
     """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
-    selection = _selection(recipient, status, category, donors or ())
+    to, scope_note = recipient_of(env, recipient)
+    selection = _selection(to, status, category, donors or ())
     code = _currency(env, currency)
     span = YearSpan.parse(years) if years else None
     from ..totals import read_tally
@@ -208,5 +217,6 @@ def compare(
         env,
         result,
         shown,
-        lambda: render.comparison_view(result, selection, rates.last_date),
+        lambda: render.comparison_view(result, selection, rates.last_date, scope_note),
+        wide=wide,
     )
