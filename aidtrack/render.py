@@ -231,25 +231,29 @@ def _natural_width(part: Part, console: Console) -> int:
 
 
 def _fitted(grid: Grid, console: Console, wide: bool) -> RenderableType:
-    """The grid as a table that fits the console without cutting a figure: columns go
-    in their `drop` order, text wraps between words; else the rows as blocks."""
+    """The grid as a table that fits the console without cutting a figure: first the
+    columns go, in their `drop` order; then text columns wrap between words; below
+    that the rows print as blocks."""
     shown = list(range(len(grid.columns)))
     if wide:
         return _table(grid, shown)
     while True:
-        widths = _widths(grid, shown, console)
+        widths = _widths(grid, shown, console, wrap=False)
         if widths is not None:
             return _table(grid, shown, widths)
         droppable = [i for i in shown if grid.columns[i].drop]
         if not droppable:
-            return _blocks(grid)
+            break
         shown.remove(max(droppable, key=lambda i: grid.columns[i].drop))
+    widths = _widths(grid, shown, console, wrap=True)
+    return _blocks(grid) if widths is None else _table(grid, shown, widths)
 
 
-def _widths(grid: Grid, shown: Sequence[int], console: Console) -> list[int] | None:
+def _widths(grid: Grid, shown: Sequence[int], console: Console, *, wrap: bool) -> list[int] | None:
     """Each shown column's width so that the table fits the console: every column at
-    its widest cell, then the wrapping columns narrowed (the one with most to spare
-    first) down to their longest word at the least; None if even that is too wide."""
+    its widest cell, then (with `wrap`) the wrapping columns narrowed, the one with
+    most to spare first, down to their longest word at the least; None if it cannot
+    fit."""
     from rich.cells import cell_len
     from rich.measure import Measurement
 
@@ -260,7 +264,7 @@ def _widths(grid: Grid, shown: Sequence[int], console: Console) -> list[int] | N
             cells.append(inert(grid.footer[index]))
         width = max(cell_len(cell) for cell in cells)
         widest.append(width)
-        if grid.columns[index].wraps:
+        if wrap and grid.columns[index].wraps:
             width = max((cell_len(word) for cell in cells for word in cell.split()), default=1)
         least.append(width)
     natural = Measurement.get(

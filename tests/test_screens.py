@@ -331,3 +331,20 @@ def text_boxes(svg: Path) -> list[tuple[float, float, float, str]]:
                 )
             )
     return boxes
+
+
+@pytest.mark.slow
+def test_wide_prints_every_column_past_the_edge(aidtrack: Aidtrack, sample: Path) -> None:
+    shown = on_terminal(sample, ["list", "--wide"], 60)
+    header = next(line for line in shown.splitlines() if line.startswith("ID"))
+    for column in ("Donor", "To", "Year", "Amount", "Status", "Category", "Label", "Links"):
+        assert column in header
+
+
+def test_markdown_is_the_view_for_an_article(aidtrack: Aidtrack, sample: Path) -> None:
+    report = aidtrack.ok("report", "--year", "2026", "--format", "markdown").stdout
+    assert report.startswith("## Aid pledges to Ukraine in 2026 against 2025, in USD")
+    assert "### By category in 2026" in report and "| Donor |" in report
+    assert "| Germany | - | $13.3bn | no 2025 record |" in report
+    shown = aidtrack.ok("show", "nor-2026", "--format", "markdown").stdout
+    assert "- **amount**: NOK 85.0bn  (NOK 85,000,000,000)" in shown

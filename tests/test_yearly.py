@@ -460,3 +460,33 @@ def test_figures_add_up_and_only_single_year_wholes_count(records: list[Pledge])
         1 for p in records if p.part_of is None and p.years.is_envelope
     )
     assert report.notes == []
+
+
+AMOUNTS = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1e12"), places=2)
+
+
+@given(st.lists(AMOUNTS, min_size=1, max_size=30))
+def test_shares_add_up_to_a_hundred_and_stay_within_a_tenth(amounts: list[Decimal]) -> None:
+    shown = yearly.shares(dict(enumerate(amounts)))
+    assert sum(shown.values()) == Decimal("100.0")
+    whole = sum(amounts)
+    for key, amount in enumerate(amounts):
+        assert abs(shown[key] - amount * 100 / whole) < Decimal("0.1")
+
+
+def test_a_missing_rate_leaves_only_its_figures_unknown() -> None:
+    records = [
+        pledge("n25", "100", year="2025"),
+        pledge("n26", "150"),
+        pledge("s26", "30", donor="Sweden", currency="SEK"),  # no SEK rate in ROUND
+    ]
+    comparison = yearly.compare(records, ROUND.convert, years=YearSpan(2025, 2026), currency="NOK")
+    assert donor(comparison, "Sweden").by_year[2026] is yearly.Gap.NO_RATE
+    assert donor(comparison, "Norway").by_year[2026] != yearly.Gap.NO_RATE
+    assert comparison.totals[2026] is yearly.Gap.NO_RATE
+    assert isinstance(comparison.totals[2025], yearly.Figure)
+    assert [(m.currency, m.year) for m in comparison.missing] == [("SEK", 2026)]
+    data = comparison.to_json()
+    assert data["total"]["amounts"] == {"2025": "100.00", "2026": None}
+    with pytest.raises(yearly.NoRate, match="SEK"):
+        yearly.report(records, ROUND.convert, year=2026, currency="NOK")
