@@ -174,7 +174,7 @@ def show(
     """Draw a view on a terminal (or into a pipe, `plain`): fitted to its width, or at
     full width with every column (`wide`)."""
     if wide:
-        console.width = max(console.width, *(_natural_width(p, console) for p in parts))
+        console.width = max([console.width, *(_natural_width(p, console) for p in parts)])
     if not plain:
         for part in parts:
             console.print(_drawn(part, console, wide))

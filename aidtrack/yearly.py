@@ -474,16 +474,9 @@ def report(
         raise NoRate(missing_message(converter.missing()))
     envelopes.sort(key=lambda e: (-e.converted.amount, e.pledge.donor.casefold(), e.pledge.id))
     return Report(
-        [year - 1, year],
-        currency,
-        table.rows,
-        table.totals,
-        converter.rates(),
-        table.notes,
-        table.recipients,
-        [],
-        envelopes,
-        table.by_recipient,
+        **table.fields([year - 1, year], currency, converter),
+        envelopes=envelopes,
+        by_recipient=table.by_recipient,
     )
 
 
@@ -507,16 +500,7 @@ def compare(
     converter = _Converter(convert, currency)
     columns = list(range(years.start, years.end + 1))
     table = _tabulate(tally, columns, selection, converter)
-    return Comparison(
-        columns,
-        currency,
-        table.rows,
-        table.totals,
-        converter.rates(),
-        table.notes,
-        table.recipients,
-        converter.missing(),
-    )
+    return Comparison(**table.fields(columns, currency, converter))
 
 
 def _in_scope(scope: Selection, counted: Counted) -> bool:
@@ -569,6 +553,19 @@ class _Table:
     notes: list[str]
     recipients: list[str]
     by_recipient: dict[str, Decimal]
+
+    def fields(self, years: Sequence[int], currency: str, converter: _Converter) -> dict[str, Any]:
+        """The fields of a `Comparison` of these years."""
+        return {
+            "years": years,
+            "currency": currency,
+            "rows": self.rows,
+            "totals": self.totals,
+            "rates": converter.rates(),
+            "notes": self.notes,
+            "recipients": self.recipients,
+            "missing": converter.missing(),
+        }
 
 
 def _tabulate(tally: Tally, years: list[int], selection: Selection, convert: _Converter) -> _Table:
