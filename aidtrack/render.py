@@ -255,7 +255,6 @@ def _widths(grid: Grid, shown: Sequence[int], console: Console, *, wrap: bool) -
     most to spare first, down to their longest word at the least; None if it cannot
     fit."""
     from rich.cells import cell_len
-    from rich.measure import Measurement
 
     widest, least = [], []
     for index in shown:
@@ -267,10 +266,7 @@ def _widths(grid: Grid, shown: Sequence[int], console: Console, *, wrap: bool) -
         if wrap and grid.columns[index].wraps:
             width = max((cell_len(word) for cell in cells for word in cell.split()), default=1)
         least.append(width)
-    natural = Measurement.get(
-        console, console.options.update_width(100_000), _table(grid, shown)
-    ).maximum
-    room = console.width - (natural - sum(widest))
+    room = console.width - _GAP * (len(shown) - 1)
     if sum(least) > room:
         return None
     widths = list(widest)
@@ -280,6 +276,10 @@ def _widths(grid: Grid, shown: Sequence[int], console: Console, *, wrap: bool) -
         )
         widths[roomiest] -= 1
     return widths
+
+
+_GAP = 2
+"""Cells between two columns of a table: one space of padding and the column rule."""
 
 
 def _table(grid: Grid, shown: Iterable[int], widths: Sequence[int] | None = None) -> Table:

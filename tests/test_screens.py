@@ -339,3 +339,26 @@ def test_markdown_is_the_view_for_an_article(aidtrack: Aidtrack, sample: Path) -
     assert "| Germany | - | $13.3bn | no 2025 record |" in report
     shown = aidtrack.ok("show", "nor-2026", "--format", "markdown").stdout
     assert "- **amount**: NOK 85.0bn  (NOK 85,000,000,000)" in shown
+
+
+def test_the_fitting_counts_a_tables_own_width_as_rich_draws_it() -> None:
+    """`render` works out widths itself; they must be Rich's, or a figure could fold."""
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    from aidtrack import render
+
+    columns = [
+        render.Column("ID"),
+        render.Column("Donor", wraps=True),
+        render.Column("N", right=True),
+    ]
+    grid = render.Grid(columns, [(["p1", "South Georgia", "1"], ""), (["p22", "Norway", "22"], "")])
+    console = Console(width=200)
+    natural = Measurement.get(console, console.options, render._table(grid, range(3))).maximum
+    widest = sum(
+        max(cell_len(cell) for cell in (column.header, *(row[i] for row, _ in grid.rows)))
+        for i, column in enumerate(columns)
+    )
+    assert natural == widest + render._GAP * (len(columns) - 1)
