@@ -182,10 +182,10 @@ def show(
     with console.capture() as captured:
         for part in parts:
             console.print(_drawn(part, console, wide))
-    console.file.write(plain_text(captured.get()))
+    console.file.write(_plain(captured.get()))
 
 
-def plain_text(drawn: str) -> str:
+def _plain(drawn: str) -> str:
     """What a pipe gets: no trailing spaces, no blank lines at either end, one blank
     line at most between parts."""
     text = re.sub(r"[ \t]+$", "", drawn, flags=re.M).strip("\n")
