@@ -74,7 +74,7 @@ def _duplicate_ids(pledges: Sequence[Pledge]) -> list[Problem]:
 def _links(pledges: Sequence[Pledge]) -> list[Problem]:
     """Every link that breaks a rule of `rules` (loops apart: `_cycles` names each once)."""
     by_id = {p.id: p for p in pledges}
-    links = rules.Links((p.id, p.supersedes, p.part_of) for p in pledges)
+    links = rules.Links(p.link for p in pledges)
     return [
         Problem(problem.kind, problem.id, problem.message, problem.fix)
         for problem in rules.link_problems(pledges, by_id.get, links)

@@ -82,7 +82,7 @@ def joined(links: Sequence[Link], ids: Iterable[str]) -> set[str]:
 
 
 def superseded_ids(pledges: Iterable[Pledge]) -> set[str]:
-    return superseded_by_links((p.id, p.supersedes, p.part_of) for p in pledges)
+    return superseded_by_links(p.link for p in pledges)
 
 
 def current(pledges: Iterable[Pledge]) -> list[Pledge]:

@@ -233,11 +233,12 @@ class Ledger:
             gone = self.superseded()
             parts = [p for p in self._parts_of(old.id) if p.id not in gone]
             moved = {p.id: p for p in rules.moved_parts(old, whole, parts)}
+            fresh = iter(self.new_ids(len(parts)))
             for part in parts:
                 added.append(
                     replace(
                         moved.get(part.id, part),
-                        id=self.new_id(),
+                        id=next(fresh),
                         part_of=whole.id,
                         supersedes=part.id,
                         status=whole.status,
@@ -293,7 +294,7 @@ class Ledger:
             index[pledge.id] = str(doc_id)
             self._built[pledge.id] = pledge
         self.touched += pledges
-        links = self.links() + [(p.id, p.supersedes, p.part_of) for p in pledges]
+        links = self.links() + [p.link for p in pledges]
         self._links = [link for link in links if link[1] or link[2]]
         self._gone = None
         # An imported `p7` moves the counter past 7, so that once removed it is never
@@ -337,8 +338,7 @@ class Ledger:
         final = {p.id: p for p in pledges}
         stored = self.links()
         graph = rules.Links(
-            [link for link in stored if link[0] not in final]
-            + [(p.id, p.supersedes, p.part_of) for p in pledges]
+            [link for link in stored if link[0] not in final] + [p.link for p in pledges]
         )
         pointing = [
             self.get(i)

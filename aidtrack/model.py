@@ -167,6 +167,11 @@ class Pledge:
     def year_label(self) -> str:
         return str(self.years)
 
+    @property
+    def link(self) -> tuple[str, str | None, str | None]:
+        """(id, supersedes, part_of): what `counting` and `rules` read of a record's links."""
+        return self.id, self.supersedes, self.part_of
+
     def to_json(self) -> dict[str, Any]:
         """The record as DESIGN §5 prints it: exact amount string, `year` or `years`."""
         data: dict[str, Any] = {

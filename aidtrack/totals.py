@@ -166,7 +166,7 @@ def _affected(
     """The donors and years whose lines the records written may have changed: those of
     the records (as they were and are), and of every record linked to them, either
     way, however far (a revision retires the old version's parts too)."""
-    every = [*links, *((p.id, p.supersedes, p.part_of) for p in touched)]
+    every = [*links, *(p.link for p in touched)]
     linked = counting.joined(every, (p.id for p in touched))
     donors = {p.donor for p in touched}
     spans = [p.years for p in touched]

@@ -1,5 +1,6 @@
 """The year report and the comparison over years: `report` and `compare`."""
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -80,6 +81,7 @@ def _show(
     data and missing rates."""
     from ..rates import missing_message
 
+    view = functools.cache(view)  # drawn once for the terminal and the pictures alike
     for note in result.notes:
         env.warn(note)
     if result.missing:
