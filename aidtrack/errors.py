@@ -6,6 +6,7 @@ line on stderr and exits with its code. Anything else is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 
 
@@ -44,3 +45,16 @@ class StoreError(AidtrackError):
 
 class Terminated(BaseException):
     """Raised by the SIGTERM handler so writes unwind like on Ctrl-C."""
+
+
+def did_you_mean(given: str, known: Iterable[str]) -> str:
+    """`; did you mean committed?` for a typo among a closed set of words, else "".
+
+    Every closed vocabulary (stages, categories, currencies, formats, names) suggests
+    the same way, so a user learns one shape of message."""
+    import difflib  # only an error pays for it
+
+    words = list(known)
+    by_fold = {word.casefold(): word for word in words}
+    close = difflib.get_close_matches(given.strip().casefold(), list(by_fold), n=3, cutoff=0.6)
+    return "; did you mean " + " or ".join(by_fold[c] for c in close) + "?" if close else ""

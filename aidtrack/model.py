@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from . import money, places
-from .errors import InvalidInput
+from .errors import InvalidInput, did_you_mean
 
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 E = TypeVar("E", bound=StrEnum)
@@ -64,8 +64,10 @@ def choice(kind: type[E], text: str, what: str) -> E:
     try:
         return kind(key)
     except ValueError:
-        allowed = ", ".join(member.value for member in kind)
-        raise InvalidInput(f"{what} {text!r} is not one of: {allowed}") from None
+        allowed = [member.value for member in kind]
+        raise InvalidInput(
+            f"{what} {text!r} is not one of: {', '.join(allowed)}{did_you_mean(key, allowed)}"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import cache
 
-from .errors import InvalidInput
+from .errors import InvalidInput, did_you_mean
 
 DEFAULT_CURRENCY = "USD"
 """What reports are in when no currency is asked for."""
@@ -140,6 +140,7 @@ def normalize_currency(code: str) -> str:
     if normalized not in _currencies():
         raise InvalidInput(
             f"unknown currency {code!r}: use an ISO 4217 code such as USD, EUR, NOK or GBP"
+            + did_you_mean(normalized, _currencies())
         )
     return normalized
 

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from .errors import InvalidInput
+from .errors import InvalidInput, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -102,11 +102,7 @@ def resolve(name: str, role: str = "donor") -> Party:
 
 
 def _suggestion(key: str) -> str:
-    import difflib
-
-    names = {party.name: party for party in _index().values()}
-    by_fold = {_fold(name): name for name in names}
-    close = difflib.get_close_matches(key, list(by_fold), n=3, cutoff=0.6)
-    if close:
-        return "; did you mean " + " or ".join(by_fold[c] for c in close) + "?"
-    return "; use a country name or ISO 3166 code (Norway, NO, NOR) or an institution (EU)"
+    names = {party.name for party in _index().values()}
+    return did_you_mean(key, names) or (
+        "; use a country name or ISO 3166 code (Norway, NO, NOR) or an institution (EU)"
+    )

@@ -9,19 +9,21 @@ No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `
 
 import functools
 import os
+import re
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from .. import __version__
 from ..environment import Environment
-from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated
+from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated, did_you_mean
 from ..store import DEFAULT_WAIT, StoreNotice
 
 if TYPE_CHECKING:
@@ -29,8 +31,56 @@ if TYPE_CHECKING:
     from ..model import Pledge
     from ..rates import RateTable
 
+_NEGATIVE_NUMBER = re.compile(r"-\.?\d")
+
+
+class _FlagsAsFlags:
+    """In --help, an option that takes no value shows none (Typer prints `<bool>`)."""
+
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class Group(_FlagsAsFlags, TyperGroup):
+    """The `aidtrack` group."""
+
+
+class Command(_FlagsAsFlags, TyperCommand):
+    """A command whose arguments may be negative amounts: `-5` reaches the amount
+    parser, which says it must be greater than zero, while every other word with a dash
+    stays an option, so that a typo in one gets Click's "No such option" and suggestion.
+
+    Negative numbers that are not an option's value go after a `--`, where Click reads
+    them as arguments, in their order.
+    """
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if "--" not in args:
+            takes_value = {
+                name
+                for param in self.get_params(ctx)
+                if isinstance(param, TyperOption) and not param.is_flag
+                for name in param.opts
+            }
+            numbers = [
+                index
+                for index, arg in enumerate(args)
+                if _NEGATIVE_NUMBER.match(arg) and not (index and args[index - 1] in takes_value)
+            ]
+            if numbers:
+                rest = [arg for index, arg in enumerate(args) if index not in numbers]
+                args = [*rest, "--", *(args[index] for index in numbers)]
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
+
 app = typer.Typer(
     name="aidtrack",
+    cls=Group,
     help="Track aid pledges between countries by year: record, list, revise, report.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -50,6 +100,38 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
 
 
+E = TypeVar("E", bound=StrEnum)
+
+
+def one_of(words: type[E]) -> Callable[[str], E]:
+    """The parser of an option that takes one word of a closed vocabulary: any case, and
+    a usage error with "did you mean" for a typo."""
+
+    def parse(text: str | E) -> E:
+        if isinstance(text, words):
+            return text
+        key = text.strip().lower().replace("-", "_")
+        try:
+            return words(key)
+        except ValueError:
+            allowed = [word.value for word in words]
+            raise typer.BadParameter(
+                f"{text!r} is not one of: {', '.join(allowed)}{did_you_mean(key, allowed)}"
+            ) from None
+
+    return parse
+
+
+def completing(words: Iterable[str]) -> Callable[[str], list[str]]:
+    """Tab completion of a closed vocabulary: the words that start with what is typed."""
+    known = list(words)
+
+    def complete(incomplete: str) -> list[str]:
+        return [word for word in known if word.startswith(incomplete.lower())]
+
+    return complete
+
+
 # Options shared by several commands: one definition, the same name everywhere.
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
 FormatOption = Annotated[
@@ -58,7 +140,9 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help="table, json, ndjson, csv, tsv (for scripts) or markdown (for articles).",
-        case_sensitive=False,
+        parser=one_of(Format),
+        autocompletion=completing(Format),
+        metavar="FORMAT",
     ),
 ]
 WideOption = Annotated[
@@ -212,6 +296,7 @@ def command(
     """Register a command (on `group`, default the main app) with `handle_errors`."""
 
     def register(function: F) -> F:
+        settings.setdefault("cls", Command)
         (group or app).command(name, **settings)(handle_errors(function))
         return function
 

@@ -20,6 +20,8 @@ from . import (
     StatusesOption,
     YearOption,
     command,
+    completing,
+    one_of,
     recipient_of,
     records_of,
     warn_missing_rates,
@@ -36,7 +38,9 @@ FileFormatOption = Annotated[
         "--format",
         "-f",
         help="csv, json or ndjson [default: from the file's extension, else csv].",
-        case_sensitive=False,
+        parser=one_of(FileFormat),
+        autocompletion=completing(FileFormat),
+        metavar="FORMAT",
     ),
 ]
 

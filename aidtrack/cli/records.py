@@ -8,7 +8,7 @@ import typer
 from .. import analysis, model, money, render
 from ..counting import parts_by_whole
 from ..environment import Environment
-from ..errors import InvalidInput
+from ..errors import InvalidInput, did_you_mean
 from ..model import Pledge, Source
 from ..rates import missing_message
 from . import (
@@ -141,11 +141,7 @@ def _prompt_missing(env: Environment, fields: dict[str, Any]) -> None:
         fields[name] = typer.prompt(questions[name], err=True)
 
 
-# `-5` must reach the amount parser (and get a clear error), not be taken for an option.
-NUMBERS_AS_ARGUMENTS = {"ignore_unknown_options": True}
-
-
-@command("add", context_settings=NUMBERS_AS_ARGUMENTS)
+@command("add")
 def add(
     ctx: typer.Context,
     donor: Annotated[
@@ -252,7 +248,10 @@ def list_pledges(
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     if sort not in analysis.SORT_KEYS:
-        raise InvalidInput(f"--sort {sort!r} is not one of: {', '.join(analysis.SORT_KEYS)}")
+        raise InvalidInput(
+            f"--sort {sort!r} is not one of: {', '.join(analysis.SORT_KEYS)}"
+            + did_you_mean(sort, analysis.SORT_KEYS)
+        )
     to, scope_note = recipient_of(env, recipient)
     selection = analysis.Selection.from_text(
         donors=donor or (),
@@ -363,12 +362,15 @@ def edit(
     _report_written(env, "edited", edited, shown)
 
 
-@command("revise", context_settings=NUMBERS_AS_ARGUMENTS)
+@command("revise")
 def revise(
     ctx: typer.Context,
     pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The current version.")],
     amount: Annotated[
         str | None, typer.Argument(metavar="AMOUNT", help="The new amount, if it changed.")
+    ] = None,
+    amount_option: Annotated[
+        str | None, typer.Option("--amount", help="The new amount (the same as AMOUNT).")
     ] = None,
     year: YearOption = None,
     currency: CurrencyOption = None,
@@ -392,8 +394,10 @@ def revise(
     """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
+    if amount is not None and amount_option is not None and amount != amount_option:
+        raise InvalidInput(f"two amounts, {amount!r} and --amount {amount_option!r}; give one")
     changes = _given(
-        amount=amount,
+        amount=amount if amount is not None else amount_option,
         year=year,
         currency=currency,
         status=status,
