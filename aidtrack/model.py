@@ -441,17 +441,29 @@ class Builder:
     def _money(
         values: Mapping[str, Any], problems: list[tuple[str, str]]
     ) -> tuple[Decimal, str] | None:
-        """The amount and its currency, given in the currency field or by the amount."""
+        """The amount and its currency, given in the currency field or by the amount
+        (`kroner` by the donor: Norway's are NOK, Denmark's DKK, Sweden's SEK)."""
         parsed: money.ParsedAmount | None = values.get("amount")
         given: str | None = values.get("currency")
         if parsed is None:
             return None
-        if parsed.currency and given and parsed.currency != given:
+        donor: places.Party | None = values.get("donor")
+        currency = parsed.settled(given, donor.code if donor else None)
+        named = parsed.named
+        if parsed.names_currency and given and currency != given:
+            problems.append(("currency", f"the amount says {named} but the currency is {given}"))
+            return None
+        if currency is None and parsed.one_of:
+            if "donor" not in values:
+                return None  # the donor's own problem is named already
             problems.append(
-                ("currency", f"the amount says {parsed.currency} but the currency is {given}")
+                (
+                    "currency",
+                    f"kroner are {named}, and {donor.name if donor else 'the donor'} does not "
+                    "say which; write the code (NOK 85bn) or give --currency",
+                )
             )
             return None
-        currency = given or parsed.currency
         if currency is None:
             if "currency" not in {name for name, _ in problems}:
                 problems.append(
@@ -558,7 +570,7 @@ def _merged(old: Pledge, changes: Mapping[str, str]) -> dict[str, Any]:
     if "year" in changes:
         fields.pop("years", None)
     amount = changes.get("amount")
-    if amount and "currency" not in changes and money.parse_amount(amount).currency:
+    if amount and "currency" not in changes and money.parse_amount(amount).names_currency:
         fields.pop("currency")  # `NOK 90bn` brings its own currency
     fields.update(changes)
     return fields
@@ -585,7 +597,7 @@ def part_defaults(
     """A part says only what differs from its whole ("of which 70bn military"): the rest,
     and the source that gave the breakdown, come from the whole."""
     amount = fields.get("amount")
-    own_currency = fields.get("currency") or (amount and money.parse_amount(amount).currency)
+    own_currency = fields.get("currency") or (amount and money.parse_amount(amount).names_currency)
     defaults = {
         "year": whole.year_label,
         "recipient": whole.recipient,

@@ -8,9 +8,11 @@ shown back compactly (`NOK 85.0bn`, `$8.9bn`), with the qualifier's mark.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import cache
+from typing import NoReturn
 
 from .errors import InvalidInput, did_you_mean
 
@@ -18,78 +20,261 @@ DEFAULT_CURRENCY = "USD"
 """What reports are in when no currency is asked for."""
 MAX_AMOUNT = Decimal(10) ** 18  # a quintillion: beyond any real pledge, within exact range
 
+# Scale words as English, Norwegian, Danish, Swedish, German and French news print them.
+# Those of a language that writes a decimal comma also say how to read `1,500`.
 SCALES: dict[str, int] = {
-    "": 0,
     "k": 3,
     "thousand": 3,
+    "thousands": 3,
     "m": 6,
     "mn": 6,
-    "mio": 6,
+    "mln": 6,
     "million": 6,
     "millions": 6,
     "b": 9,
     "bn": 9,
+    "bln": 9,
     "billion": 9,
     "billions": 9,
     "tn": 12,
+    "trn": 12,
     "trillion": 12,
     "trillions": 12,
 }
+DECIMAL_COMMA_SCALES: dict[str, int] = {
+    "tsd": 3,
+    "tusen": 3,
+    "mille": 3,
+    "mio": 6,
+    "mill": 6,
+    "millioner": 6,
+    "millionen": 6,
+    "miljon": 6,
+    "miljoner": 6,
+    "md": 9,
+    "mds": 9,
+    "mrd": 9,
+    "mia": 9,
+    "mdr": 9,
+    "milliard": 9,
+    "milliards": 9,
+    "milliarde": 9,
+    "milliarden": 9,
+    "milliarder": 9,
+    "miljard": 9,
+    "miljarder": 9,
+    "billionen": 12,  # German: a Billion is a million million
+    "bio": 12,
+}
 
 SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH"}
+CURRENCY_WORDS: dict[str, str] = {
+    **{symbol: code for symbol, code in SYMBOLS.items()},
+    "us$": "USD",
+    "c$": "CAD",
+    "a$": "AUD",
+    "nz$": "NZD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "us-dollar": "USD",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "livres sterling": "GBP",
+    "yen": "JPY",
+    "swiss francs": "CHF",
+    "francs suisses": "CHF",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "złoty": "PLN",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "norwegian kroner": "NOK",
+    "norske kroner": "NOK",
+    "danish kroner": "DKK",
+    "danske kroner": "DKK",
+    "swedish kronor": "SEK",
+    "swedish krona": "SEK",
+    "svenska kronor": "SEK",
+}
+KRONE_WORDS = ("kr", "krone", "kroner", "kronor", "krona", "kronur", "krónur", "kronen")
+KRONE_CURRENCIES: dict[str, str] = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"}
+"""Whose krone a bare `kroner` is, by the donor's ISO 3166 code."""
+KRONE = tuple(sorted(set(KRONE_CURRENCIES.values())))
+# Swedish and Danish shorthand that carries both the scale and the krone.
+KRONE_SCALES: dict[str, int] = {"tkr": 3, "mkr": 6, "mnkr": 6, "mdkr": 9, "mdrkr": 9}
 
-_AMOUNT = re.compile(
+_NUMBER_AND_REST = re.compile(
     r"""^\s*
     (?P<sign>[-+])?\s*
-    (?P<pre>[A-Za-z]{3}(?=[\s\d])|[$€£¥₴])?\s*
-    (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*
-    (?P<scale>[A-Za-z]*)\s*
-    (?P<post>[A-Za-z]{3})?\s*$""",
+    (?P<pre>[A-Za-z]{1,2}\$|[$€£¥₴]|[A-Za-z]{2,3}\.?(?=\s*[0-9.]))?\s*
+    (?P<number>[0-9][0-9,. ]*[0-9]|[0-9]|\.[0-9]+)
+    (?P<rest>[^0-9]*)$""",
     re.VERBOSE,
 )
+_EXAMPLES = "85bn, 7.5 billion, 7,5 mrd, 850m, 1,200,000, NOK 85bn or 2,5 Mrd. Euro"
 
 
 @dataclass(frozen=True)
 class ParsedAmount:
-    """An amount as typed, with the currency it carried (if any)."""
+    """An amount as typed, with the currency it named: one (`NOK 85bn`), none (`85bn`),
+    or a krone (`85 milliarder kroner`) that the donor settles among `one_of`."""
 
     value: Decimal
     currency: str | None
+    one_of: tuple[str, ...] = ()
+
+    @property
+    def names_currency(self) -> bool:
+        return self.currency is not None or bool(self.one_of)
+
+    @property
+    def named(self) -> str:
+        """What the text said of the currency: `NOK`, or `DKK, ISK, NOK or SEK`."""
+        if self.currency or not self.one_of:
+            return self.currency or ""
+        return ", ".join(self.one_of[:-1]) + " or " + self.one_of[-1]
+
+    def settled(self, given: str | None, donor_code: str | None) -> str | None:
+        """The currency: the one it named, else the one given that it allows, else the
+        donor's own krone. None when nothing settles it."""
+        if not self.one_of:
+            return self.currency or given
+        if given is not None:
+            return given if given in self.one_of else None
+        own = KRONE_CURRENCIES.get(donor_code or "")
+        return own if own in self.one_of else None
 
 
 def parse_amount(text: str) -> ParsedAmount:
-    """Parse `85bn`, `7.5 billion`, `NOK 85bn`, `$7bn`, `1,200,000`; reject all else.
+    """An amount as people and the news write it; anything else is refused with the reason.
 
-    Exponents (`7e999`), NaN and infinity never match; a sign is read only so that `-5`
-    is refused as "not greater than zero". What comes out is positive, finite and exact.
+    The number takes `1,200,000`, `1.200.000`, `1 200 000`, `7.5`, `7,5` and `1.234,5`. A
+    single comma or dot before exactly three digits is a thousands separator in English
+    (`1,500` is 1500, `1.500` is 1.5); next to a word of a decimal-comma language
+    (`1,500 mrd`) it could be either, and is refused with both readings. Exponents
+    (`7e999`), NaN and infinity never match; a sign is read only so that `-5` is refused
+    as "not greater than zero". What comes out is positive, finite and exact.
     """
-    match = _AMOUNT.match(text)
+    cleaned = text.replace("\u2212", "-")
+    for space in ("\u00a0", "\u202f", "\u2009"):
+        cleaned = cleaned.replace(space, " ")
+    match = _NUMBER_AND_REST.match(cleaned)
     if not match:
         raise InvalidInput(
-            f"amount {text!r} is not a number: write it like 85bn, 7.5 billion, 850m, "
-            "1,200,000 or NOK 85bn (positive, no exponent)"
+            f"amount {text!r} is not a number: write it like {_EXAMPLES} (positive, no exponent)"
         )
-    scale_word, post = match["scale"].lower(), match["post"]
-    if scale_word not in SCALES and post is None and len(scale_word) == 3:
-        scale_word, post = "", match["scale"]  # `85 NOK`: the letters are the currency
-    if scale_word not in SCALES:
-        raise InvalidInput(
-            f"amount {text!r}: unknown scale {match['scale']!r}; use k, m, bn, tn, "
-            "thousand, million, billion or trillion"
-        )
-    number = (match["sign"] or "") + match["number"].replace(",", "")
-    value = Decimal(number).scaleb(SCALES[scale_word])
-    currency = _currency_mark(match["pre"], post, text)
-    return ParsedAmount(check_amount(value, text), currency)
-
-
-def _currency_mark(pre: str | None, post: str | None, text: str) -> str | None:
-    if pre and post:
+    exponent, named, decimal_comma = _words(match["rest"], text)
+    before = _currency(match["pre"], text) if match["pre"] else None
+    if before and named and before != named:
         raise InvalidInput(f"amount {text!r} names two currencies")
-    mark = pre or post
-    if mark is None:
-        return None
-    return SYMBOLS.get(mark) or normalize_currency(mark)
+    named = before or named
+    number = _number(match["number"].strip(), text, decimal_comma)
+    value = check_amount(Decimal((match["sign"] or "") + number).scaleb(exponent), text)
+    if named == "kr":
+        return ParsedAmount(value, None, KRONE)
+    return ParsedAmount(value, named)
+
+
+def _words(rest: str, text: str) -> tuple[int, str | None, bool]:
+    """The scale and currency written after the number (`bn`, `Mrd. Euro`, `milliarder
+    kroner`, `Md€`, `mkr`), and whether they come from a decimal-comma language."""
+    words = " ".join(rest.split()).lower()
+    exponent, decimal_comma = 0, False
+    scales = {**SCALES, **DECIMAL_COMMA_SCALES}
+    scale, words = _take(words, scales)
+    if scale:
+        exponent, decimal_comma = scales[scale], scale in DECIMAL_COMMA_SCALES
+    elif (combined := _take(words, KRONE_SCALES))[0]:
+        return KRONE_SCALES[combined[0]], "kr", True
+    words = re.sub("^(?:de |d'|d\u2019|of )", "", words)
+    word, words = _take(words, {*CURRENCY_WORDS, *KRONE_WORDS})
+    if not word and (code := re.fullmatch(r"[a-z]{3}\.?", words)):
+        word, words = code[0].removesuffix("."), ""
+    if words:
+        raise InvalidInput(
+            f"amount {text!r}: unknown scale or currency {words!r}; use a scale (k, m, bn, "
+            "tn, million, billion, mrd, Mio., Milliarden, milliards) and a currency (NOK, "
+            "€, $, kroner, euros, pounds)"
+        )
+    if word in KRONE_WORDS:
+        return exponent, "kr", True
+    if word in CURRENCY_WORDS:
+        return exponent, CURRENCY_WORDS[word], decimal_comma
+    return exponent, (normalize_currency(word.upper()) if word else None), decimal_comma
+
+
+def _take(words: str, known: Iterable[str]) -> tuple[str, str]:
+    """The longest known word at the start of `words` (with its abbreviation dot, if
+    any), and what follows it."""
+    for word in sorted(known, key=len, reverse=True):
+        after = words.removeprefix(word)
+        if after != words and not (after and after[0].isalpha()):
+            return word, after.removeprefix(".").strip()
+    return "", words
+
+
+def _currency(mark: str, text: str) -> str:
+    """The currency written before the number: `$`, `US$`, `€`, `NOK`, `kr`."""
+    word = mark.lower().removesuffix(".")
+    if word in KRONE_WORDS:
+        return "kr"
+    return CURRENCY_WORDS.get(word) or normalize_currency(word)
+
+
+def _number(digits: str, text: str, decimal_comma: bool) -> str:
+    """Digits with their separators as a plain decimal string (see `parse_amount`)."""
+
+    def refuse() -> NoReturn:
+        raise InvalidInput(
+            f"amount {text!r} is not a number: write it like {_EXAMPLES} (positive, no exponent)"
+        )
+
+    if " " in digits:
+        head, *groups = digits.split(" ")
+        last = re.fullmatch(r"(\d{3})([.,]\d+)?", groups[-1])
+        if not (re.fullmatch(r"\d{1,3}", head) and last) or not all(
+            re.fullmatch(r"\d{3}", group) for group in groups[:-1]
+        ):
+            refuse()
+        digits = head + "".join(groups[:-1]) + last[1] + (last[2] or "")
+    marks = [mark for mark in ",." if mark in digits]
+    if len(marks) == 2:  # `1,234.5` or `1.234,5`: the last mark is the decimal one
+        point = "," if digits.rfind(",") > digits.rfind(".") else "."
+        whole, _, fraction = digits.rpartition(point)
+        thousands = "." if point == "," else ","
+        if point in whole or not _grouped(whole, thousands):
+            refuse()
+        return whole.replace(thousands, "") + "." + fraction
+    if not marks:
+        return digits
+    mark = marks[0]
+    whole, *fractions = digits.split(mark)
+    if len(fractions) > 1:  # `1,200,000` or `1.200.000`
+        if not _grouped(digits, mark):
+            refuse()
+        return digits.replace(mark, "")
+    fraction = fractions[0]
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole != "0":
+        if not decimal_comma:
+            return whole + fraction if mark == "," else whole + "." + fraction
+        thousands, decimal = whole + fraction, whole + "." + (fraction.rstrip("0") or "0")
+        raise InvalidInput(
+            f"amount {text!r} is ambiguous: {digits} reads as {thousands} or as {decimal}; "
+            f"write {thousands} or {decimal} to say which"
+        )
+    return whole + "." + fraction
+
+
+def _grouped(digits: str, mark: str) -> bool:
+    return re.fullmatch(rf"\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+", digits) is not None
 
 
 def check_amount(value: Decimal, shown: str) -> Decimal:

@@ -346,9 +346,9 @@ def test_every_bad_row_is_listed_and_nothing_is_written(
         f"error: {tmp_path / 'bad.csv'}: 7 problems; nothing was imported:",
         "  row 3, column donor: unknown donor 'Norwey'; did you mean Norway?",
         "  row 3, column amount: amount 'NaN' is not a number: write it like 85bn, 7.5 billion, "
-        "850m, 1,200,000 or NOK 85bn (positive, no exponent)",
+        "7,5 mrd, 850m, 1,200,000, NOK 85bn or 2,5 Mrd. Euro (positive, no exponent)",
         "  row 4, column amount: amount '7e999' is not a number: write it like 85bn, 7.5 billion, "
-        "850m, 1,200,000 or NOK 85bn (positive, no exponent)",
+        "7,5 mrd, 850m, 1,200,000, NOK 85bn or 2,5 Mrd. Euro (positive, no exponent)",
         "  row 5, column amount: amount '-5' must be greater than zero",
         "  row 5, column currency: unknown currency 'XYZ': use an ISO 4217 code such as USD, EUR, "
         "NOK or GBP",

@@ -37,8 +37,8 @@ _NEGATIVE_NUMBER = re.compile(r"-\.?\d")
 class _FlagsAsFlags:
     """In --help, an option that takes no value shows none (Typer prints `<bool>`)."""
 
-    def get_params(self, ctx: typer.Context) -> list[Any]:
-        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)  # type: ignore[misc]
         for param in params:
             if getattr(param, "is_flag", False) and param.metavar is None:
                 param.metavar = ""
@@ -58,7 +58,7 @@ class Command(_FlagsAsFlags, TyperCommand):
     them as arguments, in their order.
     """
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if "--" not in args:
             takes_value = {
                 name
