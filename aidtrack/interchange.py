@@ -59,6 +59,9 @@ JSON_FIELDS = frozenset(
     (
         *RECORD_COLUMNS,
         "years",
+        # What aidtrack derives and prints, read back from its own exports and recomputed.
+        "first_year",
+        "last_year",
         "donor_code",
         "recipient_code",
         "sources",

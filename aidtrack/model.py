@@ -175,7 +175,8 @@ class Pledge:
         return self.id, self.supersedes, self.part_of
 
     def to_json(self) -> dict[str, Any]:
-        """The record as DESIGN §5 prints it: exact amount string, `year` or `years`."""
+        """The record as DESIGN §5 prints it: exact amount string, `year` or `years`,
+        and always `first_year` and `last_year`."""
         data: dict[str, Any] = {
             "id": self.id,
             "donor": self.donor,
@@ -187,7 +188,10 @@ class Pledge:
             data["years"] = [self.years.start, self.years.end]
         else:
             data["year"] = self.years.start
+        # Integer columns for pandas and jq, the same for single years and envelopes.
         data.update(
+            first_year=self.years.start,
+            last_year=self.years.end,
             amount=f"{self.amount:f}",
             currency=self.currency,
             qualifier=self.qualifier.value,

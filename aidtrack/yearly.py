@@ -21,7 +21,7 @@ from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import Any
 
-from . import analysis
+from . import analysis, places
 from .analysis import Selection
 from .counting import Counted, Hedged, Tally, count
 from .errors import AidtrackError, InvalidInput
@@ -406,32 +406,38 @@ class Report(Comparison):
         def donor(row: Row) -> dict[str, Any]:
             figure, previous = row.by_year[self.year], row.by_year[self.previous_year]
             known = figure if isinstance(figure, Figure) else None
+            before = previous if isinstance(previous, Figure) else None
             return {
                 "donor": row.donor,
+                "donor_code": places.resolve(row.donor).code,
                 "amount": _money(known.amount) if known else None,
-                "previous_amount": _money(previous.amount)
-                if isinstance(previous, Figure)
-                else None,
+                "previous_amount": _money(before.amount) if before else None,
                 **_change_json(self.change(row.by_year)),
                 "share_pct": _percent(year_shares.get(row.donor)),
                 "qualifier": known.qualifier.value if known else None,
                 "by_status": _by(known.by_status) if known else None,
                 "by_category": _by(known.by_category) if known else None,
+                "previous_by_category": _by(before.by_category) if before else None,
             }
 
+        previous_total = self.totals[self.previous_year]
         return {
             "schema_version": SCHEMA_VERSION,
             "year": self.year,
+            "previous_year": self.previous_year,
             "currency": self.currency,
             **self._scope_json(),
             "by_recipient": {name: _money(amount) for name, amount in self.by_recipient.items()},
             "rates": [rate.to_json() for rate in self.rates],
             "donors": [donor(row) for row in self.rows],
             "by_category": _by(total.by_category) if isinstance(total, Figure) else None,
+            "previous_by_category": _by(previous_total.by_category)
+            if isinstance(previous_total, Figure)
+            else None,
             "total": {
                 "amount": _money(total.amount) if isinstance(total, Figure) else None,
-                "previous_amount": _money(previous.amount)
-                if isinstance(previous := self.totals[self.previous_year], Figure)
+                "previous_amount": _money(previous_total.amount)
+                if isinstance(previous_total, Figure)
                 else None,
                 **_change_json(self.change(self.totals)),
                 "donors_without_previous": len(self.without_previous()),

@@ -115,3 +115,19 @@ def test_every_vocabulary_suggests_the_word_meant(
     result = aidtrack(*args)
     assert result.exit_code in (1, 2)
     assert suggestion in " ".join(result.stderr.split()), result.stderr
+
+
+def test_every_record_carries_its_first_and_last_year(aidtrack: Aidtrack) -> None:
+    aidtrack.ok("add", *NOR_2026)
+    aidtrack.ok("add", "Norway", "NOK 205bn", "--to", "UA", "--year", "2023-2030", "--force")
+    rows = {row["id"]: row for row in aidtrack.json("list")}
+    assert (rows["p1"]["year"], rows["p1"]["first_year"], rows["p1"]["last_year"]) == (
+        2026,
+        2026,
+        2026,
+    )
+    assert (rows["p2"]["years"], rows["p2"]["first_year"], rows["p2"]["last_year"]) == (
+        [2023, 2030],
+        2023,
+        2030,
+    )

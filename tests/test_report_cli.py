@@ -35,8 +35,16 @@ def test_report_json_counts_each_pledge_once(aidtrack: Aidtrack, starter: Path) 
     assert (norway["change"], norway["change_pct"]) == ("0.00", "0.0")
     assert norway["by_category"]["military"] == "70000000000.00"
     assert norway["by_category"]["civilian"] == "15000000000.00"
+    assert norway["donor_code"] == "NOR"
+    assert norway["previous_by_category"]["mixed"] == "85000000000.00"  # 2025: no split
+    assert (data["previous_year"], data["previous_by_category"]["mixed"]) == (
+        2025,
+        "85000000000.00",
+    )
+    assert donors(data)["Germany"]["previous_by_category"] is None  # no 2025 record
     assert list(norway) == [
         "donor",
+        "donor_code",
         "amount",
         "previous_amount",
         "change",
@@ -45,6 +53,7 @@ def test_report_json_counts_each_pledge_once(aidtrack: Aidtrack, starter: Path) 
         "qualifier",
         "by_status",
         "by_category",
+        "previous_by_category",
     ]
     assert [e["id"] for e in data["envelopes"]].count("nor-nansen-2030") == 1
     assert "nor-nansen-2023" not in {e["id"] for e in data["envelopes"]}
