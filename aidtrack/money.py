@@ -317,6 +317,11 @@ def _currencies() -> dict[str, int]:
     return units
 
 
+def currency_codes() -> list[str]:
+    """Every ISO 4217 code, sorted."""
+    return sorted(_currencies())
+
+
 def normalize_currency(code: str) -> str:
     """Upper-case ISO 4217 code; an unknown code is an error that says what is accepted."""
     normalized = code.strip().upper()
@@ -362,19 +367,25 @@ def format_compact(value: Decimal, currency: str, qualifier: str = "exact") -> s
 
 
 def compact_number(value: Decimal) -> str:
-    """85000000000 -> 85.0bn; 2690000000 -> 2.69bn; 850000 -> 850,000."""
+    """85000000000 -> 85.0bn; 2690000000 -> 2.69bn; 999950000 -> 1.0bn; 850000 -> 850,000."""
     sign = "-" if value < 0 else ""
     magnitude = abs(value)
-    for exponent, unit in _UNITS:
+    for index, (exponent, unit) in enumerate(_UNITS):
         if magnitude >= Decimal(10) ** exponent:
-            scaled = magnitude.scaleb(-exponent)
-            digits = 3 - len(str(int(scaled)))
-            text = f"{quantize(scaled, max(digits, 1)):f}"
+            scaled = _three_digits(magnitude.scaleb(-exponent))
+            if scaled >= 1000 and index:  # 999.95m rounds to 1000m: say 1.0bn
+                exponent, unit = _UNITS[index - 1]
+                scaled = _three_digits(magnitude.scaleb(-exponent))
+            text = f"{scaled:f}"
             if "." in text:
                 whole, fraction = text.split(".")
                 text = whole + "." + (fraction.rstrip("0") or "0")
             return f"{sign}{text}{unit}"
     return f"{sign}{plain(magnitude):,f}"
+
+
+def _three_digits(scaled: Decimal) -> Decimal:
+    return quantize(scaled, max(3 - len(str(int(scaled))), 1))
 
 
 def format_exact(value: Decimal, currency: str) -> str:

@@ -90,6 +90,11 @@ def _index() -> dict[str, Party]:
     return index
 
 
+def names() -> list[str]:
+    """Every party's canonical name, sorted: what completion offers."""
+    return sorted({party.name for party in _index().values()})
+
+
 def resolve(name: str, role: str = "donor") -> Party:
     """The party a user means by `name`; an unknown name is an error with suggestions."""
     key = _fold(name)
@@ -102,7 +107,6 @@ def resolve(name: str, role: str = "donor") -> Party:
 
 
 def _suggestion(key: str) -> str:
-    names = {party.name for party in _index().values()}
-    return did_you_mean(key, names) or (
+    return did_you_mean(key, names()) or (
         "; use a country name or ISO 3166 code (Norway, NO, NOR) or an institution (EU)"
     )

@@ -166,3 +166,11 @@ def test_what_aidtrack_prints_reads_back(value: Decimal, currency: str) -> None:
     assert money.format_compact(again.value, currency) == shown
     exact = money.parse_amount(money.format_exact(value, currency))
     assert (exact.value, exact.currency) == (value, currency)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("999950000", "NOK 1.0bn"), ("999949999", "NOK 999.9m"), ("999960000000", "NOK 1.0tn")],
+)
+def test_a_figure_that_rounds_up_takes_the_next_unit(value: str, shown: str) -> None:
+    assert money.format_compact(Decimal(value), "NOK") == shown

@@ -8,6 +8,7 @@ No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `
 """
 
 import functools
+import inspect
 import os
 import re
 import sys
@@ -24,6 +25,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from .. import __version__
 from ..environment import Environment
 from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated, did_you_mean
+from ..model import Category, Instrument, Qualifier, Status
 from ..store import DEFAULT_WAIT, StoreNotice
 
 if TYPE_CHECKING:
@@ -132,7 +134,31 @@ def completing(words: Iterable[str]) -> Callable[[str], list[str]]:
     return complete
 
 
-# Options shared by several commands: one definition, the same name everywhere.
+def _completion_store(ctx: typer.Context) -> Path:
+    """The store a command line being completed names (`--db` before the command)."""
+    return Environment(db=ctx.find_root().params.get("db")).store
+
+
+def complete_party(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from ..completion import parties
+
+    return parties(_completion_store(ctx), incomplete)
+
+
+def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from ..completion import record_ids
+
+    return record_ids(_completion_store(ctx), incomplete)
+
+
+def complete_currency(incomplete: str) -> list[str]:
+    from ..money import currency_codes
+
+    return [code for code in currency_codes() if code.startswith(incomplete.upper())]
+
+
+# Options shared by several commands: one definition, the same name everywhere. Those
+# that say what to record (add, edit, revise) come first, then those that filter.
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
 FormatOption = Annotated[
     Format | None,
@@ -155,31 +181,60 @@ WideOption = Annotated[
     ),
 ]
 YearOption = Annotated[
-    str | None, typer.Option("--year", "-y", help="A year (2026) or a range (2023-2027).")
+    str | None,
+    typer.Option("--year", "-y", help="The year (2026), or an envelope's years (2023-2027)."),
 ]
 RecipientOption = Annotated[
     str | None,
     typer.Option(
         "--to",
         "--recipient",
-        help="Recipient (default: $AIDTRACK_RECIPIENT if set; --to all for every recipient).",
+        help="Recipient: Ukraine, UA, UKR... (default: $AIDTRACK_RECIPIENT).",
+        autocompletion=complete_party,
     ),
 ]
 CurrencyOption = Annotated[
-    str | None, typer.Option("--currency", "-c", help="ISO 4217 code: NOK, EUR, USD...")
+    str | None,
+    typer.Option(
+        "--currency",
+        "-c",
+        help="ISO 4217 code: NOK, EUR, USD... (or write it in the amount: NOK 85bn).",
+        autocompletion=complete_currency,
+    ),
 ]
 StatusOption = Annotated[
-    str | None, typer.Option("--status", "-s", help="announced, committed, allocated, disbursed.")
+    str | None,
+    typer.Option(
+        "--status",
+        "-s",
+        help="announced, committed, allocated, disbursed.",
+        autocompletion=completing(Status),
+    ),
 ]
 CategoryOption = Annotated[
     str | None,
-    typer.Option("--category", help="military, financial, humanitarian, civilian, mixed."),
+    typer.Option(
+        "--category",
+        help="military, financial, humanitarian, civilian, mixed.",
+        autocompletion=completing(Category),
+    ),
 ]
 QualifierOption = Annotated[
-    str | None, typer.Option("--qualifier", "-q", help="exact, about, at_least, up_to.")
+    str | None,
+    typer.Option(
+        "--qualifier",
+        "-q",
+        help="exact, about, at_least, up_to.",
+        autocompletion=completing(Qualifier),
+    ),
 ]
 InstrumentOption = Annotated[
-    str | None, typer.Option("--instrument", help="grant, loan, guarantee, in_kind, unspecified.")
+    str | None,
+    typer.Option(
+        "--instrument",
+        help="grant, loan, guarantee, in_kind, unspecified.",
+        autocompletion=completing(Instrument),
+    ),
 ]
 LabelOption = Annotated[str | None, typer.Option("--label", help="The donor's own label.")]
 AnnouncedOption = Annotated[
@@ -191,17 +246,51 @@ SourceDateOption = Annotated[
 ]
 QuoteOption = Annotated[str | None, typer.Option("--quote", help="The sentence quoted.")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="A note of your own.")]
-DonorsOption = Annotated[
-    list[str] | None, typer.Option("--donor", "-d", help="Donor (repeatable).")
-]
-StatusesOption = Annotated[
-    list[str] | None, typer.Option("--status", "-s", help="Only these stages (repeatable).")
-]
-CategoriesOption = Annotated[
-    list[str] | None, typer.Option("--category", help="Only these categories (repeatable).")
-]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Record it even if it looks like a duplicate.")
+]
+DonorsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--donor", "-d", help="Only this donor (repeatable).", autocompletion=complete_party
+    ),
+]
+RecipientFilterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        "--recipient",
+        help="Only pledges to this recipient (default: $AIDTRACK_RECIPIENT if set, else "
+        "every recipient; --to all for every recipient).",
+        autocompletion=complete_party,
+    ),
+]
+YearsFilterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--year",
+        "-y",
+        help="Only pledges in this year or range (2026, 2023-2027); an envelope is in if "
+        "its years overlap it.",
+    ),
+]
+StatusesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        "-s",
+        help="Only these stages (repeatable): announced, committed, allocated, disbursed.",
+        autocompletion=completing(Status),
+    ),
+]
+CategoriesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        help="Only these categories (repeatable): military, financial, humanitarian, "
+        "civilian, mixed.",
+        autocompletion=completing(Category),
+    ),
 ]
 
 
@@ -291,16 +380,38 @@ def handle_errors(function: F) -> F:
 
 
 def command(
-    name: str | None = None, *, group: typer.Typer | None = None, **settings: Any
+    name: str,
+    *,
+    panel: str | None = None,
+    examples: Sequence[str] = (),
+    group: typer.Typer | None = None,
 ) -> Callable[[F], F]:
-    """Register a command (on `group`, default the main app) with `handle_errors`."""
+    """Register a command (on `group`, default the main app) with `handle_errors`, under
+    its heading in `aidtrack --help`, its help ending with real examples."""
 
     def register(function: F) -> F:
-        settings.setdefault("cls", Command)
-        (group or app).command(name, **settings)(handle_errors(function))
+        (group or app).command(
+            name,
+            cls=Command,
+            help=_paragraphs(function.__doc__ or ""),
+            rich_help_panel=panel,
+            epilog=examples_text(examples),
+        )(handle_errors(function))
         return function
 
     return register
+
+
+def _paragraphs(doc: str) -> str:
+    """A docstring as help: each paragraph one line, for the terminal to wrap."""
+    return "\n\n".join(" ".join(part.split()) for part in inspect.cleandoc(doc).split("\n\n"))
+
+
+def examples_text(lines: Sequence[str]) -> str | None:
+    """The help's closing examples, with Rich's markup brackets escaped."""
+    if not lines:
+        return None
+    return "Examples:\n" + "\n".join("  $ " + line.replace("[", "\\[") for line in lines)
 
 
 def _show_version(value: bool) -> None:
@@ -352,7 +463,7 @@ def main() -> NoReturn:
 # Each module registers its commands on `app`; the order here is the order in --help.
 # isort: off
 from . import records  # noqa: E402,F401
-from . import rates  # noqa: E402,F401
 from . import report  # noqa: E402,F401
 from . import interchange  # noqa: E402,F401
+from . import rates  # noqa: E402,F401
 from . import check  # noqa: E402,F401

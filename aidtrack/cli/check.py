@@ -16,17 +16,26 @@ from . import (
 )
 
 
-@command("check")
+@command(
+    "check",
+    panel="Store",
+    examples=[
+        "aidtrack check",
+        "aidtrack check --json | jq '.problems[].fix'",
+    ],
+)
 def check(
     ctx: typer.Context,
     wide: WideOption = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Verify the store: links (to a record that exists, of the same donor, a part within
-    its whole's years, a version revised once), cycles, parts over their whole, likely
-    duplicates, missing rates, records without a source. Each problem comes with the
-    command that fixes it. Exit 0 when clean, 1 otherwise."""
+    """Verify the store; each problem comes with the command that fixes it.
+
+    It checks links (to a record that exists, of the same donor, a part within its
+    whole's years, a version revised once), cycles, parts over their whole, likely
+    duplicates, missing rates and records without a source. Exit 0 when clean, 1
+    otherwise."""
     from .. import checks
 
     env: Environment = ctx.obj

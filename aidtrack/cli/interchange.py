@@ -15,10 +15,9 @@ from . import (
     CategoriesOption,
     DonorsOption,
     ForceOption,
-    JsonOption,
-    RecipientOption,
+    RecipientFilterOption,
     StatusesOption,
-    YearOption,
+    YearsFilterOption,
     command,
     completing,
     one_of,
@@ -37,7 +36,7 @@ FileFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="csv, json or ndjson [default: from the file's extension, else csv].",
+        help="csv, json or ndjson (default: from the file's extension, else csv).",
         parser=one_of(FileFormat),
         autocompletion=completing(FileFormat),
         metavar="FORMAT",
@@ -45,7 +44,15 @@ FileFormatOption = Annotated[
 ]
 
 
-@command("import")
+@command(
+    "import",
+    panel="Data",
+    examples=[
+        "aidtrack import data/pledges-starter.csv --dry-run",
+        "aidtrack import data/pledges-starter.csv",
+        "aidtrack export --all --format ndjson | aidtrack --db copy.json import - --format ndjson",
+    ],
+)
 def import_(
     ctx: typer.Context,
     file: Annotated[
@@ -59,7 +66,9 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check everything, write nothing.")
     ] = False,
-    json_flag: JsonOption = False,
+    json_flag: Annotated[
+        bool, typer.Option("--json", help="Print the summary as JSON (the input is --format).")
+    ] = False,
 ) -> None:
     """Import pledges from CSV, JSON or NDJSON: every row or none; importing twice adds nothing.
 
@@ -114,12 +123,19 @@ def _progress(env: Environment) -> "Iterator[Progress | None]":
         yield advance
 
 
-@command("export")
+@command(
+    "export",
+    panel="Data",
+    examples=[
+        "aidtrack export --format csv --output pledges.csv",
+        "aidtrack export --donor Norway --format json | jq length",
+    ],
+)
 def export(
     ctx: typer.Context,
     donor: DonorsOption = None,
-    recipient: RecipientOption = None,
-    year: YearOption = None,
+    recipient: RecipientFilterOption = None,
+    year: YearsFilterOption = None,
     status: StatusesOption = None,
     category: CategoriesOption = None,
     include_superseded: Annotated[
@@ -170,7 +186,14 @@ def export(
         env.write(text)
 
 
-@command("init")
+@command(
+    "init",
+    panel="Store",
+    examples=[
+        "aidtrack init",
+        "aidtrack --db norway.json init --sample",
+    ],
+)
 def init(
     ctx: typer.Context,
     sample: Annotated[

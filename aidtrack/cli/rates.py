@@ -14,20 +14,24 @@ from . import (
     CurrencyOption,
     Format,
     FormatOption,
+    Group,
     JsonOption,
     WideOption,
     app,
     command,
+    examples_text,
     handle_errors,
     output_format,
     records_of,
 )
 
 rates_app = typer.Typer(
+    cls=Group,
     help="The exchange-rate table in use (ECB yearly averages) and your own rates.",
+    epilog=examples_text(["aidtrack rates --year 2026", "aidtrack rates --currency NOK --json"]),
     no_args_is_help=False,
 )
-app.add_typer(rates_app, name="rates")
+app.add_typer(rates_app, name="rates", rich_help_panel="Data")
 
 RATE_COLUMNS = ("currency", "year", "per_eur", "source", "provisional", "user")
 
@@ -114,7 +118,13 @@ def show_rates(
         )
 
 
-@command("set", group=rates_app)
+@command(
+    "set",
+    group=rates_app,
+    examples=[
+        "aidtrack rates set UAH 2026 RATE --source URL",
+    ],
+)
 def set_rate(
     ctx: typer.Context,
     currency: Annotated[str, typer.Argument(metavar="CURRENCY", help="ISO 4217 code.")],
@@ -132,7 +142,13 @@ def set_rate(
     env.say(f"{code} {user_rate.year}: {user_rate.per_eur:f} per EUR (user rate)")
 
 
-@command("unset", group=rates_app)
+@command(
+    "unset",
+    group=rates_app,
+    examples=[
+        "aidtrack rates unset UAH 2026",
+    ],
+)
 def unset_rate(
     ctx: typer.Context,
     currency: Annotated[str, typer.Argument(metavar="CURRENCY", help="ISO 4217 code.")],

@@ -26,6 +26,7 @@ from . import (
     NoteOption,
     QualifierOption,
     QuoteOption,
+    RecipientFilterOption,
     RecipientOption,
     SourceDateOption,
     SourceOption,
@@ -33,7 +34,10 @@ from . import (
     StatusOption,
     WideOption,
     YearOption,
+    YearsFilterOption,
     command,
+    complete_id,
+    complete_party,
     output_format,
     recipient_of,
     records_of,
@@ -141,15 +145,29 @@ def _prompt_missing(env: Environment, fields: dict[str, Any]) -> None:
         fields[name] = typer.prompt(questions[name], err=True)
 
 
-@command("add")
+@command(
+    "add",
+    panel="Record",
+    examples=[
+        'aidtrack add Norway "NOK 85bn" --to Ukraine --year 2026 --source '
+        "https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
+        "aidtrack add Norway 70bn --part-of nor-2026 --category military",
+        'aidtrack add Norway "85 milliarder kroner" --to Ukraine --year 2025 --status committed',
+    ],
+)
 def add(
     ctx: typer.Context,
     donor: Annotated[
-        str | None, typer.Argument(metavar="DONOR", help="Donor: Norway, NO, NOR, EU...")
+        str | None,
+        typer.Argument(
+            metavar="DONOR", help="Donor: Norway, NO, NOR, EU...", autocompletion=complete_party
+        ),
     ] = None,
     amount: Annotated[
         str | None,
-        typer.Argument(metavar="AMOUNT", help="85bn, 7.5 billion, 850m, 1,200,000, NOK 85bn, $7bn"),
+        typer.Argument(
+            metavar="AMOUNT", help="85bn, NOK 85bn, 7,5 mrd, 85 milliarder kroner, $7 billion..."
+        ),
     ] = None,
     year: YearOption = None,
     recipient: RecipientOption = None,
@@ -165,7 +183,10 @@ def add(
     quote: QuoteOption = None,
     note: NoteOption = None,
     part_of: Annotated[
-        str | None, typer.Option("--part-of", help="Id of the whole this is a part of.")
+        str | None,
+        typer.Option(
+            "--part-of", help="Id of the whole this is a part of.", autocompletion=complete_id
+        ),
     ] = None,
     force: ForceOption = False,
     json_flag: JsonOption = False,
@@ -206,12 +227,20 @@ def add(
     _report_written(env, "added", [pledge], shown)
 
 
-@command("list")
+@command(
+    "list",
+    panel="Read",
+    examples=[
+        "aidtrack list --donor Norway --year 2023-2026",
+        "aidtrack list --currency USD --sort amount --desc",
+        "aidtrack list --json | jq '.[] | select(.status == \"committed\") | .id'",
+    ],
+)
 def list_pledges(
     ctx: typer.Context,
     donor: DonorsOption = None,
-    recipient: RecipientOption = None,
-    year: YearOption = None,
+    recipient: RecipientFilterOption = None,
+    year: YearsFilterOption = None,
     status: StatusesOption = None,
     category: CategoriesOption = None,
     sort: Annotated[
@@ -287,10 +316,19 @@ def list_pledges(
         env.say(render.rates_note(conversions.values(), rates.last_date))
 
 
-@command("show")
+@command(
+    "show",
+    panel="Read",
+    examples=[
+        "aidtrack show nor-2026",
+        "aidtrack show nor-nansen-2030 --json | jq .sources",
+    ],
+)
 def show(
     ctx: typer.Context,
-    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge's id.")],
+    pledge_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The pledge's id.", autocompletion=complete_id)
+    ],
     wide: WideOption = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
@@ -309,14 +347,35 @@ def show(
         _print_data(env, [pledge], shown, one=True)
 
 
-@command("edit")
+@command(
+    "edit",
+    panel="Record",
+    examples=[
+        "aidtrack edit nor-2026-civ --category civilian",
+        "aidtrack edit nor-2026 --source https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
+    ],
+)
 def edit(
     ctx: typer.Context,
-    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge to correct.")],
-    donor: Annotated[str | None, typer.Option("--donor", help="Donor.")] = None,
-    amount: Annotated[str | None, typer.Option("--amount", help="Amount.")] = None,
-    year: YearOption = None,
-    recipient: RecipientOption = None,
+    pledge_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The pledge to correct.", autocompletion=complete_id)
+    ],
+    donor: Annotated[
+        str | None,
+        typer.Option("--donor", help="The right donor.", autocompletion=complete_party),
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help="The right amount (a new figure: revise).")
+    ] = None,
+    year: Annotated[
+        str | None, typer.Option("--year", "-y", help="The right year or range (2023-2027).")
+    ] = None,
+    recipient: Annotated[
+        str | None,
+        typer.Option(
+            "--to", "--recipient", help="The right recipient.", autocompletion=complete_party
+        ),
+    ] = None,
     currency: CurrencyOption = None,
     status: StatusOption = None,
     category: CategoryOption = None,
@@ -362,17 +421,30 @@ def edit(
     _report_written(env, "edited", edited, shown)
 
 
-@command("revise")
+@command(
+    "revise",
+    panel="Record",
+    examples=[
+        'aidtrack revise nor-2025-first "NOK 85bn" --qualifier exact --source '
+        "https://www.pravda.com.ua/eng/news/2025/08/25/7527721/",
+        "aidtrack revise nor-2026 --status committed",
+        'aidtrack revise nor-2026 --amount "85 milliarder kroner" --year 2026',
+    ],
+)
 def revise(
     ctx: typer.Context,
-    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The current version.")],
+    pledge_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The current version.", autocompletion=complete_id)
+    ],
     amount: Annotated[
         str | None, typer.Argument(metavar="AMOUNT", help="The new amount, if it changed.")
     ] = None,
     amount_option: Annotated[
         str | None, typer.Option("--amount", help="The new amount (the same as AMOUNT).")
     ] = None,
-    year: YearOption = None,
+    year: Annotated[
+        str | None, typer.Option("--year", "-y", help="The new year or range (2023-2027).")
+    ] = None,
     currency: CurrencyOption = None,
     status: StatusOption = None,
     category: CategoryOption = None,
@@ -422,10 +494,19 @@ def revise(
     _report_written(env, "revised", added, shown)
 
 
-@command("remove")
+@command(
+    "remove",
+    panel="Record",
+    examples=[
+        "aidtrack remove p7",
+        "aidtrack remove p7 --yes",
+    ],
+)
 def remove(
     ctx: typer.Context,
-    pledge_id: Annotated[str, typer.Argument(metavar="ID", help="The pledge to delete.")],
+    pledge_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The pledge to delete.", autocompletion=complete_id)
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask; needed off a terminal.")] = False,
 ) -> None:
     """Delete a record for good (to replace a figure, use `revise`)."""

@@ -17,10 +17,11 @@ from . import (
     Format,
     FormatOption,
     JsonOption,
-    RecipientOption,
+    RecipientFilterOption,
     StatusesOption,
     WideOption,
     command,
+    complete_party,
     output_format,
     recipient_of,
 )
@@ -108,14 +109,22 @@ def _show(
                 env.say(f"saved {path}")
 
 
-@command("report")
+@command(
+    "report",
+    panel="Report",
+    examples=[
+        "aidtrack report --year 2026",
+        "aidtrack report --year 2026 --currency NOK --json | jq '.donors[] | {donor, change_pct}'",
+        "aidtrack report --year 2026 --html norway-2026.html",
+    ],
+)
 def report(
     ctx: typer.Context,
     year: Annotated[
         str | None,
         typer.Option("--year", "-y", help="The year (default: the latest with pledges)."),
     ] = None,
-    recipient: RecipientOption = None,
+    recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
     category: CategoriesOption = None,
@@ -170,12 +179,22 @@ def report(
     )
 
 
-@command("compare")
+@command(
+    "compare",
+    panel="Report",
+    examples=[
+        "aidtrack compare --years 2023-2026 --currency NOK",
+        "aidtrack compare Norway Germany --currency EUR",
+        "aidtrack compare --format markdown > table.md",
+    ],
+)
 def compare(
     ctx: typer.Context,
     donors: Annotated[
         list[str] | None,
-        typer.Argument(metavar="DONOR", help="Donors to compare (default: all)."),
+        typer.Argument(
+            metavar="DONOR", help="Donors to compare (default: all).", autocompletion=complete_party
+        ),
     ] = None,
     years: Annotated[
         str | None,
@@ -186,7 +205,7 @@ def compare(
             help="Years as columns, e.g. 2023-2026 (default: the last 4 with pledges).",
         ),
     ] = None,
-    recipient: RecipientOption = None,
+    recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
     category: CategoriesOption = None,

@@ -1,0 +1,67 @@
+"""What the shell's Tab offers: names and record ids from the store, then every party.
+
+Completion runs on every Tab, so it reads the store file as it is (no lock: a store is
+only ever replaced whole) and never writes, never prints an error: a store it cannot
+read offers nothing from the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import money, places, store
+from .errors import AidtrackError
+
+Suggestion = tuple[str, str]
+"""(value, what it is)."""
+
+
+def _records(path: Path) -> Iterator[Mapping[str, Any]]:
+    try:
+        docs = store.read(path).data.get(store.PLEDGES, {})
+    except (AidtrackError, OSError, ValueError):
+        return
+    for doc in docs.values():
+        if isinstance(doc, Mapping):
+            yield doc
+
+
+def parties(path: Path, incomplete: str) -> list[Suggestion]:
+    """Donors and recipients starting with what is typed: the store's own first, then
+    every country and institution aidtrack knows."""
+    typed = incomplete.casefold()
+    own = sorted(
+        {
+            name
+            for doc in _records(path)
+            for name in (doc.get("donor"), doc.get("recipient"))
+            if isinstance(name, str) and name.casefold().startswith(typed)
+        }
+    )
+    rest = [name for name in places.names() if name.casefold().startswith(typed)]
+    return [(name, "in the store") for name in own] + [
+        (name, "") for name in rest if name not in set(own)
+    ]
+
+
+def record_ids(path: Path, incomplete: str) -> list[Suggestion]:
+    """Record ids starting with what is typed, each with its donor, years and amount."""
+    found = []
+    for doc in _records(path):
+        pledge_id = doc.get("id")
+        if isinstance(pledge_id, str) and pledge_id.startswith(incomplete):
+            found.append((pledge_id, _summary(doc)))
+    return sorted(found)
+
+
+def _summary(doc: Mapping[str, Any]) -> str:
+    years = doc.get("years") or [doc.get("year")] * 2
+    label = str(years[0]) if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
+    try:
+        amount = money.format_compact(Decimal(str(doc["amount"])), str(doc["currency"]))
+    except (KeyError, ArithmeticError, ValueError):
+        amount = ""
+    return " ".join(str(part) for part in (doc.get("donor", ""), label, amount) if part)
