@@ -61,6 +61,7 @@ REPORT = "aidtrack report --year 2025"
 COMPARE = "aidtrack compare --years 2022-2025"
 IMPORT = "aidtrack import CSV"
 EXPORT = "aidtrack export --format csv"
+COMPLETE = "aidtrack <Tab> donor"
 TYPER_JSON = "floor: Typer JSON (10 records)"
 TYPER_RICH = "floor: Typer + Rich (10 rows)"
 PARSE = "floor: parse store (json)"
@@ -83,6 +84,7 @@ class Case:
     subcommand: str | None = None
     typer_floor: str | None = None
     peer: str | None = None
+    env: tuple[tuple[str, str], ...] = ()
 
 
 def aidtrack(
@@ -104,6 +106,19 @@ CASES = (
     aidtrack(COMPARE, ("compare", "--years", "2022-2025"), "read", TYPER_RICH, SQLITE_QUERY),
     aidtrack(IMPORT, ("import", "{csv}"), "empty", TYPER_JSON, SQLITE_INSERT),
     aidtrack(EXPORT, ("export", "--format", "csv"), "read", TYPER_JSON),
+    # What bash runs on `aidtrack add No<Tab>`: the store's donors, then every country.
+    Case(
+        COMPLETE,
+        (AIDTRACK,),
+        "read",
+        subcommand="add",
+        typer_floor=TYPER_JSON,
+        env=(
+            ("_AIDTRACK_COMPLETE", "complete_bash"),
+            ("COMP_WORDS", "aidtrack add No"),
+            ("COMP_CWORD", "2"),
+        ),
+    ),
     Case(TYPER_JSON, (PYTHON, str(HERE / "floor_typer_json.py"))),
     Case(TYPER_RICH, (PYTHON, str(HERE / "floor_typer_rich.py"))),
     Case(PARSE, (PYTHON, "-c", "import json,sys; json.load(open(sys.argv[1]))", "{store}")),
@@ -133,6 +148,7 @@ TARGETS = (
     Target("add vs parse store", ADD, PARSE, 2.0),
     Target("import vs sqlite-utils insert", IMPORT, SQLITE_INSERT, 1.0),
     Target("list (table) vs list --json", LIST, LIST_JSON, 2.0),
+    Target("donor completion vs --version", COMPLETE, VERSION, 1.5),
     Target("report peak memory vs parse store", REPORT, PARSE, 1.5, memory=True),
 )
 
@@ -227,6 +243,7 @@ class Workspace:
                 Path(self.paths[name]).unlink(missing_ok=True)
         env = {k: v for k, v in os.environ.items() if not _dropped(k)}
         env["COLUMNS"] = "120"
+        env.update(case.env)
         if case.store is not None:
             env["AIDTRACK_DB"] = self.paths[case.store if case.store != "read" else "store"]
         return argv, env

@@ -24,6 +24,7 @@ ROWS = (
     "aidtrack compare --years 2022-2025",
     "aidtrack import CSV",
     "aidtrack export --format csv",
+    "aidtrack <Tab> donor",
     "floor: Typer JSON (10 records)",
     "floor: Typer + Rich (10 rows)",
     "floor: parse store (json)",

@@ -4,6 +4,7 @@ every closed vocabulary, negative amounts, help that teaches."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import typer
@@ -131,3 +132,98 @@ def test_every_record_carries_its_first_and_last_year(aidtrack: Aidtrack) -> Non
         2023,
         2030,
     )
+
+
+# Shell completion, through the protocol the shells use -----------------------------------
+
+
+def complete(words: str, shell: str = "bash", *, env: dict[str, str] | None = None) -> list[str]:
+    """What `aidtrack` offers for the last word of `words`, as the shell asks for it."""
+    from typer.testing import CliRunner
+
+    protocol = {"_AIDTRACK_COMPLETE": f"complete_{shell}", **(env or {})}
+    if shell == "bash":
+        protocol |= {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    else:
+        protocol |= {"_TYPER_COMPLETE_ARGS": words, "_TYPER_COMPLETE_FISH_ACTION": "get-args"}
+    result = CliRunner().invoke(app, [], env=protocol, prog_name="aidtrack")
+    assert result.exit_code == 0 and not result.stderr, result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+@pytest.fixture
+def starter(aidtrack: Aidtrack) -> None:
+    from .conftest import STARTER_CSV
+
+    aidtrack.ok("import", str(STARTER_CSV))
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("aidtrack re", ["report", "revise", "remove"]),
+        ("aidtrack add --cat", ["--category"]),
+        ("aidtrack list --status c", ["committed"]),
+        ("aidtrack list --category m", ["military", "mixed"]),
+        ("aidtrack add --qualifier a", ["about", "at_least"]),
+        ("aidtrack add --instrument g", ["grant", "guarantee"]),
+        ("aidtrack list --format n", ["ndjson"]),
+        ("aidtrack import x --format j", ["json"]),
+        ("aidtrack add --currency NO", ["NOK"]),
+    ],
+)
+def test_completion_of_commands_options_and_vocabularies(words: str, expected: list[str]) -> None:
+    assert sorted(complete(words)) == sorted(expected)
+
+
+def test_completion_offers_the_stores_names_first_then_every_country(starter: None) -> None:
+    offered = complete("aidtrack add No")
+    assert offered[0] == "Norway"
+    assert {"North Macedonia", "North Korea"} <= set(offered[1:])
+    assert complete("aidtrack list --to Uk")[0] == "Ukraine"
+    assert complete("aidtrack compare Ger")[0] == "Germany"
+    assert "EU institutions" in complete("aidtrack list --donor E")
+    assert complete("aidtrack add Nor", "fish")[0] == "Norway\tin the store"
+
+
+@pytest.mark.parametrize("command", ["show", "edit", "revise", "remove", "add --part-of"])
+def test_completion_offers_record_ids_with_what_they_are(starter: None, command: str) -> None:
+    assert complete(f"aidtrack {command} nor-2026") == ["nor-2026", "nor-2026-civ", "nor-2026-mil"]
+    zsh = "\n".join(complete(f"aidtrack {command} nor-2026-m", "zsh"))
+    assert '"nor-2026-mil":"Norway 2026 NOK 70.0bn"' in zsh
+
+
+def test_completion_reads_the_store_named_by_db(tmp_path: Path, starter: None) -> None:
+    other = tmp_path / "other.json"
+    assert complete(f"aidtrack --db {other} show nor") == []
+    assert complete(f"aidtrack --db {other} add Nor")[0] == "Norfolk Island"
+
+
+def test_completion_never_writes_nor_complains(store: Path, starter: None) -> None:
+    folder = store.parent
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    complete("aidtrack show n")
+    complete("aidtrack add No")
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    store.write_text('{"pledges": {"1": {"id": "x"')  # damaged: only countries are offered
+    assert complete("aidtrack add Norw") == ["Norway"]
+    assert complete("aidtrack show n") == []
+
+
+def test_completion_of_a_store_not_yet_made_creates_nothing(store: Path) -> None:
+    assert complete("aidtrack show p") == []
+    assert not store.parent.exists()
+
+
+def test_completion_scripts_install_for_bash_zsh_and_fish(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    # Without it, --show-completion takes no value and asks the running shell.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    for shell, line in [
+        ("bash", "complete -o default -F _aidtrack_completion aidtrack"),
+        ("zsh", "compdef _aidtrack_completion aidtrack"),
+        ("fish", "complete --command aidtrack"),
+    ]:
+        result = CliRunner().invoke(app, ["--show-completion", shell], prog_name="aidtrack")
+        assert result.exit_code == 0 and line in result.stdout, (shell, result.stdout)

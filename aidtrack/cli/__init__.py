@@ -86,7 +86,7 @@ app = typer.Typer(
     help="Track aid pledges between countries by year: record, list, revise, report.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
