@@ -227,3 +227,17 @@ def test_completion_scripts_install_for_bash_zsh_and_fish(monkeypatch: pytest.Mo
     ]:
         result = CliRunner().invoke(app, ["--show-completion", shell], prog_name="aidtrack")
         assert result.exit_code == 0 and line in result.stdout, (shell, result.stdout)
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda path: " ".join(path) or "aidtrack")
+def test_help_shows_flags_as_flags_and_ends_with_examples(
+    aidtrack: Aidtrack, path: tuple[str, ...]
+) -> None:
+    shown = aidtrack.ok(*path, "--help").stdout
+    assert "<bool>" not in shown
+    if path:
+        examples = shown.split("Examples:")[1]
+        assert f"$ aidtrack {' '.join(path)}" in examples
+    else:
+        for heading in ("Record", "Read", "Report", "Data", "Store"):
+            assert f"─ {heading} ─" in shown
