@@ -136,7 +136,8 @@ def completing(words: Iterable[str]) -> Callable[[str], list[str]]:
 
 def _completion_store(ctx: typer.Context) -> Path:
     """The store a command line being completed names (`--db` before the command)."""
-    return Environment(db=ctx.find_root().params.get("db")).store
+    db = ctx.find_root().params.get("db")  # text or a path, as far as parsing got
+    return Environment(db=Path(db) if db else None).store
 
 
 def complete_party(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
