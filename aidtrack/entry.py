@@ -19,6 +19,11 @@ def main() -> NoReturn:
     # A command is one short process: reference counting frees what it drops, and the
     # cycle collector's passes over a 100,000-record store cost a fifth of a report.
     gc.disable()
+    # orjson runs Python code while its native module starts, and crashes (SIGSEGV)
+    # when a handler raises in it: it loads before the handlers go in. A signal until
+    # then ends the process before it has touched anything.
+    import orjson  # noqa: F401
+
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
