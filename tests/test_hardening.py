@@ -371,6 +371,33 @@ def test_orjson_is_loaded_before_the_signal_handlers_go_in() -> None:
 
 
 @pytest.mark.parametrize(
+    ("signal_error", "code", "word"),
+    [("Terminated", 143, "terminated"), ("KeyboardInterrupt", 130, "interrupted")],
+)
+def test_a_signal_that_python_wrapped_in_another_error_still_ends_the_command(
+    aidtrack: Aidtrack, monkeypatch: pytest.MonkeyPatch, signal_error: str, code: int, word: str
+) -> None:
+    """A handler that raises while a class is being created (a lazy import) comes out
+    as `RuntimeError: Error calling __set_name__` (seen interrupting `add` 0.13 s in):
+    still the signal, not an internal error."""
+    from aidtrack import ledger
+    from aidtrack.errors import Terminated
+
+    interrupt = {"Terminated": Terminated, "KeyboardInterrupt": KeyboardInterrupt}[signal_error]
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        try:
+            raise interrupt()
+        except BaseException as error:
+            raise RuntimeError("Error calling __set_name__ on 'Field' instance") from error
+
+    monkeypatch.setattr(ledger, "open_ledger", interrupted)
+    result = aidtrack("add", *NOR_2026)
+    assert result.exit_code == code
+    assert result.stderr.startswith(f"error: {word};") and "internal" not in result.stderr
+
+
+@pytest.mark.parametrize(
     ("target", "error"),
     [("fsync", errno.ENOSPC), ("replace", errno.EACCES), ("fdopen", errno.EIO)],
 )
