@@ -8,7 +8,7 @@ import signal
 import sys
 from typing import NoReturn
 
-from .errors import ExitCode, Terminated
+from .errors import Terminated, signal_exit
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:
@@ -30,10 +30,13 @@ def main() -> NoReturn:
         from .cli import main as run
 
         run()
-    except KeyboardInterrupt:
-        sys.exit(ExitCode.INTERRUPTED)
-    except Terminated:
-        sys.exit(ExitCode.TERMINATED)
+    except SystemExit:
+        raise
+    except BaseException as error:
+        stopped = signal_exit(error)
+        if stopped is None:
+            raise
+        sys.exit(stopped)
     finally:
         # The command is over; a signal now must not interrupt the interpreter's shutdown.
         signal.signal(signal.SIGINT, signal.SIG_IGN)

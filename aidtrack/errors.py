@@ -58,3 +58,16 @@ def did_you_mean(given: str, known: Iterable[str]) -> str:
     by_fold = {word.casefold(): word for word in words}
     close = difflib.get_close_matches(given.strip().casefold(), list(by_fold), n=3, cutoff=0.6)
     return "; did you mean " + " or ".join(by_fold[c] for c in close) + "?" if close else ""
+
+
+def signal_exit(error: BaseException | None) -> ExitCode | None:
+    """The exit code of the Ctrl-C or SIGTERM behind `error`, if one is. Python wraps a
+    handler's exception in another when it strikes in some places (while a class is
+    created it becomes `RuntimeError: Error calling __set_name__`)."""
+    while error is not None:
+        if isinstance(error, KeyboardInterrupt):
+            return ExitCode.INTERRUPTED
+        if isinstance(error, Terminated):
+            return ExitCode.TERMINATED
+        error = error.__cause__ or error.__context__
+    return None

@@ -24,7 +24,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from .. import __version__
 from ..environment import Environment
-from ..errors import AidtrackError, ExitCode, InvalidInput, Terminated, did_you_mean
+from ..errors import AidtrackError, ExitCode, InvalidInput, did_you_mean, signal_exit
 from ..model import Category, Instrument, Qualifier, Status
 from ..store import DEFAULT_WAIT, StoreNotice
 
@@ -360,16 +360,15 @@ def handle_errors(function: F) -> F:
         except AidtrackError as error:
             env.error(str(error))
             raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            env.error("interrupted; the store is unchanged or fully written")
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
-        except Terminated:
-            env.error("terminated; the store is unchanged or fully written")
-            raise typer.Exit(ExitCode.TERMINATED) from None
         except (typer.Exit, typer.Abort):
             raise
-        except Exception as error:
-            if env.debug:
+        except BaseException as error:
+            stopped = signal_exit(error)
+            if stopped is not None:
+                word = "interrupted" if stopped is ExitCode.INTERRUPTED else "terminated"
+                env.error(f"{word}; the store is unchanged or fully written")
+                raise typer.Exit(stopped) from None
+            if env.debug or not isinstance(error, Exception):
                 raise
             env.error(
                 f"internal error ({type(error).__name__}: {error}); "
@@ -448,16 +447,13 @@ def main_options(
 
 
 def main() -> NoReturn:
-    """Run the app; a reader that goes away (`| head`) or a signal ends it quietly."""
+    """Run the app; a reader that goes away (`| head`) ends it quietly (a signal is
+    `entry`'s, which wraps this)."""
     try:
         app()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(ExitCode.OK)
-    except KeyboardInterrupt:
-        sys.exit(ExitCode.INTERRUPTED)
-    except Terminated:
-        sys.exit(ExitCode.TERMINATED)
     sys.exit(ExitCode.OK)
 
 
