@@ -296,7 +296,7 @@ def test_interrupted_writes_leave_the_store_whole(
     store: Path, signum: signal.Signals, code: int
 ) -> None:
     """A big store makes each write long; interrupt `edit`, `add` and `import` at many
-    moments."""
+    moments, from their first imports to their writes."""
     from aidtrack.model import build
 
     records = {
@@ -315,7 +315,8 @@ def test_interrupted_writes_leave_the_store_whole(
     }
     store.parent.mkdir(parents=True)
     write(store, {"meta": {"1": {"schema_version": 1}}, "pledges": records})
-    env = {**os.environ, "AIDTRACK_DB": str(store)}
+    # A crash prints where it happened (faulthandler) rather than dying silently.
+    env = {**os.environ, "AIDTRACK_DB": str(store), "PYTHONFAULTHANDLER": "1"}
     codes = set()
     for attempt in range(15):
         before = {d["id"] for d in read(store).data["pledges"].values()}
@@ -333,7 +334,7 @@ def test_interrupted_writes_leave_the_store_whole(
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(0.25 + attempt * 0.05)
+        time.sleep(0.05 + attempt * 0.06)  # from start-up (imports) to the write itself
         process.send_signal(signum)
         _, err = process.communicate(timeout=60)
         codes.add(process.returncode)
