@@ -121,6 +121,45 @@ _NUMBER_AND_REST = re.compile(
 )
 _EXAMPLES = "85bn, 7.5 billion, 7,5 mrd, 850m, 1,200,000, NOK 85bn or 2,5 Mrd. Euro"
 
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORDS: dict[str, int] = {
+    **{word: value for value, word in enumerate(_ONES)},
+    **{word: 20 + 10 * index for index, word in enumerate(_TENS)},
+}
+# "Fifteen billion", "twenty-five million", "one and a half billion", "a billion": words
+# for the number, always followed by a scale word (a bare "one" is no amount).
+_SPELLED = re.compile(
+    r"(?i)\b(?P<words>(?:an?|and|half|hundred|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:[\s-]+(?:and|half|hundred|a|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"))*)(?=\s+(?:thousand|million|billion|trillion|mn|bn|milliarder|millioner)\b)"
+)
+
+
+def spelled_out(text: str) -> str:
+    """`Fifteen billion` -> `15 billion`; `one and a half billion` -> `1.5 billion`."""
+
+    def digits(match: re.Match[str]) -> str:
+        words = re.split(r"[\s-]+", match["words"].lower())
+        total, half = 0, "half" in words
+        for index, word in enumerate(words):
+            if word in NUMBER_WORDS:
+                total += NUMBER_WORDS[word]
+            elif word == "hundred":
+                total = max(total, 1) * 100
+            elif word in ("a", "an") and index == 0 and not half:
+                total = 1  # "a billion"; in "one and a half" or "half a" it counts nothing
+        if half:
+            return f"{total}.5" if total else "0.5"
+        return str(total) if total else match[0]
+
+    return _SPELLED.sub(digits, text)
+
 
 @dataclass(frozen=True)
 class ParsedAmount:
@@ -163,7 +202,7 @@ def parse_amount(text: str) -> ParsedAmount:
     (`7e999`), NaN and infinity never match; a sign is read only so that `-5` is refused
     as "not greater than zero". What comes out is positive, finite and exact.
     """
-    cleaned = text.replace("\u2212", "-")
+    cleaned = spelled_out(text.replace("\u2212", "-"))
     for space in ("\u00a0", "\u202f", "\u2009"):
         cleaned = cleaned.replace(space, " ")
     match = _NUMBER_AND_REST.match(cleaned)

@@ -72,6 +72,12 @@ AS_PRINTED: list[tuple[str, str, str | tuple[str, ...] | None]] = [
     ("1.2tn", "1200000000000", None),
     ("3 Billionen Euro", "3000000000000", "EUR"),
     ("0,500 mrd", "500000000", None),
+    ("Fifteen billion", "15000000000", None),
+    ("twenty-five million euros", "25000000", "EUR"),
+    ("one and a half billion dollars", "1500000000", "USD"),
+    ("half a billion", "500000000", None),
+    ("a billion dollars", "1000000000", "USD"),
+    ("two hundred and fifty million", "250000000", None),
 ]
 
 
