@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .analysis import Selection
     from .checks import Problem
+    from .extract import Draft
     from .model import Pledge
     from .rates import Conversion, Rate
     from .yearly import Cell, Comparison, Envelope, Figure, Report
@@ -950,3 +951,37 @@ def _stage_mix(figure: Figure) -> str:
         return next(iter(present)).value
     split = shares(present)
     return ", ".join(f"{status.value} {split[status]:f}%" for status in present)
+
+
+def drafts_view(drafts: Sequence[Draft]) -> list[Part]:
+    """`extract`: each draft's fields with the words they were read from, then what is
+    open and why."""
+    from .extract import FIELDS
+
+    if not drafts:
+        return [Note("no pledge found: no amount with a currency or a scale word", "yellow")]
+    shown: list[Part] = []
+    for number, draft in enumerate(drafts, start=1):
+        state = "complete" if not draft.missing else "missing " + ", ".join(draft.missing)
+        shown.append(Section(f"Draft {number} of {len(drafts)} ({state})"))
+        pairs = [
+            (name, f"{_draft_value(draft, name)}   \u2190 \u201c{draft.found[name].words}\u201d")
+            for name in FIELDS
+            if name in draft.found
+        ]
+        if draft.part_of is not None:
+            pairs.append(("part of", f"draft {draft.part_of + 1}"))
+        if draft.relative_to is not None:
+            pairs.append(("same as", str(draft.relative_to)))
+        shown.append(Fields(pairs))
+        shown += [Note(f"  open: {name}: {why}", "yellow") for name, why in draft.open.items()]
+        shown.append(Note(f"  \u201c{draft.quote}\u201d", "italic"))
+    return shown
+
+
+def _draft_value(draft: Draft, name: str) -> str:
+    value = draft.value(name)
+    if name == "amount":
+        currency = draft.value("currency")
+        return format_exact(value, currency) if currency else f"{value:,f}"
+    return str(value)

@@ -16,7 +16,7 @@ LAYERS: list[set[str]] = [
     {"money", "places", "rates"},
     {"model"},
     {"store", "counting"},  # files, locks, atomic writes, migrations | what counts (pure)
-    {"rules", "analysis", "completion"},  # rules between records | selection | Tab
+    {"rules", "analysis", "completion", "extract"},  # rules | selection | Tab | news
     {"totals"},  # the derived year totals: over the store, never under it
     {"ledger", "yearly", "checks"},  # every write's rules | reports | `check` (pure)
     {"render"},  # everything a person sees: Rich, and JSON text

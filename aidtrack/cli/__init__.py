@@ -460,6 +460,7 @@ def main() -> NoReturn:
 # Each module registers its commands on `app`; the order here is the order in --help.
 # isort: off
 from . import records  # noqa: E402,F401
+from . import news  # noqa: E402,F401
 from . import report  # noqa: E402,F401
 from . import interchange  # noqa: E402,F401
 from . import rates  # noqa: E402,F401

@@ -153,6 +153,7 @@ def _prompt_missing(env: Environment, fields: dict[str, Any]) -> None:
         "https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
         "aidtrack add Norway 70bn --part-of nor-2026 --category military",
         'aidtrack add Norway "85 milliarder kroner" --to Ukraine --year 2025 --status committed',
+        "aidtrack add --from-text @article.txt --source URL --source-date 2025-10-15",
     ],
 )
 def add(
@@ -189,12 +190,35 @@ def add(
         ),
     ] = None,
     force: ForceOption = False,
+    from_text: Annotated[
+        str | None,
+        typer.Option(
+            "--from-text",
+            metavar="TEXT|@FILE|-",
+            help="Read the pledges out of news text (see `aidtrack extract`), ask about "
+            "each, record those accepted with the sentence as their quote.",
+        ),
+    ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", help="With --from-text: record complete drafts without asking."),
+    ] = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
     """Record a pledge. Prompts for what is missing only on a terminal."""
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
+    if from_text is not None:
+        from .news import add_from_text
+
+        if donor or amount:
+            raise InvalidInput("give DONOR AMOUNT or --from-text, not both")
+        added = add_from_text(
+            env, from_text, source=source, source_date=source_date, yes=yes, force=force
+        )
+        _report_written(env, "added", added, shown)
+        return
     fields: dict[str, Any] = _given(
         donor=donor,
         amount=amount,
