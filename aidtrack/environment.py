@@ -101,11 +101,13 @@ class Environment:
         wide = None if _is_terminal(stream) or os.environ.get("COLUMNS") else PIPE_WIDTH
         return console(stream, width=wide, color=self.color)
 
-    def show(self, parts: Sequence[Part], *, wide: bool = False) -> None:
-        """A view on stdout: fitted to the terminal, or plain when piped."""
+    def show(self, parts: Sequence[Part], *, wide: bool = False, stderr: bool = False) -> None:
+        """A view on stdout (on stderr: part of a conversation with the person), fitted
+        to the terminal, or plain when piped."""
         from .render import show
 
-        show(self.console(), parts, wide=wide, plain=not self.stdout_is_terminal)
+        plain = not (self.stderr_is_terminal if stderr else self.stdout_is_terminal)
+        show(self.console(stderr=stderr), parts, wide=wide, plain=plain)
 
     def say(self, message: str) -> None:
         """A message for the person (stderr), silenced by --quiet."""

@@ -168,7 +168,7 @@ def add_from_text(
     if not drafts:
         raise InvalidInput("no pledge found in the text (see `aidtrack extract`)")
     if env.interactive and not yes:
-        env.show(render.drafts_view(drafts))
+        env.show(render.drafts_view(drafts), stderr=True)
         accepted = [i for i, draft in enumerate(drafts) if _accepted(i, draft, len(drafts))]
     else:
         if not yes:
