@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -157,3 +158,60 @@ def test_add_from_text_on_a_terminal_asks_what_is_missing(store: Path) -> None:
         "announced",
     )
     assert record["sources"] == [{"url": "https://example.org/norway", "date": None, "quote": SEED}]
+
+
+# The table of real sentences -------------------------------------------------------------
+
+NEWS = Path(__file__).parent / "data" / "news_sentences.json"
+COMPARED = ("donor", "recipient", "years", "amount", "currency", "qualifier", "status")
+COMPARED += ("category", "instrument", "part_of", "relative_to")
+
+
+def _actual(draft: Any, name: str) -> Any:
+    if name in ("part_of", "relative_to"):
+        return getattr(draft, name)
+    value = draft.value(name)
+    if isinstance(value, YearSpan):
+        return [value.start, value.end]
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return None if value is None else str(value)
+
+
+def _paired(expected: list[dict[str, Any]], drafts: list[Any]) -> list[tuple[dict[str, Any], Any]]:
+    """Expected drafts with the extracted ones they describe: the same amount, else the
+    same place in the sentence."""
+    pairs, left = [], list(drafts)
+    for wanted in expected:
+        same = [d for d in left if wanted["amount"] and _actual(d, "amount") == wanted["amount"]]
+        chosen = same[0] if same else (left[0] if left and not wanted["amount"] else None)
+        if chosen is not None:
+            left.remove(chosen)
+        pairs.append((wanted, chosen))
+    return pairs + [({}, extra) for extra in left]
+
+
+def score(entries: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per field: filled and right, filled and wrong, stated and left open."""
+    tally = {name: {"right": 0, "wrong": 0, "missed": 0} for name in COMPARED}
+    for entry in entries:
+        day = dt.date.fromisoformat(entry["source_date"]) if entry["source_date"] else None
+        for wanted, draft in _paired(entry["drafts"], extract(entry["text"], source_date=day)):
+            for name in COMPARED:
+                expected = wanted.get(name)
+                got = _actual(draft, name) if draft is not None else None
+                if got is not None:
+                    tally[name]["right" if got == expected else "wrong"] += 1
+                elif expected is not None and not (name == "qualifier" and expected == "exact"):
+                    tally[name]["missed"] += 1
+    return tally
+
+
+def test_real_sentences_never_give_a_wrong_amount() -> None:
+    entries = json.loads(NEWS.read_text(encoding="utf-8"))
+    assert len(entries) >= 40
+    tally = score(entries)
+    assert tally["amount"]["wrong"] == 0, tally["amount"]
+    filled = sum(t["right"] + t["wrong"] for t in tally.values())
+    right = sum(t["right"] for t in tally.values())
+    assert right / filled >= 0.9, tally
