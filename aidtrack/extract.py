@@ -642,7 +642,9 @@ def _settle_parties(
     parties: Sequence[_Party],
     context: _Context,
 ) -> None:
-    words = {p.name: p.words for p in parties}
+    words: dict[str, str] = {}
+    for party in parties:
+        words.setdefault(party.name, party.words)
     if len(donors) == 1:
         name = next(iter(donors))
         draft.found["donor"] = Found(name, words[name])
