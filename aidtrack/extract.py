@@ -65,6 +65,12 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "more than": Qualifier.AT_LEAST,
     "over": Qualifier.AT_LEAST,
     "in excess of": Qualifier.AT_LEAST,
+    "above": Qualifier.AT_LEAST,
+    "exceed": Qualifier.AT_LEAST,
+    "exceeds": Qualifier.AT_LEAST,
+    "exceeding": Qualifier.AT_LEAST,
+    "no less than": Qualifier.AT_LEAST,
+    "not less than": Qualifier.AT_LEAST,
     "up to": Qualifier.UP_TO,
     "about": Qualifier.ABOUT,
     "around": Qualifier.ABOUT,
@@ -99,6 +105,7 @@ STAGE_WORDS: dict[Status, tuple[str, ...]] = {
         "signed",
         "signs",
         "backed",
+        "reached an agreement",
         "committed",
         "commits",
     ),
@@ -115,7 +122,9 @@ STAGE_WORDS: dict[Status, tuple[str, ...]] = {
     ),
 }
 CATEGORY_WORDS: dict[Category, str] = {
-    Category.MILITARY: r"military|weapons?|air defen[cs]e|ammunition|arms|defen[cs]e",
+    Category.MILITARY: r"(?:military|defen[cs]e)"
+    r"(?!\s+(?:operation|invasion|aggression|minister|ministry|secretary|forces))"
+    r"|weapons?|air defen[cs]e|ammunition|arms",
     Category.HUMANITARIAN: r"humanitarian",
     Category.CIVILIAN: r"civilian",
     Category.FINANCIAL: r"budget support|macro-?financial|financial (?:assistance|support|aid)",
@@ -204,10 +213,24 @@ INSTITUTION_PHRASES: dict[str, str] = {
 _NOT_A_PARTY = re.compile(r"^[\u2019']s\s+(?:war|invasion|aggression|attacks?|full-scale|illegal)")
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\bto|\bfor|\binto|\btowards?|\bhelp|\bsupport|\bsupporting|\bassist|\bprovide|"
-    r"\bgive|\bgiving|\bproviding|\bsend|\bsending)\s+(?:the\s+)?$",
+    r"\bgive|\bgiving|\bproviding|\bsend|\bsending)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$",
     re.IGNORECASE,
 )
-_RECIPIENT_AFTER = re.compile(r"^(?:[\u2019']s\b|\s+(?:will|would)\s+receive)")
+_RECIPIENT_AFTER = re.compile(r"^\s+(?:will|would)\s+receive")
+_POSSESSIVE = re.compile(r"^[\u2019']s\b")
+# An amount that is asked for, estimated, forecast or turned down is no pledge.
+_NOT_PLEDGED_NEAR = re.compile(
+    r"\b(?:appeal(?:ed)?\s+for|estimates?|estimated|needs?|forecasts?|on track for|requested"
+    r"|asked for|calls? for|called for)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_NOT_PLEDGED = re.compile(r"\b(?:rejected|refused|declined|turned down)\b", re.IGNORECASE)
+# "increasing it by €3 billion, from €8.5 billion to €11.5 billion": a change, no one figure.
+_BY = re.compile(r"\b(?:increas|rais|cut|reduc|boost)\w*\s+(?:\w+\s+){0,2}by\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+SMALLEST_PLEDGE = 1000
+"""An amount below this (`€11.5` with its scale word lost) is a garbled figure."""
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -220,6 +243,13 @@ _RANGE = re.compile(
 _SINGLE_YEAR = re.compile(rf"\b{_YEAR}\b")
 _DATE_AROUND_YEAR = re.compile(
     rf"(?:(?:{_MONTHS})\.?\s+\d{{0,2}},?\s*|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+)$"
+)
+# Years that are not the pledge's: an end date alone ("by 2036", "until 2030"), the
+# old plan ("rather than in 2026"), the war's ("the invasion of Ukraine in 2022").
+_NOT_THE_YEAR = re.compile(
+    r"(?:\b(?:by|until|till|through|rather than|instead of)\s+(?:in\s+)?"
+    r"|\b(?:invasion|war)\b[^.;,]{0,30}\bin\s+)$",
+    re.IGNORECASE,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int, int], ...] = (
@@ -235,7 +265,7 @@ _SAME_AS = re.compile(
     rf"|(?P<double>doubl(?:e|es|ed|ing))\b[^.;]*?\b(?:in\s+)?(?P<dyear>{_YEAR}|last year))",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r",\s+(?=when\b|while\b|whereas\b)|;\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?=when\b|while\b|whereas\b)|;\s+|\s[\u2014\u2013]\s")
 _OF_WHICH = re.compile(r"\bof which\b|\bincluding\b", re.IGNORECASE)
 _OF_THIS = re.compile(r"^(?:Of (?:this|that|these|it|which)|This includes)\b", re.IGNORECASE)
 _CONVERSION_BETWEEN = re.compile(
@@ -320,6 +350,25 @@ def _mentions(sentence: str) -> list[_Mention]:
     return found
 
 
+def _change(sentence: str, mentions: Sequence[_Mention]) -> str:
+    """The words that tell a pledge as a change of level ("by €3 billion", "from €8.5
+    billion to €11.5 billion"), if the sentence does; "" otherwise."""
+    for first, second in itertools.pairwise(mentions):
+        if _FROM.search(sentence[: first.start]) and _TO.match(sentence[first.end : second.start]):
+            return sentence[first.start - 5 : second.end]
+    for mention in mentions:
+        by = _BY.search(sentence[: mention.start])
+        if by and len(mentions) > 1:
+            return sentence[by.start() : mention.end]
+    return ""
+
+
+def _pledged(sentence: str, mention: _Mention) -> bool:
+    """Whether an amount is told as money given, not asked for, estimated or refused."""
+    before = sentence[: mention.start]
+    return not (_NOT_PLEDGED_NEAR.search(before) or _NOT_PLEDGED.search(before))
+
+
 def _is_bare_year(words: str) -> bool:
     return re.fullmatch(rf"{_YEAR}(?:\s+\w+)?", words) is not None and not re.search(
         r"[$€£¥₴]|billion|million|bn|mn|mrd", words, re.IGNORECASE
@@ -352,6 +401,7 @@ class _Party:
     words: str
     recipient: bool
     currency_only: bool
+    possessive: bool
 
 
 def _parties(sentence: str, amounts: Sequence[_Mention]) -> list[_Party]:
@@ -360,15 +410,16 @@ def _parties(sentence: str, amounts: Sequence[_Mention]) -> list[_Party]:
     found = []
     for match in pattern.finditer(sentence):
         before, after = sentence[: match.start()], sentence[match.end() :]
-        inside = any(m.start <= match.start() < m.end for m in amounts)
-        if inside or _NOT_A_PARTY.match(after):
-            continue
         words = match[0]
-        recipient = bool(_RECIPIENT_BEFORE.search(before) or _RECIPIENT_AFTER.match(after))
         currency_only = words in DEMONYMS and bool(
             re.match(r"\s+(?:kroner|kronor|krone|krona|dollars?|francs)\b", after)
         )
-        found.append(_Party(names[words], words, recipient, currency_only))
+        inside = any(m.start <= match.start() < m.end for m in amounts)
+        if (inside and not currency_only) or _NOT_A_PARTY.match(after):
+            continue
+        recipient = bool(_RECIPIENT_BEFORE.search(before) or _RECIPIENT_AFTER.match(after))
+        possessive = bool(_POSSESSIVE.match(after))
+        found.append(_Party(names[words], words, recipient, currency_only, possessive))
     return found
 
 
@@ -423,19 +474,31 @@ def _read_sentence(
     sentence: str, source_date: dt.date | None, context: _Context, offset: int
 ) -> list[Draft]:
     every_mention = _mentions(sentence)
-    mentions = [m for m in every_mention if not m.conversion]
+    mentions = [m for m in every_mention if not m.conversion and _pledged(sentence, m)]
     parties = _parties(sentence, every_mention)
-    donors = {p.name for p in parties if not p.recipient and not p.currency_only}
     recipients = {p.name for p in parties if p.recipient}
-    if not donors:
-        donors = {p.name for p in parties if p.currency_only}
-    donors -= recipients
+    if not recipients:  # "Ukraine's fight", unless Ukraine is the sentence's subject
+        recipients = {p.name for p in parties[1:] if p.possessive}
+    # "85 billion Norwegian kroner" names a currency, not who gives it.
+    donors = {p.name for p in parties if p.name not in recipients and not p.currency_only}
     drafts: list[Draft] = []
     whole: int | None = None
     of_which = _OF_WHICH.search(sentence)
     # "Of this, 70 billion as military aid": parts of the last amount before.
     whole_before = offset - 1 if _OF_THIS.match(sentence) and context.last_whole else None
-    for clause_start, clause in _clauses(sentence):
+    clauses = _clauses(sentence)
+    change = _change(sentence, mentions)
+    if change:
+        # One pledge told as a change: which figure is it? Left open.
+        draft = Draft(sentence)
+        draft.open["amount"] = (
+            f"the sentence gives a change ({change!r}) and {len(mentions)} figures, "
+            "not the pledge's one"
+        )
+        _settle_common(draft, sentence, sentence, 0, None, source_date, [], clauses[0][1])
+        mentions, clauses = [], []
+        drafts.append(draft)
+    for clause_start, clause in clauses:
         in_clause = [m for m in mentions if clause_start <= m.start < clause_start + len(clause)]
         clause_relative = _SAME_AS.search(clause)
         if not in_clause and clause_relative:
@@ -446,13 +509,25 @@ def _read_sentence(
             draft.open["amount"] = f"the text gives it as {words!r}, not as a figure" + (
                 f"; see {year}'s record" if year else ""
             )
-            _settle_common(draft, sentence, clause, clause_start, None, source_date, mentions)
+            _settle_common(
+                draft, sentence, clause, clause_start, None, source_date, mentions, clauses[0][1]
+            )
             drafts.append(draft)
             continue
         for mention in in_clause:
             draft = Draft(sentence)
             _settle_amount(draft, mention)
-            _settle_common(draft, sentence, clause, clause_start, mention, source_date, mentions)
+            # Before "of which" the whole is told, after it the parts.
+            own_start, own = clause_start, clause
+            if of_which and clause_start <= of_which.start() < clause_start + len(clause):
+                cut = of_which.start() - clause_start
+                if mention.start < of_which.start():
+                    own = clause[:cut]
+                else:
+                    own_start, own = of_which.start(), clause[cut:]
+            _settle_common(
+                draft, sentence, own, own_start, mention, source_date, mentions, clauses[0][1]
+            )
             if of_which and mention.start > of_which.start() and whole is not None:
                 draft.part_of = offset + whole
                 _inherit_from_whole(draft, drafts[whole])
@@ -483,6 +558,9 @@ def _settle_amount(draft: Draft, mention: _Mention) -> None:
     if mention.parsed is None:
         draft.open["amount"] = mention.problem
         return
+    if mention.parsed.value < SMALLEST_PLEDGE:
+        draft.open["amount"] = f"{mention.words!r} is too small for a pledge: a lost scale word?"
+        return
     draft.found["amount"] = Found(mention.parsed.value, mention.words)
     draft.found["qualifier"] = Found(mention.qualifier, mention.qualifier_words or mention.words)
     if mention.parsed.currency:
@@ -501,15 +579,17 @@ def _settle_common(
     mention: _Mention | None,
     source_date: dt.date | None,
     mentions: Sequence[_Mention],
+    main_clause: str,
 ) -> None:
-    """Years, stage, category and instrument: from the clause, else from the sentence."""
+    """Years, stage, category and instrument: from the clause, else the sentence's
+    main clause (not a year another clause gives its own figure)."""
     years = _years(clause, source_date)
     if years is None and clause_start and re.match(r",\s+when\b", sentence[clause_start:]):
         # "as in 2025, when Oslo provided ...": the year just before the clause.
         before = _SINGLE_YEAR.findall(sentence[:clause_start])
         years = (YearSpan.parse(before[-1]), before[-1]) if before else None
-    if years is None:
-        years = _years(sentence, source_date)
+    if years is None and clause != main_clause:
+        years = _years(main_clause, source_date)
     if isinstance(years, str):
         draft.open["years"] = years
     elif years is not None:
@@ -601,7 +681,9 @@ def _year_mentions(text: str, source_date: dt.date | None) -> Iterator[tuple[Yea
     for match in _SINGLE_YEAR.finditer(text):
         if any(start <= match.start() < end for start, end, _, _ in spans):
             continue
-        if _DATE_AROUND_YEAR.search(text[: match.start()]):
+        if _DATE_AROUND_YEAR.search(text[: match.start()]) or _NOT_THE_YEAR.search(
+            text[: match.start()]
+        ):
             continue
         year = int(match[0])
         spans.append((match.start(), match.end(), YearSpan(year, year), match[0]))

@@ -81,6 +81,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "us-dollar": "USD",
     "canadian dollars": "CAD",
     "australian dollars": "AUD",
+    "sdr": "XDR",
     "euro": "EUR",
     "euros": "EUR",
     "pound": "GBP",
@@ -96,13 +97,21 @@ CURRENCY_WORDS: dict[str, str] = {
     "złoty": "PLN",
     "hryvnia": "UAH",
     "hryvnias": "UAH",
-    "norwegian kroner": "NOK",
-    "norske kroner": "NOK",
-    "danish kroner": "DKK",
-    "danske kroner": "DKK",
-    "swedish kronor": "SEK",
-    "swedish krona": "SEK",
-    "svenska kronor": "SEK",
+}
+DOLLARS = ("USD", "CAD", "AUD", "NZD")
+# "Norwegian kronor", "danske kroner": a krone that names its country.
+CURRENCY_WORDS |= {
+    f"{country} {krone}": code
+    for country, code in (
+        ("norwegian", "NOK"),
+        ("norske", "NOK"),
+        ("danish", "DKK"),
+        ("danske", "DKK"),
+        ("swedish", "SEK"),
+        ("svenska", "SEK"),
+        ("icelandic", "ISK"),
+    )
+    for krone in ("kroner", "kronor", "krone", "krona", "kronur", "krónur")
 }
 KRONE_WORDS = ("kr", "krone", "kroner", "kronor", "krona", "kronur", "krónur", "kronen")
 KRONE_CURRENCIES: dict[str, str] = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"}
@@ -170,7 +179,7 @@ def spelled_out(text: str) -> str:
                 total += NUMBER_WORDS[word]
             elif word == "hundred":
                 total = max(total, 1) * 100
-            elif word in ("a", "an") and index == 0 and not half:
+            elif word in ("a", "an") and index == 0 and len(words) == 1:
                 total = 1  # "a billion"; in "one and a half" or "half a" it counts nothing
         if half:
             return f"{total}.5" if total else "0.5"
@@ -230,6 +239,8 @@ def parse_amount(text: str) -> ParsedAmount:
         )
     exponent, named, decimal_comma = _words(match["rest"], text)
     before = _currency(match["pre"], text) if match["pre"] else None
+    if match["pre"] == "$" and named in DOLLARS:
+        before = named  # "$2.4 billion Canadian dollars": the words say which dollar
     if before and named and before != named:
         raise InvalidInput(f"amount {text!r} names two currencies")
     named = before or named

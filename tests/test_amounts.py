@@ -78,6 +78,9 @@ AS_PRINTED: list[tuple[str, str, str | tuple[str, ...] | None]] = [
     ("half a billion", "500000000", None),
     ("a billion dollars", "1000000000", "USD"),
     ("two hundred and fifty million", "250000000", None),
+    ("a two billion euro", "2000000000", "EUR"),
+    ("$2.4 billion Canadian dollars", "2400000000", "CAD"),
+    ("SDR 11.6 billion", "11600000000", "XDR"),
 ]
 
 
