@@ -94,6 +94,11 @@ STAGE_WORDS: dict[Status, tuple[str, ...]] = {
         "promises",
         "announced?",
         "announces",
+        "pledging",
+        "prepared",
+        "ready",
+        "wants",
+        "continue",
     ),
     Status.COMMITTED: (
         "approved?",
@@ -105,6 +110,7 @@ STAGE_WORDS: dict[Status, tuple[str, ...]] = {
         "signed",
         "signs",
         "backed",
+        "passed",
         "reached an agreement",
         "committed",
         "commits",
@@ -119,6 +125,8 @@ STAGE_WORDS: dict[Status, tuple[str, ...]] = {
         "has given",
         "have given",
         "gave",
+        "contributed",
+        "spent",
     ),
 }
 CATEGORY_WORDS: dict[Category, str] = {
@@ -210,9 +218,19 @@ INSTITUTION_PHRASES: dict[str, str] = {
     "NATO": "NATO",
 }
 # A party named only as the aggressor is neither donor nor recipient.
-_NOT_A_PARTY = re.compile(r"^[\u2019']s\s+(?:war|invasion|aggression|attacks?|full-scale|illegal)")
+_NOT_A_PARTY = re.compile(
+    r"^[\u2019'\u02bc]s\s+(?:war|invasion|aggression|attacks?|full-scale|illegal|special)"
+)
+# Neither donor nor recipient: the invaded ("the invasion of Ukraine"), a channel
+# ("through the IMF"), a place ("refugees in Moldova").
+_NOT_A_PARTY_AFTER = re.compile(
+    r"(?:\binvasion of|\bwar (?:in|on|against)|\baggression against|\bthrough|\bvia|\bin)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RECIPIENT_BEFORE = re.compile(
-    r"(?:\bto|\bfor|\binto|\btowards?|\bhelp|\bsupport|\bsupporting|\bassist|\bprovide|"
+    r"(?:\bto|\bfor|\binto|\btowards?|\bhelp|\bsupport|\bsupporting|\bassist|\bprovide|\baid|"
     r"\bgive|\bgiving|\bproviding|\bsend|\bsending)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$",
     re.IGNORECASE,
 )
@@ -266,6 +284,9 @@ _SAME_AS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?=when\b|while\b|whereas\b)|;\s+|\s[\u2014\u2013]\s")
+_HEADLINE = re.compile(
+    r"^\W*(?:[A-Z][\w.-]*\s+){1,3}(to\s+(?:allocate|provide|give|send|donate|extend))\b"
+)
 _OF_WHICH = re.compile(r"\bof which\b|\bincluding\b", re.IGNORECASE)
 _OF_THIS = re.compile(r"^(?:Of (?:this|that|these|it|which)|This includes)\b", re.IGNORECASE)
 _CONVERSION_BETWEEN = re.compile(
@@ -404,6 +425,17 @@ class _Party:
     possessive: bool
 
 
+def _in_brackets(sentence: str, at: int, amounts: Sequence[_Mention]) -> bool:
+    """Whether `at` lies in brackets that hold an amount: "($1.7 billion US)"."""
+    opening, closing = sentence.rfind("(", 0, at), sentence.find(")", at)
+    return (
+        opening != -1
+        and closing != -1
+        and ")" not in sentence[opening:at]
+        and any(opening < m.start < closing for m in amounts)
+    )
+
+
 def _parties(sentence: str, amounts: Sequence[_Mention]) -> list[_Party]:
     """The parties a sentence names, except inside its amounts (`US$8 billion`)."""
     pattern, names = _party_pattern()
@@ -414,10 +446,14 @@ def _parties(sentence: str, amounts: Sequence[_Mention]) -> list[_Party]:
         currency_only = words in DEMONYMS and bool(
             re.match(r"\s+(?:kroner|kronor|krone|krona|dollars?|francs)\b", after)
         )
-        inside = any(m.start <= match.start() < m.end for m in amounts)
-        if (inside and not currency_only) or _NOT_A_PARTY.match(after):
+        inside = any(m.start <= match.start() < m.end for m in amounts) or _in_brackets(
+            sentence, match.start(), amounts
+        )
+        not_a_party = _NOT_A_PARTY.match(after) or _NOT_A_PARTY_AFTER.search(before)
+        if (inside and not currency_only) or not_a_party:
             continue
         recipient = bool(_RECIPIENT_BEFORE.search(before) or _RECIPIENT_AFTER.match(after))
+        recipient = recipient and not _DONOR_BEFORE.search(before)
         possessive = bool(_POSSESSIVE.match(after))
         found.append(_Party(names[words], words, recipient, currency_only, possessive))
     return found
@@ -651,6 +687,9 @@ def _stage(clause: str) -> dict[Status, str]:
         match = re.search(rf"\b(?:{'|'.join(words)})\b", future, re.IGNORECASE)
         if match:
             hits[status] = match[0]
+    headline = _HEADLINE.match(clause)  # "Canada to allocate CAD 200 million ..."
+    if not hits and headline:
+        hits[Status.ANNOUNCED] = headline[1]
     return hits
 
 

@@ -180,11 +180,12 @@ def _actual(draft: Any, name: str) -> Any:
 
 def _paired(expected: list[dict[str, Any]], drafts: list[Any]) -> list[tuple[dict[str, Any], Any]]:
     """Expected drafts with the extracted ones they describe: the same amount, else the
-    same place in the sentence."""
+    next one whose amount was left open."""
     pairs, left = [], list(drafts)
     for wanted in expected:
         same = [d for d in left if wanted["amount"] and _actual(d, "amount") == wanted["amount"]]
-        chosen = same[0] if same else (left[0] if left and not wanted["amount"] else None)
+        unsettled = [d for d in left if _actual(d, "amount") is None]
+        chosen = same[0] if same else (unsettled[0] if unsettled else None)
         if chosen is not None:
             left.remove(chosen)
         pairs.append((wanted, chosen))
@@ -214,4 +215,7 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
     assert tally["amount"]["wrong"] == 0, tally["amount"]
     filled = sum(t["right"] + t["wrong"] for t in tally.values())
     right = sum(t["right"] for t in tally.values())
-    assert right / filled >= 0.9, tally
+    stated = right + sum(t["missed"] for t in tally.values())
+    # Measured: 375 of 384 filled fields right (97.7%), 375 of 437 stated found (85.8%).
+    assert right / filled >= 0.95, tally
+    assert right / stated >= 0.8, tally
