@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -366,7 +366,7 @@ def _mentions(sentence: str) -> list[_Mention]:
         start = match.start("amount") + (len(match["amount"]) - len(match["amount"].lstrip()))
         mention = _Mention(start, match.end(), words, parsed, problem, qualifier, qualifier_words)
         if found and _CONVERSION_BETWEEN.match(sentence[found[-1].end : match.start()]):
-            mention = _Mention(**{**mention.__dict__, "conversion": True})
+            mention = replace(mention, conversion=True)
         found.append(mention)
     return found
 
@@ -507,72 +507,30 @@ class _Context:
 
 
 def _read_sentence(
-    sentence: str, source_date: dt.date | None, context: _Context, offset: int
+    text: str, source_date: dt.date | None, context: _Context, offset: int
 ) -> list[Draft]:
-    every_mention = _mentions(sentence)
-    mentions = [m for m in every_mention if not m.conversion and _pledged(sentence, m)]
-    parties = _parties(sentence, every_mention)
+    every_mention = _mentions(text)
+    mentions = [m for m in every_mention if not m.conversion and _pledged(text, m)]
+    clauses = _clauses(text)
+    sentence = _Sentence(text, source_date, mentions, clauses[0][1])
+    change = _change(text, mentions)
+    if change:
+        # One pledge told as a change: which figure is it? Left open.
+        draft = Draft(text)
+        draft.open["amount"] = (
+            f"the sentence gives a change ({change!r}) and {len(mentions)} figures, "
+            "not the pledge's one"
+        )
+        sentence.settle(draft, text, 0, None)
+        drafts = [draft]
+    else:
+        drafts = sentence.drafts(clauses, context, offset)
+    parties = _parties(text, every_mention)
     recipients = {p.name for p in parties if p.recipient}
     if not recipients:  # "Ukraine's fight", unless Ukraine is the sentence's subject
         recipients = {p.name for p in parties[1:] if p.possessive}
     # "85 billion Norwegian kroner" names a currency, not who gives it.
     donors = {p.name for p in parties if p.name not in recipients and not p.currency_only}
-    drafts: list[Draft] = []
-    whole: int | None = None
-    of_which = _OF_WHICH.search(sentence)
-    # "Of this, 70 billion as military aid": parts of the last amount before.
-    whole_before = offset - 1 if _OF_THIS.match(sentence) and context.last_whole else None
-    clauses = _clauses(sentence)
-    change = _change(sentence, mentions)
-    if change:
-        # One pledge told as a change: which figure is it? Left open.
-        draft = Draft(sentence)
-        draft.open["amount"] = (
-            f"the sentence gives a change ({change!r}) and {len(mentions)} figures, "
-            "not the pledge's one"
-        )
-        _settle_common(draft, sentence, sentence, 0, None, source_date, [], clauses[0][1])
-        mentions, clauses = [], []
-        drafts.append(draft)
-    for clause_start, clause in clauses:
-        in_clause = [m for m in mentions if clause_start <= m.start < clause_start + len(clause)]
-        clause_relative = _SAME_AS.search(clause)
-        if not in_clause and clause_relative:
-            draft = Draft(sentence)
-            year = _relative_year(clause_relative, source_date)
-            draft.relative_to = year
-            words = clause_relative[0]
-            draft.open["amount"] = f"the text gives it as {words!r}, not as a figure" + (
-                f"; see {year}'s record" if year else ""
-            )
-            _settle_common(
-                draft, sentence, clause, clause_start, None, source_date, mentions, clauses[0][1]
-            )
-            drafts.append(draft)
-            continue
-        for mention in in_clause:
-            draft = Draft(sentence)
-            _settle_amount(draft, mention)
-            # Before "of which" the whole is told, after it the parts.
-            own_start, own = clause_start, clause
-            if of_which and clause_start <= of_which.start() < clause_start + len(clause):
-                cut = of_which.start() - clause_start
-                if mention.start < of_which.start():
-                    own = clause[:cut]
-                else:
-                    own_start, own = of_which.start(), clause[cut:]
-            _settle_common(
-                draft, sentence, own, own_start, mention, source_date, mentions, clauses[0][1]
-            )
-            if of_which and mention.start > of_which.start() and whole is not None:
-                draft.part_of = offset + whole
-                _inherit_from_whole(draft, drafts[whole])
-            elif of_which and mention.end <= of_which.start():
-                whole = len(drafts)
-            elif whole_before is not None and context.last_whole is not None:
-                draft.part_of = whole_before
-                _inherit_from_whole(draft, context.last_whole)
-            drafts.append(draft)
     for draft in drafts:
         _settle_parties(draft, donors, recipients, parties, context)
         if "currency" not in draft.found and "currency" not in draft.open:
@@ -582,6 +540,88 @@ def _read_sentence(
             draft.open.pop("years", None)
     _remember(context, drafts, donors, recipients)
     return drafts
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence being read: its text, the source's date, its amounts (conversions
+    and sums not pledged aside) and its main clause."""
+
+    text: str
+    source_date: dt.date | None
+    mentions: Sequence[_Mention]
+    main_clause: str
+
+    def drafts(
+        self, clauses: Sequence[tuple[int, str]], context: _Context, offset: int
+    ) -> list[Draft]:
+        """A draft per amount, and one per figure told only as another year's."""
+        drafts: list[Draft] = []
+        whole: int | None = None
+        of_which = _OF_WHICH.search(self.text)
+        # "Of this, 70 billion as military aid": parts of the last amount before.
+        whole_before = offset - 1 if _OF_THIS.match(self.text) and context.last_whole else None
+        for start, clause in clauses:
+            in_clause = [m for m in self.mentions if start <= m.start < start + len(clause)]
+            relative = _SAME_AS.search(clause)
+            if not in_clause and relative:
+                drafts.append(self.relative(relative, clause, start))
+            for mention in in_clause:
+                draft = Draft(self.text)
+                _settle_amount(draft, mention)
+                # Before "of which" the whole is told, after it the parts.
+                own_start, own = start, clause
+                if of_which and start <= of_which.start() < start + len(clause):
+                    cut = of_which.start() - start
+                    if mention.start < of_which.start():
+                        own = clause[:cut]
+                    else:
+                        own_start, own = of_which.start(), clause[cut:]
+                self.settle(draft, own, own_start, mention)
+                if of_which and mention.start > of_which.start() and whole is not None:
+                    draft.part_of = offset + whole
+                    _inherit_from_whole(draft, drafts[whole])
+                elif of_which and mention.end <= of_which.start():
+                    whole = len(drafts)
+                elif whole_before is not None and context.last_whole is not None:
+                    draft.part_of = whole_before
+                    _inherit_from_whole(draft, context.last_whole)
+                drafts.append(draft)
+        return drafts
+
+    def relative(self, match: re.Match[str], clause: str, start: int) -> Draft:
+        """A figure told as another year's ("at the same scale as in 2025")."""
+        draft = Draft(self.text)
+        year = _relative_year(match, self.source_date)
+        draft.relative_to = year
+        draft.open["amount"] = f"the text gives it as {match[0]!r}, not as a figure" + (
+            f"; see {year}'s record" if year else ""
+        )
+        self.settle(draft, clause, start, None)
+        return draft
+
+    def settle(self, draft: Draft, clause: str, start: int, mention: _Mention | None) -> None:
+        """Years, stage, category and instrument: from the clause, else the sentence's
+        main clause (not a year another clause gives its own figure)."""
+        years = _years(clause, self.source_date)
+        if years is None and start and re.match(r",\s+when\b", self.text[start:]):
+            # "as in 2025, when Oslo provided ...": the year just before the clause.
+            before = _SINGLE_YEAR.findall(self.text[:start])
+            years = (YearSpan.parse(before[-1]), before[-1]) if before else None
+        if years is None and clause != self.main_clause:
+            years = _years(self.main_clause, self.source_date)
+        if isinstance(years, str):
+            draft.open["years"] = years
+        elif years is not None:
+            draft.found["years"] = Found(years[0], years[1])
+        elif "years" not in draft.open:
+            draft.open["years"] = "the text gives no year" + (
+                "" if self.source_date else " (a relative year needs --source-date)"
+            )
+        near = _near(clause, start, mention, self.mentions)
+        _settle_word(draft, "status", _stage(clause), "stages")
+        _settle_word(draft, "category", _matching(CATEGORY_WORDS, near), "categories")
+        _settle_word(draft, "instrument", _matching(INSTRUMENT_WORDS, near), "instruments")
 
 
 def _clauses(sentence: str) -> list[tuple[int, str]]:
@@ -605,39 +645,6 @@ def _settle_amount(draft: Draft, mention: _Mention) -> None:
         draft.open["currency"] = (
             f"{mention.words!r}: kroner are {mention.parsed.named}; the donor settles which"
         )
-
-
-def _settle_common(
-    draft: Draft,
-    sentence: str,
-    clause: str,
-    clause_start: int,
-    mention: _Mention | None,
-    source_date: dt.date | None,
-    mentions: Sequence[_Mention],
-    main_clause: str,
-) -> None:
-    """Years, stage, category and instrument: from the clause, else the sentence's
-    main clause (not a year another clause gives its own figure)."""
-    years = _years(clause, source_date)
-    if years is None and clause_start and re.match(r",\s+when\b", sentence[clause_start:]):
-        # "as in 2025, when Oslo provided ...": the year just before the clause.
-        before = _SINGLE_YEAR.findall(sentence[:clause_start])
-        years = (YearSpan.parse(before[-1]), before[-1]) if before else None
-    if years is None and clause != main_clause:
-        years = _years(main_clause, source_date)
-    if isinstance(years, str):
-        draft.open["years"] = years
-    elif years is not None:
-        draft.found["years"] = Found(years[0], years[1])
-    elif "years" not in draft.open:
-        draft.open["years"] = "the text gives no year" + (
-            "" if source_date else " (a relative year needs --source-date)"
-        )
-    near = _near(clause, clause_start, mention, mentions)
-    _settle_word(draft, "status", _stage(clause), "stages")
-    _settle_word(draft, "category", _matching(CATEGORY_WORDS, near), "categories")
-    _settle_word(draft, "instrument", _matching(INSTRUMENT_WORDS, near), "instruments")
 
 
 def _near(
