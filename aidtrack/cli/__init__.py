@@ -24,8 +24,8 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from .. import __version__
 from ..environment import Environment
-from ..errors import AidtrackError, ExitCode, InvalidInput, did_you_mean, signal_exit
-from ..model import Category, Instrument, Qualifier, Status
+from ..errors import AidtrackError, ExitCode, InvalidInput, signal_exit
+from ..model import Category, Instrument, Qualifier, Status, choice
 from ..store import DEFAULT_WAIT, StoreNotice
 
 if TYPE_CHECKING:
@@ -112,14 +112,10 @@ def one_of(words: type[E]) -> Callable[[str], E]:
     def parse(text: str | E) -> E:
         if isinstance(text, words):
             return text
-        key = text.strip().lower().replace("-", "_")
         try:
-            return words(key)
-        except ValueError:
-            allowed = [word.value for word in words]
-            raise typer.BadParameter(
-                f"{text!r} is not one of: {', '.join(allowed)}{did_you_mean(key, allowed)}"
-            ) from None
+            return choice(words, text, "")
+        except InvalidInput as error:
+            raise typer.BadParameter(str(error).strip()) from None
 
     return parse
 
