@@ -69,7 +69,7 @@ DECIMAL_COMMA_SCALES: dict[str, int] = {
 
 SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH"}
 CURRENCY_WORDS: dict[str, str] = {
-    **{symbol: code for symbol, code in SYMBOLS.items()},
+    **SYMBOLS,
     "us$": "USD",
     "c$": "CAD",
     "a$": "AUD",
@@ -238,7 +238,7 @@ def parse_amount(text: str) -> ParsedAmount:
             f"amount {text!r} is not a number: write it like {_EXAMPLES} (positive, no exponent)"
         )
     exponent, named, decimal_comma = _words(match["rest"], text)
-    before = _currency(match["pre"], text) if match["pre"] else None
+    before = _currency(match["pre"]) if match["pre"] else None
     if match["pre"] == "$" and named in DOLLARS:
         before = named  # "$2.4 billion Canadian dollars": the words say which dollar
     if before and named and before != named:
@@ -289,7 +289,7 @@ def _take(words: str, known: Iterable[str]) -> tuple[str, str]:
     return "", words
 
 
-def _currency(mark: str, text: str) -> str:
+def _currency(mark: str) -> str:
     """The currency written before the number: `$`, `US$`, `€`, `NOK`, `kr`."""
     word = mark.lower().removesuffix(".")
     if word in KRONE_WORDS:
