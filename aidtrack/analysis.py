@@ -12,6 +12,7 @@ from typing import Any
 
 from . import places
 from .counting import current
+from .groups import Group
 from .model import Category, Pledge, Status, YearSpan, choice
 from .money import minor_unit
 from .rates import Conversion, MissingRate, RateTable, missing_legs
@@ -42,6 +43,8 @@ class Selection:
     statuses: frozenset[Status] = frozenset()
     categories: frozenset[Category] = frozenset()
     include_superseded: bool = False
+    group: Group | None = None
+    """Donors that were members in the record's year (`groups`)."""
 
     @classmethod
     def from_text(
@@ -53,6 +56,7 @@ class Selection:
         statuses: Iterable[str] = (),
         categories: Iterable[str] = (),
         include_superseded: bool = False,
+        group: Group | None = None,
     ) -> Selection:
         """A selection from what a user typed: names resolve, vocabularies are checked."""
         return cls(
@@ -64,6 +68,7 @@ class Selection:
             statuses=frozenset(choice(Status, s, "status") for s in statuses),
             categories=frozenset(choice(Category, c, "category") for c in categories),
             include_superseded=include_superseded,
+            group=group,
         )
 
     def matches(self, pledge: Pledge) -> bool:
@@ -73,6 +78,12 @@ class Selection:
             and (self.years is None or pledge.years.overlaps(self.years))
             and (not self.statuses or pledge.status in self.statuses)
             and (not self.categories or pledge.category in self.categories)
+            and (
+                self.group is None
+                or self.group.includes_any(
+                    pledge.donor, range(pledge.years.start, pledge.years.end + 1)
+                )
+            )
         )
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import money, places, store
+from . import groups, money, places, store
 from .errors import AidtrackError
 
 Suggestion = tuple[str, str]
@@ -65,3 +65,14 @@ def _summary(doc: Mapping[str, Any]) -> str:
     except (KeyError, ArithmeticError, ValueError):
         amount = ""
     return " ".join(str(part) for part in (doc.get("donor", ""), label, amount) if part)
+
+
+def group_names(path: Path, incomplete: str) -> list[Suggestion]:
+    """The shipped groups and the store's own, starting with what is typed."""
+    shipped = [(name, title) for name, (title, _) in groups.BUILT_IN.items()]
+    try:
+        docs = list(store.read(path).data.get(store.GROUPS, {}).values())
+    except (AidtrackError, OSError, ValueError):
+        docs = []
+    own = [(name, "your group") for name in groups.from_json(docs)]
+    return [(name, what) for name, what in shipped + own if name.startswith(incomplete)]

@@ -22,11 +22,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import counting, model, rules
+from . import counting, groups, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
+from .groups import Group
 from .model import Pledge, Source, Status, YearSpan
 from .rates import RateTable, UserRate
-from .store import DEFAULT_WAIT, PLEDGES, RATES, Store, damaged, open_store
+from .store import DEFAULT_WAIT, GROUPS, PLEDGES, RATES, Store, damaged, open_store
 
 # Checked for every record on every load (cheaply, without building it), so that a
 # write never carries a half record forward unnoticed; values are checked when built.
@@ -283,6 +284,26 @@ class Ledger:
     def remove_rate(self, currency: str, year: int) -> bool:
         table = self.store.table(RATES)
         return bool(table.remove(lambda doc: (doc["currency"], doc["year"]) == (currency, year)))
+
+    def own_groups(self) -> dict[str, Group]:
+        """The groups the user made (`aidtrack groups add`)."""
+        return groups.from_json(self.store.docs(GROUPS).values())
+
+    def group(self, name: str) -> Group:
+        return groups.find(name, self.own_groups())
+
+    def set_group(self, group: Group) -> bool:
+        """Keep a user's group; True when it replaced one of the same name."""
+        table = self.store.table(GROUPS)
+        replaced = bool(table.remove(lambda doc: doc.get("name") == group.name))
+        table.insert({"name": group.name, "members": [m.member for m in group.members]})
+        return replaced
+
+    def remove_group(self, name: str) -> None:
+        if name in groups.BUILT_IN:
+            raise InvalidInput(f"{name!r} is a shipped group and stays")
+        if not self.store.table(GROUPS).remove(lambda doc: doc.get("name") == name):
+            raise NotFound(f"no group of yours called {name!r}; `aidtrack groups` lists them")
 
     def _insert(self, pledges: Sequence[Pledge]) -> None:
         """Store new records in one TinyDB insert."""

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .analysis import Selection
     from .checks import Problem
     from .extract import Draft
+    from .groups import Group, Membership
     from .model import Pledge
     from .rates import Conversion, Rate
     from .yearly import Cell, Comparison, Envelope, Figure, Report
@@ -726,6 +727,8 @@ def _to(comparison: Comparison) -> str:
 
 def _heading(title: str, selection: Selection) -> Heading:
     scope = []
+    if selection.group:
+        scope.append(f"group: {selection.group.name}")
     if selection.donors:
         scope.append("donors: " + ", ".join(sorted(selection.donors)))
     if selection.statuses:
@@ -985,3 +988,27 @@ def _draft_value(draft: Draft, name: str) -> str:
         currency = draft.value("currency")
         return format_exact(value, currency) if currency else f"{value:,f}"
     return str(value)
+
+
+def groups_grid(groups: Sequence[Group], year: int | None) -> Grid:
+    """`groups`: each group, what it is, and how many members it has (in `year`)."""
+    columns = [Column("Group"), Column("Members", right=True), Column("What", wraps=True)]
+    rows = [
+        (
+            [
+                group.name,
+                str(len(group.members_in(year) if year else {m.member for m in group.members})),
+                group.title,
+            ],
+            "",
+        )
+        for group in groups
+    ]
+    return Grid(columns, rows, caption="Members: on 1 July of --year; else all who ever were.")
+
+
+def group_view(group: Group, members: Sequence[Membership], year: int | None) -> list[Part]:
+    """`groups NAME`: the members, with the dates they joined and left."""
+    heading = f"{group.name}: {group.title}" + (f", members in {year}" if year else "")
+    rows = [([m.member, m.dates], "") for m in sorted(members, key=lambda m: m.member)]
+    return [Heading(heading), Grid([Column("Member"), Column("Member since / until")], rows)]

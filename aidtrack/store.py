@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tinydb.table import Table
 
 SCHEMA_VERSION = 1
-PLEDGES, RATES, META = "pledges", "rates", "meta"
+PLEDGES, RATES, META, GROUPS = "pledges", "rates", "meta", "groups"
 DEFAULT_WAIT = 10.0
 BARE_TABLE = "_default"
 

@@ -272,6 +272,8 @@ class Comparison:
     notes: Sequence[str]
     recipients: Sequence[str]
     missing: Sequence[MissingRate]
+    group: str | None = field(default=None, kw_only=True)
+    """The donor group the figures are narrowed to (`--group`)."""
 
     def change(self, by_year: Mapping[int, Cell]) -> Change | None:
         """The last year against the one before it; None for a single year, or when
@@ -332,7 +334,7 @@ class Comparison:
         ]
 
     def _scope_json(self) -> dict[str, Any]:
-        return {"recipients": list(self.recipients)}
+        return {"recipients": list(self.recipients), "group": self.group}
 
     def to_json(self) -> dict[str, Any]:
         last_shares = self.shares(self.years[-1])
@@ -483,6 +485,7 @@ def report(
         **table.fields([year - 1, year], currency, converter),
         envelopes=envelopes,
         by_recipient=table.by_recipient,
+        group=selection.group.name if selection.group else None,
     )
 
 
@@ -506,7 +509,8 @@ def compare(
     converter = _Converter(convert, currency)
     columns = list(range(years.start, years.end + 1))
     table = _tabulate(tally, columns, selection, converter)
-    return Comparison(**table.fields(columns, currency, converter))
+    group = selection.group.name if selection.group else None
+    return Comparison(**table.fields(columns, currency, converter), group=group)
 
 
 def _in_scope(scope: Selection, counted: Counted) -> bool:
@@ -516,6 +520,7 @@ def _in_scope(scope: Selection, counted: Counted) -> bool:
         and (not scope.recipients or counted.recipient in scope.recipients)
         and (not scope.statuses or counted.status in scope.statuses)
         and (scope.years is None or counted.year in scope.years)
+        and (scope.group is None or scope.group.includes(counted.donor, counted.year))
     )
 
 

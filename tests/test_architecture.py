@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aidtrack"
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "formats"},  # the package: its version, and names it lends lazily
     {"money", "places", "rates"},
-    {"model"},
+    {"model", "groups"},  # the record | donor groups with dated membership
     {"store", "counting"},  # files, locks, atomic writes, migrations | what counts (pure)
     {"rules", "analysis", "completion", "extract"},  # rules | selection | Tab | news
     {"totals"},  # the derived year totals: over the store, never under it

@@ -29,6 +29,7 @@ from ..model import Category, Instrument, Qualifier, Status, choice
 from ..store import DEFAULT_WAIT, StoreNotice
 
 if TYPE_CHECKING:
+    from ..groups import Group as DonorGroup
     from ..ledger import Ledger
     from ..model import Pledge
     from ..rates import RateTable
@@ -47,7 +48,7 @@ class _FlagsAsFlags:
         return params
 
 
-class Group(_FlagsAsFlags, TyperGroup):
+class CommandGroup(_FlagsAsFlags, TyperGroup):
     """The `aidtrack` group."""
 
 
@@ -82,7 +83,7 @@ class Command(_FlagsAsFlags, TyperCommand):
 
 app = typer.Typer(
     name="aidtrack",
-    cls=Group,
+    cls=CommandGroup,
     help="Track aid pledges between countries by year: record, list, revise, report.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -291,6 +292,37 @@ CategoriesOption = Annotated[
 ]
 
 
+def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from ..completion import group_names
+
+    return group_names(_completion_store(ctx), incomplete)
+
+
+GroupOption = Annotated[
+    str | None,
+    typer.Option(
+        "--group",
+        "-g",
+        help="Only donors that were members in the record's year: eu, europe, nato, g7, "
+        "nordic, oecd-dac, eu-institutions or your own (`aidtrack groups`).",
+        autocompletion=complete_group,
+    ),
+]
+
+
+def group_of(env: Environment, name: str | None) -> "DonorGroup | None":
+    """The group `--group` names: a shipped one, else one of the store's."""
+    if name is None:
+        return None
+    from .. import groups
+
+    shipped = groups.built_in().get(name.strip().lower())
+    if shipped is not None:
+        return shipped
+    with records_of(env) as ledger:
+        return ledger.group(name)
+
+
 def records_of(env: Environment, *, write: bool = False) -> "AbstractContextManager[Ledger]":
     """The store's records for one command, locked for writing when it writes. The
     ledger and its rules load only for the commands that use them."""
@@ -460,4 +492,5 @@ from . import news  # noqa: E402,F401
 from . import report  # noqa: E402,F401
 from . import interchange  # noqa: E402,F401
 from . import rates  # noqa: E402,F401
+from . import donor_groups  # noqa: E402,F401
 from . import check  # noqa: E402,F401

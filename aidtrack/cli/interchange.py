@@ -15,11 +15,13 @@ from . import (
     CategoriesOption,
     DonorsOption,
     ForceOption,
+    GroupOption,
     RecipientFilterOption,
     StatusesOption,
     YearsFilterOption,
     command,
     completing,
+    group_of,
     one_of,
     recipient_of,
     records_of,
@@ -134,6 +136,7 @@ def _progress(env: Environment) -> "Iterator[Progress | None]":
 def export(
     ctx: typer.Context,
     donor: DonorsOption = None,
+    group: GroupOption = None,
     recipient: RecipientFilterOption = None,
     year: YearsFilterOption = None,
     status: StatusesOption = None,
@@ -164,6 +167,7 @@ def export(
         statuses=status or (),
         categories=category or (),
         include_superseded=include_superseded,
+        group=group_of(env, group),
     )
     target = output if output is not None and str(output) != "-" else None
     chosen = fmt or (interchange.format_of(target.name, "") if target else FileFormat.CSV)

@@ -11,10 +11,10 @@ from ..errors import InvalidInput
 from ..model import YearSpan
 from ..rates import BASE, UserRate
 from . import (
+    CommandGroup,
     CurrencyOption,
     Format,
     FormatOption,
-    Group,
     JsonOption,
     WideOption,
     app,
@@ -26,7 +26,7 @@ from . import (
 )
 
 rates_app = typer.Typer(
-    cls=Group,
+    cls=CommandGroup,
     help="The exchange-rate table in use (ECB yearly averages) and your own rates.",
     epilog=examples_text(["aidtrack rates --year 2026", "aidtrack rates --currency NOK --json"]),
     no_args_is_help=False,

@@ -20,6 +20,7 @@ from . import (
     ForceOption,
     Format,
     FormatOption,
+    GroupOption,
     InstrumentOption,
     JsonOption,
     LabelOption,
@@ -38,6 +39,7 @@ from . import (
     command,
     complete_id,
     complete_party,
+    group_of,
     output_format,
     recipient_of,
     records_of,
@@ -263,6 +265,7 @@ def add(
 def list_pledges(
     ctx: typer.Context,
     donor: DonorsOption = None,
+    group: GroupOption = None,
     recipient: RecipientFilterOption = None,
     year: YearsFilterOption = None,
     status: StatusesOption = None,
@@ -313,6 +316,7 @@ def list_pledges(
         statuses=status or (),
         categories=category or (),
         include_superseded=include_superseded,
+        group=group_of(env, group),
     )
     code = money.normalize_currency(currency) if currency else None
     with records_of(env) as ledger:

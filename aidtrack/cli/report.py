@@ -16,18 +16,21 @@ from . import (
     CategoriesOption,
     Format,
     FormatOption,
+    GroupOption,
     JsonOption,
     RecipientFilterOption,
     StatusesOption,
     WideOption,
     command,
     complete_party,
+    group_of,
     output_format,
     recipient_of,
 )
 
 if TYPE_CHECKING:
     from .. import yearly
+    from ..groups import Group as DonorGroup
 
 ReportCurrencyOption = Annotated[
     str | None,
@@ -50,9 +53,14 @@ def _selection(
     statuses: list[str] | None,
     categories: list[str] | None,
     donors: Sequence[str] = (),
+    group: "DonorGroup | None" = None,
 ) -> Selection:
     return Selection.from_text(
-        donors=donors, recipient=recipient, statuses=statuses or (), categories=categories or ()
+        donors=donors,
+        recipient=recipient,
+        statuses=statuses or (),
+        categories=categories or (),
+        group=group,
     )
 
 
@@ -124,6 +132,7 @@ def report(
         str | None,
         typer.Option("--year", "-y", help="The year (default: the latest with pledges)."),
     ] = None,
+    group: GroupOption = None,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
@@ -149,7 +158,7 @@ def report(
             f"report takes one year; to set years side by side: aidtrack compare --years {span}"
         )
     to, scope_note = recipient_of(env, recipient)
-    selection = _selection(to, status, category)
+    selection = _selection(to, status, category, group=group_of(env, group))
     code = _currency(env, currency)
     # Without a year, the latest with pledges is found in all of them.
     years = YearSpan(span.start - 1, span.start) if span else None
@@ -205,6 +214,7 @@ def compare(
             help="Years as columns, e.g. 2023-2026 (default: the last 4 with pledges).",
         ),
     ] = None,
+    group: GroupOption = None,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
@@ -222,7 +232,7 @@ def compare(
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     to, scope_note = recipient_of(env, recipient)
-    selection = _selection(to, status, category, donors or ())
+    selection = _selection(to, status, category, donors or (), group_of(env, group))
     code = _currency(env, currency)
     span = YearSpan.parse(years) if years else None
     from ..totals import read_tally

@@ -1,0 +1,96 @@
+"""Donor groups: `aidtrack groups`, to list them, see one, and add or remove your own."""
+
+from typing import Annotated
+
+import typer
+
+from .. import groups, render
+from ..environment import Environment
+from ..errors import InvalidInput
+from . import Format, FormatOption, JsonOption, command, output_format, records_of
+
+
+@command(
+    "groups",
+    panel="Data",
+    examples=[
+        "aidtrack groups",
+        "aidtrack groups nato --year 2023",
+        "aidtrack groups add baltics Estonia Latvia Lithuania",
+    ],
+)
+def groups_command(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[NAME | add NAME MEMBER... | remove NAME]",
+            help="A group to show its members; `add` or `remove` for your own groups.",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "-y", help="Members in this year (on 1 July), not every one."),
+    ] = None,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Donor groups: the EU, Europe, NATO, the G7, the Nordics, the OECD DAC, and yours.
+
+    A donor counts in a group for a year when it was a member on 1 July of that year:
+    the UK is in `eu` in 2019, not in 2020; Finland in `nato` from 2023. Your own groups
+    are kept in the store; their members always count.
+    """
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    action, *rest = words or [""]
+    if action in groups.ACTIONS:
+        _change(env, action, rest)
+        return
+    if rest:
+        raise InvalidInput("give one group's name, or `add NAME MEMBER...` / `remove NAME`")
+    with records_of(env) as ledger:
+        own = ledger.own_groups()
+    if action:
+        group = groups.find(action, own)
+        members = [m for m in group.members if year is None or m.in_year(year)]
+        rows = [{"member": m.member, "dates": m.dates} for m in members]
+        if shown is Format.TABLE:
+            env.show(render.group_view(group, members, year))
+        else:
+            env.write(render.json_text({"name": group.name, "title": group.title, "members": rows}))
+        return
+    every = [*groups.built_in().values(), *own.values()]
+    if shown is Format.TABLE:
+        env.show([render.groups_grid(every, year)])
+    else:
+        env.write(
+            render.json_text(
+                [
+                    {
+                        "name": g.name,
+                        "title": g.title,
+                        "own": g.own,
+                        "members": [m.member for m in g.members if year is None or m.in_year(year)],
+                    }
+                    for g in every
+                ]
+            )
+        )
+
+
+def _change(env: Environment, action: str, words: list[str]) -> None:
+    if action == "add":
+        if len(words) < 2:
+            raise InvalidInput("give the group's name and its members: groups add NAME MEMBER...")
+        group = groups.own_group(words[0], words[1:])
+        with records_of(env, write=True) as ledger:
+            replaced = ledger.set_group(group)
+        members = ", ".join(m.member for m in group.members)
+        env.say(f"{'replaced' if replaced else 'added'} group {group.name}: {members}")
+        return
+    if len(words) != 1:
+        raise InvalidInput("give the name of one of your groups: groups remove NAME")
+    with records_of(env, write=True) as ledger:
+        ledger.remove_group(words[0].strip().lower())
+    env.say(f"removed group {words[0]}")
