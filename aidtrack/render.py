@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .groups import Group, Membership
     from .model import Pledge
     from .rates import Conversion, Rate
-    from .yearly import Cell, Comparison, Envelope, Figure, Report
+    from .yearly import Cell, Comparison, Envelope, Figure, Report, Row
 
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
@@ -777,7 +777,7 @@ def _years_grid(comparison: Comparison, *, stages: bool) -> Grid:
         return row
 
     rows = [
-        ([str(rank), row.donor, *cells(row.donor, row.by_year)], "")
+        ([str(rank), _row_name(row), *cells(row.donor, row.by_year)], "")
         for rank, row in enumerate(comparison.rows, 1)
     ]
     total = cells("", comparison.totals)
@@ -887,7 +887,7 @@ def _chart_of(report: Report) -> Chart:
         for year in report.years:
             cell = row.by_year[year]
             amount = cell.amount if isinstance(cell, Figure) else Decimal(0)
-            label = row.donor if year == report.years[0] else ""
+            label = _row_name(row) if year == report.years[0] else ""
             bars.append(
                 (label, str(year), amount, _cell(cell, report.currency), year == report.year)
             )
@@ -1012,3 +1012,8 @@ def group_view(group: Group, members: Sequence[Membership], year: int | None) ->
     heading = f"{group.name}: {group.title}" + (f", members in {year}" if year else "")
     rows = [([m.member, m.dates], "") for m in sorted(members, key=lambda m: m.member)]
     return [Heading(heading), Grid([Column("Member"), Column("Member since / until")], rows)]
+
+
+def _row_name(row: Row) -> str:
+    """A donor's name, or a group's with what it is (`europe (group)`)."""
+    return f"{row.donor} (group)" if row.group else row.donor

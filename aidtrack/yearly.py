@@ -25,6 +25,7 @@ from . import analysis, places
 from .analysis import Selection
 from .counting import Counted, Hedged, Tally, count
 from .errors import AidtrackError, InvalidInput
+from .groups import Group
 from .model import Category, Pledge, Qualifier, Status, YearSpan
 from .money import DEFAULT_CURRENCY, minor_unit, quantize
 from .rates import Conversion, MissingRate, missing_legs, missing_message
@@ -250,10 +251,13 @@ class Change:
 
 @dataclass(frozen=True)
 class Row:
-    """One donor (or recipient) over the years shown: each year's figure, or its gap."""
+    """One donor (or recipient, or group) over the years shown: each year's figure, or
+    its gap."""
 
     donor: str
     by_year: Mapping[int, Cell]
+    group: bool = False
+    """A row of a group's members (`--by group`), named after the group."""
 
 
 @dataclass(frozen=True)
@@ -338,6 +342,16 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         last_shares = self.shares(self.years[-1])
+
+        def row_json(row: Row) -> dict[str, Any]:
+            return {
+                "group" if row.group else "donor": row.donor,
+                "amounts": _by_year(row.by_year, lambda f: _money(f.amount)),
+                "qualifiers": _by_year(row.by_year, lambda f: f.qualifier.value),
+                **_change_json(self.change(row.by_year)),
+                "share_pct": _percent(last_shares.get(row.donor)),
+            }
+
         return {
             "schema_version": SCHEMA_VERSION,
             "years": list(self.years),
@@ -347,16 +361,8 @@ class Comparison:
             "missing_rates": [
                 {"currency": error.currency, "year": error.year} for error in self.missing
             ],
-            "donors": [
-                {
-                    "donor": row.donor,
-                    "amounts": _by_year(row.by_year, lambda f: _money(f.amount)),
-                    "qualifiers": _by_year(row.by_year, lambda f: f.qualifier.value),
-                    **_change_json(self.change(row.by_year)),
-                    "share_pct": _percent(last_shares.get(row.donor)),
-                }
-                for row in self.rows
-            ],
+            "donors": [row_json(row) for row in self.rows if not row.group],
+            "groups": [row_json(row) for row in self.rows if row.group],
             "total": {
                 "amounts": _by_year(self.totals, lambda f: _money(f.amount)),
                 **_change_json(self.change(self.totals)),
@@ -409,9 +415,12 @@ class Report(Comparison):
             figure, previous = row.by_year[self.year], row.by_year[self.previous_year]
             known = figure if isinstance(figure, Figure) else None
             before = previous if isinstance(previous, Figure) else None
+            if row.group:
+                named: dict[str, Any] = {"group": row.donor}
+            else:
+                named = {"donor": row.donor, "donor_code": places.resolve(row.donor).code}
             return {
-                "donor": row.donor,
-                "donor_code": places.resolve(row.donor).code,
+                **named,
                 "amount": _money(known.amount) if known else None,
                 "previous_amount": _money(before.amount) if before else None,
                 **_change_json(self.change(row.by_year)),
@@ -431,7 +440,8 @@ class Report(Comparison):
             **self._scope_json(),
             "by_recipient": {name: _money(amount) for name, amount in self.by_recipient.items()},
             "rates": [rate.to_json() for rate in self.rates],
-            "donors": [donor(row) for row in self.rows],
+            "donors": [donor(row) for row in self.rows if not row.group],
+            "groups": [donor(row) for row in self.rows if row.group],
             "by_category": _by(total.by_category) if isinstance(total, Figure) else None,
             "previous_by_category": _by(previous_total.by_category)
             if isinstance(previous_total, Figure)
@@ -455,6 +465,7 @@ def report(
     year: int | None = None,
     currency: str = DEFAULT_CURRENCY,
     selection: Selection = EVERYTHING,
+    by: Group | None = None,
 ) -> Report:
     """Year `year` (default: the latest with single-year records) against the year before.
 
@@ -467,7 +478,7 @@ def report(
     if year is None:
         year = _data_years(tally, selection)[-1]
     converter = _Converter(convert, currency)
-    table = _tabulate(tally, [year - 1, year], selection, converter)
+    table = _tabulate(tally, [year - 1, year], selection, converter, by)
     covering = replace(selection, years=YearSpan(year, year))
     envelopes = []
     for pledge in tally.envelopes:
@@ -485,7 +496,7 @@ def report(
         **table.fields([year - 1, year], currency, converter),
         envelopes=envelopes,
         by_recipient=table.by_recipient,
-        group=selection.group.name if selection.group else None,
+        group=_group_name(selection, by),
     )
 
 
@@ -496,6 +507,7 @@ def compare(
     years: YearSpan | None = None,
     currency: str = DEFAULT_CURRENCY,
     selection: Selection = EVERYTHING,
+    by: Group | None = None,
 ) -> Comparison:
     """Donors over `years` (default: up to the last COMPARE_YEARS years with data).
 
@@ -508,9 +520,16 @@ def compare(
         years = YearSpan(max(have[0], have[-1] - COMPARE_YEARS + 1), have[-1])
     converter = _Converter(convert, currency)
     columns = list(range(years.start, years.end + 1))
-    table = _tabulate(tally, columns, selection, converter)
-    group = selection.group.name if selection.group else None
-    return Comparison(**table.fields(columns, currency, converter), group=group)
+    table = _tabulate(tally, columns, selection, converter, by)
+    return Comparison(
+        **table.fields(columns, currency, converter), group=_group_name(selection, by)
+    )
+
+
+def _group_name(selection: Selection, by: Group | None) -> str | None:
+    """The group the figures are narrowed to, or grouped by."""
+    group = by or selection.group
+    return group.name if group else None
 
 
 def _in_scope(scope: Selection, counted: Counted) -> bool:
@@ -579,10 +598,21 @@ class _Table:
         }
 
 
-def _tabulate(tally: Tally, years: list[int], selection: Selection, convert: _Converter) -> _Table:
+def _tabulate(
+    tally: Tally,
+    years: list[int],
+    selection: Selection,
+    convert: _Converter,
+    by: Group | None = None,
+) -> _Table:
     """Rows ranked by the last year, the totals, notes on doubtful data, the
-    recipients counted, and what each got in the last year."""
+    recipients counted, and what each got in the last year. With `by`, the donors that
+    were its members in a year make one row, named after the group."""
     scope = replace(selection, years=YearSpan(years[0], years[-1]))
+
+    def row_of(donor: str, year: int) -> str:
+        return by.name if by is not None and by.includes(donor, year) else donor
+
     sums: dict[tuple[str, int, str], _Sums] = {}
     received: dict[tuple[str, str], _Sums] = defaultdict(_Sums)
     unknown: set[tuple[str, int]] = set()
@@ -597,7 +627,7 @@ def _tabulate(tally: Tally, years: list[int], selection: Selection, convert: _Co
                 continue
             amount = sum((part for part, _ in by_category.values()), _ZERO)
             qualifiers = frozenset().union(*(hedges for _, hedges in by_category.values()))
-        key = (sums_of.donor, sums_of.year, sums_of.currency)
+        key = (row_of(sums_of.donor, sums_of.year), sums_of.year, sums_of.currency)
         if key not in sums:
             sums[key] = _Sums()
         sums[key].add(sums_of.status, amount, qualifiers, by_category)
@@ -607,6 +637,7 @@ def _tabulate(tally: Tally, years: list[int], selection: Selection, convert: _Co
                 sums_of.status, amount, qualifiers, {}
             )
 
+    unknown = {(row_of(donor, year), year) for donor, year in unknown}
     found: dict[tuple[str, int], Figure] = {}
     for (donor, year, currency), bucket in sums.items():
         if (donor, year) in unknown:
@@ -625,7 +656,14 @@ def _tabulate(tally: Tally, years: list[int], selection: Selection, convert: _Co
             return Gap.NO_RATE
         return found.get((donor, year), Gap.NO_RECORD)
 
-    rows = [Row(donor, {year: cell(donor, year) for year in years}) for donor in donors]
+    rows = [
+        Row(
+            donor,
+            {year: cell(donor, year) for year in years},
+            group=by is not None and donor == by.name,
+        )
+        for donor in donors
+    ]
     rows.sort(key=lambda row: (*(_rank(row.by_year[y]) for y in reversed(years)), row.donor))
     totals = {year: _total([row.by_year[year] for row in rows]) for year in years}
     by_recipient: dict[str, Decimal] = defaultdict(lambda: convert.zero)

@@ -2,6 +2,7 @@
 
 import functools
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,7 +24,9 @@ from . import (
     WideOption,
     command,
     complete_party,
+    completing,
     group_of,
+    one_of,
     output_format,
     recipient_of,
 )
@@ -46,6 +49,36 @@ HtmlOption = Annotated[
     Path | None,
     typer.Option("--html", help="Also save the table as HTML to FILE.", dir_okay=False),
 ]
+
+
+class By(StrEnum):
+    DONOR = "donor"
+    GROUP = "group"
+
+
+ByOption = Annotated[
+    By,
+    typer.Option(
+        "--by",
+        help="donor, or group: the members of --group as one row, ranked against every "
+        "other donor (europe against the United States).",
+        parser=one_of(By),
+        autocompletion=completing(By),
+        metavar="donor|group",
+    ),
+]
+
+
+def _grouping(
+    env: Environment, by: By, group: str | None
+) -> "tuple[DonorGroup | None, DonorGroup | None]":
+    """(the group that narrows the figures, the group whose members make one row)."""
+    named = group_of(env, group)
+    if by is By.DONOR:
+        return named, None
+    if named is None:
+        raise InvalidInput("--by group needs the group: --group europe (see `aidtrack groups`)")
+    return None, named
 
 
 def _selection(
@@ -133,6 +166,7 @@ def report(
         typer.Option("--year", "-y", help="The year (default: the latest with pledges)."),
     ] = None,
     group: GroupOption = None,
+    by: ByOption = By.DONOR,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
@@ -158,7 +192,8 @@ def report(
             f"report takes one year; to set years side by side: aidtrack compare --years {span}"
         )
     to, scope_note = recipient_of(env, recipient)
-    selection = _selection(to, status, category, group=group_of(env, group))
+    narrowed, by_group = _grouping(env, by, group)
+    selection = _selection(to, status, category, group=narrowed)
     code = _currency(env, currency)
     # Without a year, the latest with pledges is found in all of them.
     years = YearSpan(span.start - 1, span.start) if span else None
@@ -173,6 +208,7 @@ def report(
         year=span.start if span else None,
         currency=code,
         selection=selection,
+        by=by_group,
     )
     if shown is Format.TABLE and not (result.rows or result.envelopes):
         env.say(f"no pledges count in {result.year}; `aidtrack list` shows what is recorded")
@@ -215,6 +251,7 @@ def compare(
         ),
     ] = None,
     group: GroupOption = None,
+    by: ByOption = By.DONOR,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
@@ -232,7 +269,8 @@ def compare(
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     to, scope_note = recipient_of(env, recipient)
-    selection = _selection(to, status, category, donors or (), group_of(env, group))
+    narrowed, by_group = _grouping(env, by, group)
+    selection = _selection(to, status, category, donors or (), narrowed)
     code = _currency(env, currency)
     span = YearSpan.parse(years) if years else None
     from ..totals import read_tally
@@ -240,7 +278,9 @@ def compare(
     tally, rates = read_tally(env.store, span)
     from .. import yearly
 
-    result = yearly.compare(tally, rates.convert, years=span, currency=code, selection=selection)
+    result = yearly.compare(
+        tally, rates.convert, years=span, currency=code, selection=selection, by=by_group
+    )
     if shown is Format.TABLE and not result.rows:
         env.say("no pledges count in those years; `aidtrack list` shows what is recorded")
         return
