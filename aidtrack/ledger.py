@@ -22,12 +22,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import counting, groups, model, rules
+from . import counting, groups, indicators, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
 from .groups import Group
+from .indicators import Indicators
 from .model import Pledge, Source, Status, YearSpan
 from .rates import RateTable, UserRate
-from .store import DEFAULT_WAIT, GROUPS, PLEDGES, RATES, Store, damaged, open_store
+from .store import DEFAULT_WAIT, GROUPS, INDICATORS, PLEDGES, RATES, Store, damaged, open_store
 
 # Checked for every record on every load (cheaply, without building it), so that a
 # write never carries a half record forward unnoticed; values are checked when built.
@@ -304,6 +305,21 @@ class Ledger:
             raise InvalidInput(f"{name!r} is a shipped group and stays")
         if not self.store.table(GROUPS).remove(lambda doc: doc.get("name") == name):
             raise NotFound(f"no group of yours called {name!r}; `aidtrack groups` lists them")
+
+    def indicators(self) -> Indicators:
+        """GDP and population: the shipped figures, with those imported laid over them."""
+        return indicators.shipped().merged(
+            indicators.from_json(self.store.docs(INDICATORS).values())
+        )
+
+    def import_indicators(self, indicator: str, found: Indicators, source: str) -> int:
+        """Keep a World Bank file's figures, replacing those of the same indicator and
+        countries; returns how many countries."""
+        codes = set(found.values.get(indicator, {}))
+        table = self.store.table(INDICATORS)
+        table.remove(lambda doc: doc.get("indicator") == indicator and doc.get("code") in codes)
+        table.insert_multiple(indicators.to_json(found, source))
+        return len(codes)
 
     def _insert(self, pledges: Sequence[Pledge]) -> None:
         """Store new records in one TinyDB insert."""

@@ -670,7 +670,11 @@ _QUALIFIER_LEGEND = "~ about, >= at least, <= up to"
 
 
 def report_view(
-    report: Report, selection: Selection, rates_through: str, scope_note: str = ""
+    report: Report,
+    selection: Selection,
+    rates_through: str,
+    scope_note: str = "",
+    per: Sequence[str] = (),
 ) -> list[Part]:
     """`report`: donors ranked with Y-1 beside Y, the category split, what each
     recipient got (when there are several), the envelopes covering Y (apart), a chart
@@ -684,6 +688,7 @@ def report_view(
         *([Note(scope_note)] if scope_note else []),
         _years_grid(report, stages=True),
         *_without_previous(report),
+        *(_size_view(report, per) if per else []),
         Section(f"By category in {year} (breakdowns where given, else the whole)"),
         _category_grid(report),
     ]
@@ -1017,3 +1022,38 @@ def group_view(group: Group, members: Sequence[Membership], year: int | None) ->
 def _row_name(row: Row) -> str:
     """A donor's name, or a group's with what it is (`europe (group)`)."""
     return f"{row.donor} (group)" if row.group else row.donor
+
+
+def _size_view(report: Report, per: Sequence[str]) -> list[Part]:
+    """`report --per gdp|capita`: each row's year of aid (in US$) as a share of its
+    GDP and per person; a figure of an earlier year than the report's is marked `*`."""
+    year = report.year
+    columns = [Column("Donor", wraps=True)]
+    if "gdp" in per:
+        columns.append(Column("% of GDP", right=True))
+    if "capita" in per:
+        columns.append(Column("US$ per person", right=True))
+    rows, earlier = [], set()
+    for row in report.rows:
+        size = report.sizes.get(row.donor)
+        if size is None:
+            continue
+        cells = [_row_name(row)]
+        if "gdp" in per:
+            mark = "*" if size.gdp_year is not None and size.gdp_year < year else ""
+            cells.append(f"{size.gdp_pct:f}%{mark}" if size.gdp_pct is not None else "")
+            if mark:
+                earlier.add(f"GDP {size.gdp_year}")
+        if "capita" in per:
+            mark = "*" if size.population_year is not None and size.population_year < year else ""
+            cells.append(f"${size.per_person:,f}{mark}" if size.per_person is not None else "")
+            if mark:
+                earlier.add(f"population {size.population_year}")
+        rows.append((cells, ""))
+    shown: list[Part] = [Section(f"For their size in {year} (aid in US$ at {year}'s average)")]
+    if not rows:
+        return [*shown, Note("  no GDP or population for these donors; `aidtrack gdp import`")]
+    shown.append(Grid(columns, rows))
+    if earlier:
+        shown.append(Note(f"* {', '.join(sorted(earlier))}: the latest before {year}"))
+    return shown

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 PLEDGES, RATES, META, GROUPS = "pledges", "rates", "meta", "groups"
+INDICATORS = "indicators"
 DEFAULT_WAIT = 10.0
 BARE_TABLE = "_default"
 

@@ -26,6 +26,8 @@ from .analysis import Selection
 from .counting import Counted, Hedged, Tally, count
 from .errors import AidtrackError, InvalidInput
 from .groups import Group
+from .indicators import GDP, POPULATION, Indicators
+from .indicators import Figure as IndicatorFigure
 from .model import Category, Pledge, Qualifier, Status, YearSpan
 from .money import DEFAULT_CURRENCY, minor_unit, quantize
 from .rates import Conversion, MissingRate, missing_legs, missing_message
@@ -384,12 +386,67 @@ class Envelope:
 
 
 @dataclass(frozen=True)
+class Size:
+    """A row's year of aid for its donor's size: as a share of GDP and per person, in
+    US$, with the years of the figures used (the report's, or the nearest earlier)."""
+
+    gdp_pct: Decimal | None = None
+    gdp_year: int | None = None
+    per_person: Decimal | None = None
+    population_year: int | None = None
+    counted: tuple[str, ...] = ()
+    """The countries (ISO 3166 alpha-3) whose GDP the share divides by: a group's
+    members with a GDP figure."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "share_of_gdp_pct": None if self.gdp_pct is None else f"{self.gdp_pct:f}",
+            "gdp_year": self.gdp_year,
+            "per_person_usd": None if self.per_person is None else f"{self.per_person:f}",
+            "population_year": self.population_year,
+            "gdp_of": list(self.counted),
+        }
+
+
+def sizes(
+    rows: Sequence[Row], year: int, figures: Indicators, by: Group | None = None
+) -> dict[str, Size]:
+    """Each row's aid in `year` (in US$) for its size. A group's is its aid over the sum
+    of its members' GDP and people that year; an institution has none."""
+    found = {}
+    for row in rows:
+        cell = row.by_year.get(year)
+        if not isinstance(cell, Figure):
+            continue
+        names = by.members_in(year) if row.group and by is not None else [row.donor]
+        codes = [code for name in names if (code := places.resolve(name).code)]
+        gdp = {code: f for code in codes if (f := figures.get(GDP, code, year))}
+        people = [f for code in codes if (f := figures.get(POPULATION, code, year))]
+        if gdp or people:
+            found[row.donor] = Size(
+                gdp_pct=_ratio(cell.amount * 100, list(gdp.values()), 3),
+                gdp_year=min((f.year for f in gdp.values()), default=None),
+                per_person=_ratio(cell.amount, people, 2),
+                population_year=min((f.year for f in people), default=None),
+                counted=tuple(gdp),
+            )
+    return found
+
+
+def _ratio(amount: Decimal, figures: Sequence[IndicatorFigure], digits: int) -> Decimal | None:
+    total = sum((figure.value for figure in figures), _ZERO)
+    return quantize(amount / total, digits) if total else None
+
+
+@dataclass(frozen=True)
 class Report(Comparison):
     """`report --year Y`: the comparison of Y-1 and Y, plus the envelopes covering Y
     and, for the year, what each recipient got."""
 
     envelopes: Sequence[Envelope]
     by_recipient: Mapping[str, Decimal]
+    sizes: Mapping[str, Size] = field(default_factory=dict, kw_only=True)
+    """Each row's aid for its size (`sizes`), in US$ whatever the report currency."""
 
     @property
     def year(self) -> int:
@@ -429,6 +486,7 @@ class Report(Comparison):
                 "by_status": _by(known.by_status) if known else None,
                 "by_category": _by(known.by_category) if known else None,
                 "previous_by_category": _by(before.by_category) if before else None,
+                **self.sizes.get(row.donor, Size()).to_json(),
             }
 
         previous_total = self.totals[self.previous_year]
@@ -466,6 +524,7 @@ def report(
     currency: str = DEFAULT_CURRENCY,
     selection: Selection = EVERYTHING,
     by: Group | None = None,
+    figures: Indicators | None = None,
 ) -> Report:
     """Year `year` (default: the latest with single-year records) against the year before.
 
@@ -492,11 +551,17 @@ def report(
     if converter.missing():
         raise NoRate(missing_message(converter.missing()))
     envelopes.sort(key=lambda e: (-e.converted.amount, e.pledge.donor.casefold(), e.pledge.id))
+    weighed: dict[str, Size] = {}
+    if figures is not None:  # GDP is in US$: the year's aid in US$, whatever is shown
+        usd = _Converter(convert, "USD")
+        in_usd = table if currency == "USD" else _tabulate(tally, [year], selection, usd, by)
+        weighed = sizes(in_usd.rows, year, figures, by)
     return Report(
         **table.fields([year - 1, year], currency, converter),
         envelopes=envelopes,
         by_recipient=table.by_recipient,
         group=_group_name(selection, by),
+        sizes=weighed,
     )
 
 

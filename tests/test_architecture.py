@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aidtrack"
 
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "formats"},  # the package: its version, and names it lends lazily
-    {"money", "places", "rates"},
+    {"money", "places", "rates", "indicators"},
     {"model", "groups"},  # the record | donor groups with dated membership
     {"store", "counting"},  # files, locks, atomic writes, migrations | what counts (pure)
     {"rules", "analysis", "completion", "extract"},  # rules | selection | Tab | news

@@ -493,4 +493,5 @@ from . import report  # noqa: E402,F401
 from . import interchange  # noqa: E402,F401
 from . import rates  # noqa: E402,F401
 from . import donor_groups  # noqa: E402,F401
+from . import gdp  # noqa: E402,F401
 from . import check  # noqa: E402,F401

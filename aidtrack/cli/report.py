@@ -29,6 +29,7 @@ from . import (
     one_of,
     output_format,
     recipient_of,
+    records_of,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +49,24 @@ SvgOption = Annotated[
 HtmlOption = Annotated[
     Path | None,
     typer.Option("--html", help="Also save the table as HTML to FILE.", dir_okay=False),
+]
+
+
+class Per(StrEnum):
+    GDP = "gdp"
+    CAPITA = "capita"
+
+
+PerOption = Annotated[
+    list[Per] | None,
+    typer.Option(
+        "--per",
+        help="gdp or capita (repeatable): the year's aid as a share of each donor's GDP, "
+        "or per person, in US$ (always in JSON).",
+        parser=one_of(Per),
+        autocompletion=completing(Per),
+        metavar="gdp|capita",
+    ),
 ]
 
 
@@ -167,6 +186,7 @@ def report(
     ] = None,
     group: GroupOption = None,
     by: ByOption = By.DONOR,
+    per: PerOption = None,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
@@ -202,6 +222,10 @@ def report(
     tally, rates = read_tally(env.store, years, envelopes=span or EVERY_YEAR)
     from .. import yearly
 
+    figures = None
+    if per or shown is not Format.TABLE:
+        with records_of(env) as ledger:
+            figures = ledger.indicators()
     result = yearly.report(
         tally,
         rates.convert,
@@ -209,6 +233,7 @@ def report(
         currency=code,
         selection=selection,
         by=by_group,
+        figures=figures,
     )
     if shown is Format.TABLE and not (result.rows or result.envelopes):
         env.say(f"no pledges count in {result.year}; `aidtrack list` shows what is recorded")
@@ -217,7 +242,9 @@ def report(
         env,
         result,
         shown,
-        lambda: render.report_view(result, selection, rates.last_date, scope_note),
+        lambda: render.report_view(
+            result, selection, rates.last_date, scope_note, [p.value for p in per or ()]
+        ),
         wide=wide,
         svg=svg,
         html=html,
