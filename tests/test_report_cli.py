@@ -54,6 +54,11 @@ def test_report_json_counts_each_pledge_once(aidtrack: Aidtrack, starter: Path) 
         "by_status",
         "by_category",
         "previous_by_category",
+        "share_of_gdp_pct",
+        "gdp_year",
+        "per_person_usd",
+        "population_year",
+        "gdp_of",
     ]
     assert [e["id"] for e in data["envelopes"]].count("nor-nansen-2030") == 1
     assert "nor-nansen-2023" not in {e["id"] for e in data["envelopes"]}
