@@ -308,9 +308,7 @@ class Ledger:
 
     def indicators(self) -> Indicators:
         """GDP and population: the shipped figures, with those imported laid over them."""
-        return indicators.shipped().merged(
-            indicators.from_json(self.store.docs(INDICATORS).values())
-        )
+        return indicators.with_imported(self.store.docs(INDICATORS).values())
 
     def import_indicators(self, indicator: str, found: Indicators, source: str) -> int:
         """Keep a World Bank file's figures, replacing those of the same indicator and

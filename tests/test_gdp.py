@@ -128,3 +128,23 @@ def test_a_malformed_download_is_refused_naming_the_line(
     result = aidtrack("gdp", "import", str(bad))
     assert result.exit_code == 1 and message in result.stderr, result.stderr
     assert not store.exists()
+
+
+def test_a_report_reads_imported_figures_without_parsing_a_store_that_has_none(
+    aidtrack: Aidtrack, store: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from aidtrack import store as store_module
+
+    aidtrack.ok(
+        "add", "Norway", "NOK 85bn", "--to", "UA", "-y", "2025", "--note", '"indicators": 1'
+    )
+    parsed: list[Path] = []
+    real_parse = store_module.parse
+    monkeypatch.setattr(
+        store_module,
+        "parse",
+        lambda path, raw, **kw: parsed.append(path) or real_parse(path, raw, **kw),
+    )
+    assert store_module.read_table(store, "indicators") == [] and not parsed
+    aidtrack.ok("gdp", "import", str(world_bank_file(tmp_path / "gdp.csv", GDP, "gdp_usd")))
+    assert len(store_module.read_table(store, "indicators")) == 40 and parsed

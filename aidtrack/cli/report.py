@@ -29,7 +29,6 @@ from . import (
     one_of,
     output_format,
     recipient_of,
-    records_of,
 )
 
 if TYPE_CHECKING:
@@ -224,8 +223,10 @@ def report(
 
     figures = None
     if per or shown is not Format.TABLE:
-        with records_of(env) as ledger:
-            figures = ledger.indicators()
+        from ..indicators import with_imported
+        from ..store import INDICATORS, read_table
+
+        figures = with_imported(read_table(env.store, INDICATORS))
     result = yearly.report(
         tally,
         rates.convert,
