@@ -707,7 +707,11 @@ def report_view(
 
 
 def comparison_view(
-    comparison: Comparison, selection: Selection, rates_through: str, scope_note: str = ""
+    comparison: Comparison,
+    selection: Selection,
+    rates_through: str,
+    scope_note: str = "",
+    per: Sequence[str] = (),
 ) -> list[Part]:
     """`compare`: donors as rows, years as columns, change over the last two years."""
     first, last = comparison.years[0], comparison.years[-1]
@@ -717,6 +721,7 @@ def comparison_view(
         *([Note(scope_note)] if scope_note else []),
         _years_grid(comparison, stages=False),
         *_without_previous(comparison),
+        *(_size_view(comparison, per) if per else []),
         Note(
             "Multi-year envelopes are not added to any year; "
             "`aidtrack report --year Y` lists those covering Y."
@@ -1024,10 +1029,10 @@ def _row_name(row: Row) -> str:
     return f"{row.donor} (group)" if row.group else row.donor
 
 
-def _size_view(report: Report, per: Sequence[str]) -> list[Part]:
-    """`report --per gdp|capita`: each row's year of aid (in US$) as a share of its
-    GDP and per person; a figure of an earlier year than the report's is marked `*`."""
-    year = report.year
+def _size_view(report: Comparison, per: Sequence[str]) -> list[Part]:
+    """`--per gdp|capita`: each row's last year of aid (in US$) as a share of its GDP
+    and per person; a figure of an earlier year than the report's is marked `*`."""
+    year = report.years[-1]
     columns = [Column("Donor", wraps=True)]
     if "gdp" in per:
         columns.append(Column("% of GDP", right=True))
@@ -1035,7 +1040,7 @@ def _size_view(report: Report, per: Sequence[str]) -> list[Part]:
         columns.append(Column("US$ per person", right=True))
     rows, earlier = [], set()
     for row in report.rows:
-        size = report.sizes.get(row.donor)
+        size = report.sizes.get(year, {}).get(row.donor)
         if size is None:
             continue
         cells = [_row_name(row)]

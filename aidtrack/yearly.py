@@ -280,6 +280,8 @@ class Comparison:
     missing: Sequence[MissingRate]
     group: str | None = field(default=None, kw_only=True)
     """The donor group the figures are narrowed to (`--group`)."""
+    sizes: Mapping[int, Mapping[str, Size]] = field(default_factory=dict, kw_only=True)
+    """By year, each row's aid for its size (`sizes`), in US$ whatever the currency."""
 
     def change(self, by_year: Mapping[int, Cell]) -> Change | None:
         """The last year against the one before it; None for a single year, or when
@@ -339,6 +341,17 @@ class Comparison:
             if isinstance(figure, Figure)
         ]
 
+    def _sizes_by_year(self, row: Row) -> dict[str, Any]:
+        """A row's aid for its size, year by year (`compare` JSON)."""
+        found = {
+            year: by_row[row.donor] for year, by_row in self.sizes.items() if row.donor in by_row
+        }
+        fields = ("share_of_gdp_pct", "gdp_year", "per_person_usd", "population_year")
+        return {
+            name: {str(year): size.to_json()[name] for year, size in found.items()}
+            for name in fields
+        }
+
     def _scope_json(self) -> dict[str, Any]:
         return {"recipients": list(self.recipients), "group": self.group}
 
@@ -352,6 +365,7 @@ class Comparison:
                 "qualifiers": _by_year(row.by_year, lambda f: f.qualifier.value),
                 **_change_json(self.change(row.by_year)),
                 "share_pct": _percent(last_shares.get(row.donor)),
+                **self._sizes_by_year(row),
             }
 
         return {
@@ -445,8 +459,6 @@ class Report(Comparison):
 
     envelopes: Sequence[Envelope]
     by_recipient: Mapping[str, Decimal]
-    sizes: Mapping[str, Size] = field(default_factory=dict, kw_only=True)
-    """Each row's aid for its size (`sizes`), in US$ whatever the report currency."""
 
     @property
     def year(self) -> int:
@@ -486,7 +498,7 @@ class Report(Comparison):
                 "by_status": _by(known.by_status) if known else None,
                 "by_category": _by(known.by_category) if known else None,
                 "previous_by_category": _by(before.by_category) if before else None,
-                **self.sizes.get(row.donor, Size()).to_json(),
+                **self.sizes.get(self.year, {}).get(row.donor, Size()).to_json(),
             }
 
         previous_total = self.totals[self.previous_year]
@@ -551,11 +563,7 @@ def report(
     if converter.missing():
         raise NoRate(missing_message(converter.missing()))
     envelopes.sort(key=lambda e: (-e.converted.amount, e.pledge.donor.casefold(), e.pledge.id))
-    weighed: dict[str, Size] = {}
-    if figures is not None:  # GDP is in US$: the year's aid in US$, whatever is shown
-        usd = _Converter(convert, "USD")
-        in_usd = table if currency == "USD" else _tabulate(tally, [year], selection, usd, by)
-        weighed = sizes(in_usd.rows, year, figures, by)
+    weighed = _sized(tally, [year], selection, convert, by, figures, table, currency)
     return Report(
         **table.fields([year - 1, year], currency, converter),
         envelopes=envelopes,
@@ -563,6 +571,25 @@ def report(
         group=_group_name(selection, by),
         sizes=weighed,
     )
+
+
+def _sized(
+    tally: Tally,
+    years: list[int],
+    selection: Selection,
+    convert: Convert,
+    by: Group | None,
+    figures: Indicators | None,
+    table: _Table,
+    currency: str,
+) -> dict[int, dict[str, Size]]:
+    """Each year's rows for their size. GDP is in US$, so the aid is taken in US$ at
+    each year's average, whatever the report's currency."""
+    if figures is None:
+        return {}
+    if currency != "USD":
+        table = _tabulate(tally, years, selection, _Converter(convert, "USD"), by)
+    return {year: sizes(table.rows, year, figures, by) for year in years}
 
 
 def compare(
@@ -573,6 +600,7 @@ def compare(
     currency: str = DEFAULT_CURRENCY,
     selection: Selection = EVERYTHING,
     by: Group | None = None,
+    figures: Indicators | None = None,
 ) -> Comparison:
     """Donors over `years` (default: up to the last COMPARE_YEARS years with data).
 
@@ -587,7 +615,9 @@ def compare(
     columns = list(range(years.start, years.end + 1))
     table = _tabulate(tally, columns, selection, converter, by)
     return Comparison(
-        **table.fields(columns, currency, converter), group=_group_name(selection, by)
+        **table.fields(columns, currency, converter),
+        group=_group_name(selection, by),
+        sizes=_sized(tally, columns, selection, convert, by, figures, table, currency),
     )
 
 

@@ -34,6 +34,7 @@ from . import (
 if TYPE_CHECKING:
     from .. import yearly
     from ..groups import Group as DonorGroup
+    from ..indicators import Indicators
 
 ReportCurrencyOption = Annotated[
     str | None,
@@ -97,6 +98,16 @@ def _grouping(
     if named is None:
         raise InvalidInput("--by group needs the group: --group europe (see `aidtrack groups`)")
     return None, named
+
+
+def _figures(env: Environment, per: "list[Per] | None", shown: Format) -> "Indicators | None":
+    """GDP and population, when the table shows them or JSON is printed."""
+    if not per and shown is Format.TABLE:
+        return None
+    from ..indicators import with_imported
+    from ..store import INDICATORS, read_table
+
+    return with_imported(read_table(env.store, INDICATORS))
 
 
 def _selection(
@@ -221,12 +232,7 @@ def report(
     tally, rates = read_tally(env.store, years, envelopes=span or EVERY_YEAR)
     from .. import yearly
 
-    figures = None
-    if per or shown is not Format.TABLE:
-        from ..indicators import with_imported
-        from ..store import INDICATORS, read_table
-
-        figures = with_imported(read_table(env.store, INDICATORS))
+    figures = _figures(env, per, shown)
     result = yearly.report(
         tally,
         rates.convert,
@@ -280,6 +286,7 @@ def compare(
     ] = None,
     group: GroupOption = None,
     by: ByOption = By.DONOR,
+    per: PerOption = None,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
@@ -307,7 +314,13 @@ def compare(
     from .. import yearly
 
     result = yearly.compare(
-        tally, rates.convert, years=span, currency=code, selection=selection, by=by_group
+        tally,
+        rates.convert,
+        years=span,
+        currency=code,
+        selection=selection,
+        by=by_group,
+        figures=_figures(env, per, shown),
     )
     if shown is Format.TABLE and not result.rows:
         env.say("no pledges count in those years; `aidtrack list` shows what is recorded")
@@ -316,6 +329,8 @@ def compare(
         env,
         result,
         shown,
-        lambda: render.comparison_view(result, selection, rates.last_date, scope_note),
+        lambda: render.comparison_view(
+            result, selection, rates.last_date, scope_note, [p.value for p in per or ()]
+        ),
         wide=wide,
     )
