@@ -675,6 +675,7 @@ def report_view(
     rates_through: str,
     scope_note: str = "",
     per: Sequence[str] = (),
+    chart: str = "amount",
 ) -> list[Part]:
     """`report`: donors ranked with Y-1 beside Y, the category split, what each
     recipient got (when there are several), the envelopes covering Y (apart), a chart
@@ -700,7 +701,13 @@ def report_view(
         more = len(report.envelopes) - ENVELOPES_SHOWN
         if more > 0:
             shown.append(Note(f"... and {more} smaller ones; --json lists them all"))
-    if report.rows:
+    if report.rows and chart == "gdp":
+        shown += [Section(f"{year} as a share of GDP"), _gdp_chart(report)]
+        used = {s.gdp_year for s in report.sizes.get(year, {}).values() if s.gdp_year}
+        if used - {year}:
+            years = ", ".join(str(y) for y in sorted(used - {year}))
+            shown.append(Note(f"* GDP of {years}: the latest before {year}"))
+    elif report.rows:
         shown += [Section(f"{previous} -> {year} by donor"), _chart_of(report)]
     shown.append(_rates_footer(report, rates_through))
     return shown
@@ -904,6 +911,20 @@ def _chart_of(report: Report) -> Chart:
     return Chart(bars, more=max(0, len(report.rows) - CHART_DONORS))
 
 
+def _gdp_chart(report: Report) -> Chart:
+    """`--chart gdp`: the year's aid as a share of each donor's GDP, largest first."""
+    year = report.year
+    sized = report.sizes.get(year, {})
+    rows = [row for row in report.rows if row.donor in sized and sized[row.donor].gdp_pct]
+    rows.sort(key=lambda row: -(sized[row.donor].gdp_pct or Decimal(0)))
+    bars = [
+        (_row_name(row), str(report.year), pct, f"{pct:f}%{_earlier(size.gdp_year, year)}", True)
+        for row in rows[:CHART_DONORS]
+        if (pct := (size := sized[row.donor]).gdp_pct) is not None
+    ]
+    return Chart(bars, more=max(0, len(rows) - CHART_DONORS))
+
+
 def _rates_footer(comparison: Comparison, rates_through: str) -> Note:
     """Every rate behind the figures, its source, and which are provisional or the user's."""
     rates = comparison.rates
@@ -1045,12 +1066,12 @@ def _size_view(report: Comparison, per: Sequence[str]) -> list[Part]:
             continue
         cells = [_row_name(row)]
         if "gdp" in per:
-            mark = "*" if size.gdp_year is not None and size.gdp_year < year else ""
+            mark = _earlier(size.gdp_year, year)
             cells.append(f"{size.gdp_pct:f}%{mark}" if size.gdp_pct is not None else "")
             if mark:
                 earlier.add(f"GDP {size.gdp_year}")
         if "capita" in per:
-            mark = "*" if size.population_year is not None and size.population_year < year else ""
+            mark = _earlier(size.population_year, year)
             cells.append(f"${size.per_person:,f}{mark}" if size.per_person is not None else "")
             if mark:
                 earlier.add(f"population {size.population_year}")
@@ -1062,3 +1083,8 @@ def _size_view(report: Comparison, per: Sequence[str]) -> list[Part]:
     if earlier:
         shown.append(Note(f"* {', '.join(sorted(earlier))}: the latest before {year}"))
     return shown
+
+
+def _earlier(used: int | None, year: int) -> str:
+    """`*` on a figure of an earlier year than the one shown, as on a provisional rate."""
+    return "*" if used is not None and used < year else ""

@@ -148,3 +148,16 @@ def test_a_report_reads_imported_figures_without_parsing_a_store_that_has_none(
     assert store_module.read_table(store, "indicators") == [] and not parsed
     aidtrack.ok("gdp", "import", str(world_bank_file(tmp_path / "gdp.csv", GDP, "gdp_usd")))
     assert len(store_module.read_table(store, "indicators")) == 40 and parsed
+
+
+def test_the_chart_and_compare_show_shares_of_gdp(aidtrack: Aidtrack, starter: None) -> None:
+    shown = aidtrack.ok("report", "--year", "2026", "--chart", "gdp").stdout
+    chart = shown.split("2026 as a share of GDP")[1]
+    assert chart.index("Norway") < chart.index("Germany")  # 1.842% against 0.284%
+    assert "1.842%*" in chart and "* GDP of 2024: the latest before 2026" in chart
+    compared = aidtrack.json("compare", "--years", "2024-2025")
+    (norway,) = [d for d in compared["donors"] if d["donor"] == "Norway"]
+    assert norway["share_of_gdp_pct"] == {"2024": "0.520", "2025": "1.695"}
+    assert norway["gdp_year"] == {"2024": 2024, "2025": 2024}
+    table = aidtrack.ok("compare", "--years", "2024-2025", "--per", "capita").stdout
+    assert "US$ per person" in table and "$1,471.08*" in table

@@ -70,6 +70,11 @@ PerOption = Annotated[
 ]
 
 
+class ChartOf(StrEnum):
+    AMOUNT = "amount"
+    GDP = "gdp"
+
+
 class By(StrEnum):
     DONOR = "donor"
     GROUP = "group"
@@ -186,6 +191,8 @@ def _show(
         "aidtrack report --year 2026",
         "aidtrack report --year 2026 --currency NOK --json | jq '.donors[] | {donor, change_pct}'",
         "aidtrack report --year 2026 --html norway-2026.html",
+        "aidtrack report --year 2024 --by group --group europe",
+        "aidtrack report --year 2025 --per gdp --per capita --chart gdp",
     ],
 )
 def report(
@@ -201,6 +208,17 @@ def report(
     currency: ReportCurrencyOption = None,
     status: StatusesOption = None,
     category: CategoriesOption = None,
+    chart: Annotated[
+        ChartOf,
+        typer.Option(
+            "--chart",
+            help="amount (the year against the one before) or gdp (the year as a share "
+            "of each donor's GDP).",
+            parser=one_of(ChartOf),
+            autocompletion=completing(ChartOf),
+            metavar="amount|gdp",
+        ),
+    ] = ChartOf.AMOUNT,
     svg: SvgOption = None,
     html: HtmlOption = None,
     wide: WideOption = False,
@@ -232,7 +250,7 @@ def report(
     tally, rates = read_tally(env.store, years, envelopes=span or EVERY_YEAR)
     from .. import yearly
 
-    figures = _figures(env, per, shown)
+    figures = _figures(env, per or ([Per.GDP] if chart is ChartOf.GDP else None), shown)
     result = yearly.report(
         tally,
         rates.convert,
@@ -250,7 +268,12 @@ def report(
         result,
         shown,
         lambda: render.report_view(
-            result, selection, rates.last_date, scope_note, [p.value for p in per or ()]
+            result,
+            selection,
+            rates.last_date,
+            scope_note,
+            [p.value for p in per or ()],
+            chart.value,
         ),
         wide=wide,
         svg=svg,
@@ -265,6 +288,7 @@ def report(
         "aidtrack compare --years 2023-2026 --currency NOK",
         "aidtrack compare Norway Germany --currency EUR",
         "aidtrack compare --format markdown > table.md",
+        "aidtrack compare --years 2023-2026 --by group --group europe --per gdp",
     ],
 )
 def compare(
