@@ -101,6 +101,8 @@ def test_the_built_wheel_carries_the_sample_and_loads_it(tmp_path: Path) -> None
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         assert archive.read("aidtrack/data/pledges-starter.csv") == STARTER_CSV.read_bytes()
+        wdi = "wdi-gdp-population-2024.csv"
+        assert archive.read(f"aidtrack/data/{wdi}") == (REPO / "data" / wdi).read_bytes()
         archive.extractall(site)
     env = {**os.environ, "PYTHONPATH": str(site), "AIDTRACK_DB": str(tmp_path / "s.json")}
     loaded = subprocess.run(
