@@ -43,6 +43,8 @@ def groups_command(
     """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
+    if shown not in (Format.TABLE, Format.JSON):
+        raise InvalidInput(f"groups prints a table or JSON, not {shown}")
     action, *rest = words or [""]
     if action in groups.ACTIONS:
         _change(env, action, rest)
