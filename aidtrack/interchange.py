@@ -25,10 +25,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import model
+from . import mapping, model
 from .errors import InvalidInput
 from .formats import FileFormat
 from .ledger import Incoming, Ledger, Problem, collector_paused, refuse, same_records
+from .mapping import ColumnMap
 from .model import InvalidRecord, Pledge, Source
 from .store import write_atomically
 
@@ -269,6 +270,103 @@ def _read_records(
         drafts = _csv_drafts(text, name, problems)
     else:
         drafts = _json_drafts(text, fmt, name, problems)
+    return _checked(drafts, name, problems, progress)
+
+
+@dataclasses.dataclass(frozen=True)
+class Mapped:
+    """A mapped file's records, and what the map did: rows left out, amounts rounded."""
+
+    incoming: list[Incoming]
+    skipped: int
+    rounded: int
+
+
+def read_mapped(
+    table: Sequence[Sequence[str]],
+    header: int,
+    column_map: ColumnMap,
+    *,
+    name: str,
+    skip_empty: bool = False,
+    round_amounts: bool = False,
+    progress: Progress | None = None,
+) -> Mapped:
+    """Another tracker's rows (a CSV's or a sheet's cells, its header at index
+    `header`) through a column map; all or nothing, as every import."""
+    if header >= len(table):
+        raise InvalidInput(f"{name} has {len(table)} rows; there is no header in row {header + 1}")
+    columns = [cell.strip() for cell in table[header]]
+    missing = [c for c in column_map.columns_needed() if c not in columns]
+    if missing:
+        raise InvalidInput(
+            f"{name}: no column {missing[0]!r} in row {header + 1}; its columns are "
+            + ", ".join(repr(c) for c in columns if c)
+        )
+    problems: list[Problem] = []
+    drafts: list[_Draft] = []
+    skipped = rounded = 0
+    with collector_paused():
+        for number, cells in enumerate(table[header + 1 :], start=header + 2):
+            if not "".join(cells).strip():
+                continue
+            where = f"row {number}"
+            try:
+                fields = column_map.fields(dict(zip(columns, cells, strict=False)), where)
+            except InvalidInput as error:
+                problems.append((number, str(error)))
+                continue
+            if skip_empty and mapping.empty_amount(fields):
+                skipped += 1
+                continue
+            if round_amounts and mapping.rounded(fields):
+                rounded += 1
+            fields.setdefault("id", mapping.content_id(fields))
+            url, date, quote = _source_cells(fields)
+            try:
+                day = model.parse_date(date, "source date")
+            except InvalidInput as error:
+                problems.append((number, f"{where}, source date: {error}"))
+                continue
+            sources = [Source(url, day, quote)] if url or date or quote else []
+            drafts.append(_Draft(number, where, "field", fields, sources))
+        incoming = _checked(drafts, name, problems, progress)
+    return Mapped(incoming, skipped, rounded)
+
+
+def table_of(text: str, name: str) -> list[list[str]]:
+    """A CSV's rows as cells."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
+    try:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise InvalidInput(f"{name} is not valid CSV ({error})") from None
+
+
+def sheet_of(path: str, sheet: str | None) -> list[list[str]]:
+    """An Excel workbook's sheet (the first, or `sheet`) as rows of text cells; openpyxl
+    loads only for the command that reads one."""
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
+        raise InvalidInput(f"cannot read {path} as an Excel workbook: {error}") from None
+    if sheet is not None and sheet not in book.sheetnames:
+        raise InvalidInput(
+            f"{path} has no sheet {sheet!r}; its sheets are " + ", ".join(book.sheetnames)
+        )
+    rows = (book[sheet] if sheet else book.worksheets[0]).iter_rows(values_only=True)
+    return [[mapping.as_text(cell) for cell in row] for row in rows]
+
+
+def _checked(
+    drafts: Sequence[_Draft], name: str, problems: list[Problem], progress: Progress | None
+) -> list[Incoming]:
+    """Each draft checked by the one validation of records; ids must not repeat."""
     builder = model.Builder()
     incoming: list[Incoming] = []
     first_of: dict[str, str] = {}

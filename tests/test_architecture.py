@@ -15,7 +15,11 @@ LAYERS: list[set[str]] = [
     {"__init__", "errors", "formats"},  # the package: its version, and names it lends lazily
     {"money", "places", "rates", "indicators"},
     {"model", "groups"},  # the record | donor groups with dated membership
-    {"store", "counting"},  # files, locks, atomic writes, migrations | what counts (pure)
+    {
+        "store",
+        "counting",
+        "mapping",
+    },  # files, locks, atomic writes, migrations | what counts (pure)
     {"rules", "analysis", "completion", "extract"},  # rules | selection | Tab | news
     {"totals"},  # the derived year totals: over the store, never under it
     {"ledger", "yearly", "checks"},  # every write's rules | reports | `check` (pure)

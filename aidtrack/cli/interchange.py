@@ -30,6 +30,7 @@ from . import (
 
 if TYPE_CHECKING:
     from ..interchange import Progress
+    from ..mapping import ColumnMap
 
 PROGRESS_FROM = 2000  # rows; a smaller import is over before a bar would help
 
@@ -71,6 +72,46 @@ def import_(
     json_flag: Annotated[
         bool, typer.Option("--json", help="Print the summary as JSON (the input is --format).")
     ] = False,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map", metavar="FIELD=COLUMN", help="Read FIELD from the file's COLUMN (repeatable)."
+        ),
+    ] = None,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", metavar="FIELD=VALUE", help="FIELD is VALUE in every row."),
+    ] = None,
+    values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--value",
+            metavar="FIELD:WORD=OURS",
+            help="The file's WORD for a stage or category means OURS (repeatable).",
+        ),
+    ] = None,
+    mapping_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping", metavar="FILE", help="The map as TOML: [map], [set], [values.FIELD]."
+        ),
+    ] = None,
+    skip_empty: Annotated[
+        bool, typer.Option("--skip-empty", help="Leave out rows whose amount is empty or zero.")
+    ] = False,
+    round_amounts: Annotated[
+        bool,
+        typer.Option(
+            "--round", help="Round amounts with float noise half-even to the currency's cents."
+        ),
+    ] = False,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet of an .xlsx (default: the first).")
+    ] = None,
+    header_row: Annotated[
+        int | None,
+        typer.Option("--header-row", min=1, help="The row of the column names (default: found)."),
+    ] = None,
 ) -> None:
     """Import pledges from CSV, JSON or NDJSON: every row or none; importing twice adds nothing.
 
@@ -81,14 +122,46 @@ def import_(
     Rows are numbered as a spreadsheet shows them (the header is row 1).
     """
     from .. import interchange  # the file code loads only for the command that uses it
+    from ..mapping import ColumnMap
 
     env: Environment = ctx.obj
     name = "stdin" if file == "-" else file
-    text = interchange.read_text(file, env.stdin)
+    column_map = ColumnMap.parse(
+        maps or (),
+        sets or (),
+        values or (),
+        mapping_file.read_text(encoding="utf-8") if mapping_file else None,
+    )
+    excel = name.lower().endswith(".xlsx")
+    mapped = column_map.given or excel or skip_empty or round_amounts
+    notes = []
     with _progress(env) as progress:
-        incoming = interchange.read_records(
-            text, fmt or interchange.format_of(name, text), name=name, progress=progress
-        )
+        if mapped:
+            cells = (
+                interchange.sheet_of(file, sheet)
+                if excel
+                else interchange.table_of(interchange.read_text(file, env.stdin), name)
+            )
+            header = header_row - 1 if header_row else _header_of(cells, column_map)
+            read = interchange.read_mapped(
+                cells,
+                header,
+                column_map,
+                name=name,
+                skip_empty=skip_empty,
+                round_amounts=round_amounts,
+                progress=progress,
+            )
+            incoming = read.incoming
+            if skip_empty:
+                notes.append(f"{read.skipped} rows without an amount left out")
+            if round_amounts:
+                notes.append(f"{read.rounded} amounts rounded to the currency's minor unit")
+        else:
+            text = interchange.read_text(file, env.stdin)
+            incoming = interchange.read_records(
+                text, fmt or interchange.format_of(name, text), name=name, progress=progress
+            )
         with records_of(env, write=not dry_run) as ledger:
             plan = ledger.import_records(
                 incoming, name=name, update=update, force=force, dry_run=dry_run
@@ -108,11 +181,26 @@ def import_(
     counts = (
         f"{len(plan.added)} new, {len(plan.updated)} updated, {len(plan.unchanged)} already there"
     )
+    counts += "".join(f"; {note}" for note in notes)
     if dry_run:
+        if mapped and not json_flag:
+            first = [item.pledge() for item in incoming[:DRY_RUN_ROWS]]
+            env.show([render.pledge_grid(first, set())])
         env.say(f"dry run: {name} checked, {counts}; nothing was written")
     else:
         env.say(f"imported {name} into {env.store}: {counts}")
     warn_missing_rates(env, [*plan.added, *plan.updated], table)
+
+
+DRY_RUN_ROWS = 10  # rows a mapped --dry-run shows, to check the map
+
+
+def _header_of(table: "list[list[str]]", column_map: "ColumnMap") -> int:
+    """The header's index: the first row naming every mapped column (a sheet may have a
+    title above its table), else the first row."""
+    from ..mapping import header_row
+
+    return header_row(table, column_map.columns_needed()) if column_map.columns else 0
 
 
 @contextlib.contextmanager
