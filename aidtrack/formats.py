@@ -10,3 +10,27 @@ class FileFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     NDJSON = "ndjson"
+
+
+CSV_COLUMNS = (
+    "id",
+    "donor",
+    "recipient",
+    "year",
+    "amount",
+    "currency",
+    "qualifier",
+    "status",
+    "category",
+    "label",
+    "instrument",
+    "announced_on",
+    "source_url",
+    "source_date",
+    "quote",
+    "supersedes",
+    "part_of",
+    "note",
+)
+"""A record's fields as files carry them: the columns of aidtrack's CSV, and the fields a
+column map (`mapping`) can fill."""

@@ -27,32 +27,12 @@ from typing import Any, TextIO
 
 from . import mapping, model
 from .errors import InvalidInput
-from .formats import FileFormat
+from .formats import CSV_COLUMNS, FileFormat
 from .ledger import Incoming, Ledger, Problem, collector_paused, refuse, same_records
 from .mapping import ColumnMap
 from .model import InvalidRecord, Pledge, Source
 from .store import write_atomically
 
-CSV_COLUMNS = (
-    "id",
-    "donor",
-    "recipient",
-    "year",
-    "amount",
-    "currency",
-    "qualifier",
-    "status",
-    "category",
-    "label",
-    "instrument",
-    "announced_on",
-    "source_url",
-    "source_date",
-    "quote",
-    "supersedes",
-    "part_of",
-    "note",
-)
 REQUIRED_COLUMNS = ("donor", "recipient", "year", "amount", "currency")
 SOURCE_COLUMNS = ("source_url", "source_date", "quote")
 RECORD_COLUMNS = tuple(c for c in CSV_COLUMNS if c not in SOURCE_COLUMNS)

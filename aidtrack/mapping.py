@@ -19,26 +19,10 @@ from typing import Any
 
 from . import money
 from .errors import InvalidInput
+from .formats import CSV_COLUMNS
 from .model import Category, Status
 
-FIELDS = (
-    "id",
-    "donor",
-    "recipient",
-    "year",
-    "amount",
-    "currency",
-    "qualifier",
-    "status",
-    "category",
-    "label",
-    "instrument",
-    "announced_on",
-    "source_url",
-    "source_date",
-    "quote",
-    "note",
-)
+FIELDS = CSV_COLUMNS
 # The words trackers and ministries use for aidtrack's stages and categories.
 WORDS: dict[str, dict[str, str]] = {
     "status": {

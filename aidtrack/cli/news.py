@@ -116,7 +116,8 @@ def extract_command(
         raise InvalidInput(f"extract prints drafts as a table, json, ndjson or csv, not {shown}")
     rows = [record(drafts, i, source=source, source_date=day) for i in range(len(drafts))]
     if shown is Format.CSV:
-        from ..interchange import CSV_COLUMNS, table_csv_text
+        from ..formats import CSV_COLUMNS
+        from ..interchange import table_csv_text
 
         env.write(table_csv_text(map(_csv_row, rows), CSV_COLUMNS))
     elif shown is Format.JSON:
