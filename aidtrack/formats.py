@@ -10,6 +10,7 @@ class FileFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     NDJSON = "ndjson"
+    SQLITE = "sqlite"
 
 
 CSV_COLUMNS = (

@@ -63,6 +63,9 @@ EXTENSIONS = {
     ".json": FileFormat.JSON,
     ".ndjson": FileFormat.NDJSON,
     ".jsonl": FileFormat.NDJSON,
+    ".db": FileFormat.SQLITE,
+    ".sqlite": FileFormat.SQLITE,
+    ".sqlite3": FileFormat.SQLITE,
 }
 
 
@@ -176,7 +179,7 @@ def _table_cell(value: Any) -> str:
 
 
 def export_text(pledges: Sequence[Pledge], fmt: FileFormat) -> str:
-    """The records in a format that `import` reads back to the same records."""
+    """The records in a text format that `import` reads back to the same records."""
     from .render import json_text, ndjson_text
 
     if fmt is FileFormat.CSV:
@@ -476,6 +479,19 @@ def _json_drafts(text: str, fmt: FileFormat, name: str, problems: list[Problem])
                     numbered.append((number, f"line {number}", _json_value(line, f"line {number}")))
                 except InvalidInput as error:
                     problems.append((number, str(error)))
+    return _item_drafts(numbered, problems)
+
+
+def read_items(items: Sequence[Any], name: str) -> list[Incoming]:
+    """Records as JSON objects already read (an exported database's), checked as a
+    JSON file's are."""
+    problems: list[Problem] = []
+    numbered = [(number, f"record {number}", item) for number, item in enumerate(items, 1)]
+    with collector_paused():
+        return _checked(_item_drafts(numbered, problems), name, problems, None)
+
+
+def _item_drafts(numbered: Iterable[tuple[int, str, Any]], problems: list[Problem]) -> list[_Draft]:
     drafts = []
     for number, where, item in numbered:
         if not isinstance(item, dict):

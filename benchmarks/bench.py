@@ -61,6 +61,7 @@ REPORT = "aidtrack report --year 2025"
 COMPARE = "aidtrack compare --years 2022-2025"
 IMPORT = "aidtrack import CSV"
 EXPORT = "aidtrack export --format csv"
+EXPORT_DB = "aidtrack export --format sqlite"
 COMPLETE = "aidtrack <Tab> donor"
 TYPER_JSON = "floor: Typer JSON (10 records)"
 TYPER_RICH = "floor: Typer + Rich (10 rows)"
@@ -106,6 +107,13 @@ CASES = (
     aidtrack(COMPARE, ("compare", "--years", "2022-2025"), "read", TYPER_RICH, SQLITE_QUERY),
     aidtrack(IMPORT, ("import", "{csv}"), "empty", TYPER_JSON, SQLITE_INSERT),
     aidtrack(EXPORT, ("export", "--format", "csv"), "read", TYPER_JSON),
+    aidtrack(
+        EXPORT_DB,
+        ("export", "--all", "--to", "all", "--format", "sqlite", "-o", "{export_db}"),
+        "read",
+        TYPER_JSON,
+        SQLITE_INSERT,
+    ),
     # What bash runs on `aidtrack add No<Tab>`: the store's donors, then every country.
     Case(
         COMPLETE,
@@ -231,6 +239,7 @@ class Workspace:
             "db": str(work / "sqlite.db"),
             "copy": str(work / "copy.json"),
             "empty": str(work / "empty.json"),
+            "export_db": str(work / "export.db"),
         }
 
     def prepare(self, case: Case) -> tuple[list[str], dict[str, str]]:
@@ -238,7 +247,7 @@ class Workspace:
         argv = [arg.format(**self.paths) for arg in case.argv]
         if case.store == "copy":
             copy_store(self.data.store, Path(self.paths["copy"]))
-        for name in ("empty", "fresh_db"):
+        for name in ("empty", "fresh_db", "export_db"):
             if case.store == name or f"{{{name}}}" in case.argv:
                 Path(self.paths[name]).unlink(missing_ok=True)
         env = {k: v for k, v in os.environ.items() if not _dropped(k)}

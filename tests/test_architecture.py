@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"totals"},  # the derived year totals: over the store, never under it
     {"ledger", "yearly", "checks"},  # every write's rules | reports | `check` (pure)
     {"render"},  # everything a person sees: Rich, and JSON text
-    {"interchange"},  # files in and out
+    {"interchange", "database"},  # files in and out
     {"environment"},  # streams, terminal flags, the user's defaults
     {"cli"},  # the thin command line
     {"entry"},  # the console script: signal handlers, then the command line

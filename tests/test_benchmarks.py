@@ -25,6 +25,7 @@ ROWS = (
     "aidtrack import CSV",
     "aidtrack export --format csv",
     "aidtrack <Tab> donor",
+    "aidtrack export --format sqlite",
     "floor: Typer JSON (10 records)",
     "floor: Typer + Rich (10 rows)",
     "floor: parse store (json)",

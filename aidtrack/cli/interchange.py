@@ -39,7 +39,7 @@ FileFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="csv, json or ndjson (default: from the file's extension, else csv).",
+        help="csv, json, ndjson or sqlite (default: from the file's extension, else csv).",
         parser=one_of(FileFormat),
         autocompletion=completing(FileFormat),
         metavar="FORMAT",
@@ -157,6 +157,10 @@ def import_(
                 notes.append(f"{read.skipped} rows without an amount left out")
             if round_amounts:
                 notes.append(f"{read.rounded} amounts rounded to the currency's minor unit")
+        elif fmt is FileFormat.SQLITE or (file != "-" and _is_database(Path(file))):
+            from .. import database
+
+            incoming = interchange.read_items(database.records(Path(file)), name)
         else:
             text = interchange.read_text(file, env.stdin)
             incoming = interchange.read_records(
@@ -193,6 +197,12 @@ def import_(
 
 
 DRY_RUN_ROWS = 10  # rows a mapped --dry-run shows, to check the map
+
+
+def _is_database(path: Path) -> bool:
+    from ..database import is_sqlite
+
+    return is_sqlite(path)
 
 
 def _header_of(table: "list[list[str]]", column_map: "ColumnMap") -> int:
@@ -238,7 +248,8 @@ def export(
         typer.Option("--output", "-o", help="Write to this file (owner-only) instead of stdout."),
     ] = None,
 ) -> None:
-    """Export pledges as CSV, JSON or NDJSON; `aidtrack import` reads them back.
+    """Export pledges as CSV, JSON, NDJSON or an SQLite database; `aidtrack import` reads
+    them back.
 
     CSV cells that a spreadsheet would run as formulas get a leading '.
     """
@@ -263,6 +274,18 @@ def export(
         raise InvalidInput(f"{target} is the store itself; export to another file")
     with records_of(env) as ledger:
         pledges = analysis.select(ledger.pledges(), selection)
+        rates = ledger.rate_table() if chosen is FileFormat.SQLITE else None
+    if rates is not None:
+        from .. import database
+
+        if target is None:
+            raise InvalidInput("an SQLite export needs a file: --format sqlite -o pledges.db")
+        database.export(target, pledges, rates)
+        env.say(
+            f"exported {len(pledges)} pledges to {target} (tables pledges, sources, "
+            "rates, year_totals)"
+        )
+        return
     text = interchange.export_text(pledges, chosen)
     left_out = interchange.dangling_links(pledges)
     if left_out:

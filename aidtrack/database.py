@@ -1,0 +1,239 @@
+"""The store as an SQLite database, for Datasette, sqlite-utils and DuckDB, and back.
+
+`pledges` holds every field (amounts as exact decimal text, plus `first_year` and
+`last_year`), `sources` one row per source, `rates` the rate table the figures used, and
+`year_totals` what `report` counts: one row per donor, recipient, year, stage and
+category, in the pledge's currency and converted to US$ and EUR. The converted amounts
+are whole cents (integers, so that SQL sums them exactly); each donor's year, stage and
+currency is converted once, as `report` does, and split over its rows by their share,
+so that `SUM(usd_cents)` of a year is the report's total in US$ to the cent.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .counting import Counted, Tally, count
+from .errors import InvalidInput
+from .model import Pledge
+from .rates import MissingRate, RateTable
+
+SCHEMA = """
+CREATE TABLE pledges (
+    id TEXT PRIMARY KEY,
+    donor TEXT NOT NULL,
+    donor_code TEXT,
+    recipient TEXT NOT NULL,
+    recipient_code TEXT,
+    first_year INTEGER NOT NULL,
+    last_year INTEGER NOT NULL,
+    amount TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    status TEXT NOT NULL,
+    category TEXT NOT NULL,
+    label TEXT,
+    instrument TEXT NOT NULL,
+    announced_on TEXT,
+    supersedes TEXT REFERENCES pledges(id),
+    part_of TEXT REFERENCES pledges(id),
+    note TEXT,
+    created_at TEXT,
+    updated_at TEXT
+);
+CREATE TABLE sources (
+    pledge_id TEXT NOT NULL REFERENCES pledges(id),
+    position INTEGER NOT NULL,
+    url TEXT,
+    date TEXT,
+    quote TEXT,
+    PRIMARY KEY (pledge_id, position)
+);
+CREATE TABLE rates (
+    currency TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    per_eur TEXT NOT NULL,
+    source TEXT NOT NULL,
+    provisional INTEGER NOT NULL,
+    user INTEGER NOT NULL,
+    PRIMARY KEY (currency, year)
+);
+CREATE TABLE year_totals (
+    donor TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    category TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    usd_cents INTEGER,
+    eur_cents INTEGER
+);
+CREATE INDEX pledges_donor ON pledges(donor);
+CREATE INDEX pledges_year ON pledges(first_year, last_year);
+CREATE INDEX year_totals_donor ON year_totals(donor);
+CREATE INDEX year_totals_year ON year_totals(year);
+"""
+PLEDGE_COLUMNS = (
+    "id",
+    "donor",
+    "donor_code",
+    "recipient",
+    "recipient_code",
+    "first_year",
+    "last_year",
+    "amount",
+    "currency",
+    "qualifier",
+    "status",
+    "category",
+    "label",
+    "instrument",
+    "announced_on",
+    "supersedes",
+    "part_of",
+    "note",
+    "created_at",
+    "updated_at",
+)
+MAGIC = b"SQLite format 3\x00"
+
+
+def is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def export(path: Path, pledges: Sequence[Pledge], table: RateTable) -> None:
+    """Write the database whole: built beside `path`, then moved in place."""
+    building = path.with_name(f".{path.name}.building")
+    building.unlink(missing_ok=True)
+    try:
+        with sqlite3.connect(building) as db:
+            db.executescript(SCHEMA)
+            db.executemany(
+                f"INSERT INTO pledges VALUES ({', '.join('?' * len(PLEDGE_COLUMNS))})",
+                ([_pledge_row(p)[c] for c in PLEDGE_COLUMNS] for p in pledges),
+            )
+            db.executemany(
+                "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+                (
+                    (p.id, position, s.url, s.date, s.quote)
+                    for p in pledges
+                    for position, s in enumerate(p.sources, start=1)
+                ),
+            )
+            db.executemany(
+                "INSERT INTO rates VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (r.currency, r.year, f"{r.per_eur:f}", r.source, r.provisional, r.user)
+                    for r in table.rows()
+                ),
+            )
+            db.executemany(
+                "INSERT INTO year_totals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                year_totals(pledges, table),
+            )
+        db.close()
+        os.replace(building, path)
+    except sqlite3.Error as error:
+        raise InvalidInput(f"cannot write {path}: {error}") from None
+    finally:
+        building.unlink(missing_ok=True)
+
+
+def _pledge_row(pledge: Pledge) -> dict[str, Any]:
+    row = pledge.to_json()
+    row.pop("year", None)
+    row.pop("years", None)
+    return row
+
+
+def year_totals(pledges: Iterable[Pledge], table: RateTable) -> list[tuple[Any, ...]]:
+    """`report`'s counting as rows: donor, recipient, year, stage, category, amount and
+    currency, US$ cents, EUR cents (None where a rate is missing)."""
+
+    def between(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
+        return table.convert(amount, source, target, year, places).amount
+
+    tally = Tally.of(pledges)
+    counted: list[Counted] = list(tally.counted)
+    for whole, parts in tally.mixed:
+        try:
+            counted.append(count(whole, parts, between))
+        except MissingRate:
+            continue  # the report cannot count it either, and says which rate is missing
+    rows = [
+        (c.donor, c.recipient, c.year, c.status.value, category.value, amount, c.currency)
+        for c in counted
+        for category, (amount, _) in c.by_category.items()
+        if amount
+    ]
+    usd, eur = _cents(rows, table, "USD"), _cents(rows, table, "EUR")
+    return [
+        (*row[:5], f"{row[5]:f}", row[6], usd[index], eur[index]) for index, row in enumerate(rows)
+    ]
+
+
+def _cents(rows: Sequence[tuple[Any, ...]], table: RateTable, target: str) -> list[int | None]:
+    """Each row's amount in `target` cents: each donor's year, stage and currency
+    converted once (as `report` converts it), split over its rows by largest remainder."""
+    buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for index, (donor, _, year, stage, _, _, currency) in enumerate(rows):
+        buckets[donor, year, stage, currency].append(index)
+    cents: list[int | None] = [None] * len(rows)
+    for (_, year, _, currency), members in buckets.items():
+        total = sum((rows[i][5] for i in members), Decimal(0))
+        try:
+            converted = table.convert(total, currency, target, year, 2).amount
+        except MissingRate:
+            continue
+        for index, share in zip(
+            members, _split(converted, [rows[i][5] for i in members]), strict=True
+        ):
+            cents[index] = share
+    return cents
+
+
+def _split(total: Decimal, weights: Sequence[Decimal]) -> Iterator[int]:
+    """`total` (to the cent) in whole cents over `weights`, adding up exactly."""
+    whole = int(total * 100)
+    base = sum(weights, Decimal(0))
+    exact = [whole * weight / base for weight in weights]
+    floors = [int(value) for value in exact]
+    left = whole - sum(floors)
+    order = sorted(range(len(exact)), key=lambda i: exact[i] - floors[i], reverse=True)
+    for i in order[:left]:
+        floors[i] += 1
+    yield from floors
+
+
+def records(path: Path) -> list[dict[str, Any]]:
+    """An exported database's pledges as JSON records (with their sources), for import."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            db.row_factory = sqlite3.Row
+            pledges = [dict(row) for row in db.execute("SELECT * FROM pledges ORDER BY rowid")]
+            sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in db.execute("SELECT * FROM sources ORDER BY pledge_id, position"):
+                sources[row["pledge_id"]].append(
+                    {"url": row["url"], "date": row["date"], "quote": row["quote"]}
+                )
+        db.close()
+    except sqlite3.Error as error:
+        raise InvalidInput(f"{path} is not a database aidtrack exported: {error}") from None
+    found = []
+    for pledge in pledges:
+        first, last = pledge.pop("first_year"), pledge.pop("last_year")
+        years = {"year": first} if first == last else {"years": [first, last]}
+        found.append({**pledge, **years, "sources": sources.get(pledge["id"], [])})
+    return found

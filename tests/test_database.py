@@ -1,0 +1,104 @@
+"""The store as an SQLite database (issue 16): export, counting in SQL, import back."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from aidtrack.store import read
+
+from .conftest import STARTER_CSV, Aidtrack
+
+
+@pytest.fixture
+def exported(aidtrack: Aidtrack, tmp_path: Path) -> Path:
+    aidtrack.ok("import", str(STARTER_CSV))
+    aidtrack.ok(
+        "add", "Norway", "NOK 85bn", "--to", "Moldova", "-y", "2025", "--source", "https://x.org"
+    )
+    path = tmp_path / "pledges.db"
+    said = aidtrack.ok("export", "--all", "--to", "all", "--format", "sqlite", "-o", str(path))
+    assert "tables pledges, sources, rates, year_totals" in said.stderr
+    return path
+
+
+def test_year_totals_summed_in_sql_are_the_reports_totals(
+    aidtrack: Aidtrack, exported: Path
+) -> None:
+    with sqlite3.connect(exported) as db:
+        sums = {
+            year: (usd, eur)
+            for year, usd, eur in db.execute(
+                "SELECT year, SUM(usd_cents), SUM(eur_cents) FROM year_totals GROUP BY year"
+            )
+        }
+    db.close()
+    assert sorted(sums) == [2023, 2024, 2025, 2026]
+    for year, (usd, eur) in sums.items():
+        for currency, cents in (("USD", usd), ("EUR", eur)):
+            report = aidtrack.json("report", "--year", str(year), "--to", "all", "-c", currency)
+            assert Decimal(report["total"]["amount"]) == Decimal(cents) / 100, (year, currency)
+
+
+def test_the_database_holds_every_field_source_and_rate(aidtrack: Aidtrack, exported: Path) -> None:
+    with sqlite3.connect(exported) as db:
+        db.row_factory = sqlite3.Row
+        nansen = dict(db.execute("SELECT * FROM pledges WHERE id = 'nor-nansen-2030'").fetchone())
+        assert (nansen["first_year"], nansen["last_year"], nansen["amount"]) == (
+            2023,
+            2030,
+            "205000000000",
+        )
+        assert db.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == 22
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        indexes = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")
+        }
+        assert {"pledges_donor", "year_totals_donor", "year_totals_year"} <= indexes
+        nok = db.execute("SELECT per_eur FROM rates WHERE currency='NOK' AND year=2025").fetchone()
+    db.close()
+    (rate,) = aidtrack.json("rates", "--year", "2025", "--currency", "NOK")["rates"]
+    assert nok[0] == rate["per_eur"]
+
+
+@pytest.mark.slow
+def test_sqlite_utils_reads_it(exported: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sqlite_utils", "tables", str(exported), "--counts"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"table": "pledges", "count": 22' in done.stdout
+
+
+def test_export_then_import_gives_the_same_store(
+    aidtrack: Aidtrack, store: Path, exported: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.json"
+    aidtrack.ok("--db", str(other), "import", str(exported))
+    assert read(other).data["pledges"] and _records(other) == _records(store)
+    again = aidtrack.ok("--db", str(other), "import", str(exported))
+    assert "0 new, 0 updated, 22 already there" in again.stderr
+
+
+def test_a_file_that_is_not_aidtracks_database_is_refused(
+    aidtrack: Aidtrack, tmp_path: Path
+) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE things (x)")
+    db.close()
+    result = aidtrack("import", str(path))
+    assert result.exit_code == 1 and "is not a database aidtrack exported" in result.stderr
+    assert "needs a file" in aidtrack("export", "--format", "sqlite").stderr
+
+
+def _records(path: Path) -> dict[str, dict[str, object]]:
+    return {doc["id"]: doc for doc in read(path).data["pledges"].values()}
