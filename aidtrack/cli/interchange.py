@@ -54,6 +54,8 @@ FileFormatOption = Annotated[
         "aidtrack import data/pledges-starter.csv --dry-run",
         "aidtrack import data/pledges-starter.csv",
         "aidtrack export --all --format ndjson | aidtrack --db copy.json import - --format ndjson",
+        'aidtrack import tracker.xlsx --map donor="Donor country" --map year=date '
+        "--map amount=value_EUR --set recipient=Ukraine --set currency=EUR --dry-run",
     ],
 )
 def import_(
@@ -113,7 +115,11 @@ def import_(
         typer.Option("--header-row", min=1, help="The row of the column names (default: found)."),
     ] = None,
 ) -> None:
-    """Import pledges from CSV, JSON or NDJSON: every row or none; importing twice adds nothing.
+    """Import pledges from CSV, JSON, NDJSON, XLSX or an exported SQLite database: every
+    row or none; importing twice adds nothing.
+
+    Another tracker's CSV or XLSX is read through a column map: --map FIELD=COLUMN,
+    --set FIELD=VALUE and --value FIELD:WORD=OURS, or the same in a TOML --mapping file.
 
     CSV columns: id, donor, recipient, year, amount, currency, qualifier, status,
     category, label, instrument, announced_on, source_url, source_date, quote,
@@ -229,6 +235,7 @@ def _progress(env: Environment) -> "Iterator[Progress | None]":
     examples=[
         "aidtrack export --format csv --output pledges.csv",
         "aidtrack export --donor Norway --format json | jq length",
+        "aidtrack export --all --to all --format sqlite -o pledges.db && datasette pledges.db",
     ],
 )
 def export(
