@@ -114,7 +114,8 @@ def is_sqlite(path: Path) -> bool:
 
 
 def export(path: Path, pledges: Sequence[Pledge], table: RateTable) -> None:
-    """Write the database whole: built beside `path`, then moved in place."""
+    """Write the database whole, readable by its owner only: built beside `path`,
+    then moved in place."""
     building = path.with_name(f".{path.name}.building")
     building.unlink(missing_ok=True)
     try:
@@ -144,9 +145,12 @@ def export(path: Path, pledges: Sequence[Pledge], table: RateTable) -> None:
                 year_totals(pledges, table),
             )
         db.close()
+        building.chmod(0o600)  # an export is readable by its owner only, as the store
         os.replace(building, path)
     except sqlite3.Error as error:
         raise InvalidInput(f"cannot write {path}: {error}") from None
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
     finally:
         building.unlink(missing_ok=True)
 

@@ -45,6 +45,11 @@ def test_year_totals_summed_in_sql_are_the_reports_totals(
             assert Decimal(report["total"]["amount"]) == Decimal(cents) / 100, (year, currency)
 
 
+def test_the_export_is_its_owners_only(exported: Path) -> None:
+    assert exported.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in exported.parent.iterdir() if p.name.startswith(".")] == []
+
+
 def test_the_database_holds_every_field_source_and_rate(aidtrack: Aidtrack, exported: Path) -> None:
     with sqlite3.connect(exported) as db:
         db.row_factory = sqlite3.Row
