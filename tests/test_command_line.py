@@ -20,6 +20,7 @@ def _commands(
 ) -> Iterator[tuple[str, ...]]:
     for name, command in group.commands.items():
         if isinstance(command, typer.core.TyperGroup):
+            yield (*path, name)  # the group's own options (`aidtrack rates --year`)
             yield from _commands(command, (*path, name))
         else:
             yield (*path, name)
