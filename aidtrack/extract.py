@@ -47,6 +47,8 @@ class Draft:
     relative_to: int | None = None
     """The year whose figure this one repeats ("at the same scale as in 2025")."""
     note: str = ""
+    parsed: money.ParsedAmount | None = None
+    """The amount as `money` read it: a krone the donor settles waits here."""
 
     @property
     def missing(self) -> list[str]:
@@ -637,6 +639,7 @@ def _settle_amount(draft: Draft, mention: _Mention) -> None:
     if mention.parsed.value < SMALLEST_PLEDGE:
         draft.open["amount"] = f"{mention.words!r} is too small for a pledge: a lost scale word?"
         return
+    draft.parsed = mention.parsed
     draft.found["amount"] = Found(mention.parsed.value, mention.words)
     draft.found["qualifier"] = Found(mention.qualifier, mention.qualifier_words or mention.words)
     if mention.parsed.currency:
@@ -793,13 +796,12 @@ def _settle_parties(
         draft.found["recipient"] = Found(next(iter(context.recipients)), context.recipient_words)
     else:
         draft.open["recipient"] = "the text names no recipient"
-    currency_open = draft.open.get("currency", "")
-    if "kroner are" in currency_open and "donor" in draft.found:
+    if draft.parsed is not None and draft.parsed.one_of and "donor" in draft.found:
         code = places.resolve(draft.found["donor"].value).code
-        own = money.KRONE_CURRENCIES.get(code or "")
+        own = draft.parsed.settled(None, code)
         if own:
-            draft.found["currency"] = Found(own, currency_open.split("'")[1])
-            del draft.open["currency"]
+            draft.found["currency"] = Found(own, draft.found["amount"].words)
+            draft.open.pop("currency", None)
 
 
 def _currency_from_context(draft: Draft, context: _Context) -> None:
