@@ -134,6 +134,8 @@ def test_add_from_text_off_a_terminal_needs_yes_and_complete_drafts(
     assert refused.exit_code == 1 and "draft 1 misses amount, currency" in refused.stderr
     assert not store.exists()
     text = "Germany plans to provide Ukraine with €11.5 billion in aid in 2026."
+    mixed = aidtrack("add", "--from-text", text, "--yes", "--year", "2027")
+    assert mixed.exit_code == 1 and "the text gives the fields" in mixed.stderr
     assert aidtrack.ok("add", "--from-text", text, "--yes").stdout == "p1\n"
 
 

@@ -214,8 +214,13 @@ def add(
     if from_text is not None:
         from .news import add_from_text
 
-        if donor or amount:
-            raise InvalidInput("give DONOR AMOUNT or --from-text, not both")
+        given = [donor, amount, year, recipient, currency, status, category, qualifier]
+        given += [instrument, label, announced, quote, note, part_of]
+        if any(value is not None for value in given):
+            raise InvalidInput(
+                "with --from-text the text gives the fields; add only --source, "
+                "--source-date, --yes or --force (or correct a record with `aidtrack edit`)"
+            )
         added = add_from_text(
             env, from_text, source=source, source_date=source_date, yes=yes, force=force
         )
