@@ -121,6 +121,18 @@ def one_of(words: type[E]) -> Callable[[str], E]:
     return parse
 
 
+def word_option(words: type[E], *names: str, help: str, metavar: str | None = None) -> Any:
+    """An option that takes one word of `words`: checked with "did you mean", completed
+    on Tab, and shown as its words (`donor|group`) unless `metavar` names them."""
+    return typer.Option(
+        *names,
+        help=help,
+        parser=one_of(words),
+        autocompletion=completing(words),
+        metavar=metavar or "|".join(word.value for word in words),
+    )
+
+
 def completing(words: Iterable[str]) -> Callable[[str], list[str]]:
     """Tab completion of a closed vocabulary: the words that start with what is typed."""
     known = list(words)
@@ -160,12 +172,11 @@ def complete_currency(incomplete: str) -> list[str]:
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
 FormatOption = Annotated[
     Format | None,
-    typer.Option(
+    word_option(
+        Format,
         "--format",
         "-f",
         help="table, json, ndjson, csv, tsv (for scripts) or markdown (for articles).",
-        parser=one_of(Format),
-        autocompletion=completing(Format),
         metavar="FORMAT",
     ),
 ]

@@ -20,12 +20,11 @@ from . import (
     StatusesOption,
     YearsFilterOption,
     command,
-    completing,
     group_of,
-    one_of,
     recipient_of,
     records_of,
     warn_missing_rates,
+    word_option,
 )
 
 if TYPE_CHECKING:
@@ -36,12 +35,11 @@ PROGRESS_FROM = 2000  # rows; a smaller import is over before a bar would help
 
 FileFormatOption = Annotated[
     FileFormat | None,
-    typer.Option(
+    word_option(
+        FileFormat,
         "--format",
         "-f",
         help="csv, json, ndjson or sqlite (default: from the file's extension, else csv).",
-        parser=one_of(FileFormat),
-        autocompletion=completing(FileFormat),
         metavar="FORMAT",
     ),
 ]

@@ -24,11 +24,10 @@ from . import (
     WideOption,
     command,
     complete_party,
-    completing,
     group_of,
-    one_of,
     output_format,
     recipient_of,
+    word_option,
 )
 
 if TYPE_CHECKING:
@@ -59,13 +58,11 @@ class Per(StrEnum):
 
 PerOption = Annotated[
     list[Per] | None,
-    typer.Option(
+    word_option(
+        Per,
         "--per",
         help="gdp or capita (repeatable): the year's aid as a share of each donor's GDP, "
         "or per person, in US$ (always in JSON).",
-        parser=one_of(Per),
-        autocompletion=completing(Per),
-        metavar="gdp|capita",
     ),
 ]
 
@@ -82,13 +79,11 @@ class By(StrEnum):
 
 ByOption = Annotated[
     By,
-    typer.Option(
+    word_option(
+        By,
         "--by",
         help="donor, or group: the members of --group as one row, ranked against every "
         "other donor (europe against the United States).",
-        parser=one_of(By),
-        autocompletion=completing(By),
-        metavar="donor|group",
     ),
 ]
 
@@ -210,13 +205,11 @@ def report(
     category: CategoriesOption = None,
     chart: Annotated[
         ChartOf,
-        typer.Option(
+        word_option(
+            ChartOf,
             "--chart",
             help="amount (the year against the one before) or gdp (the year as a share "
             "of each donor's GDP).",
-            parser=one_of(ChartOf),
-            autocompletion=completing(ChartOf),
-            metavar="amount|gdp",
         ),
     ] = ChartOf.AMOUNT,
     svg: SvgOption = None,
