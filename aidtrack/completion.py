@@ -19,14 +19,17 @@ Suggestion = tuple[str, str]
 """(value, what it is)."""
 
 
-def _records(path: Path) -> Iterator[Mapping[str, Any]]:
+def _table(path: Path, name: str) -> Iterator[Mapping[str, Any]]:
+    """A table's records as the store holds them; none from a store it cannot read."""
     try:
-        docs = store.read(path).data.get(store.PLEDGES, {})
+        docs = store.read_table(path, name)
     except (AidtrackError, OSError, ValueError):
         return
-    for doc in docs.values():
-        if isinstance(doc, Mapping):
-            yield doc
+    yield from (doc for doc in docs if isinstance(doc, Mapping))
+
+
+def _records(path: Path) -> Iterator[Mapping[str, Any]]:
+    return _table(path, store.PLEDGES)
 
 
 def parties(path: Path, incomplete: str) -> list[Suggestion]:
@@ -70,9 +73,5 @@ def _summary(doc: Mapping[str, Any]) -> str:
 def group_names(path: Path, incomplete: str) -> list[Suggestion]:
     """The shipped groups and the store's own, starting with what is typed."""
     shipped = [(name, title) for name, (title, _) in groups.BUILT_IN.items()]
-    try:
-        docs = list(store.read(path).data.get(store.GROUPS, {}).values())
-    except (AidtrackError, OSError, ValueError):
-        docs = []
-    own = [(name, "your group") for name in groups.from_json(docs)]
+    own = [(name, "your group") for name in groups.from_json(_table(path, store.GROUPS))]
     return [(name, what) for name, what in shipped + own if name.startswith(incomplete)]

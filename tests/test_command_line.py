@@ -242,3 +242,9 @@ def test_help_shows_flags_as_flags_and_ends_with_examples(
     else:
         for heading in ("Record", "Read", "Report", "Data", "Store"):
             assert f"─ {heading} ─" in shown
+
+
+def test_completion_offers_the_shipped_groups_and_the_stores_own(aidtrack: Aidtrack) -> None:
+    assert complete("aidtrack list --group n") == ["nato", "nordic"]
+    aidtrack.ok("groups", "add", "baltics", "Estonia", "Latvia", "Lithuania")
+    assert complete("aidtrack report --group b") == ["baltics"]
