@@ -24,11 +24,13 @@ ROWS = (
     "aidtrack compare --years 2022-2025",
     "aidtrack import CSV",
     "aidtrack export --format csv",
+    "aidtrack export --format ndjson",
     "aidtrack <Tab> donor",
     "aidtrack export --format sqlite",
     "floor: Typer JSON (10 records)",
     "floor: Typer + Rich (10 rows)",
     "floor: parse store (json)",
+    "floor: parse store (orjson)",
     "peer: sqlite-utils insert CSV",
     "peer: sqlite-utils query GROUP BY",
 )
@@ -58,8 +60,9 @@ def test_benchmark_runs_on_the_smallest_sizes(tmp_path: Path) -> None:
     for row in ROWS:
         # A command not written yet is skipped with a note, which names it too.
         assert f"| {row} " in out or f"skipped {row}:" in out, row
-    assert "## Targets (issue 7 §2)" in out
+    assert "## Targets (issues 7 and 17)" in out
     assert "report vs parse store (at 1,000)" in out
+    assert "list --json peak memory vs parse store (at 1,000)" in out
     results = json.loads((tmp_path / "results.json").read_text())
     assert set(results["sizes"]) == {"10", "1000"}
     assert {row["name"] for row in results["sizes"]["10"]} <= set(ROWS)
