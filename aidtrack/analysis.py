@@ -6,12 +6,12 @@ No TinyDB, Rich or Typer here: records in, plain values out (what counts is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from . import places
-from .counting import current
 from .groups import Group
 from .model import Category, Pledge, Status, YearSpan, choice
 from .money import minor_unit
@@ -72,41 +72,76 @@ class Selection:
         )
 
     def matches(self, pledge: Pledge) -> bool:
+        years = pledge.years
+        return self._admits(
+            pledge.donor, pledge.recipient, years.start, years.end, pledge.status, pledge.category
+        )
+
+    def matches_json(self, record: Record) -> bool:
+        """`matches` for a record in its JSON form."""
+        return self._admits(
+            record["donor"],
+            record["recipient"],
+            record["first_year"],
+            record["last_year"],
+            record["status"],
+            record["category"],
+        )
+
+    def _admits(
+        self, donor: str, recipient: str, start: int, end: int, status: str, category: str
+    ) -> bool:
         return (
-            (not self.donors or pledge.donor in self.donors)
-            and (not self.recipients or pledge.recipient in self.recipients)
-            and (self.years is None or pledge.years.overlaps(self.years))
-            and (not self.statuses or pledge.status in self.statuses)
-            and (not self.categories or pledge.category in self.categories)
-            and (
-                self.group is None
-                or self.group.includes_any(
-                    pledge.donor, range(pledge.years.start, pledge.years.end + 1)
-                )
-            )
+            (not self.donors or donor in self.donors)
+            and (not self.recipients or recipient in self.recipients)
+            and (self.years is None or (start <= self.years.end and self.years.start <= end))
+            and (not self.statuses or status in self.statuses)
+            and (not self.categories or category in self.categories)
+            and (self.group is None or self.group.includes_any(donor, range(start, end + 1)))
         )
 
 
-def select(pledges: Iterable[Pledge], selection: Selection) -> list[Pledge]:
-    pool = list(pledges) if selection.include_superseded else current(pledges)
-    return [p for p in pool if selection.matches(p)]
+Record = Mapping[str, Any]
+"""A record in its JSON form (`Pledge.to_json`), as `list` and `export` print it."""
 
+
+def select(
+    records: Iterable[Record], selection: Selection, superseded: Container[str]
+) -> list[Record]:
+    """The records `selection` keeps; without `include_superseded`, only those that
+    count (`superseded`: the ids that do not)."""
+    return [
+        record
+        for record in records
+        if (selection.include_superseded or record["id"] not in superseded)
+        and selection.matches_json(record)
+    ]
+
+
+_STAGE_ORDER = {status.value: rank for rank, status in enumerate(Status)}
 
 SORT_KEYS: dict[str, Any] = {
-    "year": lambda p: (p.years.start, p.years.end, p.donor),
-    "donor": lambda p: (p.donor.casefold(), p.years.start),
-    "recipient": lambda p: (p.recipient.casefold(), p.years.start),
-    "amount": lambda p: (p.currency, p.amount),
-    "status": lambda p: (list(Status).index(p.status), p.years.start),
-    "announced": lambda p: (p.announced_on or "", p.years.start),
-    "created": lambda p: p.created_at,
-    "id": lambda p: p.id,
+    "year": lambda r: (r["first_year"], r["last_year"], r["donor"]),
+    "donor": lambda r: (r["donor"].casefold(), r["first_year"]),
+    "recipient": lambda r: (r["recipient"].casefold(), r["first_year"]),
+    "amount": lambda r: (r["currency"], Decimal(r["amount"])),
+    "status": lambda r: (_STAGE_ORDER[r["status"]], r["first_year"]),
+    "announced": lambda r: (r["announced_on"] or "", r["first_year"]),
+    "created": lambda r: r["created_at"],
+    "id": lambda r: r["id"],
 }
 
 
-def sort(pledges: Iterable[Pledge], key: str, descending: bool = False) -> list[Pledge]:
+def sort(records: Iterable[Record], key: str, descending: bool = False) -> list[Record]:
     """Records in the order asked for; ties keep the order in which they were stored."""
-    return sorted(pledges, key=SORT_KEYS[key], reverse=descending)
+    return sorted(records, key=SORT_KEYS[key], reverse=descending)
+
+
+def dangling_links(records: Sequence[Record]) -> list[str]:
+    """Ids that the records point at but that are not among them (an export without --all)."""
+    ids = {record["id"] for record in records}
+    linked = (link for r in records for link in (r["supersedes"], r["part_of"]) if link)
+    return sorted({link for link in linked if link not in ids})
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from .store import DEFAULT_WAIT
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from rich.console import Console
 
@@ -125,3 +125,15 @@ class Environment:
         """Data for scripts (stdout), exactly as given."""
         self.stdout.write(text)
         self.stdout.flush()
+
+    def write_bytes(self, pieces: Iterable[bytes]) -> None:
+        """UTF-8 data for scripts (stdout), a piece at a time, without a detour
+        through text."""
+        self.stdout.flush()
+        binary = getattr(self.stdout, "buffer", None)
+        for piece in pieces:
+            if binary is None:
+                self.stdout.write(piece.decode())
+            else:
+                binary.write(piece)
+        (binary or self.stdout).flush()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -178,29 +178,23 @@ def _table_cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def export_text(pledges: Sequence[Pledge], fmt: FileFormat) -> str:
-    """The records in a text format that `import` reads back to the same records."""
-    from .render import json_text, ndjson_text
+def export_bytes(records: Sequence[Mapping[str, Any]], fmt: FileFormat) -> Iterator[bytes]:
+    """The records (in JSON form) in a text format that `import` reads back to the
+    same records, a piece at a time."""
+    from .render import json_pieces
 
     if fmt is FileFormat.CSV:
-        return csv_text(pledges)
-    rows = [pledge.to_json() for pledge in pledges]
-    return json_text(rows) if fmt is FileFormat.JSON else ndjson_text(rows)
+        yield csv_text(Pledge.from_json(record) for record in records).encode()
+    else:
+        yield from json_pieces(records, pretty=fmt is FileFormat.JSON)
 
 
-def write_file(path: Path, text: str) -> None:
+def write_file(path: Path, pieces: Iterable[bytes]) -> None:
     """Write an export whole or not at all, readable by its owner only."""
     try:
-        write_atomically(path, text.encode())
+        write_atomically(path, b"".join(pieces))
     except OSError as error:
         raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
-
-
-def dangling_links(pledges: Sequence[Pledge]) -> list[str]:
-    """Ids that the records point at but that are not among them (an export without --all)."""
-    ids = {pledge.id for pledge in pledges}
-    linked = (link for p in pledges for link in (p.supersedes, p.part_of) if link)
-    return sorted({link for link in linked if link not in ids})
 
 
 # Import: reading and checking rows -------------------------------------------------------

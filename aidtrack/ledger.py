@@ -75,7 +75,7 @@ class Ledger:
     def _damaged(self, reason: str) -> NoReturn:
         raise damaged(self.path, reason)
 
-    def _build(self, doc: dict[str, Any]) -> Pledge:
+    def _build(self, doc: Mapping[str, Any]) -> Pledge:
         pledge = self._built.get(doc["id"])
         if pledge is None:
             try:
@@ -103,6 +103,20 @@ class Ledger:
     def pledges(self) -> list[Pledge]:
         """Every record, superseded versions included, in the order they were stored."""
         return self._select(lambda doc: True)
+
+    def as_json(self) -> list[Mapping[str, Any]]:
+        """Every record in its JSON form (DESIGN §5), superseded versions included, in
+        the order they were stored. A stored document already in that form is the
+        record as it is (shared: read it, never change it); any other is built, so a
+        damaged record is reported as `pledges` reports it."""
+        docs: list[Mapping[str, Any]] = list(self._docs().values())
+        stored = list(map(model.in_stored_form, docs))
+        if all(stored):
+            return docs
+        self._ids()
+        return [
+            doc if ok else self._build(doc).to_json() for doc, ok in zip(docs, stored, strict=True)
+        ]
 
     def current(self) -> list[Pledge]:
         """The records that count: not superseded, not part of a superseded whole."""

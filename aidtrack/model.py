@@ -9,6 +9,7 @@ A record is built in one of two ways: a `Builder` validates what a person or a f
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -257,6 +258,74 @@ class Pledge:
             ) from None
         except (ValueError, TypeError, ArithmeticError) as error:
             raise InvalidInput(f"record {data.get('id')!r}: {error}") from None
+
+
+def in_stored_form(doc: Mapping[str, Any]) -> bool:
+    """Whether `doc` is exactly what `to_json` writes for the record `from_json` reads
+    from it, key order included: then the record is printed as it is stored, without
+    being built (what aidtrack wrote always is; a hand edit may not be).
+
+    It runs for every record a listing prints: keys and value types are compared with
+    the stored form's at once, then what types cannot say is checked.
+    """
+    keys = tuple(doc)
+    if keys != _YEAR_KEYS and keys != _YEARS_KEYS:
+        return False
+    values = tuple(doc.values())
+    if tuple(map(type, values)) not in _STORED_TYPES[keys[5]]:
+        return False
+    try:
+        start, end = values[5] if keys[5] == "years" else (values[5], values[5])
+        return (
+            "" not in values[:20]  # texts are never empty (created_at may be)
+            and FIRST_YEAR <= start <= end <= LAST_YEAR
+            and (start < end) == (keys[5] == "years")
+            and values[6] == start
+            and values[7] == end
+            and _STORED_AMOUNT.fullmatch(values[8]) is not None
+            and values[10] in _QUALIFIERS
+            and values[11] in _STATUSES
+            and values[12] in _CATEGORIES
+            and values[14] in _INSTRUMENTS
+            and all(
+                type(source) is dict
+                and tuple(source) == _SOURCE_KEYS
+                and tuple(map(type, source.values())) in _SOURCE_TYPES
+                and "" not in source.values()
+                for source in values[16]
+            )
+        )
+    except (TypeError, ValueError):  # a span not of two numbers
+        return False
+
+
+def _stored_types() -> dict[str, frozenset[tuple[type, ...]]]:
+    """By the name of the year field: the value types of every record `to_json` can
+    write (seven fields may be null)."""
+    optional = (
+        *("donor_code", "recipient_code", "label", "announced_on", "supersedes", "part_of"),
+        "note",
+    )
+    typed = {"year": int, "years": list, "first_year": int, "last_year": int, "sources": list}
+    shapes: dict[str, frozenset[tuple[type, ...]]] = {}
+    for keys in (_YEAR_KEYS, _YEARS_KEYS):
+        kinds = [(str, type(None)) if k in optional else (typed.get(k, str),) for k in keys]
+        shapes[keys[5]] = frozenset(itertools.product(*kinds))
+    return shapes
+
+
+_YEAR_KEYS = (
+    *("id", "donor", "donor_code", "recipient", "recipient_code", "year", "first_year"),
+    *("last_year", "amount", "currency", "qualifier", "status", "category", "label"),
+    *("instrument", "announced_on", "sources", "supersedes", "part_of", "note"),
+    *("created_at", "updated_at"),
+)
+_YEARS_KEYS = tuple("years" if key == "year" else key for key in _YEAR_KEYS)
+_STORED_TYPES = _stored_types()
+_SOURCE_KEYS = ("url", "date", "quote")
+_SOURCE_TYPES = frozenset(itertools.product((str, type(None)), repeat=3))
+_STORED_AMOUNT = re.compile(r"[1-9][0-9]{0,17}(?:\.[0-9]+)?|0\.[0-9]*[1-9][0-9]*")
+"""A positive amount below money.MAX_AMOUNT (10**18) as `f"{amount:f}"` prints it."""
 
 
 _QUALIFIERS = {member.value: member for member in Qualifier}

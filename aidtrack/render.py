@@ -99,6 +99,28 @@ def ndjson_text(rows: Iterable[Any]) -> str:
     return "".join(json_text(row, pretty=False) for row in rows)
 
 
+def json_pieces(rows: Sequence[Any], *, pretty: bool = True) -> Iterator[bytes]:
+    """`json_bytes(rows)` (pretty) or NDJSON, a thousand rows at a time: a listing of
+    100,000 records never holds all of its text at once."""
+    import orjson
+
+    if not pretty:
+        for start in range(0, len(rows), _PIECE):
+            yield b"".join(orjson.dumps(row) + b"\n" for row in rows[start : start + _PIECE])
+        return
+    if not rows:
+        yield b"[]\n"
+        return
+    for start in range(0, len(rows), _PIECE):
+        piece = orjson.dumps(rows[start : start + _PIECE], option=orjson.OPT_INDENT_2)
+        # "[\n" + rows + "\n]": the pieces join into one array, as json_bytes writes it.
+        yield (b",\n" if start else b"[\n") + piece[2:-2]
+    yield b"\n]\n"
+
+
+_PIECE = 1000
+
+
 # Views -------------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from .. import analysis, render
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..formats import FileFormat
+from ..model import Pledge
 from . import (
     CategoriesOption,
     DonorsOption,
@@ -278,21 +279,21 @@ def export(
     if target is not None and target.resolve() == env.store.resolve():
         raise InvalidInput(f"{target} is the store itself; export to another file")
     with records_of(env) as ledger:
-        pledges = analysis.select(ledger.pledges(), selection)
+        records = analysis.select(ledger.as_json(), selection, ledger.superseded())
         rates = ledger.rate_table() if chosen is FileFormat.SQLITE else None
     if rates is not None:
         from .. import database
 
         if target is None:
             raise InvalidInput("an SQLite export needs a file: --format sqlite -o pledges.db")
-        database.export(target, pledges, rates)
+        database.export(target, [Pledge.from_json(record) for record in records], rates)
         env.say(
-            f"exported {len(pledges)} pledges to {target} (tables pledges, sources, "
+            f"exported {len(records)} pledges to {target} (tables pledges, sources, "
             "rates, year_totals)"
         )
         return
-    text = interchange.export_text(pledges, chosen)
-    left_out = interchange.dangling_links(pledges)
+    pieces = interchange.export_bytes(records, chosen)
+    left_out = analysis.dangling_links(records)
     if left_out:
         env.warn(
             f"{len(left_out)} records they point at are not exported "
@@ -300,10 +301,10 @@ def export(
             "them; --all exports whole histories"
         )
     if target is not None:
-        interchange.write_file(target, text)
-        env.say(f"exported {len(pledges)} pledges to {target}")
+        interchange.write_file(target, pieces)
+        env.say(f"exported {len(records)} pledges to {target}")
     else:
-        env.write(text)
+        env.write_bytes(pieces)
 
 
 @command(

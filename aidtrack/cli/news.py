@@ -42,14 +42,14 @@ def drafts_of(env: Environment, text: str, source_date: dt.date | None) -> "list
     """The text's drafts; a relative one ("the same level as in 2025") takes its amount
     from the donor's record of that year when the store holds exactly one."""
     from .. import extract
-    from ..analysis import Selection, select
+    from ..analysis import Selection
     from ..model import YearSpan
 
     drafts = extract.extract(text, source_date=source_date)
     wanted = [d for d in drafts if d.relative_to is not None and "donor" in d.found]
     if wanted and env.store.exists():
         with records_of(env) as ledger:
-            pledges = ledger.pledges()
+            pledges = ledger.current()
         for draft in wanted:
             year = draft.relative_to or 0
             recipient = draft.value("recipient")
@@ -60,8 +60,8 @@ def drafts_of(env: Environment, text: str, source_date: dt.date | None) -> "list
             )
             candidates = [
                 p
-                for p in select(pledges, selection)
-                if not p.years.is_envelope and p.part_of is None
+                for p in pledges
+                if selection.matches(p) and not p.years.is_envelope and p.part_of is None
             ]
             extract.propose_from(draft, candidates)
     return drafts

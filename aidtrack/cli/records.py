@@ -69,15 +69,15 @@ def _given(**options: str | None) -> dict[str, str]:
 
 def _print_data(
     env: Environment,
-    pledges: list[Pledge],
+    records: Sequence[analysis.Record],
     fmt: Format,
     *,
     one: bool = False,
     converted: "Conversions | None" = None,
     currency: str | None = None,
 ) -> None:
-    """Records for scripts (JSON, NDJSON, CSV, TSV) or an article (markdown); with
-    `one`, JSON is the record itself rather than an array.
+    """Records (in JSON form) for scripts (JSON, NDJSON, CSV, TSV) or an article
+    (markdown); with `one`, JSON is the record itself rather than an array.
 
     With conversions, each JSON record carries `converted` (amount, rate, its year and
     source), or null and the `missing_rate` that stopped it; CSV and TSV stay the
@@ -85,24 +85,33 @@ def _print_data(
     """
     if fmt is Format.MARKDOWN:
         conversions = converted.converted if converted else None
+        pledges = [Pledge.from_json(record) for record in records]
         env.write(render.markdown([render.pledge_grid(pledges, set(), conversions, currency)]))
         return
     if fmt in (Format.CSV, Format.TSV):
         from ..interchange import csv_text
 
-        env.write(csv_text(pledges, tsv=fmt is Format.TSV))
+        env.write(csv_text(map(Pledge.from_json, records), tsv=fmt is Format.TSV))
         return
-    rows = [p.to_json() for p in pledges]
     if converted:
-        for row in rows:
-            row["converted"] = analysis.conversion_json(converted.converted[row["id"]])
-            if row["converted"] is None:
-                first = converted.missing[row["id"]][0]
-                row["missing_rate"] = {"currency": first.currency, "year": first.year}
-    if fmt is Format.JSON:
-        env.write(render.json_text(rows[0] if one else rows))
+        records = [_with_conversion(record, converted) for record in records]
+    if one and fmt is Format.JSON:
+        env.write(render.json_text(records[0]))
     else:
-        env.write(render.ndjson_text(rows))
+        env.write_bytes(render.json_pieces(records, pretty=fmt is Format.JSON))
+
+
+def _with_conversion(record: analysis.Record, converted: "Conversions") -> analysis.Record:
+    """A copy of the record with its `converted` amount, or null and its `missing_rate`."""
+    conversion = analysis.conversion_json(converted.converted[record["id"]])
+    if conversion is not None:
+        return {**record, "converted": conversion}
+    first = converted.missing[record["id"]][0]
+    return {
+        **record,
+        "converted": None,
+        "missing_rate": {"currency": first.currency, "year": first.year},
+    }
 
 
 def _detail(ledger: "Ledger", pledge: Pledge) -> list[render.Part]:
@@ -115,7 +124,7 @@ def _detail(ledger: "Ledger", pledge: Pledge) -> list[render.Part]:
 def _report_written(env: Environment, verb: str, pledges: list[Pledge], fmt: Format) -> None:
     """After a write: a line for the person and the ids for scripts, or the records as data."""
     if fmt is not Format.TABLE:
-        _print_data(env, pledges, fmt, one=len(pledges) == 1)
+        _print_data(env, [p.to_json() for p in pledges], fmt, one=len(pledges) == 1)
         return
     for pledge in pledges:
         env.say(
@@ -325,12 +334,15 @@ def list_pledges(
     )
     code = money.normalize_currency(currency) if currency else None
     with records_of(env) as ledger:
-        pledges = analysis.sort(analysis.select(ledger.pledges(), selection), sort, descending)
-        superseded = ledger.superseded() if include_superseded else set()
+        gone = ledger.superseded()
+        chosen = analysis.sort(analysis.select(ledger.as_json(), selection, gone), sort, descending)
         rates = ledger.rate_table() if code else None
     page = limit if limit is not None else (TABLE_PAGE if shown is Format.TABLE else 0)
-    visible = pledges[:page] if page else pledges
-    converted = analysis.conversions(visible, rates, code) if rates and code else None
+    visible = chosen[:page] if page else chosen
+    # Records are built only to be drawn or converted; JSON prints them as stored.
+    needs_records = code is not None or shown not in (Format.JSON, Format.NDJSON)
+    pledges = [Pledge.from_json(record) for record in visible] if needs_records else []
+    converted = analysis.conversions(pledges, rates, code) if rates and code else None
     if converted and converted.missing:
         env.warn(missing_message(converted.all_missing()))
     if shown is not Format.TABLE:
@@ -338,13 +350,14 @@ def list_pledges(
         return
     if scope_note:
         env.say(scope_note)
-    if not pledges:
+    if not chosen:
         env.say("no pledges match; record one with `aidtrack add`")
         return
     conversions = converted.converted if converted else None
-    env.show([render.pledge_grid(visible, superseded, conversions, code)], wide=wide)
-    if len(visible) < len(pledges):
-        env.say(f"showing {len(visible)} of {len(pledges)} pledges; --limit 0 shows all")
+    superseded = gone if include_superseded else set()
+    env.show([render.pledge_grid(pledges, superseded, conversions, code)], wide=wide)
+    if len(visible) < len(chosen):
+        env.say(f"showing {len(visible)} of {len(chosen)} pledges; --limit 0 shows all")
     if rates and conversions:
         env.say(render.rates_note(conversions.values(), rates.last_date))
 
@@ -377,7 +390,7 @@ def show(
     elif shown is Format.MARKDOWN:
         env.write(render.markdown(detail))
     else:
-        _print_data(env, [pledge], shown, one=True)
+        _print_data(env, [pledge.to_json()], shown, one=True)
 
 
 @command(

@@ -1,0 +1,243 @@
+"""The fast paths of large stores give exactly what the plain ones give (issue 17).
+
+A store is read a document per line when it has the layout aidtrack writes, and whole
+otherwise; a record already in its stored form is printed as it is stored, any other is
+built first; JSON is written a thousand rows at a time. Each shortcut is compared here
+with the plain path, on random input.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aidtrack import model, render, store
+from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
+
+from .conftest import Aidtrack
+
+texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=12,
+)
+maybe_texts = st.none() | texts
+
+
+@st.composite
+def pledges(draw: st.DrawFn, pledge_id: str | None = None) -> Pledge:
+    start = draw(st.integers(1990, 2040))
+    end = start + draw(st.sampled_from([0, 0, 1, 4]))
+    return Pledge(
+        id=pledge_id or draw(texts),
+        donor=draw(st.sampled_from(["Norway", "Germany", "Japan", "EU institutions"])),
+        donor_code=draw(st.none() | st.sampled_from(["NOR", "DEU"])),
+        recipient=draw(st.sampled_from(["Ukraine", "Moldova"])),
+        recipient_code=draw(st.none() | st.just("UKR")),
+        years=YearSpan(start, end),
+        amount=draw(
+            st.decimals(Decimal("0.01"), Decimal("9.99e17"), allow_nan=False, places=2)
+            | st.integers(1, 10**17).map(Decimal)
+        ),
+        currency=draw(st.sampled_from(["NOK", "EUR", "USD"])),
+        qualifier=draw(st.sampled_from(Qualifier)),
+        status=draw(st.sampled_from(Status)),
+        category=draw(st.sampled_from(Category)),
+        label=draw(maybe_texts),
+        instrument=draw(st.sampled_from(Instrument)),
+        announced_on=draw(st.none() | st.just("2025-10-15")),
+        sources=tuple(
+            draw(st.lists(st.builds(Source, maybe_texts, maybe_texts, maybe_texts), max_size=2))
+        ),
+        supersedes=draw(maybe_texts),
+        part_of=draw(maybe_texts),
+        note=draw(maybe_texts),
+        created_at=draw(st.sampled_from(["", "2025-10-15T09:00:00Z"])),
+        updated_at=draw(st.sampled_from(["", "2025-10-16T09:00:00Z"])),
+    )
+
+
+ODD_VALUES = [
+    "",
+    None,
+    0,
+    2026,
+    2026.0,
+    "5e9",
+    "05",
+    "1.50",
+    [],
+    [2026, 2026],
+    [2030, 2026],
+    {},
+    True,
+    "x",
+]
+
+
+@st.composite
+def hand_edits(draw: st.DrawFn, doc: dict[str, Any]) -> dict[str, Any]:
+    """What a person might do to a stored record in an editor."""
+    edited = dict(doc)
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["drop", "set", "swap", "shift", "add", "reorder", "source"]))
+        key = draw(st.sampled_from(sorted(edited) or ["id"]))
+        if kind == "drop":
+            edited.pop(key, None)
+        elif kind == "set":
+            edited[key] = draw(st.sampled_from(ODD_VALUES))
+        elif kind == "swap":  # another field's value
+            edited[key] = edited[draw(st.sampled_from(sorted(edited)))]
+        elif kind == "shift":  # a year one off
+            years = [k for k in ("year", "first_year", "last_year") if type(edited.get(k)) is int]
+            if years:
+                chosen = draw(st.sampled_from(years))
+                edited[chosen] += draw(st.sampled_from([-1, 1]))
+        elif kind == "add":
+            edited["extra"] = 1
+        elif kind == "reorder":
+            edited = dict(reversed(list(edited.items())))
+        elif edited.get("sources"):
+            edited["sources"] = [{**edited["sources"][0], "url": draw(st.sampled_from(ODD_VALUES))}]
+    return edited
+
+
+@given(pledges())
+def test_every_record_aidtrack_writes_is_in_stored_form(pledge: Pledge) -> None:
+    assert model.in_stored_form(pledge.to_json())
+    assert model.in_stored_form(orjson.loads(orjson.dumps(pledge.to_json())))
+
+
+@settings(max_examples=1000)
+@given(st.data())
+def test_a_record_in_stored_form_is_what_building_it_prints(data: st.DataObject) -> None:
+    """Never a false yes: a document taken as stored is byte for byte what building
+    the record and writing it back gives."""
+    doc = data.draw(hand_edits(data.draw(pledges()).to_json()))
+    if model.in_stored_form(doc):
+        assert orjson.dumps(Pledge.from_json(doc).to_json()) == orjson.dumps(doc)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | texts,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=8,
+)
+tables = st.dictionaries(
+    st.sampled_from(["meta", "pledges", "rates", 'a"b']),
+    st.dictionaries(st.integers(1, 99).map(str), st.dictionaries(texts, json_values), max_size=4),
+    max_size=3,
+)
+
+
+@given(tables)
+def test_a_store_is_read_by_line_as_it_is_read_whole(data: store.Tables) -> None:
+    raw = store.serialize(data)
+    assert store._by_line(raw) == orjson.loads(raw) == data
+
+
+@settings(max_examples=300)
+@given(tables, st.data())
+def test_a_store_edited_by_hand_is_read_by_line_only_if_that_is_the_same(
+    data: store.Tables, draw: st.DataObject
+) -> None:
+    raw = bytearray(store.serialize(data))
+    for _ in range(draw.draw(st.integers(1, 3))):
+        # Mostly where the layout is: commas, braces, line ends.
+        layout = [at for at, byte in enumerate(raw) if byte in b",{}\n"]
+        at = draw.draw(st.sampled_from(layout) | st.integers(0, len(raw)))
+        if draw.draw(st.booleans()) and at < len(raw):
+            del raw[at]
+        else:
+            raw[at:at] = draw.draw(st.sampled_from([b",", b"{", b"}", b"\n", b'"', b" ", b"\\"]))
+    by_line = store._by_line(bytes(raw))
+    try:
+        whole = orjson.loads(bytes(raw))
+    except orjson.JSONDecodeError:
+        assert by_line is None
+    else:
+        assert by_line is None or by_line == whole
+
+
+@pytest.mark.parametrize("count", [0, 1, 999, 1000, 1001, 2500])
+def test_json_written_in_pieces_is_one_document(count: int) -> None:
+    rows = [{"id": f"p{n}", "amount": str(n), "sources": [{"url": None}]} for n in range(count)]
+    assert b"".join(render.json_pieces(rows)) == render.json_bytes(rows)
+    assert b"".join(render.json_pieces(rows, pretty=False)) == b"".join(
+        render.json_bytes(row, pretty=False) for row in rows
+    )
+
+
+@st.composite
+def stores(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Records with revisions and parts among them, a few of them edited by hand in
+    ways that leave them readable."""
+    docs = []
+    for n in range(draw(st.integers(0, 12))):
+        pledge = draw(pledges(pledge_id=f"p{n + 1}"))
+        links = {"supersedes": None, "part_of": None}
+        if n and draw(st.booleans()):
+            links[draw(st.sampled_from(sorted(links)))] = f"p{draw(st.integers(1, n))}"
+        doc = pledge.to_json() | links
+        if draw(st.integers(0, 4)) == 0:
+            readable = st.sampled_from(
+                [
+                    lambda d: {k: v for k, v in d.items() if k not in ("first_year", "last_year")},
+                    lambda d: d | {"amount": f"{Decimal(d['amount']):E}"},
+                    lambda d: d | {"label": ""},
+                    lambda d: d | {"extra": True},
+                    lambda d: dict(reversed(list(d.items()))),
+                ]
+            )
+            doc = draw(readable)(doc)
+        docs.append(doc)
+    return docs
+
+
+READINGS = [
+    ["list", "--json"],
+    ["list", "--json", "--all", "--sort", "amount", "--desc"],
+    ["list", "--format", "ndjson", "--donor", "Norway", "--sort", "donor"],
+    ["list", "--format", "csv", "--all", "--year", "2020-2030"],
+    ["list", "--all", "--limit", "0"],
+    ["list", "--currency", "EUR", "--json", "--status", "committed", "--status", "announced"],
+    ["export", "--format", "json", "--all", "--to", "all"],
+    ["export", "--format", "ndjson", "--category", "military"],
+    ["export", "--format", "csv"],
+]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(stores())
+def test_listing_and_export_print_what_building_every_record_prints(
+    aidtrack: Aidtrack, store_path: Path, docs: list[dict[str, Any]]
+) -> None:
+    tables = {
+        store.META: {"1": {"schema_version": store.SCHEMA_VERSION, "next_serial": len(docs) + 1}},
+        store.PLEDGES: {str(n): doc for n, doc in enumerate(docs, start=1)},
+    }
+    store.write(store_path, tables)
+    for args in READINGS:
+        fast = aidtrack(*args)
+        with mock.patch.object(model, "in_stored_form", lambda doc: False):
+            plain = aidtrack(*args)
+        assert (fast.exit_code, fast.stdout, fast.stderr) == (
+            plain.exit_code,
+            plain.stdout,
+            plain.stderr,
+        ), args
+
+
+@pytest.fixture
+def store_path(store: Path) -> Path:
+    store.parent.mkdir(parents=True, exist_ok=True)
+    return store
