@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import groups, money, places, store
+from . import groups, money, places, store, totals
 from .errors import AidtrackError
 
 Suggestion = tuple[str, str]
@@ -33,17 +33,15 @@ def _records(path: Path) -> Iterator[Mapping[str, Any]]:
 
 
 def parties(path: Path, incomplete: str) -> list[Suggestion]:
-    """Donors and recipients starting with what is typed: the store's own first, then
-    every country and institution aidtrack knows."""
+    """Donors and recipients starting with what is typed: the store's own first (named
+    by its year totals when they are current, else read from its records), then every
+    country and institution aidtrack knows."""
     typed = incomplete.casefold()
-    own = sorted(
-        {
-            name
-            for doc in _records(path)
-            for name in (doc.get("donor"), doc.get("recipient"))
-            if isinstance(name, str) and name.casefold().startswith(typed)
-        }
-    )
+    named = totals.parties(path)
+    if named is None:
+        found = (doc.get(role) for doc in _records(path) for role in ("donor", "recipient"))
+        named = sorted({name for name in found if isinstance(name, str)})
+    own = [name for name in named if name.casefold().startswith(typed)]
     rest = [name for name in places.names() if name.casefold().startswith(typed)]
     return [(name, "in the store") for name in own] + [
         (name, "") for name in rest if name not in set(own)

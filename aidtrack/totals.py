@@ -8,9 +8,10 @@ store's records (only those the years need, `counting.needed`). Both are the sam
 
 The totals hold a line per donor and year (what that donor's wholes add up to there),
 a line per multi-year envelope, and a header naming the digest of the store bytes they
-were counted from, the counting rules, the store's own exchange rates, and a digest of
-the lines themselves. They are derived data, never the record of anything: delete them
-at any time. Writers refresh them under the store's lock, after writing the store.
+were counted from, the counting rules, the store's own exchange rates, a digest of the
+lines themselves, and every donor and recipient of the store (for Tab completion).
+They are derived data, never the record of anything: delete them at any time. Writers
+refresh them under the store's lock, after writing the store.
 """
 
 from __future__ import annotations
@@ -139,7 +140,8 @@ def _recount(
     except (StoreError, InvalidInput):  # a damaged record: reports count from the records
         discard(counted.path)
         return
-    _write(counted.path, digest, kept or [], tally, list(counted.docs(store.RATES).values()))
+    rates = list(counted.docs(store.RATES).values())
+    _write(counted.path, digest, kept or [], tally, rates, _parties(docs))
 
 
 def _count(
@@ -267,15 +269,40 @@ def _from_lines(
     return Tally(counted, mixed, listed)
 
 
+def parties(store_path: Path) -> list[str] | None:
+    """Every donor and recipient of the store's records, sorted, as its totals name
+    them; None when the totals are not those of the store as it is now. What Tab
+    offers first, without parsing a large store."""
+    import orjson
+
+    key = _digest_of(store_path)
+    try:
+        with path_for(store_path).open("rb") as handle:
+            header = orjson.loads(handle.readline())
+    except (OSError, ValueError):
+        return None
+    if not (isinstance(header, dict) and key and header.get("store") == key):
+        return None
+    names = header.get("parties")
+    return names if isinstance(names, list) and all(type(n) is str for n in names) else None
+
+
+def _parties(docs: Iterable[counting.Doc]) -> list[str]:
+    names = {doc.get("donor") for doc in docs} | {doc.get("recipient") for doc in docs}
+    return sorted(name for name in names if type(name) is str)
+
+
 def _write(
     store_path: Path,
     digest: str,
     kept: Iterable[bytes],
     tally: Tally,
     rates: Sequence[dict[str, Any]],
+    parties: list[str],
 ) -> None:
-    """Write the totals of the store whose bytes have `digest`: the lines kept, and
-    `tally`'s. Not fsynced: they are checked when read."""
+    """Write the totals of the store whose bytes have `digest`: the lines kept,
+    `tally`'s, and the store's parties in the header. Not fsynced: they are checked
+    when read."""
     import orjson
 
     # By year (envelopes after, by their years), then donor: readers bisect them.
@@ -287,6 +314,7 @@ def _write(
         "store": digest,
         "body": store.digest(body),
         "rates": list(rates),
+        "parties": parties,
     }
     with contextlib.suppress(OSError):
         store.write_atomically(

@@ -20,9 +20,9 @@ LAYERS: list[set[str]] = [
         "counting",
         "mapping",
     },  # files, locks, atomic writes, migrations | what counts (pure)
-    {"rules", "analysis", "completion", "extract"},  # rules | selection | Tab | news
+    {"rules", "analysis", "extract"},  # rules | selection | news
     {"totals"},  # the derived year totals: over the store, never under it
-    {"ledger", "yearly", "checks"},  # every write's rules | reports | `check` (pure)
+    {"ledger", "yearly", "checks", "completion"},  # writes' rules | reports | check | Tab
     {"render"},  # everything a person sees: Rich, and JSON text
     {"interchange", "database"},  # files in and out
     {"environment"},  # streams, terminal flags, the user's defaults

@@ -10,6 +10,7 @@ import pytest
 import typer
 from typer.main import get_command
 
+from aidtrack import store as store_module
 from aidtrack.cli import app
 
 from .conftest import NOR_2026, Aidtrack
@@ -209,6 +210,19 @@ def test_completion_never_writes_nor_complains(store: Path, starter: None) -> No
     store.write_text('{"pledges": {"1": {"id": "x"')  # damaged: only countries are offered
     assert complete("aidtrack add Norw") == ["Norway"]
     assert complete("aidtrack show n") == []
+
+
+def test_completion_names_the_stores_parties_as_the_store_is_now(
+    store: Path, starter: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names come from the year totals while they are those of the store, so a
+    large store is not parsed on every Tab; after a hand edit, from the records."""
+    with monkeypatch.context() as patched:
+        patched.setattr(store_module, "read_table", lambda *args: pytest.fail("store parsed"))
+        assert complete("aidtrack add No")[0] == "Norway"
+    store.write_bytes(store.read_bytes().replace(b'"donor":"Norway"', b'"donor":"Nauru"'))
+    assert complete("aidtrack add Na")[0] == "Nauru"
+    assert complete("aidtrack add No")[0] != "Norway"  # no longer in the store
 
 
 def test_completion_of_a_store_not_yet_made_creates_nothing(store: Path) -> None:
