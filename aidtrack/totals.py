@@ -22,6 +22,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Collection, Container, Iterable, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -287,8 +288,9 @@ def parties(store_path: Path) -> list[str] | None:
     return names if isinstance(names, list) and all(type(n) is str for n in names) else None
 
 
-def _parties(docs: Iterable[counting.Doc]) -> list[str]:
-    names = {doc.get("donor") for doc in docs} | {doc.get("recipient") for doc in docs}
+def _parties(docs: Sequence[dict[str, Any]]) -> list[str]:
+    names: set[object] = {*map(dict.get, docs, repeat("donor"))}
+    names.update(map(dict.get, docs, repeat("recipient")))
     return sorted(name for name in names if type(name) is str)
 
 
