@@ -33,6 +33,8 @@ and are not used by another version: a change here must bump it."""
 _ZERO = Decimal(0)
 
 Link = tuple[Any, Any, Any]
+LINK_FIELDS = ("supersedes", "part_of")
+"""The fields that link a stored record to another."""
 """A stored record's (id, supersedes, part_of), read without building the record."""
 
 
@@ -103,10 +105,13 @@ def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
 Doc = Mapping[str, Any]
 
 
-def needed(docs: Sequence[Doc], links: Iterable[Link], wanted: Iterable[Doc]) -> list[Doc]:
-    """The current records among `wanted` (some of `docs`), with every record that
-    counting them reads: the parts of each (whatever their years) and the whole each
-    is a part of. `links` are those of `docs`.
+def needed(
+    find: Callable[[set[str]], Sequence[Doc]], links: Iterable[Link], wanted: Iterable[Doc]
+) -> list[Doc]:
+    """The current records among `wanted` (some of the store's), with every record
+    that counting them reads: the parts of each (whatever their years) and the whole
+    each is a part of. `links` are those of the store's records; `find(ids)` gives
+    the stored records of those ids, in stored order.
 
     `Tally.of(needed(...)).within(...)` is `Tally.of(every record).within(...)` for
     the years and donors of `wanted`'s choosing: what a sum of one whole depends on is
@@ -122,8 +127,8 @@ def needed(docs: Sequence[Doc], links: Iterable[Link], wanted: Iterable[Doc]) ->
     if not more:
         return chosen
     taken = {id(doc) for doc in chosen}
-    extra = [doc for doc in docs if doc.get("id") in more and id(doc) not in taken]
-    return chosen + extra
+    found = find({pledge_id for pledge_id in more if isinstance(pledge_id, str)})
+    return chosen + [doc for doc in found if id(doc) not in taken]
 
 
 Hedged = tuple[Decimal, frozenset[Qualifier]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import operator
 from collections import defaultdict
@@ -126,7 +127,7 @@ class Ledger:
     def links(self) -> list[counting.Link]:
         """Every stored record's links, read without building records."""
         if self._links is None:
-            self._links = counting.links_of(self._docs().values())
+            self._links = counting.links_of(self.store.having(PLEDGES, counting.LINK_FIELDS))
         return self._links
 
     def superseded(self) -> set[str]:
@@ -136,9 +137,14 @@ class Ledger:
         return self._gone
 
     def __contains__(self, pledge_id: str) -> bool:
+        if self.store.by_line:
+            return bool(self.store.find(PLEDGES, "id", [pledge_id]))
         return pledge_id in self._ids()
 
     def find(self, pledge_id: str) -> Pledge | None:
+        if self.store.by_line:  # a store read by the line has no index of every id
+            found = self.store.find(PLEDGES, "id", [pledge_id])
+            return self._build(found[-1]) if found else None
         doc_id = self._ids().get(pledge_id)
         return None if doc_id is None else self._build(self._docs()[doc_id])
 
@@ -174,11 +180,10 @@ class Ledger:
             return []
         avoided = set(avoid)
         serial = int(self.store.meta().get("next_serial", 1))
-        stored = self._ids()
         ids: list[str] = []
         while len(ids) < count:
             candidate = f"p{serial}"
-            if candidate not in stored and candidate not in avoided:
+            if candidate not in avoided and candidate not in self:
                 ids.append(candidate)
             serial += 1
         self.store.set_meta(next_serial=serial)
@@ -337,10 +342,10 @@ class Ledger:
         """Store new records in one TinyDB insert."""
         if not pledges:
             return
-        doc_ids = self.store.table(PLEDGES).insert_multiple(p.to_json() for p in pledges)
-        index = self._ids()
+        doc_ids = self.store.insert(PLEDGES, [p.to_json() for p in pledges])
         for pledge, doc_id in zip(pledges, doc_ids, strict=True):
-            index[pledge.id] = str(doc_id)
+            if self._index is not None:
+                self._index[pledge.id] = doc_id
             self._built[pledge.id] = pledge
         self.touched += pledges
         links = self.links() + [p.link for p in pledges]
@@ -446,7 +451,8 @@ class Ledger:
                 years,
             ) in keys
 
-        candidates = self._select(candidate)
+        same_donors = self.store.find(PLEDGES, "donor", donors)
+        candidates = [self._build(doc) for doc in same_donors if candidate(doc)]
         groups: dict[tuple[str, str, YearSpan, Status], list[Pledge]] = defaultdict(list)
         for old in candidates:
             groups[rules.duplicate_key(old)].append(old)
@@ -682,10 +688,13 @@ def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) 
     write; the store is written once, if the body finished without an exception and
     changed something, and its year totals are then brought up to date.
     """
-    with open_store(path, write=write, wait=wait) as store:
+    trusted = None
+    if write:
+        from . import totals  # derived data: loaded by the commands that write
+
+        trusted = functools.partial(totals.made_from, path)
+    with open_store(path, write=write, wait=wait, trusted=trusted) as store:
         ledger = Ledger(store)
         yield ledger
         if write and store.save() is not None:
-            from . import totals  # derived data: loaded by the commands that write
-
             totals.refresh(store, ledger.touched, ledger.links())

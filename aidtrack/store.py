@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -82,9 +83,18 @@ class _MemoryStorage:
 
 
 class Store:
-    """The tables of one store file for the length of one unit of work."""
+    """The tables of one store file for the length of one unit of work.
 
-    def __init__(self, path: Path, stored: Stored, *, writable: bool) -> None:
+    A writing unit may hold its records table as `Lines`: the bytes read, each record
+    parsed only when `find` or `having` needs it, records added kept aside, and the
+    bytes written back as they were with the new lines after them. Anything that needs
+    the whole table (`data`, `docs`, `table`) reads it all first, and from then on the
+    store is a plain one.
+    """
+
+    def __init__(
+        self, path: Path, stored: Stored, *, writable: bool, lines: Lines | None = None
+    ) -> None:
         self.path = path
         self.read_digest = stored.digest
         """The digest of the bytes read ("" for a store not yet written); only for a
@@ -93,6 +103,7 @@ class Store:
         """The digest of the bytes `save` wrote, if it wrote."""
         self._stored = stored
         self._writable = writable
+        self._lines = lines
         from tinydb import TinyDB  # loaded by the commands that use a store, not at start-up
 
         self._storage = _MemoryStorage(stored.data)
@@ -100,19 +111,68 @@ class Store:
 
     @property
     def data(self) -> Tables:
+        self._read_all()
         return self._storage.data
 
     @property
     def changed(self) -> bool:
         return self._storage.changed
 
+    @property
+    def by_line(self) -> bool:
+        """Whether the records table is still read by the line (nothing needed all of it,
+        and nothing but `insert` changed it)."""
+        return self._lines is not None
+
     def table(self, name: str) -> Table:
         """A TinyDB table over the tables in memory (its query cache is off)."""
+        if self._lines is not None and name == self._lines.name:
+            self._read_all()
         return self._db.table(name, cache_size=0)
 
     def docs(self, name: str) -> dict[str, dict[str, Any]]:
         """A table's documents by TinyDB document id, as stored."""
-        return self.data.get(name, {})
+        if self._lines is not None and name == self._lines.name:
+            self._read_all()
+        return self._storage.data.get(name, {})
+
+    def find(self, name: str, field: str, values: Collection[str]) -> list[dict[str, Any]]:
+        """The documents of a table whose `field` is one of the texts `values`, in the
+        order they are stored."""
+        if self._lines is not None and name == self._lines.name:
+            return self._lines.find(field, values)
+        wanted = set(values)
+        return [doc for doc in self.docs(name).values() if _text_in(doc.get(field), wanted)]
+
+    def having(self, name: str, fields: Sequence[str]) -> list[dict[str, Any]]:
+        """The documents of a table with a text in any of `fields`, in stored order."""
+        if self._lines is not None and name == self._lines.name:
+            return self._lines.having(fields)
+        return [doc for doc in self.docs(name).values() if _has_text(doc, fields)]
+
+    def insert(self, name: str, docs: Iterable[Mapping[str, Any]]) -> list[str]:
+        """Add documents to a table under new ids, as TinyDB numbers them (one past the
+        largest); their ids."""
+        self._storage.changed = True
+        if self._lines is not None and name == self._lines.name:
+            return self._lines.insert(docs)
+        table = self._storage.data.setdefault(name, {})
+        last = int(next(reversed(table), "0"))
+        new = _numbered(last, docs, taken=table.__contains__)
+        table.update(new)
+        return list(new)
+
+    def _read_all(self) -> None:
+        """Parse every line of a table read by the line, in the tables' stored order
+        (tables made since come last, as TinyDB adds them)."""
+        if self._lines is None:
+            return
+        lines, self._lines = self._lines, None
+        rest = self._storage.data
+        names = [*lines.order, *(name for name in rest if name not in lines.order)]
+        self._storage.data = {
+            name: lines.docs() if name == lines.name else rest.get(name, {}) for name in names
+        }
 
     def meta(self) -> dict[str, Any]:
         docs = list(self.docs(META).values())
@@ -133,7 +193,7 @@ class Store:
         if self._stored.version < SCHEMA_VERSION:
             _keep_backup(self.path, self._stored)
         self.set_meta(schema_version=SCHEMA_VERSION)
-        self.written_digest = write(self.path, self.data)
+        self.written_digest = _write_payload(self.path, serialize(self._storage.data, self._lines))
         return self.written_digest
 
 
@@ -149,20 +209,38 @@ class Stored:
 
 
 @contextlib.contextmanager
-def open_store(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) -> Iterator[Store]:
+def open_store(
+    path: Path,
+    *,
+    write: bool = False,
+    wait: float = DEFAULT_WAIT,
+    trusted: Callable[[str], bool] | None = None,
+) -> Iterator[Store]:
     """One unit of work on the store at `path`: read once, written at most once.
 
     With `write`, the store's lock is held from before the read until the unit ends;
     the caller saves (`Store.save`) before leaving. A store of an older schema is
     migrated in memory; when it is first written, the old file is kept beside it as
     `<store>.schema<N>.bak`.
+
+    `trusted(digest)` says whether aidtrack itself wrote the bytes of that digest (the
+    year totals name it): then the records table is read by the line (`Lines`).
     """
     if not write:
         yield Store(path, read(path), writable=False)
         return
     with _locked(path, wait):
         _remove_leftovers(path)
-        yield Store(path, read(path, with_digest=True), writable=True)
+        raw = read_bytes(path)
+        key = digest(raw) if raw is not None else ""
+        lines = _records_lines(raw) if raw and trusted is not None and trusted(key) else None
+        if raw is None or lines is None:
+            yield Store(path, parse(path, raw, known_digest=key), writable=True)
+        else:
+            # The bytes without the records' lines: every other table, read whole.
+            rest = parse(path, raw[: lines.start] + raw[lines.end :], known_digest=key)
+            rest.data.pop(PLEDGES, None)
+            yield Store(path, rest, writable=True, lines=lines)
 
 
 def read_bytes(path: Path) -> bytes | None:
@@ -187,18 +265,19 @@ def read_table(path: Path, name: str) -> list[dict[str, Any]]:
     return list(parse(path, raw).data.get(name, {}).values())
 
 
-def read(path: Path, *, with_digest: bool = False) -> Stored:
-    return parse(path, read_bytes(path), with_digest=with_digest)
+def read(path: Path) -> Stored:
+    return parse(path, read_bytes(path))
 
 
-def parse(path: Path, raw: bytes | None, *, with_digest: bool = False) -> Stored:
+def parse(path: Path, raw: bytes | None, *, known_digest: str = "") -> Stored:
     """The tables in `raw` (the store at `path`; None: no file yet), migrated to this
-    schema; a damaged or newer file is an error and is left as it is."""
+    schema; a damaged or newer file is an error and is left as it is. `known_digest`
+    is kept as the digest of the bytes read."""
     import orjson
 
     if raw is None:
         return Stored({}, SCHEMA_VERSION, "", b"")
-    key = digest(raw) if with_digest else ""
+    key = known_digest
     try:
         data = _by_line(raw)
         if data is None:
@@ -215,6 +294,205 @@ def parse(path: Path, raw: bytes | None, *, with_digest: bool = False) -> Stored
     # The raw bytes are kept only for a migration's backup: at 100,000 records they
     # are 60 MB that a command would otherwise hold to the end.
     return Stored(data, version, key, raw if version < SCHEMA_VERSION else b"")
+
+
+class Lines:
+    """The records table of a store, read by the line: the bytes aidtrack wrote for it
+    (`serialize`'s layout: a record per line), each parsed only when asked for, and
+    the records added since, which are written after them."""
+
+    def __init__(self, raw: bytes, start: int, end: int, order: list[str]) -> None:
+        self.name = PLEDGES
+        self.raw, self.start, self.end = raw, start, end
+        """The table's lines are raw[start:end]; start == end when it has none."""
+        self.order = order
+        """The store's tables in their stored order."""
+        self.added: dict[str, dict[str, Any]] = {}
+        self._parsed: dict[int, dict[str, Any]] = {}  # by where the line starts
+        self._read_ids: dict[str, list[int]] = {}
+        """Where the lines parsed so far start, by record id: a record id names one
+        record (aidtrack never writes two of one id), so it is not looked for again."""
+        self._absent: set[str] = set()
+        """Record ids looked for in the lines read and not there (nor read since)."""
+        self._scan: tuple[list[int], dict[str, list[int]]] | None = None
+
+    def find(self, field: str, values: Collection[str]) -> list[dict[str, Any]]:
+        import orjson
+
+        wanted = {value for value in values if type(value) is str}
+        sought = set(wanted)
+        starts: set[int] = set()
+        if field == "id":  # a record read already, or looked for in vain, is not sought again
+            sought -= self._absent
+            for pledge_id in sought & self._read_ids.keys():
+                starts.update(self._read_ids[pledge_id])
+            sought -= self._read_ids.keys()
+        if field == "id" and len(sought) > _FEW:
+            starts |= self._with_ids(sought)
+        else:  # as `serialize` writes it, `"donor":"Norway"` is in each line of Norway's
+            dumps = orjson.dumps
+            starts |= self._starts_with(b'"%b":%b' % (field.encode(), dumps(v)) for v in sought)
+        docs = self._docs_at(starts)
+        if field == "id":
+            self._absent |= sought - self._read_ids.keys()
+        found = [*docs, *self.added.values()]
+        return [doc for doc in found if _text_in(doc.get(field), wanted)]
+
+    def having(self, fields: Sequence[str]) -> list[dict[str, Any]]:
+        starts = self._starts_with(b'"%b":"' % field.encode() for field in fields)
+        found = [*self._docs_at(starts), *self.added.values()]
+        return [doc for doc in found if _has_text(doc, fields)]
+
+    def insert(self, docs: Iterable[Mapping[str, Any]]) -> list[str]:
+        raw = self.raw
+        last = next(reversed(self.added), None)
+        if last is None and self.end > self.start:  # the last line's document id
+            begin = raw.rfind(b'\n"', self.start - 1, self.end) + 2
+            last = raw[begin : raw.index(b'"', begin)].decode()
+
+        def taken(key: str) -> bool:
+            line = b'\n"%b": {' % key.encode()
+            return key in self.added or raw.find(line, self.start - 1, self.end) >= 0
+
+        new = _numbered(int(last or 0), docs, taken=taken)
+        self.added.update(new)
+        return list(new)
+
+    def docs(self) -> dict[str, dict[str, Any]]:
+        """Every record of the table, those parsed already as they were."""
+        import orjson
+
+        docs: dict[str, dict[str, Any]] = {}
+        at = self.start
+        for line in _lines(self.raw, self.start, self.end):
+            key, body = self._split(line)
+            docs[key] = self._parsed[at] if at in self._parsed else orjson.loads(body)
+            at += len(line) + 1
+        return docs | self.added
+
+    def serialized(self) -> list[bytes | memoryview]:
+        """The table's lines as `serialize` writes them, in pieces: those read (the
+        bytes themselves, not a copy), then those added."""
+        import orjson
+
+        added = [b"%b: %b" % (orjson.dumps(k), orjson.dumps(d)) for k, d in self.added.items()]
+        if self.end > self.start:
+            return [memoryview(self.raw)[self.start : self.end], *(b",\n" + row for row in added)]
+        return [b",\n".join(added)] if added else []
+
+    def _starts_with(self, needles: Iterable[bytes]) -> set[int]:
+        """Where the lines that hold any of `needles` start."""
+        raw, starts = self.raw, set()
+        for needle in needles:
+            at = raw.find(needle, self.start, self.end)
+            while at >= 0:
+                starts.add(raw.rfind(b"\n", self.start, at) + 1 or self.start)
+                stop = raw.find(b"\n", at, self.end)
+                at = -1 if stop < 0 else raw.find(needle, stop, self.end)
+        return starts
+
+    def _with_ids(self, ids: Collection[str]) -> set[int]:
+        """Where the lines of these record ids start (through one scan of every line)."""
+        unnamed, by_id = self._scanned()
+        starts = {at for pledge_id in ids for at in by_id.get(pledge_id, ())}
+        # A line whose id does not come first is read to learn its id.
+        return starts | {at for at in unnamed if self._docs_at([at])[0].get("id") in ids}
+
+    def _scanned(self) -> tuple[list[int], dict[str, list[int]]]:
+        """The starts of lines whose record id does not come first; the others' starts
+        by record id."""
+        import orjson
+
+        if self._scan is None:
+            unnamed: list[int] = []
+            by_id: dict[str, list[int]] = {}
+            if self.end > self.start:
+                at = self.start
+                lines = self.raw[self.start : self.end].split(b"\n")
+                found = _LINE.findall(self.raw, self.start - 1, self.end)
+                if len(found) != len(lines):
+                    raise StoreError("the store's records are not numbered as TinyDB numbers them")
+                for line, pledge_id in zip(lines, found, strict=True):
+                    if pledge_id:
+                        by_id.setdefault(orjson.loads(pledge_id), []).append(at)
+                    else:
+                        unnamed.append(at)
+                    at += len(line) + 1
+            self._scan = unnamed, by_id
+        return self._scan
+
+    def _docs_at(self, starts: Iterable[int]) -> list[dict[str, Any]]:
+        """The records of the lines starting at `starts`, in stored order (each parsed
+        once: the same record is the same object however it was found)."""
+        import orjson
+
+        docs = []
+        for at in sorted(starts):
+            if at not in self._parsed:
+                stop = self.raw.find(b"\n", at, self.end)
+                line = self.raw[at : self.end if stop < 0 else stop]
+                doc = self._parsed[at] = orjson.loads(self._split(line)[1])
+                if type(doc.get("id")) is str:
+                    self._read_ids.setdefault(doc["id"], []).append(at)
+            docs.append(self._parsed[at])
+        return docs
+
+    @staticmethod
+    def _split(line: bytes) -> tuple[str, bytes]:
+        """A line's document id, and its document's JSON."""
+        end = line.index(b'": ')
+        body = line[end + 3 :]
+        return line[1:end].decode(), body[:-1] if body.endswith(b",") else body
+
+
+_FEW = 4
+"""Up to this many record ids are looked for in the bytes; more, in one scan of all."""
+_LINE = re.compile(rb'\n"\d+": \{(?:"id":("(?:[^"\\]|\\.)*"),)?')
+"""The start of a record's line, and its record id when it comes first."""
+
+
+def _records_lines(raw: bytes) -> Lines | None:
+    """The records table of `raw` by the line. Only for bytes that `serialize` wrote
+    (the caller knows them by their digest), whose layout is then known: a document
+    per line, each table's name on a line of its own."""
+    import orjson
+
+    header = b'\n"%b": {\n' % PLEDGES.encode()
+    at = raw.find(header)
+    if not raw.startswith(b"{\n") or at < 0:
+        return None
+    start = at + len(header)
+    end = start if raw[start : start + 1] == b"}" else raw.find(b"\n}", start)
+    if end < 0:
+        return None
+    if end > start and raw[end - 1 : end] != b"}":
+        return None
+    names = re.findall(rb'^("(?:[^"\\]|\\.)*"): \{$', raw[:start] + raw[end:], re.MULTILINE)
+    return Lines(raw, start, end, [orjson.loads(name) for name in names])
+
+
+def _numbered(
+    last: int, docs: Iterable[Mapping[str, Any]], *, taken: Callable[[str], bool]
+) -> dict[str, dict[str, Any]]:
+    """Copies of `docs` under new document ids: counting on from the id of the table's
+    last document, past any id `taken` (as TinyDB numbers them, one past the largest,
+    in a table whose ids grow line by line, as aidtrack writes them)."""
+    numbered: dict[str, dict[str, Any]] = {}
+    key = last
+    for doc in docs:
+        key += 1
+        while taken(str(key)):
+            key += 1
+        numbered[str(key)] = dict(doc)
+    return numbered
+
+
+def _text_in(value: object, texts: Collection[str]) -> bool:
+    return type(value) is str and value in texts
+
+
+def _has_text(doc: Mapping[str, Any], fields: Sequence[str]) -> bool:
+    return any(type(value) is str and value for value in map(doc.get, fields))
 
 
 def _by_line(raw: bytes) -> Tables | None:
@@ -327,7 +605,10 @@ def _keep_backup(path: Path, stored: Stored) -> None:
 def write(path: Path, data: Tables) -> str:
     """Write `data` as the whole store, atomically (only under the store's lock, or
     before anyone uses it): the digest of the bytes written."""
-    payload = serialize(data)
+    return _write_payload(path, serialize(data))
+
+
+def _write_payload(path: Path, payload: bytes) -> str:
     try:
         write_atomically(path, payload)
     except OSError as error:
@@ -337,18 +618,26 @@ def write(path: Path, data: Tables) -> str:
     return digest(payload)
 
 
-def serialize(data: Tables) -> bytes:
+def serialize(data: Tables, lines: Lines | None = None) -> bytes:
     """The store as JSON with one document per line: any JSON reader (TinyDB's own
-    included) reads it whole, and the file diffs like a table."""
+    included) reads it whole, and the file diffs like a table. A table read by the
+    line (`lines`) is written as it was read, then its new lines."""
     import orjson
 
     dumps = orjson.dumps
-    pieces = [b"{"]
-    for number, (name, table) in enumerate(data.items()):
+    names = list(data)
+    if lines is not None:
+        names = [*lines.order, *(name for name in data if name not in lines.order)]
+    pieces: list[bytes | memoryview] = [b"{"]
+    for number, name in enumerate(names):
         pieces.append((b",\n" if number else b"\n") + dumps(name) + b": {")
-        if table:
-            rows = [b"%b: %b" % (dumps(key), dumps(doc)) for key, doc in table.items()]
-            pieces.append(b"\n" + b",\n".join(rows))
+        if lines is not None and name == lines.name:
+            body = lines.serialized()
+        else:
+            rows = [b"%b: %b" % (dumps(key), dumps(doc)) for key, doc in data.get(name, {}).items()]
+            body = [b",\n".join(rows)] if rows else []
+        if body:
+            pieces += [b"\n", *body]
         pieces.append(b"\n}")
     pieces.append(b"\n}\n")
     return b"".join(pieces)

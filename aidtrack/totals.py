@@ -21,7 +21,8 @@ import contextlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Collection, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,15 @@ _LINE = re.compile(
 )
 """The start of a line: its year (or an envelope's years), and its donor."""
 
-Lines = tuple[list[dict[str, Any]], list[bytes]]
-"""The user rates of the header, and the lines."""
+
+@dataclass(frozen=True)
+class Lines:
+    """What totals that are those of the store hold: the store's own exchange rates,
+    the lines, and the store's parties (None in totals written before they were)."""
+
+    rates: list[dict[str, Any]]
+    lines: list[bytes]
+    parties: list[str] | None
 
 
 def path_for(store_path: Path) -> Path:
@@ -56,15 +64,17 @@ def read_tally(
     key = _digest_of(path)
     found = _lines(path, key) if key else None
     if found is not None:
-        rates, lines = found
-        tally = _from_lines(lines, years, envelopes)
+        tally = _from_lines(found.lines, years, envelopes)
         if tally is not None:
-            return tally, _rate_table(path, rates)
+            return tally, _rate_table(path, found.rates)
     data = store.read(path).data
     docs = list(data.get(store.PLEDGES, {}).values())
 
+    def find(ids: set[str]) -> list[counting.Doc]:
+        return [doc for doc in docs if doc.get("id") in ids]
+
     touching = docs if years is None else [d for d in docs if stored_years(d).overlaps(years)]
-    tally = _count(path, docs, counting.links_of(docs), touching, years=years)
+    tally = _count(path, find, counting.links_of(docs), touching, years=years)
     listed = [p for p in tally.envelopes if envelopes is not None and p.years.overlaps(envelopes)]
     return Tally(tally.counted, tally.mixed, listed), _rate_table(
         path, data.get(store.RATES, {}).values()
@@ -89,16 +99,15 @@ def refresh(saved: store.Store, touched: Sequence[Pledge], links: Sequence[count
     """
     if saved.written_digest is not None:
         before = _lines(saved.path, saved.read_digest)
-        lines = None if before is None else before[1]
-        _recount(saved, saved.written_digest, lines, touched, links)
+        _recount(saved, saved.written_digest, before, touched, links)
 
 
 def rebuild(path: Path) -> None:
     """Count the totals of the store at `path` again from all its records, under its
     lock (for a store written by other means)."""
     with store.open_store(path, write=True) as found:
-        docs = found.docs(store.PLEDGES).values()
-        _recount(found, found.read_digest, None, (), counting.links_of(docs))
+        links = counting.links_of(found.docs(store.PLEDGES).values())
+        _recount(found, found.read_digest, None, (), links)
 
 
 def discard(store_path: Path) -> None:
@@ -119,35 +128,45 @@ def _digest_of(path: Path) -> str:
 def _recount(
     counted: store.Store,
     digest: str,
-    before: list[bytes] | None,
+    before: Lines | None,
     touched: Sequence[Pledge],
     links: Sequence[counting.Link],
 ) -> None:
     """Write the totals of `counted`'s tables (whose bytes have `digest`): the lines of
-    `before` that `touched` leaves alone, and the others counted again."""
-    docs = list(counted.docs(store.PLEDGES).values())
+    the totals `before` that `touched` leaves alone, and the others counted again."""
+
+    def find(ids: set[str]) -> Sequence[counting.Doc]:
+        return counted.find(store.PLEDGES, "id", ids)
+
     try:
         kept = None
         if before is not None:
-            donors, years = _affected(touched, docs, links)
-            kept = _kept(before, donors, years)
+            donors, years = _affected(touched, find, links)
+            kept = _kept(before.lines, donors, years)
         if kept is None:
-            tally = _count(counted.path, docs, links, docs)
+            docs = list(counted.docs(store.PLEDGES).values())
+            tally = _count(counted.path, find, links, docs)
         else:
-            around = [
-                doc for doc in docs if doc.get("donor") in donors and stored_years(doc).meets(years)
-            ]
-            tally = _count(counted.path, docs, links, around, years=years, donors=donors)
+            pool = counted.find(store.PLEDGES, "donor", donors)
+            around = [doc for doc in pool if stored_years(doc).meets(years)]
+            tally = _count(counted.path, find, links, around, years=years, donors=donors)
     except (StoreError, InvalidInput):  # a damaged record: reports count from the records
         discard(counted.path)
         return
+    if counted.by_line and before is not None and before.parties is not None:
+        # Read by the line, the store was only added to: its parties are those before,
+        # and those of the records added.
+        names = {*before.parties, *(p.donor for p in touched), *(p.recipient for p in touched)}
+        parties = sorted(names)
+    else:
+        parties = _parties(list(counted.docs(store.PLEDGES).values()))
     rates = list(counted.docs(store.RATES).values())
-    _write(counted.path, digest, kept or [], tally, rates, _parties(docs))
+    _write(counted.path, digest, kept or [], tally, rates, parties)
 
 
 def _count(
     path: Path,
-    docs: Sequence[counting.Doc],
+    find: Callable[[set[str]], Sequence[counting.Doc]],
     links: Sequence[counting.Link],
     wanted: Iterable[counting.Doc],
     *,
@@ -157,14 +176,16 @@ def _count(
     """`Tally.of` the stored records that count in `years` and for `donors`: those of
     `wanted` (every record of those years and donors) and what counting them reads."""
     try:
-        pledges = [Pledge.from_json(doc) for doc in counting.needed(docs, links, wanted)]
+        pledges = [Pledge.from_json(doc) for doc in counting.needed(find, links, wanted)]
     except InvalidInput as error:
         raise store.damaged(path, str(error)) from None
     return Tally.of(pledges).within(years, donors)
 
 
 def _affected(
-    touched: Sequence[Pledge], docs: Sequence[counting.Doc], links: Sequence[counting.Link]
+    touched: Sequence[Pledge],
+    find: Callable[[set[str]], Sequence[counting.Doc]],
+    links: Sequence[counting.Link],
 ) -> tuple[set[str], set[int]]:
     """The donors and years whose lines the records written may have changed: those of
     the records (as they were and are), and of every record linked to them, either
@@ -173,10 +194,9 @@ def _affected(
     linked = counting.joined(every, (p.id for p in touched))
     donors = {p.donor for p in touched}
     spans = [p.years for p in touched]
-    for doc in docs:
-        if doc.get("id") in linked:
-            donors.add(str(doc.get("donor")))
-            spans.append(stored_years(doc))
+    for doc in find(linked):
+        donors.add(str(doc.get("donor")))
+        spans.append(stored_years(doc))
     return donors, {year for span in spans for year in range(span.start, span.end + 1)}
 
 
@@ -225,7 +245,7 @@ def _lines(store_path: Path, digest: str) -> Lines | None:
         and isinstance(header.get("rates"), list)
     ):
         return None
-    return header["rates"], body.split(b"\n")[:-1]
+    return Lines(header["rates"], body.split(b"\n")[:-1], _names(header))
 
 
 def _from_lines(
@@ -274,16 +294,30 @@ def parties(store_path: Path) -> list[str] | None:
     """Every donor and recipient of the store's records, sorted, as its totals name
     them; None when the totals are not those of the store as it is now. What Tab
     offers first, without parsing a large store."""
+    header = _header(store_path, _digest_of(store_path))
+    return None if header is None else _names(header)
+
+
+def made_from(store_path: Path, digest: str) -> bool:
+    """Whether the totals beside the store were counted from the store bytes of
+    `digest`: then aidtrack wrote those bytes, as `store.serialize` lays them out."""
+    return _header(store_path, digest) is not None
+
+
+def _header(store_path: Path, digest: str) -> dict[str, Any] | None:
+    """The first line of the totals, if it names the store bytes of `digest`."""
     import orjson
 
-    key = _digest_of(store_path)
     try:
         with path_for(store_path).open("rb") as handle:
             header = orjson.loads(handle.readline())
     except (OSError, ValueError):
         return None
-    if not (isinstance(header, dict) and key and header.get("store") == key):
-        return None
+    ok = isinstance(header, dict) and digest and header.get("store") == digest
+    return header if ok else None
+
+
+def _names(header: dict[str, Any]) -> list[str] | None:
     names = header.get("parties")
     return names if isinstance(names, list) and all(type(n) is str for n in names) else None
 
