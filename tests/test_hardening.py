@@ -371,6 +371,31 @@ def test_orjson_is_loaded_before_the_signal_handlers_go_in() -> None:
     assert done.stdout.splitlines()[0] == "['orjson']"
 
 
+SPY_ON_ORJSON = """
+import builtins, signal, sys
+from aidtrack.entry import main
+load = builtins.__import__
+def spy(name, *args, **kwargs):
+    if name == "orjson" and "orjson" not in sys.modules:
+        print(signal.getsignal(signal.SIGINT) in (signal.SIG_DFL, signal.SIG_IGN))
+    return load(name, *args, **kwargs)
+builtins.__import__ = spy
+sys.argv = ["aidtrack", "--version"]
+main()
+"""
+
+
+def test_a_ctrl_c_while_orjson_loads_ends_the_process_without_running_python() -> None:
+    """Python's own Ctrl-C handler raises KeyboardInterrupt, and raised inside
+    orjson's module start it crashed the process (SIGSEGV in the interrupt test, 1 of
+    CI's runs). While orjson loads, Ctrl-C has its default action: the process ends."""
+    done = subprocess.run(
+        [sys.executable, "-c", SPY_ON_ORJSON], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "True"
+
+
 @pytest.mark.parametrize(
     ("signal_error", "code", "word"),
     [("Terminated", 143, "terminated"), ("KeyboardInterrupt", 130, "interrupted")],

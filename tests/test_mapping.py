@@ -175,6 +175,16 @@ def test_a_mapping_file_and_the_flags_give_the_same_store(
     assert stored(one) == stored(two)
 
 
+def test_a_mapping_file_that_cannot_be_read_is_a_one_line_error(
+    aidtrack: Aidtrack, store: Path, tmp_path: Path
+) -> None:
+    path = tracker_csv(tmp_path / "tracker.csv")
+    result = aidtrack("import", str(path), "--mapping", str(tmp_path / "missing.toml"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot read ") and "missing.toml" in result.stderr
+    assert "internal error" not in result.stderr and not store.exists()
+
+
 def test_a_dry_run_shows_the_first_rows_as_they_would_be_recorded(
     aidtrack: Aidtrack, store: Path, tmp_path: Path
 ) -> None:
