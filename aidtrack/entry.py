@@ -20,8 +20,10 @@ def main() -> NoReturn:
     # cycle collector's passes over a 100,000-record store cost a fifth of a report.
     gc.disable()
     # orjson runs Python code while its native module starts, and crashes (SIGSEGV)
-    # when a handler raises in it: it loads before the handlers go in. A signal until
-    # then ends the process before it has touched anything.
+    # when a handler raises in it: it loads before the handlers go in, and with Ctrl-C
+    # at its default action (Python's own handler raises too). A signal until then
+    # ends the process before it has touched anything.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     import orjson  # noqa: F401
 
     signal.signal(signal.SIGTERM, _terminate)

@@ -135,7 +135,7 @@ def import_(
         maps or (),
         sets or (),
         values or (),
-        mapping_file.read_text(encoding="utf-8") if mapping_file else None,
+        interchange.read_text(str(mapping_file), env.stdin) if mapping_file else None,
     )
     excel = name.lower().endswith(".xlsx")
     mapped = column_map.given or excel or skip_empty or round_amounts
