@@ -313,8 +313,8 @@ def _header(store_path: Path, digest: str) -> dict[str, Any] | None:
             header = orjson.loads(handle.readline())
     except (OSError, ValueError):
         return None
-    ok = isinstance(header, dict) and digest and header.get("store") == digest
-    return header if ok else None
+    ok = isinstance(header, dict) and header.get("totals") == FORMAT
+    return header if ok and digest and header.get("store") == digest else None
 
 
 def _names(header: dict[str, Any]) -> list[str] | None:
