@@ -555,3 +555,53 @@ def test_remove_asks_on_a_terminal(store: Path, aidtrack: Aidtrack) -> None:
     assert len(read(store).data["pledges"]) == 1
     _on_a_terminal(store, ["remove", "p1"], [("Remove p1", "y")])
     assert read(store).data["pledges"] == {}
+
+
+@pytest.fixture
+def two_thousand(aidtrack: Aidtrack, store: Path) -> Path:
+    """A store whose JSON listing is far more than a pipe holds (2,000 records)."""
+    aidtrack.ok("add", *NOR_2026)
+    data = read(store).data
+    doc = next(iter(data["pledges"].values()))
+    data["pledges"] = {str(n): {**doc, "id": f"p{n}"} for n in range(1, 2001)}
+    write(store, data)
+    return store
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args", [["list", "--json"], ["export", "--format", "ndjson"], ["list", "--limit", "0"]]
+)
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+    two_thousand: Path, args: list[str]
+) -> None:
+    """`aidtrack list --json | head`: the command ends when its reader does, with
+    neither an error nor a traceback."""
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "aidtrack", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    reader.stdout.read(100)
+    reader.stdout.close()
+    _, err = reader.communicate(timeout=60)
+    assert (reader.returncode, err.decode()) == (0, "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["list", "--json"], ["list"], ["report", "--year", "2026"]])
+def test_output_that_cannot_be_written_is_a_one_line_error(
+    aidtrack: Aidtrack, args: list[str]
+) -> None:
+    aidtrack.ok("add", *NOR_2026)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "aidtrack", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "error: could not write the output: No space left on device\n"
