@@ -4,6 +4,7 @@ so that Ctrl-C or SIGTERM at any moment unwinds a write cleanly (exit 130 / 143)
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 from typing import NoReturn
@@ -28,18 +29,45 @@ def main() -> NoReturn:
 
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    from . import store
+
+    store.keep_to_exit = True
     try:
         from .cli import main as run
 
         run()
-    except SystemExit:
-        raise
+    except SystemExit as done:
+        _exit(done.code)
     except BaseException as error:
         stopped = signal_exit(error)
         if stopped is None:
             raise
-        sys.exit(stopped)
+        _exit(stopped)
     finally:
         # The command is over; a signal now must not interrupt the interpreter's shutdown.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _exit(code: object) -> NoReturn:
+    """End the process now, as `sys.exit(code)` would, without freeing what it read:
+    the stores a command read are kept to this point (`store.keep_to_exit`), since
+    freeing 100,000 records one by one costs a fifth of a second, and the operating
+    system takes the memory back at once. Every file is closed and every lock
+    released by now; only the standard streams are left to flush."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has gone (`| head`): nothing more to say
+        pass
+    except OSError as error:
+        print(f"error: could not write the output: {error.strerror}", file=sys.stderr)
+        status = status or 1
+    sys.stderr.flush()
+    os._exit(status)

@@ -9,16 +9,18 @@ of `AIDTRACK_DB`, `AIDTRACK_RECIPIENT`, `AIDTRACK_CURRENCY`, `AIDTRACK_DEBUG`,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .errors import AidtrackError
 from .store import DEFAULT_WAIT
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from rich.console import Console
 
@@ -107,7 +109,8 @@ class Environment:
         from .render import show
 
         plain = not (self.stderr_is_terminal if stderr else self.stdout_is_terminal)
-        show(self.console(stderr=stderr), parts, wide=wide, plain=plain)
+        with _writing():
+            show(self.console(stderr=stderr), parts, wide=wide, plain=plain)
 
     def say(self, message: str) -> None:
         """A message for the person (stderr), silenced by --quiet."""
@@ -123,17 +126,31 @@ class Environment:
 
     def write(self, text: str) -> None:
         """Data for scripts (stdout), exactly as given."""
-        self.stdout.write(text)
-        self.stdout.flush()
+        with _writing():
+            self.stdout.write(text)
+            self.stdout.flush()
 
     def write_bytes(self, pieces: Iterable[bytes]) -> None:
         """UTF-8 data for scripts (stdout), a piece at a time, without a detour
         through text."""
-        self.stdout.flush()
         binary = getattr(self.stdout, "buffer", None)
-        for piece in pieces:
-            if binary is None:
-                self.stdout.write(piece.decode())
-            else:
-                binary.write(piece)
-        (binary or self.stdout).flush()
+        with _writing():
+            self.stdout.flush()
+            for piece in pieces:
+                if binary is None:
+                    self.stdout.write(piece.decode())
+                else:
+                    binary.write(piece)
+            (binary or self.stdout).flush()
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Output that cannot be written (a full disk) is the user's one-line error; a
+    reader that went away (`| head`) goes up as it is, to end the command quietly."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise AidtrackError(f"could not write the output: {error.strerror}") from None

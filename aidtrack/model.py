@@ -287,16 +287,22 @@ def in_stored_form(doc: Mapping[str, Any]) -> bool:
             and values[11] in _STATUSES
             and values[12] in _CATEGORIES
             and values[14] in _INSTRUMENTS
-            and all(
-                type(source) is dict
-                and tuple(source) == _SOURCE_KEYS
-                and tuple(map(type, source.values())) in _SOURCE_TYPES
-                and "" not in source.values()
-                for source in values[16]
-            )
+            and _stored_sources(values[16])
         )
     except (TypeError, ValueError):  # a span not of two numbers
         return False
+
+
+def _stored_sources(sources: list[Any]) -> bool:
+    for source in sources:  # a loop, not all(): it runs for every record listed
+        if not (
+            type(source) is dict
+            and tuple(source) == _SOURCE_KEYS
+            and tuple(map(type, source.values())) in _SOURCE_TYPES
+            and "" not in source.values()
+        ):
+            return False
+    return True
 
 
 def _stored_types() -> dict[str, frozenset[tuple[type, ...]]]:

@@ -38,6 +38,12 @@ Tables = dict[str, dict[str, dict[str, Any]]]
 """A store's content: table name -> TinyDB document id (as text) -> document."""
 
 
+keep_to_exit = False
+"""Set by the console script, which ends with `os._exit`: every store read is then kept
+to the end of the process rather than freed record by record."""
+_KEPT: list[Store] = []
+
+
 class StoreNotice(UserWarning):
     """Something the user should know about their store that is not an error."""
 
@@ -108,6 +114,8 @@ class Store:
 
         self._storage = _MemoryStorage(stored.data)
         self._db = TinyDB(storage=lambda: self._storage)
+        if keep_to_exit:
+            _KEPT.append(self)
 
     @property
     def data(self) -> Tables:
@@ -492,7 +500,11 @@ def _text_in(value: object, texts: Collection[str]) -> bool:
 
 
 def _has_text(doc: Mapping[str, Any], fields: Sequence[str]) -> bool:
-    return any(type(value) is str and value for value in map(doc.get, fields))
+    for field in fields:  # a loop, not any(): it runs for every record of a store
+        value = doc.get(field)
+        if value and type(value) is str:
+            return True
+    return False
 
 
 def _by_line(raw: bytes) -> Tables | None:

@@ -407,6 +407,8 @@ def handle_errors(function: F) -> F:
                 word = "interrupted" if stopped is ExitCode.INTERRUPTED else "terminated"
                 env.error(f"{word}; the store is unchanged or fully written")
                 raise typer.Exit(stopped) from None
+            if isinstance(error, BrokenPipeError):
+                _reader_gone()
             if env.debug or not isinstance(error, Exception):
                 raise
             env.error(
@@ -491,8 +493,14 @@ def main() -> NoReturn:
     try:
         app()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(ExitCode.OK)
+        _reader_gone()
+    sys.exit(ExitCode.OK)
+
+
+def _reader_gone() -> NoReturn:
+    """The reader of stdout went away (`| head`): the command ends, quietly and well;
+    what is still buffered goes nowhere."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(ExitCode.OK)
 
 
