@@ -29,10 +29,10 @@ def main() -> NoReturn:
 
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    from . import store
-
-    store.keep_to_exit = True
     try:
+        from . import store
+
+        store.keep_to_exit = True
         from .cli import main as run
 
         run()
