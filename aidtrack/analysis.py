@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from . import places
@@ -121,7 +122,7 @@ def select(
 _STAGE_ORDER = {status.value: rank for rank, status in enumerate(Status)}
 
 SORT_KEYS: dict[str, Any] = {
-    "year": lambda r: (r["first_year"], r["last_year"], r["donor"]),
+    "year": itemgetter("first_year", "last_year", "donor"),
     "donor": lambda r: (r["donor"].casefold(), r["first_year"]),
     "recipient": lambda r: (r["recipient"].casefold(), r["first_year"]),
     "amount": lambda r: (r["currency"], Decimal(r["amount"])),

@@ -103,8 +103,8 @@ class Store:
     ) -> None:
         self.path = path
         self.read_digest = stored.digest
-        """The digest of the bytes read ("" for a store not yet written); only for a
-        writing unit, whose derived files must follow from those bytes."""
+        """The digest of the bytes read ("" for a store not yet written): what derived
+        files must name to speak of them."""
         self.written_digest: str | None = None
         """The digest of the bytes `save` wrote, if it wrote."""
         self._stored = stored
@@ -235,7 +235,8 @@ def open_store(
     year totals name it): then the records table is read by the line (`Lines`).
     """
     if not write:
-        yield Store(path, read(path), writable=False)
+        raw = read_bytes(path)
+        yield Store(path, parse(path, raw, known_digest=digest(raw) if raw else ""), writable=False)
         return
     with _locked(path, wait):
         _remove_leftovers(path)

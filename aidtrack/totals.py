@@ -30,7 +30,7 @@ from typing import Any
 from . import counting, store
 from .counting import Counted, Tally
 from .errors import InvalidInput, StoreError
-from .model import Pledge, YearSpan, stored_years
+from .model import Pledge, YearSpan, in_stored_form, stored_years
 from .rates import RateTable, UserRate
 
 FORMAT = 2
@@ -50,6 +50,8 @@ class Lines:
     rates: list[dict[str, Any]]
     lines: list[bytes]
     parties: list[str] | None
+    stored_form: bool
+    """Every record of the store is in stored form (`model.in_stored_form`)."""
 
 
 def path_for(store_path: Path) -> Path:
@@ -160,8 +162,13 @@ def _recount(
         parties = sorted(names)
     else:
         parties = _parties(list(counted.docs(store.PLEDGES).values()))
+    # A write stores every record it touches in stored form, and changes no other; a
+    # store read by the line is not read whole to learn it.
+    stored_form = before is not None and before.stored_form
+    if not stored_form and not counted.by_line:
+        stored_form = all(map(in_stored_form, counted.docs(store.PLEDGES).values()))
     rates = list(counted.docs(store.RATES).values())
-    _write(counted.path, digest, kept or [], tally, rates, parties)
+    _write(counted.path, digest, kept or [], tally, rates, (parties, stored_form))
 
 
 def _count(
@@ -245,7 +252,8 @@ def _lines(store_path: Path, digest: str) -> Lines | None:
         and isinstance(header.get("rates"), list)
     ):
         return None
-    return Lines(header["rates"], body.split(b"\n")[:-1], _names(header))
+    lines = body.split(b"\n")[:-1]
+    return Lines(header["rates"], lines, _names(header), header.get("stored_form") is True)
 
 
 def _from_lines(
@@ -298,6 +306,14 @@ def parties(store_path: Path) -> list[str] | None:
     return None if header is None else _names(header)
 
 
+def all_in_stored_form(store_path: Path, digest: str) -> bool:
+    """Whether the totals, counted from the store bytes of `digest`, say that every
+    record of those bytes is in stored form: then a listing prints them as they are
+    without looking at each."""
+    header = _header(store_path, digest)
+    return header is not None and header.get("stored_form") is True
+
+
 def made_from(store_path: Path, digest: str) -> bool:
     """Whether the totals beside the store were counted from the store bytes of
     `digest`: then aidtrack wrote those bytes, as `store.serialize` lays them out."""
@@ -334,11 +350,12 @@ def _write(
     kept: Iterable[bytes],
     tally: Tally,
     rates: Sequence[dict[str, Any]],
-    parties: list[str],
+    records: tuple[list[str], bool],
 ) -> None:
     """Write the totals of the store whose bytes have `digest`: the lines kept,
-    `tally`'s, and the store's parties in the header. Not fsynced: they are checked
-    when read."""
+    `tally`'s, and in the header what is true of the store's records (their parties,
+    and whether every one is in stored form). Not fsynced: they are checked when
+    read."""
     import orjson
 
     # By year (envelopes after, by their years), then donor: readers bisect them.
@@ -350,7 +367,8 @@ def _write(
         "store": digest,
         "body": store.digest(body),
         "rates": list(rates),
-        "parties": parties,
+        "parties": records[0],
+        "stored_form": records[1],
     }
     with contextlib.suppress(OSError):
         store.write_atomically(
