@@ -509,49 +509,55 @@ def _has_text(doc: Mapping[str, Any], fields: Sequence[str]) -> bool:
 
 
 def _by_line(raw: bytes) -> Tables | None:
-    """The tables of a store laid out as `serialize` writes it, read a document per line;
+    """The tables of a store laid out as `serialize` writes it (each table's name on a
+    line of its own, a document per line), read a megabyte of documents at a time;
     None for any other layout (a file edited by hand), which is read whole.
 
-    One document at a time keeps the parser's working memory to a line: reading a
-    60 MB store whole takes about 140 MB more at its peak. Every line is checked against
-    the layout, commas included, so a file is read this way only if it is the JSON it
-    would be read as whole.
+    A piece at a time keeps the parser's working memory small: reading a 60 MB store
+    whole takes about 140 MB more at its peak. Each piece is read as the JSON it is,
+    commas included, so the tables are those that reading the file whole gives.
     """
     import orjson
 
-    loads = orjson.loads
     if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
     tables: Tables = {}
-    table: dict[str, Any] | None = None  # the table being read
-    member_due = False  # the line before ended with a comma: another member must follow
+    at, last = 2, len(raw) - 2  # raw[last:] is the file's closing "}\n"
     try:
-        for line in _lines(raw, 2, len(raw) - 3):
-            if table is None:  # a table's name opens it
-                if not (line.endswith(b": {") and (member_due or not tables)):
-                    return None
-                name = loads(line[:-3])
-                if type(name) is not str:
-                    return None
-                table = tables[name] = {}
-                member_due = False
-            elif line in (b"}", b"},"):
-                if member_due:
-                    return None
-                table, member_due = None, line == b"},"
+        while at < last:
+            stop = raw.index(b"\n", at)
+            if not raw.endswith(b": {", at, stop):
+                return None
+            name = orjson.loads(raw[at : stop - 3])
+            first = stop + 1  # the table's first line, or its closing brace
+            close = first if raw[first : first + 1] == b"}" else raw.index(b"\n}", first) + 1
+            table: dict[str, Any] = {}
+            for piece in _pieces(raw, first, close - 1):
+                table.update(orjson.loads(b"{%b}" % piece))
+            if type(name) is not str:
+                return None
+            tables[name] = table
+            if raw.startswith(b"},\n", close) and close + 3 < last:
+                at = close + 3
+            elif raw.startswith(b"}\n", close) and close + 2 == last:
+                at = last
             else:
-                end = line.find(b'"', 1)
-                if not (
-                    line[:1] == b'"' and line[end : end + 3] == b'": ' and b"\\" not in line[:end]
-                ):
-                    return None
-                if table and not member_due:
-                    return None
-                member_due = line.endswith(b",")
-                table[line[1:end].decode()] = loads(line[end + 3 : -1 if member_due else None])
-    except (ValueError, UnicodeDecodeError):  # orjson's errors are ValueErrors
+                return None
+    except ValueError:  # no such line, or not JSON (orjson's errors are ValueErrors)
         return None
-    return tables if table is None and not member_due else None
+    return tables
+
+
+def _pieces(raw: bytes, start: int, stop: int) -> Iterator[bytes]:
+    """The lines of raw[start:stop] in pieces of about a megabyte, each cut where a
+    line ends with its comma (the comma left out)."""
+    while start < stop:
+        cut = raw.find(b",\n", min(start + (1 << 20), stop), stop)
+        if cut < 0:
+            yield raw[start:stop]
+            return
+        yield raw[start:cut]
+        start = cut + 2
 
 
 def _lines(raw: bytes, start: int, stop: int) -> Iterator[bytes]:
