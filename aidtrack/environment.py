@@ -40,6 +40,16 @@ def default_store() -> Path:
     return user_data_path(APP_NAME) / "pledges.json"
 
 
+def command_words() -> list[str]:
+    """The words of the command line after `aidtrack`; when bash asks what Tab offers,
+    those before the word being completed."""
+    if os.environ.get("_AIDTRACK_COMPLETE") == "complete_bash":
+        words = os.environ.get("COMP_WORDS", "").split()
+        cword = os.environ.get("COMP_CWORD", "")
+        return words[1 : int(cword)] if cword.isdecimal() else []
+    return sys.argv[1:]
+
+
 def _is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()

@@ -21,15 +21,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import counting, groups, indicators, model, rules
+from . import counting, groups, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
 from .groups import Group
-from .indicators import Indicators
 from .model import Pledge, Source, Status, YearSpan
 from .rates import RateTable, UserRate
 from .store import DEFAULT_WAIT, GROUPS, INDICATORS, PLEDGES, RATES, Store, damaged, open_store
+
+if TYPE_CHECKING:
+    from .indicators import Indicators
 
 # Checked for every record on every load (cheaply, without building it), so that a
 # write never carries a half record forward unnoticed; values are checked when built.
@@ -331,11 +333,15 @@ class Ledger:
 
     def indicators(self) -> Indicators:
         """GDP and population: the shipped figures, with those imported laid over them."""
+        from . import indicators  # loaded by the commands that use them
+
         return indicators.with_imported(self.store.docs(INDICATORS).values())
 
     def import_indicators(self, indicator: str, found: Indicators, source: str) -> int:
         """Keep a World Bank file's figures, replacing those of the same indicator and
         countries; returns how many countries."""
+        from . import indicators
+
         codes = set(found.values.get(indicator, {}))
         table = self.store.table(INDICATORS)
         table.remove(lambda doc: doc.get("indicator") == indicator and doc.get("code") in codes)

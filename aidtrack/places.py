@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from .errors import InvalidInput, did_you_mean
 
@@ -66,19 +67,35 @@ def _fold(text: str) -> str:
     return " ".join(stripped.replace("\u2019", "'").casefold().split())
 
 
+def countries() -> list[dict[str, str]]:
+    """ISO 3166-1 as pycountry ships it (`alpha_2`, `alpha_3`, `name`, and where there
+    is one `common_name` and `official_name`), read from its database file: importing
+    pycountry costs 20-30 ms of every command's start, looking up its own version
+    among the installed packages. A test holds this to `pycountry.countries`."""
+    import importlib.util
+
+    import orjson
+
+    spec = importlib.util.find_spec("pycountry")
+    folders = spec.submodule_search_locations if spec else None
+    if not folders:
+        raise ModuleNotFoundError("pycountry is not installed; reinstall aidtrack")
+    database = Path(next(iter(folders))) / "databases" / "iso3166-1.json"
+    entries: list[dict[str, str]] = orjson.loads(database.read_bytes())["3166-1"]
+    return entries
+
+
 @cache
 def _index() -> dict[str, Party]:
     """Every spelling we accept, folded, mapped to its party. Built once, on first use."""
-    import pycountry  # 0.15 s to import: only commands that resolve names pay for it
-
     index: dict[str, Party] = {}
     by_code: dict[str, Party] = {}
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        party = Party(name, country.alpha_3)
-        by_code[country.alpha_3] = party
-        spellings = [country.alpha_2, country.alpha_3, country.name, name]
-        spellings.append(getattr(country, "official_name", "") or "")
+    for country in countries():
+        name = country.get("common_name") or country["name"]
+        party = Party(name, country["alpha_3"])
+        by_code[country["alpha_3"]] = party
+        spellings = [country["alpha_2"], country["alpha_3"], country["name"], name]
+        spellings.append(country.get("official_name", ""))
         for spelling in spellings:
             if spelling:
                 index.setdefault(_fold(spelling), party)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from .errors import StoreError
 
 if TYPE_CHECKING:
+    from tinydb import TinyDB
     from tinydb.table import Table
 
 SCHEMA_VERSION = 1
@@ -110,10 +111,8 @@ class Store:
         self._stored = stored
         self._writable = writable
         self._lines = lines
-        from tinydb import TinyDB  # loaded by the commands that use a store, not at start-up
-
         self._storage = _MemoryStorage(stored.data)
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db: TinyDB | None = None  # made by the first unit of work that asks
         if keep_to_exit:
             _KEPT.append(self)
 
@@ -136,6 +135,10 @@ class Store:
         """A TinyDB table over the tables in memory (its query cache is off)."""
         if self._lines is not None and name == self._lines.name:
             self._read_all()
+        if self._db is None:
+            from tinydb import TinyDB  # loaded by the commands that change a table
+
+            self._db = TinyDB(storage=lambda: self._storage)
         return self._db.table(name, cache_size=0)
 
     def docs(self, name: str) -> dict[str, dict[str, Any]]:

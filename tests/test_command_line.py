@@ -3,6 +3,9 @@ every closed vocabulary, negative amounts, help that teaches."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -262,3 +265,55 @@ def test_completion_offers_the_shipped_groups_and_the_stores_own(aidtrack: Aidtr
     assert complete("aidtrack list --group n") == ["nato", "nordic"]
     aidtrack.ok("groups", "add", "baltics", "Estonia", "Latvia", "Lithuania")
     assert complete("aidtrack report --group b") == ["baltics"]
+
+
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        (["list", "--json"], "list"),
+        (["--db", "x.json", "--wait", "3", "add", "Norway"], "add"),
+        (["--quiet", "rates", "set"], "rates"),
+        (["--version"], None),
+        (["--db", "report"], None),
+        ([], None),
+    ],
+)
+def test_the_command_a_line_names(words: list[str], named: str | None) -> None:
+    from aidtrack.cli import _command_named
+
+    assert _command_named(words) == named
+
+
+def tab_in_a_process(words: str) -> list[str]:
+    """What bash's Tab offers after `words`, asked of the console script in a process."""
+    protocol = {
+        "_AIDTRACK_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    script = "import sys; sys.argv = ['aidtrack']; from aidtrack.entry import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, **protocol},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return [line for line in done.stdout.split("\n") if line]
+
+
+@pytest.mark.slow
+def test_a_process_builds_the_command_it_runs_and_every_one_when_it_must(
+    store: Path, starter: None
+) -> None:
+    """Only the command named is built; help, a mistyped command and Tab on a
+    command's name still see every one."""
+    from .conftest import run_process
+
+    assert run_process("list", "--limit", "2").returncode == 0
+    assert run_process("rates", "--year", "2024").returncode == 0
+    mistyped = run_process("lst")
+    assert mistyped.returncode == 2 and "list" in mistyped.stderr
+    assert "compare" in run_process("--help").stdout
+    assert sorted(tab_in_a_process("aidtrack re")) == ["remove", "report", "revise"]
+    assert tab_in_a_process("aidtrack add No")[0] == "Norway"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from hypothesis import given
@@ -142,6 +143,17 @@ def test_one_donor_by_any_of_its_names(name: str) -> None:
 )
 def test_countries_resolve_to_iso_names(name: str, canonical: str) -> None:
     assert places.resolve(name).name == canonical
+
+
+def test_the_countries_read_from_pycountrys_database_are_pycountrys() -> None:
+    import pycountry
+
+    def spelled(country: object) -> tuple[str, ...]:
+        fields = ("alpha_2", "alpha_3", "name", "common_name", "official_name")
+        get = country.get if isinstance(country, dict) else partial(getattr, country)
+        return tuple(get(field, "") or "" for field in fields)
+
+    assert [spelled(c) for c in places.countries()] == [spelled(c) for c in pycountry.countries]
 
 
 def test_institutions_are_donors_distinct_from_countries() -> None:

@@ -23,7 +23,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from .. import __version__
-from ..environment import Environment
+from ..environment import Environment, command_words
 from ..errors import AidtrackError, ExitCode, InvalidInput, signal_exit
 from ..model import Category, Instrument, Qualifier, Status, choice
 from ..store import DEFAULT_WAIT, StoreNotice
@@ -490,11 +490,39 @@ def main_options(
 def main() -> NoReturn:
     """Run the app; a reader that goes away (`| head`) ends it quietly (a signal is
     `entry`'s, which wraps this)."""
+    _build_only(_command_named(command_words()))
     try:
         app()
     except BrokenPipeError:
         _reader_gone()
     sys.exit(ExitCode.OK)
+
+
+_ROOT_VALUES = {"--db", "--wait"}
+"""The options before a command that take a value."""
+
+
+def _command_named(words: Sequence[str]) -> str | None:
+    """The command (or group) a command line names: its first word that is neither an
+    option before it nor such an option's value."""
+    given = iter(words)
+    for word in given:
+        if word in _ROOT_VALUES:
+            next(given, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _build_only(name: str | None) -> None:
+    """Have Typer build only the command that runs, when the command line names one:
+    it builds every registered command's options on each start (about a millisecond
+    each), and a command line runs one. Help, completion of a command's name and a
+    mistyped name still see them all."""
+    commands = [info for info in app.registered_commands if info.name == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if commands or groups:
+        app.registered_commands, app.registered_groups = commands, groups
 
 
 def _reader_gone() -> NoReturn:
