@@ -320,7 +320,8 @@ class Lines:
         self.order = order
         """The store's tables in their stored order."""
         self.added: dict[str, dict[str, Any]] = {}
-        self._parsed: dict[int, dict[str, Any]] = {}  # by where the line starts
+        self._parsed: dict[int, tuple[str, dict[str, Any]]] = {}
+        """The records parsed so far, with their document ids, by where the line starts."""
         self._read_ids: dict[str, list[int]] = {}
         """Where the lines parsed so far start, by record id: a record id names one
         record (aidtrack never writes two of one id), so it is not looked for again."""
@@ -375,11 +376,9 @@ class Lines:
         import orjson
 
         docs: dict[str, dict[str, Any]] = {}
-        at = self.start
-        for line in _lines(self.raw, self.start, self.end):
-            key, body = self._split(line)
-            docs[key] = self._parsed[at] if at in self._parsed else orjson.loads(body)
-            at += len(line) + 1
+        for piece in _pieces(self.raw, self.start, self.end):
+            docs.update(orjson.loads(b"{%b}" % piece))
+        docs.update(self._parsed.values())  # the records handed out stay those records
         return docs | self.added
 
     def serialized(self) -> list[bytes | memoryview]:
@@ -442,11 +441,12 @@ class Lines:
         for at in sorted(starts):
             if at not in self._parsed:
                 stop = self.raw.find(b"\n", at, self.end)
-                line = self.raw[at : self.end if stop < 0 else stop]
-                doc = self._parsed[at] = orjson.loads(self._split(line)[1])
+                key, body = self._split(self.raw[at : self.end if stop < 0 else stop])
+                doc = orjson.loads(body)
+                self._parsed[at] = key, doc
                 if type(doc.get("id")) is str:
                     self._read_ids.setdefault(doc["id"], []).append(at)
-            docs.append(self._parsed[at])
+            docs.append(self._parsed[at][1])
         return docs
 
     @staticmethod
@@ -561,15 +561,6 @@ def _pieces(raw: bytes, start: int, stop: int) -> Iterator[bytes]:
             return
         yield raw[start:cut]
         start = cut + 2
-
-
-def _lines(raw: bytes, start: int, stop: int) -> Iterator[bytes]:
-    """The lines of raw[start:stop], split a megabyte at a time (not all at once)."""
-    while start < stop:
-        end = raw.find(b"\n", min(start + (1 << 20), stop), stop)
-        end = stop if end < 0 else end
-        yield from raw[start:end].split(b"\n")
-        start = end + 1
 
 
 def _schema_version(path: Path, data: object) -> int:
