@@ -162,8 +162,7 @@ class Store:
         return [doc for doc in self.docs(name).values() if _has_text(doc, fields)]
 
     def insert(self, name: str, docs: Iterable[Mapping[str, Any]]) -> list[str]:
-        """Add documents to a table under new ids, as TinyDB numbers them (one past the
-        largest); their ids."""
+        """Add documents to a table under new document ids (`_numbered`); their ids."""
         self._storage.changed = True
         if self._lines is not None and name == self._lines.name:
             return self._lines.insert(docs)

@@ -340,7 +340,7 @@ def list_pledges(
     page = limit if limit is not None else (TABLE_PAGE if shown is Format.TABLE else 0)
     visible = chosen[:page] if page else chosen
     # Records are built only to be drawn or converted; JSON prints them as stored.
-    needs_records = code is not None or shown not in (Format.JSON, Format.NDJSON)
+    needs_records = code is not None or shown is Format.TABLE
     pledges = [Pledge.from_json(record) for record in visible] if needs_records else []
     converted = analysis.conversions(pledges, rates, code) if rates and code else None
     if converted and converted.missing:
