@@ -9,9 +9,11 @@ store's records (only those the years need, `counting.needed`). Both are the sam
 The totals hold a line per donor and year (what that donor's wholes add up to there),
 a line per multi-year envelope, and a header naming the digest of the store bytes they
 were counted from, the counting rules, the store's own exchange rates, a digest of the
-lines themselves, and every donor and recipient of the store (for Tab completion).
-They are derived data, never the record of anything: delete them at any time. Writers
-refresh them under the store's lock, after writing the store.
+lines themselves, every donor and recipient of the store (for Tab completion), and
+whether every record is in stored form (for listings). They are derived data, never
+the record of anything: delete them at any time. Writers refresh them under the
+store's lock, after writing the store; and since they name the exact bytes aidtrack
+wrote, a writer finding them current reads the store by the line (`store.Lines`).
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ _LINE = re.compile(
 @dataclass(frozen=True)
 class Lines:
     """What totals that are those of the store hold: the store's own exchange rates,
-    the lines, and the store's parties (None in totals written before they were)."""
+    the lines, the store's parties (None in totals written before they were), and
+    whether every record is in stored form."""
 
     rates: list[dict[str, Any]]
     lines: list[bytes]
