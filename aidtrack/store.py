@@ -40,8 +40,8 @@ Tables = dict[str, dict[str, dict[str, Any]]]
 
 
 keep_to_exit = False
-"""Set by the console script, which ends with `os._exit`: every store read is then kept
-to the end of the process rather than freed record by record."""
+"""Set by the console script, which ends with `os._exit`: the last store a command read
+is then kept to the end of the process rather than freed record by record."""
 _KEPT: list[Store] = []
 
 
@@ -113,8 +113,8 @@ class Store:
         self._lines = lines
         self._storage = _MemoryStorage(stored.data)
         self._db: TinyDB | None = None  # made by the first unit of work that asks
-        if keep_to_exit:
-            _KEPT.append(self)
+        if keep_to_exit:  # the last store read; one read before it is freed as usual
+            _KEPT[:] = [self]
 
     @property
     def data(self) -> Tables:
