@@ -51,7 +51,7 @@ def main() -> NoReturn:
 
 def _exit(code: object) -> NoReturn:
     """End the process now, as `sys.exit(code)` would, without freeing what it read:
-    the stores a command read are kept to this point (`store.keep_to_exit`), since
+    the last store a command read is kept to this point (`store.keep_to_exit`), since
     freeing 100,000 records one by one costs a fifth of a second, and the operating
     system takes the memory back at once. Every file is closed and every lock
     released by now; only the standard streams are left to flush."""
