@@ -39,8 +39,7 @@ def parties(path: Path, incomplete: str) -> list[Suggestion]:
     typed = incomplete.casefold()
     named = totals.parties(path)
     if named is None:
-        found = (doc.get(role) for doc in _records(path) for role in ("donor", "recipient"))
-        named = sorted({name for name in found if isinstance(name, str)})
+        named = totals.parties_of([doc for doc in _records(path) if isinstance(doc, dict)])
     own = [name for name in named if name.casefold().startswith(typed)]
     rest = [name for name in places.names() if name.casefold().startswith(typed)]
     return [(name, "in the store") for name in own] + [

@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from . import counting, store
 from .counting import Counted, Tally
@@ -164,7 +164,7 @@ def _recount(
         names = {*before.parties, *(p.donor for p in touched), *(p.recipient for p in touched)}
         parties = sorted(names)
     else:
-        parties = _parties(list(counted.docs(store.PLEDGES).values()))
+        parties = parties_of(list(counted.docs(store.PLEDGES).values()))
     # A write stores every record it touches in stored form, and changes no other; a
     # store read by the line is not read whole to learn it.
     stored_form = before is not None and before.stored_form
@@ -247,10 +247,8 @@ def _lines(store_path: Path, digest: str) -> Lines | None:
     except (OSError, ValueError):
         return None
     if not (
-        isinstance(header, dict)
-        and header.get("totals") == FORMAT
+        _names_bytes(header, digest)
         and header.get("rules") == counting.RULES
-        and header.get("store") == digest
         and header.get("body") == store.digest(body)
         and isinstance(header.get("rates"), list)
     ):
@@ -332,8 +330,17 @@ def _header(store_path: Path, digest: str) -> dict[str, Any] | None:
             header = orjson.loads(handle.readline())
     except (OSError, ValueError):
         return None
-    ok = isinstance(header, dict) and header.get("totals") == FORMAT
-    return header if ok and digest and header.get("store") == digest else None
+    return header if _names_bytes(header, digest) else None
+
+
+def _names_bytes(header: object, digest: str) -> TypeGuard[dict[str, Any]]:
+    """Whether a first line of totals in this format names the store bytes of `digest`."""
+    return (
+        bool(digest)
+        and isinstance(header, dict)
+        and header.get("totals") == FORMAT
+        and header.get("store") == digest
+    )
 
 
 def _names(header: dict[str, Any]) -> list[str] | None:
@@ -341,7 +348,8 @@ def _names(header: dict[str, Any]) -> list[str] | None:
     return names if isinstance(names, list) and all(type(n) is str for n in names) else None
 
 
-def _parties(docs: Sequence[dict[str, Any]]) -> list[str]:
+def parties_of(docs: Sequence[dict[str, Any]]) -> list[str]:
+    """Every donor and recipient of the stored records `docs`, sorted."""
     names: set[object] = {*map(dict.get, docs, repeat("donor"))}
     names.update(map(dict.get, docs, repeat("recipient")))
     return sorted(name for name in names if type(name) is str)

@@ -8,7 +8,6 @@ import typer
 
 from .. import render
 from ..environment import Environment
-from ..errors import InvalidInput
 from . import (
     CommandGroup,
     JsonOption,
@@ -96,12 +95,10 @@ def import_gdp(
     Figures of the same indicator and country replace those there were.
     """
     from ..indicators import NAMES, world_bank_csv
+    from ..interchange import read_text
 
     env: Environment = ctx.obj
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"cannot read {file}: {error}") from None
+    text = read_text(str(file), env.stdin)
     indicator, found = world_bank_csv(text, str(file))
     with records_of(env, write=True) as ledger:
         countries = ledger.import_indicators(indicator, found, f"World Bank, {file.name}")

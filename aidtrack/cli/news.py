@@ -1,7 +1,6 @@
 """From the news to records: `extract`, and the drafts `add --from-text` asks about."""
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -24,10 +23,9 @@ def read_text(given: str | None, env: Environment) -> str:
             raise InvalidInput("give the text, @FILE or - (stdin); see `aidtrack extract --help`")
         return env.stdin.read()
     if given.startswith("@"):
-        try:
-            return Path(given[1:]).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInput(f"cannot read {given[1:]}: {error}") from None
+        from ..interchange import read_text as read_file
+
+        return read_file(given[1:], env.stdin)
     return given
 
 
