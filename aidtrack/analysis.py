@@ -10,13 +10,15 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import places
-from .groups import Group
 from .model import Category, Pledge, Status, YearSpan, choice
 from .money import minor_unit
-from .rates import Conversion, MissingRate, RateTable, missing_legs
+
+if TYPE_CHECKING:  # a listing in its own currency loads neither
+    from .groups import Group
+    from .rates import Conversion, MissingRate, RateTable
 
 
 def versions(pledges: Sequence[Pledge], pledge_id: str) -> list[Pledge]:
@@ -161,6 +163,8 @@ class Conversions:
 
 def conversions(pledges: Iterable[Pledge], table: RateTable, currency: str) -> Conversions:
     """Each record in `currency` at its year's average (an envelope at its first year's)."""
+    from .rates import MissingRate, missing_legs
+
     places = minor_unit(currency)
     converted: dict[str, Conversion | None] = {}
     missing: dict[str, list[MissingRate]] = {}

@@ -23,15 +23,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from . import counting, groups, model, rules
+from . import counting, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
-from .groups import Group
 from .model import Pledge, Source, Status, YearSpan
-from .rates import RateTable, UserRate
 from .store import DEFAULT_WAIT, GROUPS, INDICATORS, PLEDGES, RATES, Store, damaged, open_store
 
 if TYPE_CHECKING:
+    from .groups import Group
     from .indicators import Indicators
+    from .rates import RateTable, UserRate
 
 # Checked for every record on every load (cheaply, without building it), so that a
 # write never carries a half record forward unnoticed; values are checked when built.
@@ -166,9 +166,13 @@ class Ledger:
 
     def rate_table(self) -> RateTable:
         """The shipped ECB table with this store's user rates laid over it."""
+        from .rates import RateTable  # loaded by the commands that convert or write
+
         return RateTable.shipped().with_user_rates(self.user_rates())
 
     def user_rates(self) -> list[UserRate]:
+        from .rates import UserRate
+
         try:
             return [UserRate.from_json(doc) for doc in self.store.docs(RATES).values()]
         except InvalidInput as error:
@@ -313,9 +317,13 @@ class Ledger:
 
     def own_groups(self) -> dict[str, Group]:
         """The groups the user made (`aidtrack groups add`)."""
+        from . import groups  # loaded by the commands that name a group
+
         return groups.from_json(self.store.docs(GROUPS).values())
 
     def group(self, name: str) -> Group:
+        from . import groups
+
         return groups.find(name, self.own_groups())
 
     def set_group(self, group: Group) -> bool:
@@ -326,6 +334,8 @@ class Ledger:
         return replaced
 
     def remove_group(self, name: str) -> None:
+        from . import groups
+
         if name in groups.BUILT_IN:
             raise InvalidInput(f"{name!r} is a shipped group and stays")
         if not self.store.table(GROUPS).remove(lambda doc: doc.get("name") == name):

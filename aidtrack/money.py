@@ -120,14 +120,13 @@ KRONE = tuple(sorted(set(KRONE_CURRENCIES.values())))
 # Swedish and Danish shorthand that carries both the scale and the krone.
 KRONE_SCALES: dict[str, int] = {"tkr": 3, "mkr": 6, "mnkr": 6, "mdkr": 9, "mdrkr": 9}
 
-_NUMBER_AND_REST = re.compile(
-    r"""^\s*
+# The patterns of amounts are compiled on first use (and kept by `re`'s cache), not
+# on import: a command that reads no amount does not pay for them.
+_NUMBER_AND_REST = r"""^\s*
     (?P<sign>[-+])?\s*
     (?P<pre>[A-Za-z]{1,2}\$|[$€£¥₴]|[A-Za-z]{2,3}\.?(?=\s*[0-9.]))?\s*
     (?P<number>[0-9][0-9,. ]*[0-9]|[0-9]|\.[0-9]+)
-    (?P<rest>[^0-9]*)$""",
-    re.VERBOSE,
-)
+    (?P<rest>[^0-9]*)$"""
 _EXAMPLES = "85bn, 7.5 billion, 7,5 mrd, 850m, 1,200,000, NOK 85bn or 2,5 Mrd. Euro"
 
 _ONES = [
@@ -159,7 +158,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 # "Fifteen billion", "twenty-five million", "one and a half billion", "a billion": words
 # for the number, always followed by a scale word (a bare "one" is no amount).
-_SPELLED = re.compile(
+_SPELLED = (
     r"(?i)\b(?P<words>(?:an?|and|half|hundred|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")(?:[\s-]+(?:and|half|hundred|a|"
@@ -185,7 +184,7 @@ def spelled_out(text: str) -> str:
             return f"{total}.5" if total else "0.5"
         return str(total) if total else match[0]
 
-    return _SPELLED.sub(digits, text)
+    return re.sub(_SPELLED, digits, text)
 
 
 @dataclass(frozen=True)
@@ -232,7 +231,7 @@ def parse_amount(text: str) -> ParsedAmount:
     cleaned = spelled_out(text.replace("\u2212", "-"))
     for space in ("\u00a0", "\u202f", "\u2009"):
         cleaned = cleaned.replace(space, " ")
-    match = _NUMBER_AND_REST.match(cleaned)
+    match = re.match(_NUMBER_AND_REST, cleaned, re.VERBOSE)
     if not match:
         raise InvalidInput(
             f"amount {text!r} is not a number: write it like {_EXAMPLES} (positive, no exponent)"

@@ -15,11 +15,14 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .counting import Link
 from .errors import InvalidInput
 from .model import Category, Pledge, Status, YearSpan
-from .rates import MissingRate, RateTable
+
+if TYPE_CHECKING:
+    from .rates import RateTable
 
 # Links ---------------------------------------------------------------------------------
 
@@ -205,6 +208,7 @@ def duplicate_key(pledge: Pledge) -> tuple[str, str, YearSpan, Status]:
 def approximate(table: RateTable) -> Convert:
     """`table`'s conversion for comparing amounts: unrounded, None where a rate is missing
     (two amounts that cannot be compared are not duplicates)."""
+    from .rates import MissingRate  # loaded with `table`
 
     def convert(amount: Decimal, source: str, target: str, year: int) -> Decimal | None:
         try:

@@ -27,13 +27,15 @@ from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from . import counting, store
 from .counting import Counted, Tally
 from .errors import InvalidInput, StoreError
 from .model import Pledge, YearSpan, in_stored_form, stored_years
-from .rates import RateTable, UserRate
+
+if TYPE_CHECKING:
+    from .rates import RateTable
 
 FORMAT = 2
 
@@ -406,6 +408,8 @@ def _tally_lines(tally: Tally) -> Iterable[bytes]:
 
 
 def _rate_table(path: Path, rates: Iterable[dict[str, Any]]) -> RateTable:
+    from .rates import RateTable, UserRate  # loaded when a report asks, not for a listing
+
     try:
         return RateTable.shipped().with_user_rates([UserRate.from_json(doc) for doc in rates])
     except InvalidInput as error:

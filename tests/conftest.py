@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from aidtrack.cli import app
+from aidtrack.cli import with_commands
+
+app = with_commands()
 
 REPO = Path(__file__).resolve().parent.parent
 STARTER_CSV = REPO / "data" / "pledges-starter.csv"

@@ -14,9 +14,11 @@ import typer
 from typer.main import get_command
 
 from aidtrack import store as store_module
-from aidtrack.cli import app
+from aidtrack.cli import with_commands
 
 from .conftest import NOR_2026, Aidtrack
+
+app = with_commands()
 
 
 def _commands(
@@ -282,6 +284,24 @@ def test_the_command_a_line_names(words: list[str], named: str | None) -> None:
     from aidtrack.cli import _command_named
 
     assert _command_named(words) == named
+
+
+def test_the_table_of_command_modules_names_what_each_registers() -> None:
+    """A process imports only the module of the command it runs, found in the table:
+    a command missing from it would load every module, one named wrongly none."""
+    from aidtrack.cli import COMMAND_MODULES
+
+    registered: dict[str, list[str]] = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        registered.setdefault(info.callback.__module__, []).append(str(info.name))
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        first = group.typer_instance.registered_commands[0].callback
+        registered.setdefault(first.__module__, []).append(str(group.name))
+    assert registered == {
+        f"aidtrack.cli.{module}": list(names) for module, names in COMMAND_MODULES.items()
+    }
 
 
 def tab_in_a_process(words: str) -> list[str]:

@@ -19,10 +19,12 @@ from hypothesis import strategies as st
 from typer.main import get_command
 
 from aidtrack import store as store_module
-from aidtrack.cli import app
+from aidtrack.cli import with_commands
 from aidtrack.store import read, write
 
 from .conftest import NOR_2026, Aidtrack, run_process
+
+app = with_commands()
 
 
 def _commands() -> dict[tuple[str, ...], list[str]]:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from aidtrack.cli import app
+from aidtrack.cli import with_commands
 
 from .conftest import NOR_2026, Aidtrack
+
+app = with_commands()
 
 # Norway's Nansen programme, as in data/pledges-starter.csv.
 NOR_2025_FIRST = (

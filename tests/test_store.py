@@ -24,7 +24,8 @@ from .conftest import Aidtrack, run_process
 # each id as soon as `add` has returned (the record is then on disk).
 WRITER = """
 import sys
-from aidtrack.cli import app
+from aidtrack.cli import with_commands
+app = with_commands()
 donor, count, first_year = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 for i in range(count):
     app(["add", donor, f"{i + 1}bn", "-c", "EUR", "--to", "Ukraine",

@@ -8,6 +8,7 @@ No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `
 """
 
 import functools
+import importlib
 import inspect
 import os
 import re
@@ -490,9 +491,9 @@ def main_options(
 def main() -> NoReturn:
     """Run the app; a reader that goes away (`| head`) ends it quietly (a signal is
     `entry`'s, which wraps this)."""
-    _build_only(_command_named(command_words()))
+    run = with_commands(_command_named(command_words()))
     try:
-        app()
+        run()
     except BrokenPipeError:
         _reader_gone()
     sys.exit(ExitCode.OK)
@@ -514,15 +515,32 @@ def _command_named(words: Sequence[str]) -> str | None:
     return None
 
 
-def _build_only(name: str | None) -> None:
-    """Have Typer build only the command that runs, when the command line names one:
-    it builds every registered command's options on each start (about a millisecond
-    each), and a command line runs one. Help, completion of a command's name and a
-    mistyped name still see them all."""
-    commands = [info for info in app.registered_commands if info.name == name]
-    groups = [info for info in app.registered_groups if info.name == name]
-    if commands or groups:
-        app.registered_commands, app.registered_groups = commands, groups
+COMMAND_MODULES = {
+    "records": ("add", "list", "show", "edit", "revise", "remove"),
+    "news": ("extract",),
+    "report": ("report", "compare"),
+    "interchange": ("import", "export", "init"),
+    "rates": ("rates",),
+    "donor_groups": ("groups",),
+    "gdp": ("gdp",),
+    "check": ("check",),
+}
+"""The modules beside this one that register commands (or command groups) on `app`, in
+the order of `aidtrack --help`, with the names each registers."""
+
+
+def with_commands(name: str | None = None) -> typer.Typer:
+    """`app` with its commands: only `name`, when a command line names one (each module
+    of commands costs its import, and Typer builds the options of every command
+    registered, about a millisecond each), else all of them, for help, completion of a
+    command's name and "did you mean" on a mistyped one."""
+    named = [module for module, commands in COMMAND_MODULES.items() if name in commands]
+    for module in named or COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    if named:
+        app.registered_commands = [info for info in app.registered_commands if info.name == name]
+        app.registered_groups = [info for info in app.registered_groups if info.name == name]
+    return app
 
 
 def _reader_gone() -> NoReturn:
@@ -530,15 +548,3 @@ def _reader_gone() -> NoReturn:
     what is still buffered goes nowhere."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(ExitCode.OK)
-
-
-# Each module registers its commands on `app`; the order here is the order in --help.
-# isort: off
-from . import records  # noqa: E402,F401
-from . import news  # noqa: E402,F401
-from . import report  # noqa: E402,F401
-from . import interchange  # noqa: E402,F401
-from . import rates  # noqa: E402,F401
-from . import donor_groups  # noqa: E402,F401
-from . import gdp  # noqa: E402,F401
-from . import check  # noqa: E402,F401

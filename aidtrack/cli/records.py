@@ -10,7 +10,6 @@ from ..counting import parts_by_whole
 from ..environment import Environment
 from ..errors import InvalidInput, did_you_mean
 from ..model import Pledge, Source
-from ..rates import missing_message
 from . import (
     AnnouncedOption,
     CategoriesOption,
@@ -344,6 +343,8 @@ def list_pledges(
     pledges = [Pledge.from_json(record) for record in visible] if needs_records else []
     converted = analysis.conversions(pledges, rates, code) if rates and code else None
     if converted and converted.missing:
+        from ..rates import missing_message  # loaded by a conversion, as the rates are
+
         env.warn(missing_message(converted.all_missing()))
     if shown is not Format.TABLE:
         _print_data(env, visible, shown, converted=converted, currency=code)
