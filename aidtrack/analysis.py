@@ -7,10 +7,9 @@ No TinyDB, Rich or Typer here: records in, plain values out (what counts is
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import places
 from .model import Category, Pledge, Status, YearSpan, choice
@@ -36,8 +35,7 @@ def versions(pledges: Sequence[Pledge], pledge_id: str) -> list[Pledge]:
     return chain
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """What `list` and `export` narrow the records to; empty means everything."""
 
     donors: frozenset[str] = frozenset()
@@ -147,8 +145,7 @@ def dangling_links(records: Sequence[Record]) -> list[str]:
     return sorted({link for link in linked if link not in ids})
 
 
-@dataclass(frozen=True)
-class Conversions:
+class Conversions(NamedTuple):
     """Records in another currency: each one's conversion, or None where a rate is
     missing, and which rates each of those lacks."""
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Category, Pledge, Qualifier, Status, YearSpan
 from .money import minor_unit
@@ -224,8 +224,7 @@ Between = Callable[[Decimal, str, str, int, int], Decimal]
 """Converts a part into its whole's currency: (amount, from, to, year, places)."""
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(NamedTuple):
     """What a report or comparison counts, drawn from the current records.
 
     `counted`: the sums of the counted wholes whose parts share their currency;

@@ -19,9 +19,9 @@ import gc
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from . import counting, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
@@ -537,8 +537,7 @@ class Ledger:
         return plan
 
 
-@dataclass(frozen=True)
-class Incoming:
+class Incoming(NamedTuple):
     """A checked record from a file: where the file has it, and its fields (`id` is ""
     when the file gave none; the record is made once its id is known)."""
 
@@ -558,8 +557,7 @@ class Incoming:
         return tuple(_content_of_fields(self.values))
 
 
-@dataclass(frozen=True)
-class ImportPlan:
+class ImportPlan(NamedTuple):
     """What an import does: records to add, records to replace, ids already there as given."""
 
     added: list[Pledge]

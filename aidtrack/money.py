@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import cache
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from .errors import InvalidInput, did_you_mean
 
@@ -187,8 +186,7 @@ def spelled_out(text: str) -> str:
     return re.sub(_SPELLED, digits, text)
 
 
-@dataclass(frozen=True)
-class ParsedAmount:
+class ParsedAmount(NamedTuple):
     """An amount as typed, with the currency it named: one (`NOK 85bn`), none (`85bn`),
     or a krone (`85 milliarder kroner`) that the donor settles among `one_of`."""
 

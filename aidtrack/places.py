@@ -8,15 +8,14 @@ own right ("EU institutions" is not its member states) are known by name.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InvalidInput, did_you_mean
 
 
-@dataclass(frozen=True)
-class Party:
+class Party(NamedTuple):
     """A donor or recipient: its canonical name and ISO alpha-3 code (None for institutions)."""
 
     name: str

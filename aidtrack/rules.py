@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .counting import Link
 from .errors import InvalidInput
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 LINKS = ("supersedes", "part_of")
 
 
-@dataclass(frozen=True)
-class LinkProblem:
+class LinkProblem(NamedTuple):
     """A link that breaks a rule: whose, which field, what is wrong, and the command
     that fixes it."""
 

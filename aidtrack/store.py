@@ -19,9 +19,8 @@ import os
 import re
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from .errors import StoreError
 
@@ -207,8 +206,7 @@ class Store:
         return self.written_digest
 
 
-@dataclass(frozen=True)
-class Stored:
+class Stored(NamedTuple):
     """What was read: the tables (migrated), the schema they were read as, the digest
     of the bytes (when asked for), and those bytes when a migration must back them up."""
 

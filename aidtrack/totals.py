@@ -24,10 +24,9 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from . import counting, store
 from .counting import Counted, Tally
@@ -46,8 +45,7 @@ _LINE = re.compile(
 """The start of a line: its year (or an envelope's years), and its donor."""
 
 
-@dataclass(frozen=True)
-class Lines:
+class Lines(NamedTuple):
     """What totals that are those of the store hold: the store's own exchange rates,
     the lines, the store's parties (None in totals written before they were), and
     whether every record is in stored form."""

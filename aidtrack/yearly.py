@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import Any
@@ -550,7 +550,7 @@ def report(
         year = _data_years(tally, selection)[-1]
     converter = _Converter(convert, currency)
     table = _tabulate(tally, [year - 1, year], selection, converter, by)
-    covering = replace(selection, years=YearSpan(year, year))
+    covering = selection._replace(years=YearSpan(year, year))
     envelopes = []
     for pledge in tally.envelopes:
         if covering.matches(pledge):
@@ -648,7 +648,7 @@ def _counted(
     def between(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
         return converter.between(amount, source, target, year, places).amount
 
-    scope = replace(scope, categories=frozenset())
+    scope = scope._replace(categories=frozenset())
     yield from (counted for counted in tally.counted if _in_scope(scope, counted))
     for whole, parts in tally.mixed:
         if scope.matches(whole):
@@ -660,7 +660,7 @@ def _counted(
 
 def _data_years(tally: Tally, selection: Selection) -> list[int]:
     """Years in which a single-year whole of the selection counts, oldest first."""
-    scope = replace(selection, years=None, categories=frozenset())
+    scope = selection._replace(years=None, categories=frozenset())
     years = {c.year for c in tally.counted if _in_scope(scope, c)}
     years.update(whole.years.start for whole, _ in tally.mixed if scope.matches(whole))
     if not years:
@@ -703,7 +703,7 @@ def _tabulate(
     """Rows ranked by the last year, the totals, notes on doubtful data, the
     recipients counted, and what each got in the last year. With `by`, the donors that
     were its members in a year make one row, named after the group."""
-    scope = replace(selection, years=YearSpan(years[0], years[-1]))
+    scope = selection._replace(years=YearSpan(years[0], years[-1]))
 
     def row_of(donor: str, year: int) -> str:
         return by.name if by is not None and by.includes(donor, year) else donor
