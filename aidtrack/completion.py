@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import groups, money, places, store, totals
+from . import money, places, store, totals
 from .errors import AidtrackError
 
 Suggestion = tuple[str, str]
@@ -69,6 +69,8 @@ def _summary(doc: Mapping[str, Any]) -> str:
 
 def group_names(path: Path, incomplete: str) -> list[Suggestion]:
     """The shipped groups and the store's own, starting with what is typed."""
+    from . import groups  # only Tab after --group needs them
+
     shipped = [(name, title) for name, (title, _) in groups.BUILT_IN.items()]
     own = [(name, "your group") for name in groups.from_json(_table(path, store.GROUPS))]
     return [(name, what) for name, what in shipped + own if name.startswith(incomplete)]

@@ -15,12 +15,13 @@ module that imports TinyDB.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import StoreError
 
@@ -48,19 +49,22 @@ class StoreNotice(UserWarning):
     """Something the user should know about their store that is not an error."""
 
 
-def digest(content: bytes | BinaryIO) -> str:
-    """The content key of a store's bytes (or of a file read in pieces): files derived
-    from the store (the year totals) name the digest of the exact bytes they were made
-    from. xxh3-128 reads 60 MB in a few milliseconds; it guards against change, not
-    against an attacker (who could rewrite the derived file as easily as the store)."""
+def digest(content: bytes | io.BufferedIOBase) -> str:
+    """The content key of a store's bytes (or of a file read in pieces, into one
+    buffer): files derived from the store (the year totals) name the digest of the
+    exact bytes they were made from. xxh3-128 reads 60 MB in a few milliseconds; it
+    guards against change, not against an attacker (who could rewrite the derived file
+    as easily as the store)."""
     import xxhash
 
     hasher = xxhash.xxh3_128()
     if isinstance(content, bytes):
         hasher.update(content)
     else:
-        while piece := content.read(1 << 20):
-            hasher.update(piece)
+        piece = bytearray(1 << 22)
+        view = memoryview(piece)
+        while size := content.readinto(piece):
+            hasher.update(view[:size])
     return "xxh3-128:" + hasher.hexdigest()
 
 
