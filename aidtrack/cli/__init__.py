@@ -489,11 +489,9 @@ def main_options(
 
 
 def main() -> NoReturn:
-    """Run the app with the commands its command line needs (`--version` alone needs
-    none); a reader that goes away (`| head`) ends it quietly (a signal is `entry`'s,
-    which wraps this)."""
-    words = command_words()
-    run = app if words == ["--version"] else with_commands(_command_named(words))
+    """Run the app; a reader that goes away (`| head`) ends it quietly (a signal is
+    `entry`'s, which wraps this)."""
+    run = with_commands(_command_named(command_words()))
     try:
         run()
     except BrokenPipeError:
