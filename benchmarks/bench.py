@@ -10,8 +10,10 @@ are then marked PASS or FAIL. Timings are figures to read, not assertions.
 
     python benchmarks/bench.py [--sizes 10,1000,10000,100000] [--repeat 5] [--out DIR]
 
-Each size is measured in rounds that run every command once, so a burst of noise on
-this shared machine hits a command and its floor alike. Rounds beyond the first are
+Each size is measured in rounds that run every command once, each round in a new
+random order (seeded: the same for every run), so that a burst of noise on this shared
+machine, or the wake of a large command (the kernel taking back half a gigabyte),
+hits a command and its floor alike, not whichever comes first. Rounds beyond the first are
 dropped when they would not fit in --budget seconds (the largest size loses them
 first); each table says how many rounds its figures have.
 """
@@ -23,6 +25,7 @@ import compileall
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -80,7 +83,8 @@ class Case:
 
     `argv` may name the files of a size as `{store}`, `{csv}`, `{db}` and `{fresh_db}`;
     `store` says what AIDTRACK_DB points at: the generated store (`read`), a fresh copy
-    of it (`copy`, for writes) or a missing file (`empty`).
+    of it (`copy`, for writes) or a missing file (`empty`). `after`: the case whose
+    output this one reads, which runs just before it in every round.
     """
 
     name: str
@@ -90,6 +94,7 @@ class Case:
     typer_floor: str | None = None
     peer: str | None = None
     env: tuple[tuple[str, str], ...] = ()
+    after: str | None = None
 
 
 def aidtrack(
@@ -140,7 +145,7 @@ CASES = (
         (PYTHON, "-c", "import orjson,sys; orjson.loads(open(sys.argv[1],'rb').read())", "{store}"),
     ),
     Case(SQLITE_INSERT, (SQLITE_UTILS, "insert", "{fresh_db}", "pledges", "{csv}", "--csv")),
-    Case(SQLITE_QUERY, (SQLITE_UTILS, "query", "{db}", GROUP_BY)),
+    Case(SQLITE_QUERY, (SQLITE_UTILS, "query", "{db}", GROUP_BY), after=SQLITE_INSERT),
 )
 
 
@@ -303,11 +308,24 @@ def available(cases: Iterable[Case]) -> tuple[list[Case], list[str]]:
     return kept, notes
 
 
-def run_round(cases: Sequence[Case], space: Workspace, results: dict[str, Result]) -> float:
-    """Run every case once, in table order (the sqlite-utils query reads what the insert
-    wrote); a case that failed once is not run again. Returns the round's seconds."""
-    began = time.perf_counter()
+def shuffled(cases: Sequence[Case], seed: str) -> list[Case]:
+    """The cases in a random order, each that reads another's output just after it."""
+    order = [case for case in cases if case.after is None]
+    random.Random(seed).shuffle(order)
     for case in cases:
+        if case.after is not None:
+            before = next(i for i, other in enumerate(order) if other.name == case.after)
+            order.insert(before + 1, case)
+    return order
+
+
+def run_round(
+    cases: Sequence[Case], space: Workspace, results: dict[str, Result], seed: str
+) -> float:
+    """Run every case once, in an order of `seed`; a case that failed once is not run
+    again. Returns the round's seconds."""
+    began = time.perf_counter()
+    for case in shuffled(cases, seed):
         result = results[case.name]
         if result.error is not None:
             continue
@@ -479,7 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # aidtrack on every start. Compile it, so both sides start alike.
     compileall.compile_dir(str(HERE.parent / "aidtrack"), quiet=1)
     # Warm-up: byte-compile and page in every command once before timing anything.
-    run_round(cases, spaces[args.sizes[0]], fresh_results(cases))
+    run_round(cases, spaces[args.sizes[0]], fresh_results(cases), "warm-up")
 
     # One round of every size first, so each has a figure and a known cost; then more
     # rounds, smallest size first, while they fit in the budget (the largest gets fewer).
@@ -487,14 +505,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     cost = {}
     for size in args.sizes:
         print(f"measuring {size:,} pledges, round 1", file=sys.stderr)
-        cost[size] = run_round(cases, spaces[size], by_size[size])
+        cost[size] = run_round(cases, spaces[size], by_size[size], f"{size} 1")
     failed = False
     for size in args.sizes:
         rounds = 1
         while rounds < args.repeat and time.perf_counter() + cost[size] < deadline:
             rounds += 1
             print(f"measuring {size:,} pledges, round {rounds}", file=sys.stderr)
-            cost[size] = max(cost[size], run_round(cases, spaces[size], by_size[size]))
+            seed = f"{size} {rounds}"
+            cost[size] = max(cost[size], run_round(cases, spaces[size], by_size[size], seed))
         cut = " (cut to fit --budget)" if rounds < args.repeat else ""
         print(f"\n## {size:,} pledges: {rounds} of {args.repeat} rounds{cut}\n")
         print(size_table(cases, by_size[size]))

@@ -67,3 +67,20 @@ def test_benchmark_runs_on_the_smallest_sizes(tmp_path: Path) -> None:
     assert set(results["sizes"]) == {"10", "1000"}
     assert {row["name"] for row in results["sizes"]["10"]} <= set(ROWS)
     assert not (tmp_path / "work").exists()
+
+
+def test_each_round_runs_every_case_once_in_an_order_of_its_own() -> None:
+    """A fixed order would have the floors run last in every round, after whatever a
+    large command left the machine doing; the query still reads the insert's output."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    names = sorted(case.name for case in bench.CASES)
+    orders = [[case.name for case in bench.shuffled(bench.CASES, f"10 {n}")] for n in range(5)]
+    for order in orders:
+        assert sorted(order) == names
+        assert order.index(bench.SQLITE_QUERY) == order.index(bench.SQLITE_INSERT) + 1
+    assert len({order[-1] for order in orders}) > 1
+    assert orders[0] == [case.name for case in bench.shuffled(bench.CASES, "10 0")]
