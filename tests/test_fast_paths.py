@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aidtrack import model, render, store
+from aidtrack import analysis, groups, model, render, store
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
 
 from .conftest import Aidtrack
@@ -167,6 +167,41 @@ def test_a_store_edited_by_hand_is_read_by_line_only_if_that_is_the_same(
         assert by_line is None
     else:
         assert by_line is None or by_line == whole
+
+
+selections = st.builds(
+    analysis.Selection,
+    donors=st.frozensets(st.sampled_from(["Norway", "Germany", "Japan"]), max_size=2),
+    recipients=st.frozensets(st.sampled_from(["Ukraine", "Moldova"]), max_size=1),
+    years=st.none() | st.integers(1990, 2040).map(lambda year: YearSpan(year, year + 2)),
+    statuses=st.frozensets(st.sampled_from(Status), max_size=2),
+    categories=st.frozensets(st.sampled_from(Category), max_size=2),
+    include_superseded=st.booleans(),
+    group=st.none() | st.sampled_from([groups.built_in()[name] for name in ("eu", "nordic")]),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(pledges(), max_size=8), selections, st.data())
+def test_a_selection_that_narrows_nothing_keeps_what_matching_every_record_keeps(
+    records: list[Pledge], selection: analysis.Selection, data: st.DataObject
+) -> None:
+    """`select` skips the per-record match only when no filter is given."""
+    rows = [pledge.to_json() for pledge in records]
+    gone = data.draw(st.sets(st.sampled_from([row["id"] for row in rows] or ["-"])))
+    plain = [
+        row
+        for row in rows
+        if (selection.include_superseded or row["id"] not in gone) and selection.matches_json(row)
+    ]
+    assert analysis.select(rows, selection, gone) == plain
+
+
+@given(st.lists(pledges(), max_size=12))
+def test_the_year_order_is_that_of_years_then_donor(records: list[Pledge]) -> None:
+    rows = [pledge.to_json() for pledge in records]
+    by_tuple = sorted(rows, key=lambda r: (r["first_year"], r["last_year"], r["donor"]))
+    assert analysis.sort(rows, "year") == by_tuple
 
 
 @pytest.mark.parametrize("count", [0, 1, 999, 1000, 1001, 2500])
