@@ -513,11 +513,14 @@ def conversion_cells(conversion: Conversion | None, qualifier: str) -> list[str]
     ]
 
 
-def rates_note(conversions: Iterable[Conversion | None], last_date: str) -> str:
-    """The footer every converted table carries: where the rates came from."""
+def rates_note(conversions: Iterable[Conversion | None], last_date: str, currency: str) -> str:
+    """The footer every converted table carries: where the rates came from, or that
+    none converted them (the warning above names the rates missing)."""
     from .rates import SAME_CURRENCY_SOURCE, USER_SOURCE
 
     used = [c for c in conversions if c is not None]
+    if not used:
+        return f"Rates: none converts these records into {currency}."
     legs = {leg for c in used for leg in c.source.split(" + ")}
     sources = sorted(legs - {SAME_CURRENCY_SOURCE, USER_SOURCE})
     note = "Rates: yearly averages of each record's year (an envelope's first), " + (

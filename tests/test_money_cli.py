@@ -88,6 +88,9 @@ def test_a_missing_rate_says_how_to_supply_one(aidtrack: Aidtrack) -> None:
     assert result.exit_code == 0 and "no rate" in result.stdout
     assert "no exchange rate for UAH in 2026" in result.stderr
     assert "aidtrack rates set UAH 2026 RATE" in result.stderr
+    # No rate converted anything: the footer must not say that none was needed.
+    assert "none needed" not in result.stderr
+    assert "Rates: none converts these records into UAH" in result.stderr
 
 
 def test_bad_rates_are_refused(aidtrack: Aidtrack) -> None:

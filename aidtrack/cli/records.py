@@ -359,8 +359,8 @@ def list_pledges(
     env.show([render.pledge_grid(pledges, superseded, conversions, code)], wide=wide)
     if len(visible) < len(chosen):
         env.say(f"showing {len(visible)} of {len(chosen)} pledges; --limit 0 shows all")
-    if rates and conversions:
-        env.say(render.rates_note(conversions.values(), rates.last_date))
+    if rates and code and conversions:
+        env.say(render.rates_note(conversions.values(), rates.last_date, code))
 
 
 @command(
