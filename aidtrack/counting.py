@@ -33,9 +33,9 @@ and are not used by another version: a change here must bump it."""
 _ZERO = Decimal(0)
 
 Link = tuple[Any, Any, Any]
+"""A stored record's (id, supersedes, part_of), read without building the record."""
 LINK_FIELDS = ("supersedes", "part_of")
 """The fields that link a stored record to another."""
-"""A stored record's (id, supersedes, part_of), read without building the record."""
 
 
 def superseded_by_links(links: Iterable[Link]) -> set[str]:

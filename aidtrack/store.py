@@ -182,9 +182,9 @@ class Store:
             return
         lines, self._lines = self._lines, None
         rest = self._storage.data
-        names = [*lines.order, *(name for name in rest if name not in lines.order)]
         self._storage.data = {
-            name: lines.docs() if name == lines.name else rest.get(name, {}) for name in names
+            name: lines.docs() if name == lines.name else rest.get(name, {})
+            for name in lines.table_order(rest)
         }
 
     def meta(self) -> dict[str, Any]:
@@ -372,22 +372,21 @@ class Lines:
         self.added.update(new)
         return list(new)
 
+    def table_order(self, tables: Iterable[str]) -> list[str]:
+        """The store's tables in their stored order, then those of `tables` made since
+        (last, as TinyDB adds them)."""
+        return [*self.order, *(name for name in tables if name not in self.order)]
+
     def docs(self) -> dict[str, dict[str, Any]]:
         """Every record of the table, those parsed already as they were."""
-        import orjson
-
-        docs: dict[str, dict[str, Any]] = {}
-        for piece in _pieces(self.raw, self.start, self.end):
-            docs.update(orjson.loads(b"{%b}" % piece))
+        docs = _documents(self.raw, self.start, self.end)
         docs.update(self._parsed.values())  # the records handed out stay those records
         return docs | self.added
 
     def serialized(self) -> list[bytes | memoryview]:
         """The table's lines as `serialize` writes them, in pieces: those read (the
         bytes themselves, not a copy), then those added."""
-        import orjson
-
-        added = [b"%b: %b" % (orjson.dumps(k), orjson.dumps(d)) for k, d in self.added.items()]
+        added = _rows(self.added)
         if self.end > self.start:
             return [memoryview(self.raw)[self.start : self.end], *(b",\n" + row for row in added)]
         return [b",\n".join(added)] if added else []
@@ -535,9 +534,7 @@ def _by_line(raw: bytes) -> Tables | None:
             name = orjson.loads(raw[at : stop - 3])
             first = stop + 1  # the table's first line, or its closing brace
             close = first if raw[first : first + 1] == b"}" else raw.index(b"\n}", first) + 1
-            table: dict[str, Any] = {}
-            for piece in _pieces(raw, first, close - 1):
-                table.update(orjson.loads(b"{%b}" % piece))
+            table = _documents(raw, first, close - 1)
             if type(name) is not str:
                 return None
             tables[name] = table
@@ -552,16 +549,27 @@ def _by_line(raw: bytes) -> Tables | None:
     return tables
 
 
-def _pieces(raw: bytes, start: int, stop: int) -> Iterator[bytes]:
-    """The lines of raw[start:stop] in pieces of about a megabyte, each cut where a
-    line ends with its comma (the comma left out)."""
+def _documents(raw: bytes, start: int, stop: int) -> dict[str, dict[str, Any]]:
+    """The documents of a table's lines raw[start:stop], by document id: parsed in
+    pieces of about a megabyte, each cut where a line ends with its comma (the comma
+    left out), so the parser's working memory stays small."""
+    import orjson
+
+    documents: dict[str, dict[str, Any]] = {}
     while start < stop:
         cut = raw.find(b",\n", min(start + (1 << 20), stop), stop)
-        if cut < 0:
-            yield raw[start:stop]
-            return
-        yield raw[start:cut]
-        start = cut + 2
+        end = stop if cut < 0 else cut
+        documents.update(orjson.loads(b"{%b}" % raw[start:end]))
+        start = stop if cut < 0 else cut + 2
+    return documents
+
+
+def _rows(table: Mapping[str, Any]) -> list[bytes]:
+    """A table's lines as `serialize` lays them out: `"document id": document`."""
+    import orjson
+
+    dumps = orjson.dumps
+    return [b"%b: %b" % (dumps(key), dumps(doc)) for key, doc in table.items()]
 
 
 def _schema_version(path: Path, data: object) -> int:
@@ -639,16 +647,14 @@ def serialize(data: Tables, lines: Lines | None = None) -> bytes:
     import orjson
 
     dumps = orjson.dumps
-    names = list(data)
-    if lines is not None:
-        names = [*lines.order, *(name for name in data if name not in lines.order)]
+    names = list(data) if lines is None else lines.table_order(data)
     pieces: list[bytes | memoryview] = [b"{"]
     for number, name in enumerate(names):
         pieces.append((b",\n" if number else b"\n") + dumps(name) + b": {")
         if lines is not None and name == lines.name:
             body = lines.serialized()
         else:
-            rows = [b"%b: %b" % (dumps(key), dumps(doc)) for key, doc in data.get(name, {}).items()]
+            rows = _rows(data.get(name, {}))
             body = [b",\n".join(rows)] if rows else []
         if body:
             pieces += [b"\n", *body]
