@@ -1,13 +1,17 @@
-"""What counts (DESIGN §2): current versions, wholes once, parts as their whole's split,
-envelopes apart. Pure: records in, sums out.
+"""What counts (DESIGN §2, §2a): current versions, wholes once, parts as their whole's
+split, envelopes apart, and two measures read from the stages, never added.
 
 - only current versions count: a revised record is history, and so are the parts of
-  any whole that is history;
-- a donor's year adds its single-year wholes of every stage (records that are not
-  linked are different money), and the single-year tranches of a multi-year envelope;
+  any whole that is history (a delivery is money delivered: it stays);
+- *promised*: a donor's year adds its single-year wholes of every stage (records that
+  are not linked are different money), and the single-year tranches of a multi-year
+  envelope; deliveries never;
+- *delivered*: the deliveries dated in the year, and the wholes of the year that
+  themselves reached `allocated` and have no deliveries;
 - parts never add to a total: they split their whole into categories, and what they
   leave uncovered stays in the whole's own category;
-- multi-year envelopes are never added to a year; a report lists those covering it.
+- multi-year envelopes are never added to a year; a report lists those covering it,
+  with what was delivered of them.
 
 `Tally.of` is the one counting path. Every report is a `Tally` of the records that
 count in its years; `needed` says which records that is, so that a report on a few
@@ -19,22 +23,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any, NamedTuple
 
-from .model import Category, Pledge, Qualifier, Status, YearSpan
+from .model import STAGE_ORDER, Category, Pledge, Qualifier, Status, YearSpan
 from .money import minor_unit
 
-RULES = 2
+RULES = 3
 """The version of these counting rules. Year totals record the rules that made them
 and are not used by another version: a change here must bump it."""
 
 _ZERO = Decimal(0)
 
-Link = tuple[Any, Any, Any]
-"""A stored record's (id, supersedes, part_of), read without building the record."""
-LINK_FIELDS = ("supersedes", "part_of")
+
+class Measure(StrEnum):
+    """What a figure counts (DESIGN §2a): everything pledged, or what reached delivery."""
+
+    PROMISED = "promised"
+    DELIVERED = "delivered"
+
+
+Link = tuple[Any, Any, Any, Any]
+"""A stored record's (id, supersedes, part_of, delivery_of), read without building it."""
+LINK_FIELDS = ("supersedes", "part_of", "delivery_of")
 """The fields that link a stored record to another."""
 
 
@@ -43,7 +56,7 @@ def superseded_by_links(links: Iterable[Link]) -> set[str]:
     (however deep), from the records' links alone."""
     parts: dict[str, list[str]] = defaultdict(list)
     pending: list[str] = []
-    for pledge_id, supersedes, part_of in links:
+    for pledge_id, supersedes, part_of, _ in links:
         if supersedes:
             pending.append(supersedes)
         if part_of:
@@ -60,9 +73,9 @@ def superseded_by_links(links: Iterable[Link]) -> set[str]:
 def links_of(docs: Iterable[Mapping[str, Any]]) -> list[Link]:
     """The links of stored records (JSON as `Pledge.to_json` writes it)."""
     return [
-        (doc.get("id"), doc.get("supersedes"), doc.get("part_of"))
+        (doc.get("id"), doc.get("supersedes"), doc.get("part_of"), doc.get("delivery_of"))
         for doc in docs
-        if doc.get("supersedes") or doc.get("part_of")
+        if doc.get("supersedes") or doc.get("part_of") or doc.get("delivery_of")
     ]
 
 
@@ -102,6 +115,14 @@ def parts_by_whole(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
     return parts
 
 
+def deliveries_by_pledge(pledges: Iterable[Pledge]) -> dict[str, list[Pledge]]:
+    found: dict[str, list[Pledge]] = defaultdict(list)
+    for pledge in pledges:
+        if pledge.delivery_of:
+            found[pledge.delivery_of].append(pledge)
+    return found
+
+
 Doc = Mapping[str, Any]
 
 
@@ -115,14 +136,17 @@ def needed(
 
     `Tally.of(needed(...)).within(...)` is `Tally.of(every record).within(...)` for
     the years and donors of `wanted`'s choosing: what a sum of one whole depends on is
-    that whole, its parts, and whether it is a tranche of an envelope.
+    that whole, its parts, whether it is a tranche of an envelope, and its deliveries
+    and its parts' (what reached each stage, what an envelope delivered).
     """
     links = list(links)
     gone = superseded_by_links(links)
     chosen = [doc for doc in wanted if doc.get("id") not in gone]
     ids = {doc.get("id") for doc in chosen}
     more = {doc.get("part_of") for doc in chosen}
-    more.update(pledge_id for pledge_id, _, part_of in links if part_of in ids)
+    more.update(pledge_id for pledge_id, _, part_of, _ in links if part_of in ids)
+    paid_for = (ids | more) - {None}
+    more.update(pledge_id for pledge_id, _, _, paid in links if paid in paid_for)
     more -= gone | {None}
     if not more:
         return chosen
@@ -137,42 +161,51 @@ Hedged = tuple[Decimal, frozenset[Qualifier]]
 
 @dataclass(frozen=True)
 class Counted:
-    """What the counted wholes of one donor, recipient, stage, year and currency add up
-    to, in that currency: their sum, and its split by category.
+    """What the counted records of one donor, recipient, measure, stage, year and
+    currency add up to, in that currency: their sum, and its split by category.
 
-    The unit a report adds, which the year totals keep beside the store.
+    Promised sums also say how much of them reached at least each stage (`reached`,
+    DESIGN §2a); delivered sums are of the stage they are at. The unit a report adds,
+    which the year totals keep beside the store.
     """
 
     donor: str
     recipient: str
+    measure: Measure
     status: Status
     year: int
     currency: str
     amount: Decimal
     qualifiers: frozenset[Qualifier]
     by_category: Mapping[Category, Hedged]
+    reached: Mapping[Status, Decimal] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
     @property
-    def key(self) -> tuple[str, str, Status, int, str]:
-        return self.donor, self.recipient, self.status, self.year, self.currency
+    def key(self) -> tuple[str, str, Measure, Status, int, str]:
+        return self.donor, self.recipient, self.measure, self.status, self.year, self.currency
 
     def __add__(self, other: Counted) -> Counted:
         """Two sums of the same key as one."""
         by_category = dict(self.by_category)
         for category, (amount, qualifiers) in other.by_category.items():
             _put(by_category, category, amount, qualifiers)
+        reached = dict(self.reached)
+        for status, amount in other.reached.items():
+            reached[status] = reached.get(status, _ZERO) + amount
         return replace(
             self,
             amount=self.amount + other.amount,
             qualifiers=self.qualifiers | other.qualifiers,
             by_category=by_category,
+            reached=reached,
             notes=self.notes + other.notes,
         )
 
     def to_json(self) -> dict[str, Any]:
         return {
             "recipient": self.recipient,
+            "measure": self.measure.value,
             "status": self.status.value,
             "currency": self.currency,
             "amount": f"{self.amount:f}",
@@ -181,6 +214,7 @@ class Counted:
                 category.value: [f"{amount:f}", sorted(q.value for q in qualifiers)]
                 for category, (amount, qualifiers) in self.by_category.items()
             },
+            "reached": {status.value: f"{amount:f}" for status, amount in self.reached.items()},
             "notes": list(self.notes),
         }
 
@@ -191,6 +225,7 @@ class Counted:
         return cls(
             donor,
             data["recipient"],
+            _MEASURES[data["measure"]],
             _STATUSES[data["status"]],
             year,
             data["currency"],
@@ -200,10 +235,12 @@ class Counted:
                 _CATEGORIES[category]: (Decimal(amount), frozenset(_QUALIFIERS[q] for q in hedges))
                 for category, (amount, hedges) in data["by_category"].items()
             },
+            {_STATUSES[status]: Decimal(amount) for status, amount in data["reached"].items()},
             tuple(data["notes"]),
         )
 
 
+_MEASURES = {member.value: member for member in Measure}
 _STATUSES = {member.value: member for member in Status}
 _QUALIFIERS = {member.value: member for member in Qualifier}
 _CATEGORIES = {member.value: member for member in Category}
@@ -221,41 +258,60 @@ def _put(
 
 
 Between = Callable[[Decimal, str, str, int, int], Decimal]
-"""Converts a part into its whole's currency: (amount, from, to, year, places)."""
+"""Converts a part or delivery into its whole's currency: (amount, from, to, year, places)."""
+
+Mixed = tuple[Pledge, Sequence[Pledge], Sequence[Pledge]]
+"""A whole with its parts and deliveries, one of them in another currency."""
+Covering = tuple[Pledge, Sequence[Pledge]]
+"""A multi-year envelope, with the records that say what was delivered of it."""
 
 
 class Tally(NamedTuple):
     """What a report or comparison counts, drawn from the current records.
 
-    `counted`: the sums of the counted wholes whose parts share their currency;
-    `mixed`: wholes with a part in another currency, with their parts (their split
-    needs the rates, so it is worked out for each report); `envelopes`: the current
-    multi-year records that are not parts, which a report lists but never adds.
+    `counted`: the sums of the counted records whose parts and deliveries share their
+    currency; `mixed`: wholes with a part or delivery in another currency, with them
+    (their split needs the rates, so it is worked out for each report); `envelopes`:
+    the current multi-year records that are not parts, which a report lists but never
+    adds, each with what was delivered of it (`delivered_of`).
     """
 
     counted: Sequence[Counted]
-    mixed: Sequence[tuple[Pledge, Sequence[Pledge]]]
-    envelopes: Sequence[Pledge]
+    mixed: Sequence[Mixed]
+    envelopes: Sequence[Covering]
 
     @classmethod
     def of(cls, pledges: Iterable[Pledge]) -> Tally:
         """The tally of the records that count among `pledges`."""
         pool = current(pledges)
         parts = parts_by_whole(pool)
+        paid = deliveries_by_pledge(pool)
         envelopes = {p.id for p in pool if p.years.is_envelope}
-        counted: dict[tuple[str, str, Status, int, str], Counted] = {}
+        counted: dict[tuple[str, str, Measure, Status, int, str], Counted] = {}
         mixed = []
-        for whole in pool:
-            if whole.years.is_envelope or (whole.part_of and whole.part_of not in envelopes):
-                continue
-            own = parts.get(whole.id, [])
-            if any(part.currency != whole.currency for part in own):
-                mixed.append((whole, own))
-                continue
-            sums = count(whole, own)
+
+        def put(sums: Counted) -> None:
             have = counted.get(sums.key)
             counted[sums.key] = sums if have is None else have + sums
-        wholes = [p for p in pool if p.years.is_envelope and p.part_of is None]
+
+        for record in pool:
+            if record.delivery_of:
+                if not record.years.is_envelope:
+                    put(delivered(record))
+                continue
+            if record.years.is_envelope or (record.part_of and record.part_of not in envelopes):
+                continue
+            own, deliveries = parts.get(record.id, []), paid.get(record.id, [])
+            if any(other.currency != record.currency for other in (*own, *deliveries)):
+                mixed.append((record, own, deliveries))
+                continue
+            for sums in count(record, own, deliveries):
+                put(sums)
+        wholes = [
+            (p, delivered_of(p, parts.get(p.id, []), paid))
+            for p in pool
+            if p.years.is_envelope and p.part_of is None and p.delivery_of is None
+        ]
         return cls(list(counted.values()), mixed, wholes)
 
     def within(
@@ -269,47 +325,104 @@ class Tally(NamedTuple):
 
         return Tally(
             [c for c in self.counted if keep(c.donor, YearSpan(c.year, c.year))],
-            [(whole, parts) for whole, parts in self.mixed if keep(whole.donor, whole.years)],
-            [p for p in self.envelopes if keep(p.donor, p.years)],
+            [mixed for mixed in self.mixed if keep(mixed[0].donor, mixed[0].years)],
+            [covering for covering in self.envelopes if keep(covering[0].donor, covering[0].years)],
         )
 
 
-def count(whole: Pledge, parts: Sequence[Pledge], between: Between | None = None) -> Counted:
-    """A counted whole: its amount, and its split into the categories its parts give.
+def delivered_of(
+    envelope: Pledge, parts: Sequence[Pledge], paid: Mapping[str, Sequence[Pledge]]
+) -> list[Pledge]:
+    """The records that say what was delivered of an envelope: its deliveries, and each
+    part's (or the part itself, when it reached `allocated` and has none)."""
+    found = list(paid.get(envelope.id, ()))
+    for part in parts:
+        found += paid.get(part.id, ()) or ([part] if part.delivered_stage else [])
+    if not found and envelope.delivered_stage:
+        found.append(envelope)
+    return found
 
-    What the parts leave uncovered stays in the whole's own category; parts in another
-    currency are measured in the whole's, at the whole's year (`between`, which only
-    such parts need).
+
+def delivered(delivery: Pledge) -> Counted:
+    """A delivery's sum: delivered in its own year, at its own stage."""
+    hedges = frozenset({delivery.qualifier})
+    return Counted(
+        delivery.donor,
+        delivery.recipient,
+        Measure.DELIVERED,
+        delivery.status,
+        delivery.years.start,
+        delivery.currency,
+        delivery.amount,
+        hedges,
+        {delivery.category: (delivery.amount, hedges)},
+    )
+
+
+def count(
+    whole: Pledge,
+    parts: Sequence[Pledge],
+    deliveries: Sequence[Pledge] = (),
+    between: Between | None = None,
+) -> list[Counted]:
+    """A counted whole: what it promised, split into the categories its parts give and
+    by the stages it and its deliveries reached; and, when it reached `allocated`
+    itself and has no deliveries, what it delivered.
+
+    What the parts leave uncovered stays in the whole's own category; parts and
+    deliveries in another currency are measured in the whole's (`between`, which only
+    such records need), parts at the whole's year, deliveries at their own.
     """
+
+    def measured(record: Pledge, year: int) -> Decimal:
+        if record.currency == whole.currency:
+            return record.amount
+        if between is None:
+            raise ValueError(f"{record.id} is in {record.currency}: counting it needs rates")
+        places = minor_unit(whole.currency)
+        return between(record.amount, record.currency, whole.currency, year, places)
+
     by_category: dict[Category, Hedged] = {}
-    notes: tuple[str, ...] = ()
+    notes: list[str] = []
     rest = whole.amount
     for part in parts:
-        amount = part.amount
-        if part.currency != whole.currency:
-            if between is None:
-                raise ValueError(f"{part.id} is in {part.currency}: counting it needs rates")
-            places = minor_unit(whole.currency)
-            amount = between(amount, part.currency, whole.currency, whole.years.start, places)
+        amount = measured(part, whole.years.start)
         _put(by_category, part.category, amount, {part.qualifier})
         rest -= amount
     if rest > 0 or not parts:
         _put(by_category, whole.category, rest, {whole.qualifier})
     elif rest < 0:
-        notes = (
+        notes.append(
             f"the parts of {whole.id} ({whole.donor} {whole.year_label}) add up to "
             f"{whole.currency} {whole.amount - rest:,f}, more than the whole "
             f"({whole.currency} {whole.amount:,f}): the total counts the whole, "
-            "the category split follows the parts",
+            "the category split follows the parts"
         )
-    return Counted(
+    paid = [(STAGE_ORDER[d.status], measured(d, d.years.start)) for d in deliveries]
+    reached = {}
+    for stage, rank in STAGE_ORDER.items():
+        at_least = sum((amount for at, amount in paid if at >= rank), _ZERO)
+        reached[stage] = whole.amount if STAGE_ORDER[whole.status] >= rank else at_least
+        reached[stage] = min(reached[stage], whole.amount)
+    if sum((amount for _, amount in paid), _ZERO) > whole.amount:
+        notes.append(
+            f"the deliveries of {whole.id} ({whole.donor} {whole.year_label}) add up to more "
+            f"than it ({whole.currency} {whole.amount:,f})"
+        )
+    hedges = frozenset({whole.qualifier})
+    promised = Counted(
         whole.donor,
         whole.recipient,
+        Measure.PROMISED,
         whole.status,
         whole.years.start,
         whole.currency,
         whole.amount,
-        frozenset({whole.qualifier}),
+        hedges,
         by_category,
-        notes,
+        reached,
+        tuple(notes),
     )
+    if deliveries or not whole.delivered_stage:
+        return [promised]
+    return [promised, replace(promised, measure=Measure.DELIVERED, reached={}, notes=())]

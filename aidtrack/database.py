@@ -2,11 +2,13 @@
 
 `pledges` holds every field (amounts as exact decimal text, plus `first_year` and
 `last_year`), `sources` one row per source, `rates` the rate table the figures used, and
-`year_totals` what `report` counts: one row per donor, recipient, year, stage and
+`year_totals` what `report` counts: one row per donor, recipient, year, measure
+(`promised` or `delivered`, never to be added together: filter on one), stage and
 category, in the pledge's currency and converted to US$ and EUR. The converted amounts
-are whole cents (integers, so that SQL sums them exactly); each donor's year, stage and
-currency is converted once, as `report` does, and split over its rows by their share,
-so that `SUM(usd_cents)` of a year is the report's total in US$ to the cent.
+are whole cents (integers, so that SQL sums them exactly); each donor's year, measure,
+stage and currency is converted once, as `report` does, and split over its rows by their
+share, so that `SUM(usd_cents) ... WHERE measure = 'promised'` of a year is the report's
+total in US$ to the cent.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ CREATE TABLE pledges (
     announced_on TEXT,
     supersedes TEXT REFERENCES pledges(id),
     part_of TEXT REFERENCES pledges(id),
+    delivery_of TEXT REFERENCES pledges(id),
     note TEXT,
     created_at TEXT,
     updated_at TEXT
@@ -68,6 +71,7 @@ CREATE TABLE year_totals (
     donor TEXT NOT NULL,
     recipient TEXT NOT NULL,
     year INTEGER NOT NULL,
+    measure TEXT NOT NULL,
     stage TEXT NOT NULL,
     category TEXT NOT NULL,
     amount TEXT NOT NULL,
@@ -98,6 +102,7 @@ PLEDGE_COLUMNS = (
     "announced_on",
     "supersedes",
     "part_of",
+    "delivery_of",
     "note",
     "created_at",
     "updated_at",
@@ -141,7 +146,7 @@ def export(path: Path, pledges: Sequence[Pledge], table: RateTable) -> None:
                 ),
             )
             db.executemany(
-                "INSERT INTO year_totals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO year_totals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 year_totals(pledges, table),
             )
         db.close()
@@ -163,28 +168,32 @@ def _pledge_row(pledge: Pledge) -> dict[str, Any]:
 
 
 def year_totals(pledges: Iterable[Pledge], table: RateTable) -> list[tuple[Any, ...]]:
-    """`report`'s counting as rows: donor, recipient, year, stage, category, amount and
-    currency, US$ cents, EUR cents (None where a rate is missing)."""
+    """`report`'s counting as rows: donor, recipient, year, measure (promised or
+    delivered, DESIGN §2a: never add the two), stage, category, amount and currency,
+    US$ cents, EUR cents (None where a rate is missing)."""
 
     def between(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
         return table.convert(amount, source, target, year, places).amount
 
     tally = Tally.of(pledges)
     counted: list[Counted] = list(tally.counted)
-    for whole, parts in tally.mixed:
+    for whole, parts, deliveries in tally.mixed:
         try:
-            counted.append(count(whole, parts, between))
+            counted += count(whole, parts, deliveries, between)
         except MissingRate:
             continue  # the report cannot count it either, and says which rate is missing
     rows = [
-        (c.donor, c.recipient, c.year, c.status.value, category.value, amount, c.currency)
+        (
+            *(c.donor, c.recipient, c.year, c.measure.value, c.status.value, category.value),
+            *(amount, c.currency),
+        )
         for c in counted
         for category, (amount, _) in c.by_category.items()
         if amount
     ]
     usd, eur = _cents(rows, table, "USD"), _cents(rows, table, "EUR")
     return [
-        (*row[:5], f"{row[5]:f}", row[6], usd[index], eur[index]) for index, row in enumerate(rows)
+        (*row[:6], f"{row[6]:f}", row[7], usd[index], eur[index]) for index, row in enumerate(rows)
     ]
 
 
@@ -192,17 +201,17 @@ def _cents(rows: Sequence[tuple[Any, ...]], table: RateTable, target: str) -> li
     """Each row's amount in `target` cents: each donor's year, stage and currency
     converted once (as `report` converts it), split over its rows by largest remainder."""
     buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    for index, (donor, _, year, stage, _, _, currency) in enumerate(rows):
-        buckets[donor, year, stage, currency].append(index)
+    for index, (donor, _, year, measure, stage, _, _, currency) in enumerate(rows):
+        buckets[donor, year, measure, stage, currency].append(index)
     cents: list[int | None] = [None] * len(rows)
-    for (_, year, _, currency), members in buckets.items():
-        total = sum((rows[i][5] for i in members), Decimal(0))
+    for (_, year, _, _, currency), members in buckets.items():
+        total = sum((rows[i][6] for i in members), Decimal(0))
         try:
             converted = table.convert(total, currency, target, year, 2).amount
         except MissingRate:
             continue
         for index, share in zip(
-            members, _split(converted, [rows[i][5] for i in members]), strict=True
+            members, _split(converted, [rows[i][6] for i in members]), strict=True
         ):
             cents[index] = share
     return cents

@@ -31,6 +31,7 @@ CSV_COLUMNS = (
     "quote",
     "supersedes",
     "part_of",
+    "delivery_of",
     "note",
 )
 """A record's fields as files carry them: the columns of aidtrack's CSV, and the fields a

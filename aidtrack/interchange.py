@@ -117,6 +117,7 @@ def csv_rows(pledge: Pledge) -> list[dict[str, str]]:
         "announced_on": pledge.announced_on or "",
         "supersedes": pledge.supersedes or "",
         "part_of": pledge.part_of or "",
+        "delivery_of": pledge.delivery_of or "",
         "note": pledge.note or "",
     }
     rows: list[dict[str, str]] = []

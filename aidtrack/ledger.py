@@ -162,7 +162,16 @@ class Ledger:
 
     def _parts_of(self, whole: str) -> list[Pledge]:
         """The records that are part of `whole`, current or not."""
-        return [self.get(i) for i, _, part_of in self.links() if part_of == whole]
+        return [self.get(i) for i, _, part_of, _ in self.links() if part_of == whole]
+
+    def deliveries_of(self, pledge_id: str) -> list[Pledge]:
+        """The current deliveries of a pledge (DESIGN §2a), in stored order."""
+        gone = self.superseded()
+        return [
+            self.get(i)
+            for i, _, _, delivery_of in self.links()
+            if delivery_of == pledge_id and i not in gone
+        ]
 
     def rate_table(self) -> RateTable:
         """The shipped ECB table with this store's user rates laid over it."""
@@ -211,8 +220,46 @@ class Ledger:
             found = self.likely_duplicates([pledge])
             if found:
                 raise LikelyDuplicate(_duplicate_message(*found[0]))
+            promise = self.promise_beside(pledge)
+            if promise is not None:
+                raise LikelyDuplicate(_delivery_message(pledge, promise))
+            self._refuse_excess([pledge])
         self._insert([pledge])
         return pledge
+
+    def promise_beside(self, pledge: Pledge) -> Pledge | None:
+        """For a delivery-stage record that is not linked: the current promise of the
+        same donor, recipient and year (categories that may be the same money) whose
+        delivery it probably is (DESIGN §2a); None for any other record."""
+        if not pledge.delivered_stage or pledge.delivery_of or pledge.part_of:
+            return None
+        if pledge.supersedes or pledge.years.is_envelope:
+            return None
+        gone = self.superseded()
+        for doc in self.store.find(PLEDGES, "donor", [pledge.donor]):
+            if doc["id"] in gone or doc.get("delivery_of") or doc["id"] == pledge.id:
+                continue
+            other = self._build(doc)
+            if rules.promise_of(pledge, other):
+                return other
+        return None
+
+    def _refuse_excess(self, pledges: Sequence[Pledge]) -> None:
+        """Refuse a write that leaves a pledge with more delivered than promised."""
+        final = {p.id: p for p in pledges}
+        targets = {p.delivery_of for p in pledges if p.delivery_of}
+        targets |= {p.id for p in pledges if self.deliveries_of(p.id)}
+        convert = None
+        for target in sorted(targets):
+            pledge = final.get(target) or self.find(target)
+            if pledge is None:
+                continue  # a broken link, named by the link rules
+            stored = [d for d in self.deliveries_of(target) if d.id not in final]
+            deliveries = stored + [p for p in pledges if p.delivery_of == target]
+            convert = convert or rules.approximate(self.rate_table())
+            excess = rules.delivered_beyond(pledge, deliveries, convert)
+            if excess is not None:
+                raise InvalidInput(excess)
 
     def edit(
         self, pledge_id: str, changes: Mapping[str, str], new_sources: Sequence[Source] = ()
@@ -245,6 +292,7 @@ class Ledger:
                 changed[part.id] = part
         edited = list(changed.values())
         self._refuse(self.link_problems(edited))
+        self._refuse_excess(edited)
         self._replace(edited)
         return edited
 
@@ -255,7 +303,9 @@ class Ledger:
 
         When only the stage, qualifier or years change (same amount and currency), the
         current parts of the old whole are carried over to the new version, at its stage
-        and moved to its years. Returns the new version, then the carried parts.
+        and moved to its years. Its deliveries are money delivered whatever the new
+        version says: they move to it. Returns the new version, then the carried parts
+        and deliveries.
         """
         old = self.get(pledge_id)
         whole = model.revision(old, changes, sources, id=self.new_id())
@@ -277,9 +327,15 @@ class Ledger:
                         updated_at=whole.updated_at,
                     )
                 )
-        self._refuse(self.link_problems(added))
+        carried = [
+            replace(delivery, delivery_of=whole.id, updated_at=whole.updated_at)
+            for delivery in self.deliveries_of(old.id)
+        ]
+        self._refuse(self.link_problems(added + carried))
+        self._refuse_excess(added + carried)
         self._insert(added)
-        return added
+        self._replace(carried)
+        return added + carried
 
     def remove(self, pledge_id: str) -> Pledge:
         """Delete a record that no other record points at."""
@@ -658,6 +714,18 @@ def describe(pledge: Pledge) -> str:
     return (
         f"{pledge.id} ({pledge.donor} {pledge.year_label} {pledge.currency} "
         f"{pledge.amount:,f}, {pledge.status.value})"
+    )
+
+
+def _delivery_message(new: Pledge, promise: Pledge) -> str:
+    """Why a delivery-stage record beside a promise is refused, and the command that
+    records it as the promise's delivery instead."""
+    amount = f"{new.currency} {new.amount:f}"
+    return (
+        f"{new.donor} {new.year_label} already has the promise {describe(promise)}; "
+        f"money {new.status.value} of it is a delivery, not more money: record it with "
+        f"`aidtrack deliver {promise.id} '{amount}' --year {new.year_label} "
+        f"--status {new.status.value} --source URL`, or add --force if it is other money"
     )
 
 

@@ -34,6 +34,11 @@ class Status(StrEnum):
     DISBURSED = "disbursed"
 
 
+DELIVERED_STAGES = frozenset({Status.ALLOCATED, Status.DISBURSED})
+"""The stages of money delivered or specified for delivery (DESIGN §2a)."""
+STAGE_ORDER = {status: rank for rank, status in enumerate(Status)}
+
+
 class Category(StrEnum):
     MILITARY = "military"
     FINANCIAL = "financial"
@@ -162,6 +167,7 @@ class Pledge:
     sources: tuple[Source, ...] = ()
     supersedes: str | None = None
     part_of: str | None = None
+    delivery_of: str | None = None
     note: str | None = None
     created_at: str = ""
     updated_at: str = ""
@@ -171,9 +177,15 @@ class Pledge:
         return str(self.years)
 
     @property
-    def link(self) -> tuple[str, str | None, str | None]:
-        """(id, supersedes, part_of): what `counting` and `rules` read of a record's links."""
-        return self.id, self.supersedes, self.part_of
+    def link(self) -> tuple[str, str | None, str | None, str | None]:
+        """(id, supersedes, part_of, delivery_of): what `counting` and `rules` read of a
+        record's links."""
+        return self.id, self.supersedes, self.part_of, self.delivery_of
+
+    @property
+    def delivered_stage(self) -> bool:
+        """Whether the money reached `allocated` or `disbursed` (DESIGN §2a)."""
+        return self.status in DELIVERED_STAGES
 
     def to_json(self) -> dict[str, Any]:
         """The record as DESIGN §5 prints it: exact amount string, `year` or `years`,
@@ -204,6 +216,7 @@ class Pledge:
             sources=[source.to_json() for source in self.sources],
             supersedes=self.supersedes,
             part_of=self.part_of,
+            delivery_of=self.delivery_of,
             note=self.note,
             created_at=self.created_at,
             updated_at=self.updated_at,
@@ -248,6 +261,7 @@ class Pledge:
                 ),
                 supersedes=_text_or_none(data.get("supersedes")),
                 part_of=_text_or_none(data.get("part_of")),
+                delivery_of=_text_or_none(data.get("delivery_of")),
                 note=_text_or_none(data.get("note")),
                 created_at=str(data.get("created_at") or ""),
                 updated_at=str(data.get("updated_at") or ""),
@@ -277,7 +291,7 @@ def in_stored_form(doc: Mapping[str, Any]) -> bool:
     try:
         start, end = values[5] if keys[5] == "years" else (values[5], values[5])
         return (
-            "" not in values[:20]  # texts are never empty (created_at may be)
+            "" not in values[:21]  # texts are never empty (created_at may be)
             and FIRST_YEAR <= start <= end <= LAST_YEAR
             and (start < end) == (keys[5] == "years")
             and values[6] == start
@@ -310,7 +324,7 @@ def _stored_types() -> dict[str, frozenset[tuple[type, ...]]]:
     write (seven fields may be null)."""
     optional = (
         *("donor_code", "recipient_code", "label", "announced_on", "supersedes", "part_of"),
-        "note",
+        *("delivery_of", "note"),
     )
     typed = {"year": int, "years": list, "first_year": int, "last_year": int, "sources": list}
     shapes: dict[str, frozenset[tuple[type, ...]]] = {}
@@ -323,8 +337,8 @@ def _stored_types() -> dict[str, frozenset[tuple[type, ...]]]:
 _YEAR_KEYS = (
     *("id", "donor", "donor_code", "recipient", "recipient_code", "year", "first_year"),
     *("last_year", "amount", "currency", "qualifier", "status", "category", "label"),
-    *("instrument", "announced_on", "sources", "supersedes", "part_of", "note"),
-    *("created_at", "updated_at"),
+    *("instrument", "announced_on", "sources", "supersedes", "part_of", "delivery_of"),
+    *("note", "created_at", "updated_at"),
 )
 _YEARS_KEYS = tuple("years" if key == "year" else key for key in _YEAR_KEYS)
 _STORED_TYPES = _stored_types()
@@ -456,6 +470,7 @@ class Builder:
             "announced_on": memo(partial(parse_date, what="announced date")),
             "supersedes": _link,
             "part_of": _link,
+            "delivery_of": _link,
             "note": _given_text,
             "created_at": _timestamp,
             "updated_at": _timestamp,
@@ -503,6 +518,7 @@ class Builder:
             "sources": tuple(sources),
             "supersedes": values.get("supersedes"),
             "part_of": values.get("part_of"),
+            "delivery_of": values.get("delivery_of"),
             "note": values.get("note"),
             "created_at": created_at,
             "updated_at": values.get("updated_at", created_at),

@@ -2,8 +2,9 @@
 problems out; `ledger` applies them to every write, `checks` to a stored store.
 
 - **Links stay inside their pledge**: a link points at a record that exists, of the
-  same donor; links never loop; a part's years lie within its whole's; a version is
-  revised once.
+  same donor; links never loop; a part's years lie within its whole's, at its whole's
+  stage; a version is revised once; a delivery is of one pledge of the same recipient,
+  at a delivery stage, in a year from its pledge's first on (DESIGN §2a).
 - **Parts move with their whole**: a whole that changes years takes its parts along.
 - **Likely duplicates**: the same donor, recipient, years and stage, categories that
   may be the same money, and amounts within 5% once converted.
@@ -19,14 +20,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .counting import Link
 from .errors import InvalidInput
-from .model import Category, Pledge, Status, YearSpan
+from .model import STAGE_ORDER, Category, Pledge, Status, YearSpan
 
 if TYPE_CHECKING:
     from .rates import RateTable
 
 # Links ---------------------------------------------------------------------------------
 
-LINKS = ("supersedes", "part_of")
+LINKS = ("supersedes", "part_of", "delivery_of")
 
 
 class LinkProblem(NamedTuple):
@@ -46,12 +47,14 @@ class Links:
     def __init__(self, links: Iterable[Link]) -> None:
         self.targets: dict[str, dict[str, str]] = {field: {} for field in LINKS}
         self.revisers: dict[str, list[str]] = defaultdict(list)
-        for pledge_id, supersedes, part_of in links:
+        for pledge_id, supersedes, part_of, delivery_of in links:
             if supersedes:
                 self.targets["supersedes"][pledge_id] = supersedes
                 self.revisers[supersedes].append(pledge_id)
             if part_of:
                 self.targets["part_of"][pledge_id] = part_of
+            if delivery_of:
+                self.targets["delivery_of"][pledge_id] = delivery_of
 
     def looped(self, field: str, starts: Iterable[str] | None = None) -> set[str]:
         """Ids on a loop of `field` links (a revises b revises a) reached from `starts`
@@ -120,7 +123,7 @@ def _link_problem(
             f"import the missing record {link}, or remove {who} (`aidtrack remove {who} --yes`)",
         )
     if target.donor != pledge.donor:
-        relation = "a revision of" if field == "supersedes" else "part of"
+        relation = _RELATIONS[field]
         return LinkProblem(
             "broken_link",
             who,
@@ -150,6 +153,10 @@ def _link_problem(
             "a part lies within its whole's years",
             f"aidtrack edit {who} --year {fits}",
         )
+    if field == "part_of":
+        return _part_problem(pledge, named, link, target)
+    if field == "delivery_of":
+        return _delivery_problem(pledge, named, link, target)
     if field == "supersedes":
         other = next((i for i in links.revisers[link] if i != who), None)
         if other is not None:
@@ -163,6 +170,58 @@ def _link_problem(
                 f"else record it as a revision of {other}",
             )
     return None
+
+
+_RELATIONS = {"supersedes": "a revision of", "part_of": "part of", "delivery_of": "a delivery of"}
+
+
+def _part_problem(pledge: Pledge, named: str, link: str, whole: Pledge) -> LinkProblem | None:
+    """A part is a breakdown of a promise, at its whole's stage (DESIGN §2a)."""
+    if whole.delivery_of:
+        return LinkProblem(
+            "part_of_delivery",
+            pledge.id,
+            "part_of",
+            f"{link} is a delivery; a delivery has no parts",
+            f"aidtrack edit {pledge.id} --part-of {whole.delivery_of}",
+        )
+    if STAGE_ORDER[pledge.status] > STAGE_ORDER[whole.status]:
+        return LinkProblem(
+            "part_past_whole",
+            pledge.id,
+            "part_of",
+            f"{named} is {pledge.status.value} but its whole {link} is {whole.status.value}: "
+            "a part is a breakdown at its whole's stage; money delivered of a pledge is "
+            f"a delivery (`aidtrack deliver {link} AMOUNT --status {pledge.status.value} "
+            "--source URL`)",
+            f"aidtrack deliver {link} AMOUNT --status {pledge.status.value} --source URL",
+        )
+    return None
+
+
+def _delivery_problem(
+    delivery: Pledge, named: str, link: str, pledge: Pledge
+) -> LinkProblem | None:
+    """A delivery is of one pledge: same recipient, a delivery stage, one year from the
+    pledge's first on, not a part and not of another delivery (DESIGN §2a)."""
+    why = None
+    if pledge.delivery_of:
+        why = f"{link} is itself a delivery (of {pledge.delivery_of}); deliver against the pledge"
+    elif delivery.recipient != pledge.recipient:
+        why = f"{link} is a pledge to {pledge.recipient}, not to {delivery.recipient}"
+    elif not delivery.delivered_stage:
+        why = f"a delivery is allocated or disbursed, not {delivery.status.value}"
+    elif delivery.part_of:
+        why = "a delivery is not also a part; its pledge's parts say the breakdown"
+    elif delivery.years.is_envelope:
+        why = f"a delivery has one year, not {delivery.year_label}"
+    elif delivery.years.start < pledge.years.start:
+        why = (
+            f"{named} ({delivery.year_label}) comes before its pledge {link} ({pledge.year_label})"
+        )
+    if why is None:
+        return None
+    return LinkProblem("bad_delivery", delivery.id, "delivery_of", why, f"aidtrack show {link}")
 
 
 def _quoted(name: str) -> str:
@@ -241,8 +300,55 @@ def likely_duplicate(new: Pledge, pool: Iterable[Pledge], convert: Convert) -> P
 
 
 def _may_be_the_same_money(one: Pledge, other: Pledge) -> bool:
-    if one.category != other.category and Category.MIXED not in (one.category, other.category):
+    if not _categories_may_match(one, other):
         return False
-    family = one.part_of == other.id or other.part_of == one.id
+    family = one.id in (other.part_of, other.delivery_of) or other.id in (
+        one.part_of,
+        one.delivery_of,
+    )
     siblings = one.part_of is not None and one.part_of == other.part_of
-    return not (family or siblings)
+    tranches = (
+        one.delivery_of is not None
+        and one.delivery_of == other.delivery_of
+        and one.announced_on != other.announced_on
+    )
+    return not (family or siblings or tranches)
+
+
+def _categories_may_match(one: Pledge, other: Pledge) -> bool:
+    return one.category == other.category or Category.MIXED in (one.category, other.category)
+
+
+# Promised and delivered (DESIGN §2a) ----------------------------------------------------
+
+
+def promise_of(record: Pledge, other: Pledge) -> bool:
+    """Whether `other` is a promise that the delivery-stage `record` is probably a
+    delivery of: same donor, recipient and single year, `other` a whole (or a year of an
+    envelope) at `announced` or `committed`, categories that may be the same money."""
+    return (
+        other.donor == record.donor
+        and other.recipient == record.recipient
+        and other.years == record.years
+        and not other.delivered_stage
+        and other.delivery_of is None
+        and _categories_may_match(record, other)
+    )
+
+
+def delivered_beyond(pledge: Pledge, deliveries: Sequence[Pledge], convert: Convert) -> str | None:
+    """Why `deliveries` add up to more than `pledge` promised, once converted into its
+    currency at each delivery's year; None when they do not (or cannot be compared)."""
+    total = Decimal(0)
+    for delivery in deliveries:
+        amount = convert(delivery.amount, delivery.currency, pledge.currency, delivery.years.start)
+        if amount is None:
+            return None
+        total += amount
+    if total <= pledge.amount:
+        return None
+    return (
+        f"the deliveries of {pledge.id} would add up to {pledge.currency} {total:,.2f}, more "
+        f"than it promised ({pledge.currency} {pledge.amount:,f}); revise the pledge "
+        f"(`aidtrack revise {pledge.id} --amount ...`) or add --force"
+    )

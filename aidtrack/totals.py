@@ -36,7 +36,7 @@ from .model import Pledge, YearSpan, in_stored_form, stored_years
 if TYPE_CHECKING:
     from .rates import RateTable
 
-FORMAT = 2
+FORMAT = 3
 
 _LINE = re.compile(
     rb'\{"(?:year":(?P<year>\d+)|years":\[(?P<start>\d+),(?P<end>\d+)\]),"donor":'
@@ -80,7 +80,11 @@ def read_tally(
 
     touching = docs if years is None else [d for d in docs if stored_years(d).overlaps(years)]
     tally = _count(path, find, counting.links_of(docs), touching, years=years)
-    listed = [p for p in tally.envelopes if envelopes is not None and p.years.overlaps(envelopes)]
+    listed = [
+        covering
+        for covering in tally.envelopes
+        if envelopes is not None and covering[0].years.overlaps(envelopes)
+    ]
     return Tally(tally.counted, tally.mixed, listed), _rate_table(
         path, data.get(store.RATES, {}).values()
     )
@@ -278,25 +282,34 @@ def _from_lines(
     if envelopes is not None:
         last = bisect.bisect_left(lines, b'{"years":[%d,' % (envelopes.end + 1), first_envelope)
     counted: list[Counted] = []
-    mixed: list[tuple[Pledge, list[Pledge]]] = []
-    listed: list[Pledge] = []
+    mixed: list[counting.Mixed] = []
+    listed: list[counting.Covering] = []
     try:
         for line in lines[low:high]:
             data = orjson.loads(line)
             counted += (Counted.from_json(data["donor"], data["year"], c) for c in data["counted"])
             mixed += (
-                (Pledge.from_json(whole), [Pledge.from_json(p) for p in parts])
-                for whole, parts in data["mixed"]
+                (Pledge.from_json(whole), _records(parts), _records(deliveries))
+                for whole, parts, deliveries in data["mixed"]
             )
         for line in lines[first_envelope:last]:
             lead = _LINE.match(line)
             if lead is None or lead["year"] is not None:
                 return None
             if envelopes is not None and _span(lead).overlaps(envelopes):
-                listed.append(Pledge.from_json(orjson.loads(line)["envelope"]))
+                data = orjson.loads(line)
+                listed.append((Pledge.from_json(data["envelope"]), _records(data["delivered"])))
     except (ValueError, KeyError, TypeError, InvalidInput):
         return None
     return Tally(counted, mixed, listed)
+
+
+def _records(docs: Iterable[dict[str, Any]]) -> list[Pledge]:
+    return [Pledge.from_json(doc) for doc in docs]
+
+
+def _docs(records: Iterable[Pledge]) -> list[dict[str, Any]]:
+    return [record.to_json() for record in records]
 
 
 def parties(store_path: Path) -> list[str] | None:
@@ -395,14 +408,21 @@ def _tally_lines(tally: Tally) -> Iterable[bytes]:
     )
     for counted in tally.counted:
         by_line[counted.year, counted.donor]["counted"].append(counted.to_json())
-    for whole, parts in tally.mixed:
+    for whole, parts, deliveries in tally.mixed:
         line = by_line[whole.years.start, whole.donor]
-        line["mixed"].append([whole.to_json(), [part.to_json() for part in parts]])
+        line["mixed"].append([whole.to_json(), _docs(parts), _docs(deliveries)])
     for (year, donor), content in by_line.items():
         yield orjson.dumps({"year": year, "donor": donor, **content})
-    for envelope in tally.envelopes:
+    for envelope, delivered in tally.envelopes:
         span = [envelope.years.start, envelope.years.end]
-        yield orjson.dumps({"years": span, "donor": envelope.donor, "envelope": envelope.to_json()})
+        yield orjson.dumps(
+            {
+                "years": span,
+                "donor": envelope.donor,
+                "envelope": envelope.to_json(),
+                "delivered": _docs(delivered),
+            }
+        )
 
 
 def _rate_table(path: Path, rates: Iterable[dict[str, Any]]) -> RateTable:

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import analysis, places
 from .analysis import Selection
-from .counting import Counted, Hedged, Tally, count
+from .counting import Counted, Hedged, Measure, Tally, count
 from .errors import AidtrackError, InvalidInput
 from .groups import Group
 from .indicators import GDP, POPULATION, Indicators
@@ -32,7 +32,7 @@ from .model import Category, Pledge, Qualifier, Status, YearSpan
 from .money import DEFAULT_CURRENCY, minor_unit, quantize
 from .rates import Conversion, MissingRate, missing_legs, missing_message
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 COMPARE_YEARS = 4
 EVERYTHING = Selection()
 _ZERO = Decimal(0)
@@ -45,13 +45,18 @@ ROW_COLUMNS: tuple[str, ...] = (
     "donor",
     "year",
     "currency",
+    "measure",
     "amount",
     "qualifier",
     "share_pct",
+    "promised",
+    "delivered",
+    "delivered_pct",
     *(status.value for status in Status),
     *(category.value for category in Category),
 )
-"""The tidy table (CSV, NDJSON): one row per donor and year."""
+"""The tidy table (CSV, NDJSON): one row per donor and year; the stage columns say how
+much of the year's promises reached at least that stage."""
 
 
 class NoRate(AidtrackError):
@@ -165,34 +170,79 @@ class _Converter:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A donor's (or everyone's) counted money in one year, in the report currency.
-
-    `amount` is the sum of `by_status`; `by_category` is rounded on its own, so in a
-    converted report it may differ from `amount` by a cent of rounding.
-    """
+class Side:
+    """One measure of a donor's (or everyone's) year, in the report currency: its sum,
+    hedge and split by category (rounded on its own, so in a converted report it may
+    differ from `amount` by a cent of rounding)."""
 
     amount: Decimal
     qualifier: Qualifier
-    by_status: Mapping[Status, Decimal]
     by_category: Mapping[Category, Decimal]
 
     @classmethod
-    def zero(cls, zero: Decimal) -> Figure:
-        return cls(
-            zero,
-            Qualifier.EXACT,
-            dict.fromkeys(Status, zero),
-            dict.fromkeys(Category, zero),
+    def zero(cls, zero: Decimal) -> Side:
+        return cls(zero, Qualifier.EXACT, dict.fromkeys(Category, zero))
+
+    def __add__(self, other: Side) -> Side:
+        return Side(
+            self.amount + other.amount,
+            combined_qualifier((self.qualifier, other.qualifier)),
+            {key: value + other.by_category[key] for key, value in self.by_category.items()},
         )
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A donor's (or everyone's) counted money in one year, in the report currency:
+    both measures (DESIGN §2a), never added, and how much of the year's promises reached
+    at least each stage (`by_status`). `amount`, `qualifier` and `by_category` are
+    those of the measure the report is by."""
+
+    promised: Side
+    delivered: Side
+    by_status: Mapping[Status, Decimal]
+    measure: Measure = Measure.PROMISED
+
+    @property
+    def chosen(self) -> Side:
+        return self.promised if self.measure is Measure.PROMISED else self.delivered
+
+    @property
+    def amount(self) -> Decimal:
+        return self.chosen.amount
+
+    @property
+    def qualifier(self) -> Qualifier:
+        return self.chosen.qualifier
+
+    @property
+    def by_category(self) -> Mapping[Category, Decimal]:
+        return self.chosen.by_category
+
+    @property
+    def delivered_pct(self) -> Decimal | None:
+        """Delivered as a share of promised, in percent to one place; None with
+        nothing promised."""
+        if not self.promised.amount:
+            return None
+        return _one_place(self.delivered.amount * 100 / self.promised.amount)
 
     def __add__(self, other: Figure) -> Figure:
         return Figure(
-            self.amount + other.amount,
-            combined_qualifier((self.qualifier, other.qualifier)),
+            self.promised + other.promised,
+            self.delivered + other.delivered,
             {key: value + other.by_status[key] for key, value in self.by_status.items()},
-            {key: value + other.by_category[key] for key, value in self.by_category.items()},
+            self.measure,
         )
+
+    def measures_json(self) -> dict[str, str | None]:
+        return {
+            "promised": _money(self.promised.amount),
+            "delivered": _money(self.delivered.amount),
+            "delivered_pct": _percent(self.delivered_pct),
+            "promised_qualifier": self.promised.qualifier.value,
+            "delivered_qualifier": self.delivered.qualifier.value,
+        }
 
 
 Cell = Figure | Gap
@@ -200,9 +250,10 @@ Cell = Figure | Gap
 
 
 @dataclass
-class _Sums:
-    """Money of one donor (or recipient) in one year and one currency, before
-    conversion."""
+class _Side:
+    """One measure's money of one donor (or recipient) in one year and one currency,
+    before conversion, by stage (each converted on its own, as the SQLite
+    `year_totals` rows are, so that they add up to the report's figure to the cent)."""
 
     by_status: dict[Status, Decimal] = field(default_factory=dict)
     by_category: dict[Category, Decimal] = field(default_factory=dict)
@@ -220,20 +271,49 @@ class _Sums:
         for category, (part, _) in by_category.items():
             self.by_category[category] = self.by_category.get(category, _ZERO) + part
 
-    def converted(self, convert: _Converter, currency: str, year: int) -> Figure:
+    def converted(self, convert: Callable[[Decimal], Decimal], zero: Decimal) -> Side:
+        return Side(
+            sum(map(convert, self.by_status.values()), zero),
+            combined_qualifier(self.qualifiers),
+            {**Side.zero(zero).by_category, **{c: convert(a) for c, a in self.by_category.items()}},
+        )
+
+
+@dataclass
+class _Sums:
+    """Money of one donor (or recipient) in one year and one currency, before
+    conversion: each measure, and what the promises reached."""
+
+    sides: dict[Measure, _Side] = field(default_factory=lambda: {m: _Side() for m in Measure})
+    reached: dict[Status, Decimal] = field(default_factory=dict)
+
+    def add(self, counted: Counted, categories: frozenset[Category]) -> bool:
+        """Add a counted sum, narrowed to `categories` (all when empty); False when
+        nothing of it is in them."""
+        amount, qualifiers, by_category = counted.amount, counted.qualifiers, counted.by_category
+        if categories:
+            by_category = {c: v for c, v in by_category.items() if c in categories}
+            if not by_category:
+                return False
+            amount = sum((part for part, _ in by_category.values()), _ZERO)
+            qualifiers = frozenset().union(*(hedges for _, hedges in by_category.values()))
+        self.sides[counted.measure].add(counted.status, amount, qualifiers, by_category)
+        for status, reached in counted.reached.items():
+            # Narrowed to some categories, a stage holds at most what they promised.
+            self.reached[status] = self.reached.get(status, _ZERO) + min(reached, amount)
+        return True
+
+    def converted(self, convert: _Converter, currency: str, year: int, measure: Measure) -> Figure:
         """In the report currency; MissingRate if a rate is missing."""
 
-        def each(sums: Mapping[Any, Decimal]) -> Iterator[tuple[Any, Decimal]]:
-            for key, amount in sums.items():
-                yield key, convert(amount, currency, year).amount
+        def each(amount: Decimal) -> Decimal:
+            return convert(amount, currency, year).amount if amount else convert.zero
 
-        zero = Figure.zero(convert.zero)
-        by_status = {**zero.by_status, **dict(each(self.by_status))}
         return Figure(
-            sum(by_status.values(), convert.zero),
-            combined_qualifier(self.qualifiers),
-            by_status,
-            {**zero.by_category, **dict(each(self.by_category))},
+            self.sides[Measure.PROMISED].converted(each, convert.zero),
+            self.sides[Measure.DELIVERED].converted(each, convert.zero),
+            {status: each(self.reached.get(status, _ZERO)) for status in Status},
+            measure,
         )
 
 
@@ -282,6 +362,8 @@ class Comparison:
     """The donor group the figures are narrowed to (`--group`)."""
     sizes: Mapping[int, Mapping[str, Size]] = field(default_factory=dict, kw_only=True)
     """By year, each row's aid for its size (`sizes`), in US$ whatever the currency."""
+    measure: Measure = field(default=Measure.PROMISED, kw_only=True)
+    """The measure that ranks the rows and heads the table (DESIGN §2a)."""
 
     def change(self, by_year: Mapping[int, Cell]) -> Change | None:
         """The last year against the one before it; None for a single year, or when
@@ -330,9 +412,13 @@ class Comparison:
                 "donor": row.donor,
                 "year": year,
                 "currency": self.currency,
+                "measure": self.measure.value,
                 "amount": _money(figure.amount),
                 "qualifier": figure.qualifier.value,
                 "share_pct": _percent(year_shares[year].get(row.donor)),
+                "promised": _money(figure.promised.amount),
+                "delivered": _money(figure.delivered.amount),
+                "delivered_pct": _percent(figure.delivered_pct),
                 **_by(figure.by_status),
                 **_by(figure.by_category),
             }
@@ -362,6 +448,7 @@ class Comparison:
             return {
                 "group" if row.group else "donor": row.donor,
                 "amounts": _by_year(row.by_year, lambda f: _money(f.amount)),
+                **_measures_by_year(row.by_year),
                 "qualifiers": _by_year(row.by_year, lambda f: f.qualifier.value),
                 **_change_json(self.change(row.by_year)),
                 "share_pct": _percent(last_shares.get(row.donor)),
@@ -372,6 +459,7 @@ class Comparison:
             "schema_version": SCHEMA_VERSION,
             "years": list(self.years),
             "currency": self.currency,
+            "measure": self.measure.value,
             **self._scope_json(),
             "rates": [rate.to_json() for rate in self.rates],
             "missing_rates": [
@@ -381,6 +469,7 @@ class Comparison:
             "groups": [row_json(row) for row in self.rows if row.group],
             "total": {
                 "amounts": _by_year(self.totals, lambda f: _money(f.amount)),
+                **_measures_by_year(self.totals),
                 **_change_json(self.change(self.totals)),
                 "donors_without_previous": len(self.without_previous()),
             },
@@ -389,14 +478,40 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Envelope:
-    """A multi-year record covering the report's year, converted at its first year."""
+    """A multi-year record covering the report's year, converted at its first year,
+    with what was delivered of it by the end of that year (in its own currency) and
+    the years of it elapsed by then: its pace (DESIGN §2a)."""
 
     pledge: Pledge
     converted: Conversion
+    delivered: Decimal
+    elapsed: int
+
+    @property
+    def delivered_pct(self) -> Decimal:
+        return _one_place(self.delivered * 100 / self.pledge.amount)
+
+    @property
+    def years(self) -> int:
+        return self.pledge.years.end - self.pledge.years.start + 1
+
+    @property
+    def pace_pct(self) -> Decimal:
+        """The share of the envelope its elapsed years imply."""
+        return _one_place(Decimal(self.elapsed * 100) / self.years)
 
     def to_json(self) -> dict[str, Any]:
-        """The record as `list --json` prints it, with `converted` as `list --currency`."""
-        return {**self.pledge.to_json(), "converted": analysis.conversion_json(self.converted)}
+        """The record as `list --json` prints it, with `converted` as `list --currency`,
+        and its pace."""
+        return {
+            **self.pledge.to_json(),
+            "converted": analysis.conversion_json(self.converted),
+            "delivered": _money(self.delivered),
+            "delivered_pct": _percent(self.delivered_pct),
+            "years_elapsed": self.elapsed,
+            "years_total": self.years,
+            "pace_pct": _percent(self.pace_pct),
+        }
 
 
 @dataclass(frozen=True)
@@ -495,7 +610,8 @@ class Report(Comparison):
                 **_change_json(self.change(row.by_year)),
                 "share_pct": _percent(year_shares.get(row.donor)),
                 "qualifier": known.qualifier.value if known else None,
-                "by_status": _by(known.by_status) if known else None,
+                **(known.measures_json() if known else dict.fromkeys(_MEASURE_FIELDS)),
+                "reached": _by(known.by_status) if known else None,
                 "by_category": _by(known.by_category) if known else None,
                 "previous_by_category": _by(before.by_category) if before else None,
                 **self.sizes.get(self.year, {}).get(row.donor, Size()).to_json(),
@@ -507,6 +623,7 @@ class Report(Comparison):
             "year": self.year,
             "previous_year": self.previous_year,
             "currency": self.currency,
+            "measure": self.measure.value,
             **self._scope_json(),
             "by_recipient": {name: _money(amount) for name, amount in self.by_recipient.items()},
             "rates": [rate.to_json() for rate in self.rates],
@@ -518,6 +635,12 @@ class Report(Comparison):
             else None,
             "total": {
                 "amount": _money(total.amount) if isinstance(total, Figure) else None,
+                **(
+                    total.measures_json()
+                    if isinstance(total, Figure)
+                    else dict.fromkeys(_MEASURE_FIELDS)
+                ),
+                "reached": _by(total.by_status) if isinstance(total, Figure) else None,
                 "previous_amount": _money(previous_total.amount)
                 if isinstance(previous_total, Figure)
                 else None,
@@ -537,6 +660,7 @@ def report(
     selection: Selection = EVERYTHING,
     by: Group | None = None,
     figures: Indicators | None = None,
+    measure: Measure = Measure.PROMISED,
 ) -> Report:
     """Year `year` (default: the latest with single-year records) against the year before.
 
@@ -549,27 +673,45 @@ def report(
     if year is None:
         year = _data_years(tally, selection)[-1]
     converter = _Converter(convert, currency)
-    table = _tabulate(tally, [year - 1, year], selection, converter, by)
+    table = _tabulate(tally, [year - 1, year], selection, converter, by, measure)
     covering = selection._replace(years=YearSpan(year, year))
     envelopes = []
-    for pledge in tally.envelopes:
+    for pledge, delivered in tally.envelopes:
         if covering.matches(pledge):
             try:
-                envelopes.append(
-                    Envelope(pledge, converter(pledge.amount, pledge.currency, pledge.years.start))
-                )
+                envelopes.append(_envelope(pledge, delivered, year, converter))
             except MissingRate:
                 continue  # named with the others below
     if converter.missing():
         raise NoRate(missing_message(converter.missing()))
     envelopes.sort(key=lambda e: (-e.converted.amount, e.pledge.donor.casefold(), e.pledge.id))
-    weighed = _sized(tally, [year], selection, convert, by, figures, table, currency)
+    weighed = _sized(tally, [year], selection, convert, by, figures, table, currency, measure)
     return Report(
         **table.fields([year - 1, year], currency, converter),
         envelopes=envelopes,
         by_recipient=table.by_recipient,
         group=_group_name(selection, by),
         sizes=weighed,
+        measure=measure,
+    )
+
+
+def _envelope(
+    pledge: Pledge, delivered: Sequence[Pledge], year: int, converter: _Converter
+) -> Envelope:
+    """An envelope in the report of `year`: converted, and its pace by the end of it."""
+    places = minor_unit(pledge.currency)
+    done = sum(
+        (
+            converter.between(d.amount, d.currency, pledge.currency, d.years.start, places).amount
+            for d in delivered
+            if d.years.start <= year
+        ),
+        _ZERO,
+    )
+    elapsed = min(max(year - pledge.years.start + 1, 0), pledge.years.end - pledge.years.start + 1)
+    return Envelope(
+        pledge, converter(pledge.amount, pledge.currency, pledge.years.start), done, elapsed
     )
 
 
@@ -582,13 +724,14 @@ def _sized(
     figures: Indicators | None,
     table: _Table,
     currency: str,
+    measure: Measure,
 ) -> dict[int, dict[str, Size]]:
     """Each year's rows for their size. GDP is in US$, so the aid is taken in US$ at
     each year's average, whatever the report's currency."""
     if figures is None:
         return {}
     if currency != "USD":
-        table = _tabulate(tally, years, selection, _Converter(convert, "USD"), by)
+        table = _tabulate(tally, years, selection, _Converter(convert, "USD"), by, measure)
     return {year: sizes(table.rows, year, figures, by) for year in years}
 
 
@@ -601,6 +744,7 @@ def compare(
     selection: Selection = EVERYTHING,
     by: Group | None = None,
     figures: Indicators | None = None,
+    measure: Measure = Measure.PROMISED,
 ) -> Comparison:
     """Donors over `years` (default: up to the last COMPARE_YEARS years with data).
 
@@ -613,11 +757,12 @@ def compare(
         years = YearSpan(max(have[0], have[-1] - COMPARE_YEARS + 1), have[-1])
     converter = _Converter(convert, currency)
     columns = list(range(years.start, years.end + 1))
-    table = _tabulate(tally, columns, selection, converter, by)
+    table = _tabulate(tally, columns, selection, converter, by, measure)
     return Comparison(
         **table.fields(columns, currency, converter),
         group=_group_name(selection, by),
-        sizes=_sized(tally, columns, selection, convert, by, figures, table, currency),
+        sizes=_sized(tally, columns, selection, convert, by, figures, table, currency, measure),
+        measure=measure,
     )
 
 
@@ -650,19 +795,20 @@ def _counted(
 
     scope = scope._replace(categories=frozenset())
     yield from (counted for counted in tally.counted if _in_scope(scope, counted))
-    for whole, parts in tally.mixed:
+    for whole, parts, deliveries in tally.mixed:
         if scope.matches(whole):
             try:
-                yield count(whole, parts, between)
+                yield from count(whole, parts, deliveries, between)
             except MissingRate:
                 unknown.add((whole.donor, whole.years.start))
 
 
 def _data_years(tally: Tally, selection: Selection) -> list[int]:
-    """Years in which a single-year whole of the selection counts, oldest first."""
+    """Years in which a single-year whole or delivery of the selection counts, oldest
+    first."""
     scope = selection._replace(years=None, categories=frozenset())
     years = {c.year for c in tally.counted if _in_scope(scope, c)}
-    years.update(whole.years.start for whole, _ in tally.mixed if scope.matches(whole))
+    years.update(whole.years.start for whole, _, _ in tally.mixed if scope.matches(whole))
     if not years:
         raise InvalidInput(
             "no single-year pledges match, so there is no year to show; "
@@ -699,6 +845,7 @@ def _tabulate(
     selection: Selection,
     convert: _Converter,
     by: Group | None = None,
+    measure: Measure = Measure.PROMISED,
 ) -> _Table:
     """Rows ranked by the last year, the totals, notes on doubtful data, the
     recipients counted, and what each got in the last year. With `by`, the donors that
@@ -715,22 +862,14 @@ def _tabulate(
     recipients: set[str] = set()
     for sums_of in _counted(tally, scope, convert, unknown):
         notes += sums_of.notes
-        amount, qualifiers, by_category = sums_of.amount, sums_of.qualifiers, sums_of.by_category
-        if selection.categories:
-            by_category = {c: v for c, v in by_category.items() if c in selection.categories}
-            if not by_category:
-                continue
-            amount = sum((part for part, _ in by_category.values()), _ZERO)
-            qualifiers = frozenset().union(*(hedges for _, hedges in by_category.values()))
         key = (row_of(sums_of.donor, sums_of.year), sums_of.year, sums_of.currency)
         if key not in sums:
             sums[key] = _Sums()
-        sums[key].add(sums_of.status, amount, qualifiers, by_category)
+        if not sums[key].add(sums_of, selection.categories):
+            continue
         recipients.add(sums_of.recipient)
         if sums_of.year == years[-1]:
-            received[sums_of.recipient, sums_of.currency].add(
-                sums_of.status, amount, qualifiers, {}
-            )
+            received[sums_of.recipient, sums_of.currency].add(sums_of, selection.categories)
 
     unknown = {(row_of(donor, year), year) for donor, year in unknown}
     found: dict[tuple[str, int], Figure] = {}
@@ -738,7 +877,7 @@ def _tabulate(
         if (donor, year) in unknown:
             continue
         try:
-            figure = bucket.converted(convert, currency, year)
+            figure = bucket.converted(convert, currency, year, measure)
         except MissingRate:
             unknown.add((donor, year))
             continue
@@ -764,7 +903,9 @@ def _tabulate(
     by_recipient: dict[str, Decimal] = defaultdict(lambda: convert.zero)
     for (recipient, currency), bucket in received.items():
         with contextlib.suppress(MissingRate):  # the donors' figures say so
-            by_recipient[recipient] += bucket.converted(convert, currency, years[-1]).amount
+            by_recipient[recipient] += bucket.converted(
+                convert, currency, years[-1], measure
+            ).amount
     return _Table(
         rows, totals, sorted(notes), sorted(recipients), dict(sorted(by_recipient.items()))
     )
@@ -800,10 +941,23 @@ def _by(amounts: Mapping[Status, Decimal] | Mapping[Category, Decimal]) -> dict[
     return {key.value: _money(value) for key, value in amounts.items()}
 
 
-def _by_year(by_year: Mapping[int, Cell], shown: Callable[[Figure], str]) -> dict[str, Any]:
+def _by_year(by_year: Mapping[int, Cell], shown: Callable[[Figure], str | None]) -> dict[str, Any]:
     return {
         str(year): shown(cell) if isinstance(cell, Figure) else None
         for year, cell in by_year.items()
+    }
+
+
+_MEASURE_FIELDS = (
+    *("promised", "delivered", "delivered_pct", "promised_qualifier", "delivered_qualifier"),
+)
+
+
+def _measures_by_year(by_year: Mapping[int, Cell]) -> dict[str, Any]:
+    return {
+        "promised": _by_year(by_year, lambda f: _money(f.promised.amount)),
+        "delivered": _by_year(by_year, lambda f: _money(f.delivered.amount)),
+        "delivered_pct": _by_year(by_year, lambda f: _percent(f.delivered_pct)),
     }
 
 

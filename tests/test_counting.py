@@ -84,7 +84,7 @@ def by_plain_recount(path: Path) -> dict[str, Any]:
     def every_record(years: YearSpan | None, envelopes: YearSpan | None) -> tuple[Tally, Any]:
         with open_ledger(path) as ledger:
             tally = Tally.of(ledger.pledges()).within(years)
-            listed = [p for p in tally.envelopes if envelopes and p.years.overlaps(envelopes)]
+            listed = [e for e in tally.envelopes if envelopes and e[0].years.overlaps(envelopes)]
             return Tally(tally.counted, tally.mixed, listed), ledger.rate_table()
 
     return reports(every_record)

@@ -27,7 +27,7 @@ def donors(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def test_report_json_counts_each_pledge_once(aidtrack: Aidtrack, starter: Path) -> None:
     data = aidtrack.json("report", "--year", "2026", "--currency", "NOK")
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert (data["year"], data["currency"]) == (2026, "NOK")
     norway = donors(data)["Norway"]
     # NOK 85bn announced for 2026 against the NOK 85bn committed for 2025.
@@ -51,7 +51,12 @@ def test_report_json_counts_each_pledge_once(aidtrack: Aidtrack, starter: Path) 
         "change_pct",
         "share_pct",
         "qualifier",
-        "by_status",
+        "promised",
+        "delivered",
+        "delivered_pct",
+        "promised_qualifier",
+        "delivered_qualifier",
+        "reached",
         "by_category",
         "previous_by_category",
         "share_of_gdp_pct",

@@ -32,14 +32,21 @@ def normal(tally: Tally) -> tuple[Any, ...]:
         merged[counted.key] = counted if have is None else have + counted
     return (
         {
-            key: (c.amount, c.qualifiers, dict(c.by_category), sorted(c.notes))
+            key: (c.amount, c.qualifiers, dict(c.by_category), dict(c.reached), sorted(c.notes))
             for key, c in merged.items()
         },
         sorted(
-            (json.dumps(whole.to_json()), sorted(json.dumps(p.to_json()) for p in parts))
-            for whole, parts in tally.mixed
+            (
+                json.dumps(whole.to_json()),
+                sorted(json.dumps(p.to_json()) for p in parts),
+                sorted(json.dumps(d.to_json()) for d in deliveries),
+            )
+            for whole, parts, deliveries in tally.mixed
         ),
-        sorted(json.dumps(p.to_json(), sort_keys=True) for p in tally.envelopes),
+        sorted(
+            (json.dumps(p.to_json(), sort_keys=True), sorted(json.dumps(d.to_json()) for d in done))
+            for p, done in tally.envelopes
+        ),
     )
 
 

@@ -83,7 +83,8 @@ def test_norway_2026_against_2025_shows_no_change_in_nok() -> None:
     assert norway["amount"] == norway["previous_amount"] == "85000000000.00"
     assert (norway["change"], norway["change_pct"]) == ("0.00", "0.0")
     assert norway["qualifier"] == "exact"
-    assert norway["by_status"]["announced"] == "85000000000.00"
+    assert norway["reached"]["announced"] == "85000000000.00"
+    assert norway["reached"]["committed"] == "0.00"  # 2026's budget is a proposal
     assert donor(report, "Norway").by_year[2025].by_status[Status.COMMITTED] == Decimal(
         "85000000000"
     )
@@ -191,11 +192,13 @@ def test_unlinked_records_at_different_stages_are_different_money() -> None:
         pledge("d", "70", status=Status.ALLOCATED, supersedes="c"),  # c's next stage
     ]
     figure = donor(yearly.report(records, ROUND.convert, currency="NOK"), "Norway").by_year[2026]
-    assert figure.amount == Decimal("200.00")  # 100 + 30 + 70; c is history
+    assert figure.amount == Decimal("200.00")  # promised: 100 + 30 + 70; c is history
+    assert figure.delivered.amount == Decimal("100.00")  # what reached allocated: 30 + 70
+    # How much reached at least each stage: what was disbursed was also committed.
     assert figure.by_status == {
-        Status.ANNOUNCED: Decimal("100.00"),
-        Status.COMMITTED: Decimal("0.00"),
-        Status.ALLOCATED: Decimal("70.00"),
+        Status.ANNOUNCED: Decimal("200.00"),
+        Status.COMMITTED: Decimal("100.00"),
+        Status.ALLOCATED: Decimal("100.00"),
         Status.DISBURSED: Decimal("30.00"),
     }
     narrowed = yearly.report(
@@ -318,8 +321,14 @@ def test_change_share_and_ranking() -> None:
         None,
     )
     assert denmark["share_pct"] is None
-    assert data["total"] == {
+    assert data["total"] | {"reached": None} == {
         "amount": "600.00",
+        "promised": "600.00",
+        "delivered": "0.00",
+        "delivered_pct": "0.0",
+        "promised_qualifier": "exact",
+        "delivered_qualifier": "exact",
+        "reached": None,
         "previous_amount": "120.00",
         "change": "480.00",
         "change_pct": "400.0",
@@ -453,7 +462,8 @@ def test_figures_add_up_and_only_single_year_wholes_count(records: list[Pledge])
         assert isinstance(total, yearly.Figure)
         assert total.amount == sum(wholes) == sum(f.amount for f in figures)
         for figure in [total, *figures]:
-            assert sum(figure.by_status.values()) == figure.amount
+            reached = [figure.by_status[stage] for stage in Status]
+            assert reached[0] == figure.amount and reached == sorted(reached, reverse=True)
             assert sum(figure.by_category.values()) == figure.amount
         assert sum(report.shares(year).values()) == Decimal("100.0")
     assert len(report.envelopes) == sum(
