@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import rules
-from .counting import current, parts_by_whole
+from .counting import current, deliveries_by_pledge, parts_by_whole
 from .model import Pledge, Qualifier
 from .rates import MissingRate, RateTable
 
@@ -51,7 +51,9 @@ def find_problems(
     problems += _links(pledges)
     problems += _cycles(pledges)
     problems += _parts_over_whole(pledges, table)
+    problems += _delivered_over_promised(pledges, table)
     problems += _duplicates(pledges, table)
+    problems += _unlinked_deliveries(pledges)
     problems += _missing_rates(pledges, table)
     problems += _unsourced(pledges)
     return problems
@@ -85,7 +87,7 @@ def _links(pledges: Sequence[Pledge]) -> list[Problem]:
 def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
     """A revision or breakdown chain that loops back on itself never has a current end."""
     problems = []
-    for field in ("supersedes", "part_of"):
+    for field in rules.LINKS:
         step = {p.id: link for p in pledges if (link := getattr(p, field))}
         pending = rules.looped(step)
         while pending:
@@ -131,6 +133,58 @@ def _parts_over_whole(pledges: Sequence[Pledge], table: RateTable) -> list[Probl
                     f"{whole.currency} {whole.amount:,f}",
                     "correct a part or the whole with `aidtrack edit`, "
                     f"or `aidtrack revise {whole.id}`",
+                )
+            )
+    return problems
+
+
+def _delivered_over_promised(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
+    """Pledges whose deliveries add up to more than they promised (DESIGN §2a), as a
+    store written before the rule, or by a forced write, may hold."""
+    convert = rules.approximate(table)
+    by_id = {p.id: p for p in pledges}
+    problems = []
+    for pledge_id, deliveries in deliveries_by_pledge(current(pledges)).items():
+        pledge = by_id.get(pledge_id)
+        why = pledge and rules.delivered_beyond(pledge, deliveries, convert)
+        if why:
+            problems.append(
+                Problem(
+                    "delivered_over_promised",
+                    pledge_id,
+                    why.split("; ")[0],
+                    f"`aidtrack revise {pledge_id} --amount ...`, or correct a delivery "
+                    "with `aidtrack edit`",
+                )
+            )
+    return problems
+
+
+def _unlinked_deliveries(pledges: Sequence[Pledge]) -> list[Problem]:
+    """Delivery-stage records beside a promise of the same donor, recipient and year,
+    not linked to it: the same money counted twice in promised (DESIGN §2a)."""
+    pool = current(pledges)
+    promises: dict[tuple[str, str, Any], list[Pledge]] = defaultdict(list)
+    for pledge in pool:
+        if not pledge.delivered_stage and pledge.delivery_of is None:
+            promises[pledge.donor, pledge.recipient, pledge.years].append(pledge)
+    problems = []
+    for record in pool:
+        if record.delivery_of or record.part_of or not record.delivered_stage:
+            continue
+        candidates = promises.get((record.donor, record.recipient, record.years), [])
+        promise = next((p for p in candidates if rules.promise_of(record, p)), None)
+        if promise is not None:
+            problems.append(
+                Problem(
+                    "unlinked_delivery",
+                    record.id,
+                    f"{record.id} ({record.status.value}) and the promise {promise.id} are "
+                    f"{record.donor}'s for {record.year_label}, not linked: promised counts both",
+                    f"record it as a delivery: `aidtrack deliver {promise.id} "
+                    f"'{record.currency} {record.amount:f}' --year {record.year_label} "
+                    f"--status {record.status.value} --source URL`, then "
+                    f"`aidtrack remove {record.id} --yes`",
                 )
             )
     return problems

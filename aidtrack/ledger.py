@@ -564,10 +564,16 @@ class Ledger:
         with collector_paused():
             stored = {pledge.id: pledge for pledge in self.pledges()}
             position = {item.where: index for index, item in enumerate(incoming)}
+            incoming = self._linked_deliveries(incoming)
             new, updated, unchanged, problems = _sort_out(stored, incoming, position, update)
             given = {item.id for item in new if item.id}
             fresh = iter(self.new_ids(len(new) - len(given), avoid=given))
             added = [(item.where, item.pledge(item.id or next(fresh))) for item in new]
+            found = rules.deliveries_found([p for _, p in added], [p for _, p in added])
+            added = [
+                (where, replace(p, delivery_of=found[p.id]) if p.id in found else p)
+                for where, p in added
+            ]
             placed = added + updated
             where = {pledge.id: label for label, pledge in placed}
             for problem in self.link_problems([pledge for _, pledge in placed]):
@@ -586,11 +592,40 @@ class Ledger:
                 ]
                 hint = "; add --force if these are different pledges"
                 refuse(name, duplicates, LikelyDuplicate, hint)
+            if not force:
+                self._refuse_excess([p for _, p in placed])
             plan = ImportPlan([p for _, p in added], [p for _, p in updated], unchanged)
             if not dry_run:
                 self._replace(plan.updated)
                 self._insert(plan.added)
         return plan
+
+
+    def _linked_deliveries(self, incoming: Sequence[Incoming]) -> list[Incoming]:
+        """A tracker's delivery-stage rows linked to the promise they deliver, in the
+        file (rows with ids) or among the current records of the store, when there is
+        one (DESIGN §2a): its allocation rows are delivered, and promised once. Rows
+        without ids are linked to promises of the file once they have theirs."""
+        if not any(item.values["status"] in model.DELIVERED_STAGES for item in incoming):
+            return list(incoming)
+        keys = [item.id or f"?{item.where}" for item in incoming]
+        records = [item.pledge(key) for key, item in zip(keys, incoming, strict=True)]
+        gone = self.superseded()
+        donors = {record.donor for record in records if record.delivered_stage}
+        in_file = set(keys)
+        stored = [
+            self._build(doc)
+            for doc in self.store.find(PLEDGES, "donor", donors)
+            if doc["id"] not in gone and doc["id"] not in in_file
+        ]
+        named = [record for record in records if record.id[:1] != "?"]
+        found = rules.deliveries_found(records, [*named, *stored])
+        return [
+            Incoming(item.where, {**item.values, "delivery_of": found[key]})
+            if key in found
+            else item
+            for key, item in zip(keys, incoming, strict=True)
+        ]
 
 
 class Incoming(NamedTuple):

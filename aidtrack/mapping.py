@@ -38,6 +38,18 @@ WORDS: dict[str, dict[str, str]] = {
         "disbursed": Status.DISBURSED,
         "delivery": Status.DISBURSED,
         "delivered": Status.DISBURSED,
+        "paid": Status.DISBURSED,
+        "payment": Status.DISBURSED,
+        # IATI transaction types (codes and names): pledges, commitments, disbursements.
+        "12": Status.ANNOUNCED,
+        "11": Status.ANNOUNCED,
+        "outgoing pledge": Status.ANNOUNCED,
+        "incoming commitment": Status.ANNOUNCED,
+        "2": Status.COMMITTED,
+        "outgoing commitment": Status.COMMITTED,
+        "3": Status.DISBURSED,
+        "4": Status.DISBURSED,
+        "expenditure": Status.DISBURSED,
     },
     "category": {
         "military": Category.MILITARY,

@@ -336,6 +336,26 @@ def promise_of(record: Pledge, other: Pledge) -> bool:
     )
 
 
+def deliveries_found(records: Sequence[Pledge], promises: Iterable[Pledge]) -> dict[str, str]:
+    """For a tracker's file: delivery-stage records that are not linked, each with the
+    one promise of `promises` it is probably a delivery of (`promise_of`); a record
+    with several such promises is left to the write rules."""
+    by_key: dict[tuple[str, str, YearSpan], list[Pledge]] = defaultdict(list)
+    for promise in promises:
+        by_key[promise.donor, promise.recipient, promise.years].append(promise)
+    found = {}
+    for record in records:
+        if not record.delivered_stage or record.delivery_of or record.part_of:
+            continue
+        if record.supersedes or record.years.is_envelope:
+            continue
+        candidates = by_key.get((record.donor, record.recipient, record.years), [])
+        matches = {p.id for p in candidates if p.id != record.id and promise_of(record, p)}
+        if len(matches) == 1:
+            found[record.id] = matches.pop()
+    return found
+
+
 def delivered_beyond(pledge: Pledge, deliveries: Sequence[Pledge], convert: Convert) -> str | None:
     """Why `deliveries` add up to more than `pledge` promised, once converted into its
     currency at each delivery's year; None when they do not (or cannot be compared)."""

@@ -52,7 +52,7 @@ def kinds(aidtrack: Aidtrack) -> dict[str, set[str | None]]:
 def test_the_shipped_dataset_is_clean(aidtrack: Aidtrack) -> None:
     aidtrack.ok("import", str(STARTER_CSV))
     result = aidtrack.ok("check")
-    assert "21 records, no problems" in result.stderr
+    assert "22 records, no problems" in result.stderr
     assert json.loads(aidtrack.ok("check", "--json").stdout)["ok"] is True
 
 

@@ -26,7 +26,7 @@ from aidtrack.model import Pledge, Source, YearSpan
 from .conftest import REPO, STARTER_CSV, Aidtrack
 
 HEADER = "id,donor,recipient,year,amount,currency,status,part_of,supersedes\n"
-STARTER_COUNT = 21  # records in data/pledges-starter.csv
+STARTER_COUNT = 22  # records in data/pledges-starter.csv
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -73,7 +73,7 @@ def test_the_sample_ships_with_the_package_as_a_real_file() -> None:
     assert not packaged.is_symlink()
     assert packaged.read_bytes() == STARTER_CSV.read_bytes()
     assert interchange.sample_text() == STARTER_CSV.read_text(encoding="utf-8")
-    assert len(interchange.read_records(interchange.sample_text(), FileFormat.CSV)) == 21
+    assert len(interchange.read_records(interchange.sample_text(), FileFormat.CSV)) == 22
 
 
 @pytest.mark.slow
@@ -114,7 +114,7 @@ def test_the_built_wheel_carries_the_sample_and_loads_it(tmp_path: Path) -> None
         timeout=120,
     )
     assert loaded.returncode == 0, loaded.stderr
-    assert "loaded 21 sample pledges" in loaded.stderr
+    assert "loaded 22 sample pledges" in loaded.stderr
     where = subprocess.run(
         [sys.executable, "-c", "import aidtrack; print(aidtrack.__file__)"],
         capture_output=True,
@@ -128,7 +128,7 @@ def test_the_built_wheel_carries_the_sample_and_loads_it(tmp_path: Path) -> None
 def test_init_sample_fills_a_new_store_and_prints_its_path(aidtrack: Aidtrack, store: Path) -> None:
     result = aidtrack.ok("init", "--sample")
     assert result.stdout == f"{store}\n"
-    assert "loaded 21 sample pledges" in result.stderr
+    assert "loaded 22 sample pledges" in result.stderr
     assert len(records(aidtrack)) == STARTER_COUNT
 
 
@@ -166,7 +166,7 @@ def test_importing_the_same_file_twice_adds_nothing(
 ) -> None:
     before = store.read_bytes()
     result = aidtrack.ok("import", str(STARTER_CSV))
-    assert "0 new, 0 updated, 21 already there" in result.stderr
+    assert "0 new, 0 updated, 22 already there" in result.stderr
     assert store.read_bytes() == before
 
 
@@ -205,11 +205,11 @@ def test_a_known_id_with_other_content_needs_update(
     assert "deu-2026 is stored with another amount; add --update" in result.stderr
     assert store.read_bytes() == before
 
-    assert "1 updated, 20 already there" in aidtrack.ok("import", str(path), "--update").stderr
+    assert "1 updated, 21 already there" in aidtrack.ok("import", str(path), "--update").stderr
     updated = aidtrack.json("show", "deu-2026")
     assert updated["amount"] == "12000000000"
     assert updated["created_at"] == original["created_at"]
-    assert [row["id"] for row in aidtrack.json("list", "--all", "--sort", "created")][15] == (
+    assert [row["id"] for row in aidtrack.json("list", "--all", "--sort", "created")][16] == (
         "deu-2026"  # replaced in place, not appended
     )
 
@@ -433,7 +433,7 @@ def test_a_missing_file_is_one_line(aidtrack: Aidtrack, tmp_path: Path) -> None:
 
 def test_dry_run_checks_but_writes_nothing(aidtrack: Aidtrack, store: Path) -> None:
     result = aidtrack.ok("import", str(STARTER_CSV), "--dry-run")
-    assert "dry run" in result.stderr and "21 new" in result.stderr
+    assert "dry run" in result.stderr and "22 new" in result.stderr
     assert not store.exists()
 
 

@@ -59,7 +59,10 @@ def drafts_of(env: Environment, text: str, source_date: dt.date | None) -> "list
             candidates = [
                 p
                 for p in pledges
-                if selection.matches(p) and not p.years.is_envelope and p.part_of is None
+                if selection.matches(p)
+                and not p.years.is_envelope
+                and p.part_of is None
+                and p.delivery_of is None  # the year's promise, not what was delivered of it
             ]
             extract.propose_from(draft, candidates)
     return drafts
