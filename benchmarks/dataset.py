@@ -117,7 +117,8 @@ class Dataset:
 
 
 def pledges(count: int, seed: int = SEED) -> list[Pledge]:
-    """`count` records, ids p1..pN; about 10% revisions and 10% parts of earlier records."""
+    """`count` records, ids p1..pN; about 10% revisions, 10% parts and 5% deliveries of
+    earlier records (deliveries never add up to more than their pledge)."""
     rng = random.Random(seed)
     donors = [(places.resolve(name), currency) for name, _, currency in DONORS]
     donor_odds = list(accumulate(weight for _, weight, _ in DONORS))
@@ -126,6 +127,7 @@ def pledges(count: int, seed: int = SEED) -> list[Pledge]:
     # Per donor: records that are neither parts nor revised yet, so may be revised or split.
     open_wholes: dict[str, list[Pledge]] = {}
     unsplit: dict[str, Decimal] = {}  # what the parts of a whole have not claimed yet
+    undelivered: dict[str, Decimal] = {}  # what the deliveries of a pledge have not
     records: list[Pledge] = []
     for serial in range(1, count + 1):
         donor, home = rng.choices(donors, cum_weights=donor_odds)[0]
@@ -143,6 +145,11 @@ def pledges(count: int, seed: int = SEED) -> list[Pledge]:
             left = unsplit.setdefault(whole.id, whole.amount)
             pledge = _part(rng, whole, left, f"p{serial}")
             unsplit[whole.id] = left - pledge.amount
+        elif roll < 0.25 and candidates and undelivered.get(candidates[-1].id, 2) > 1:
+            promise = candidates[-1]
+            left = undelivered.setdefault(promise.id, promise.amount)
+            pledge = _delivery(rng, promise, left, f"p{serial}")
+            undelivered[promise.id] = left - pledge.amount
         else:
             recipient = rng.choices(recipients, cum_weights=recipient_odds)[0]
             pledge = _whole(rng, f"p{serial}", donor, recipient, home)
@@ -216,6 +223,28 @@ def _part(rng: random.Random, whole: Pledge, left: Decimal, id: str) -> Pledge:
     )
 
 
+def _delivery(rng: random.Random, promise: Pledge, left: Decimal, id: str) -> Pledge:
+    """A tranche delivered of a pledge, in its currency, in one of its years or the
+    year after a single year's: a share of what is left to deliver."""
+    years = promise.years
+    year = rng.randint(years.start, years.end + (not years.is_envelope))
+    amount = min(left, _figure(float(left) * rng.uniform(0.2, 0.7)))
+    return _record(
+        rng,
+        id=id,
+        donor=places.Party(promise.donor, promise.donor_code),
+        recipient=places.Party(promise.recipient, promise.recipient_code),
+        years=YearSpan(year, year),
+        amount=amount,
+        currency=promise.currency,
+        qualifier=promise.qualifier,
+        status=rng.choice((Status.ALLOCATED, Status.DISBURSED)),
+        category=promise.category,
+        instrument=promise.instrument,
+        delivery_of=promise.id,
+    )
+
+
 def _record(
     rng: random.Random,
     *,
@@ -231,6 +260,7 @@ def _record(
     instrument: Instrument,
     supersedes: str | None = None,
     part_of: str | None = None,
+    delivery_of: str | None = None,
 ) -> Pledge:
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     announced = f"{years.start - (month > 9)}-{month:02d}-{day:02d}"
@@ -259,6 +289,7 @@ def _record(
         sources=(Source(f"https://news.example.org/{slug}/{years.start}/{id}", announced, quote),),
         supersedes=supersedes,
         part_of=part_of,
+        delivery_of=delivery_of,
         note="figure converted by the outlet" if rng.random() < 0.05 else None,
         created_at=stamp,
         updated_at=stamp,
