@@ -600,7 +600,6 @@ class Ledger:
                 self._insert(plan.added)
         return plan
 
-
     def _linked_deliveries(self, incoming: Sequence[Incoming]) -> list[Incoming]:
         """A tracker's delivery-stage rows linked to the promise they deliver, in the
         file (rows with ids) or among the current records of the store, when there is
