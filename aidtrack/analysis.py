@@ -6,13 +6,21 @@ No TinyDB, Rich or Typer here: records in, plain values out (what counts is
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import places
-from .model import Category, Pledge, Status, YearSpan, choice
-from .money import minor_unit
+from .counting import (
+    Link,
+    combined_qualifier,
+    current,
+    delivered_of,
+    deliveries_by_pledge,
+    parts_by_whole,
+)
+from .model import Category, Pledge, Qualifier, Status, YearSpan, choice
+from .money import minor_unit, quantize
 
 if TYPE_CHECKING:  # a listing in its own currency loads neither
     from .groups import Group
@@ -128,6 +136,8 @@ def select(
 
 _STAGE_ORDER = {status.value: rank for rank, status in enumerate(Status)}
 
+_ZERO = Decimal(0)
+
 SORT_KEYS: dict[str, Any] = {
     # (first year, last year, donor) as one text, which sorts alike, since every year is
     # four digits (FIRST_YEAR-LAST_YEAR), in 60% of the time of comparing tuples: the
@@ -199,3 +209,171 @@ def conversion_json(conversion: Conversion | None) -> dict[str, Any] | None:
         "provisional": conversion.provisional,
         "user": conversion.user,
     }
+
+
+# Promised and delivered (DESIGN §2a) ----------------------------------------------------
+
+Convert = Callable[[Decimal, str, str, int, int], "Conversion"]
+"""`RateTable.convert`: (amount, from, to, year, places) -> Conversion, or MissingRate."""
+
+
+def newest_version(links: Iterable[Link], superseded: Container[str], pledge_id: str) -> str:
+    """The current record that replaced `pledge_id`: the newest revision of it, or, for
+    a part of a whole revised without it, its whole's newest version. `pledge_id` itself
+    when it is current (or nothing newer is found)."""
+    links = list(links)
+    revised_by = {supersedes: i for i, supersedes, _, _ in links if supersedes}
+    whole_of = {i: part_of for i, _, part_of, _ in links if part_of}
+    seen = {pledge_id}
+    found = pledge_id
+    while found in superseded:
+        following = revised_by.get(found) or whole_of.get(found)
+        if following is None or following in seen:
+            break
+        seen.add(following)
+        found = following
+    return found
+
+
+def delivered_records(
+    pledge: Pledge, parts: Sequence[Pledge], paid: Mapping[str, Sequence[Pledge]]
+) -> list[Pledge]:
+    """The current records that say what was delivered of `pledge` (DESIGN §2a): its
+    deliveries, or the pledge itself when it reached `allocated` and has none; an
+    envelope's also come from its parts (`counting.delivered_of`). `paid`: current
+    deliveries by the id of their pledge."""
+    if pledge.years.is_envelope:
+        return delivered_of(pledge, parts, paid)
+    return list(paid.get(pledge.id, ())) or ([pledge] if pledge.delivered_stage else [])
+
+
+class Progress(NamedTuple):
+    """What a pledge promised and what was delivered of it to date (DESIGN §2a)."""
+
+    pledge: Pledge
+    records: Sequence[Pledge]
+    """The records that say what was delivered (`delivered_records`)."""
+    amounts: Sequence[tuple[Decimal, str, Qualifier]]
+    """What they add up to in each currency, the pledge's first: (sum, currency, hedge)."""
+    delivered: Decimal | None
+    """In the pledge's currency, each record converted at its own year; None when a
+    rate is missing."""
+    missing: Sequence[MissingRate]
+
+    @property
+    def deliveries(self) -> list[Pledge]:
+        """The records delivered other than the pledge itself."""
+        return [record for record in self.records if record.id != self.pledge.id]
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """The hedge of what was delivered."""
+        return combined_qualifier(record.qualifier for record in self.records)
+
+    @property
+    def pct(self) -> Decimal | None:
+        """Delivered as a share of promised, in percent to one place."""
+        if self.delivered is None:
+            return None
+        rounded = quantize(self.delivered * 100 / self.pledge.amount, 1)
+        return rounded.copy_abs() if rounded == 0 else rounded
+
+    @property
+    def last(self) -> Pledge | None:
+        """The latest record delivered: by year, then date."""
+        if not self.records:
+            return None
+        return max(self.records, key=lambda r: (r.years.end, r.announced_on or ""))
+
+    def delivered_json(self) -> dict[str, Any]:
+        """`show --json`'s `delivered`: amounts as exact strings."""
+        return {
+            "amounts": [
+                {"amount": f"{amount:f}", "currency": currency, "qualifier": qualifier.value}
+                for amount, currency, qualifier in self.amounts
+            ],
+            "in_currency": None if self.delivered is None else f"{self.delivered:f}",
+            "pct": None if self.pct is None else f"{self.pct:f}",
+        }
+
+    def row_json(self) -> dict[str, Any]:
+        """`progress --json`: one pledge, amounts as exact strings."""
+        pledge, last = self.pledge, self.last
+        first_missing = self.missing[0] if self.missing else None
+        return {
+            "id": pledge.id,
+            "donor": pledge.donor,
+            "recipient": pledge.recipient,
+            "first_year": pledge.years.start,
+            "last_year": pledge.years.end,
+            "status": pledge.status.value,
+            "currency": pledge.currency,
+            "promised": f"{pledge.amount:f}",
+            "promised_qualifier": pledge.qualifier.value,
+            "delivered": None if self.delivered is None else f"{self.delivered:f}",
+            "delivered_qualifier": self.qualifier.value,
+            "delivered_pct": None if self.pct is None else f"{self.pct:f}",
+            "deliveries": len(self.deliveries),
+            "last_delivery_year": last.years.end if last else None,
+            "last_delivery_on": last.announced_on if last else None,
+            "missing_rate": (
+                {"currency": first_missing.currency, "year": first_missing.year}
+                if first_missing
+                else None
+            ),
+        }
+
+
+def progress_of(pledge: Pledge, records: Sequence[Pledge], convert: Convert) -> Progress:
+    """`pledge`'s progress from the records that say what was delivered of it: summed
+    by currency, and converted into its currency at each record's own year."""
+    from .rates import MissingRate, missing_legs
+
+    sums: dict[str, tuple[Decimal, list[Qualifier]]] = {pledge.currency: (_ZERO, [])}
+    total: Decimal | None = _ZERO
+    missing: dict[tuple[int, str], MissingRate] = {}
+    digits = minor_unit(pledge.currency)
+    for record in records:
+        amount, hedges = sums.get(record.currency, (_ZERO, []))
+        sums[record.currency] = (amount + record.amount, [*hedges, record.qualifier])
+        year = record.years.start
+        try:
+            converted = convert(record.amount, record.currency, pledge.currency, year, digits)
+        except MissingRate:
+            for error in missing_legs(convert, (record.currency, pledge.currency), year):
+                missing[error.year, error.currency] = error
+            total = None
+            continue
+        if total is not None:
+            total += converted.amount
+    if total is not None:
+        total = quantize(total, digits)
+    amounts = [
+        (amount, currency, combined_qualifier(hedges))
+        for currency, (amount, hedges) in sums.items()
+        if hedges
+    ]
+    return Progress(pledge, list(records), amounts, total, [e for _, e in sorted(missing.items())])
+
+
+def progress(
+    pledges: Iterable[Pledge], convert: Convert, selection: Selection | None = None
+) -> list[Progress]:
+    """`progress`: each current pledge that is a whole (not a delivery, not a part of a
+    single-year whole), with what was delivered of it to date; those `selection` keeps,
+    by years then donor."""
+    pool = current(pledges)
+    parts = parts_by_whole(pool)
+    paid = deliveries_by_pledge(pool)
+    envelopes = {p.id for p in pool if p.years.is_envelope}
+    wholes = [
+        p
+        for p in pool
+        if p.delivery_of is None
+        and (p.part_of is None or p.part_of in envelopes)
+        and (selection is None or selection.matches(p))
+    ]
+    wholes.sort(key=lambda p: (p.years.start, p.years.end, p.donor.casefold()))
+    return [
+        progress_of(p, delivered_records(p, parts.get(p.id, []), paid), convert) for p in wholes
+    ]

@@ -159,6 +159,14 @@ Hedged = tuple[Decimal, frozenset[Qualifier]]
 """An amount and the hedges of what it adds up."""
 
 
+def combined_qualifier(qualifiers: Iterable[Qualifier]) -> Qualifier:
+    """The hedge of a sum: exact + at least is at least; at least + up to is about."""
+    hedges = set(qualifiers) - {Qualifier.EXACT}
+    if len(hedges) == 1:
+        return hedges.pop()
+    return Qualifier.ABOUT if hedges else Qualifier.EXACT
+
+
 @dataclass(frozen=True)
 class Counted:
     """What the counted records of one donor, recipient, measure, stage, year and

@@ -551,6 +551,7 @@ class Ledger:
         update: bool = False,
         force: bool = False,
         dry_run: bool = False,
+        link_deliveries: bool = False,
     ) -> ImportPlan:
         """Check a file's records against the store, then store them all (unless
         `dry_run`), or raise and store none: one update, one insert.
@@ -559,17 +560,21 @@ class Ledger:
         one with other content is refused unless `update`; a record without an id that
         matches a stored record's content is that record. Links may point into the file
         or the store; new records that resemble current stored ones are refused unless
-        `force`.
+        `force`. With `link_deliveries` (a tracker's file, read through a column map),
+        its delivery-stage rows are linked to the promise they deliver
+        (`_linked_deliveries`); aidtrack's own files say their links themselves.
         """
         with collector_paused():
             stored = {pledge.id: pledge for pledge in self.pledges()}
             position = {item.where: index for index, item in enumerate(incoming)}
-            incoming = self._linked_deliveries(incoming)
+            if link_deliveries:
+                incoming = self._linked_deliveries(incoming)
             new, updated, unchanged, problems = _sort_out(stored, incoming, position, update)
             given = {item.id for item in new if item.id}
             fresh = iter(self.new_ids(len(new) - len(given), avoid=given))
             added = [(item.where, item.pledge(item.id or next(fresh))) for item in new]
-            found = rules.deliveries_found([p for _, p in added], [p for _, p in added])
+            records = [p for _, p in added]
+            found = rules.deliveries_found(records, records) if link_deliveries else {}
             added = [
                 (where, replace(p, delivery_of=found[p.id]) if p.id in found else p)
                 for where, p in added

@@ -703,3 +703,47 @@ def part_defaults(
     }
     merged = {**{k: v for k, v in defaults.items() if v is not None}, **fields}
     return merged, sources or whole.sources
+
+
+def delivery_defaults(
+    pledge: Pledge, fields: Mapping[str, Any], sources: Sequence[Source]
+) -> tuple[dict[str, Any], Sequence[Source]]:
+    """A delivery (DESIGN §2a) says how much of `pledge` arrived, when and at which
+    stage: its donor and recipient are the pledge's, and its currency (unless the
+    amount names its own: `$7bn`, `NOK 30bn`), category and instrument default to the
+    pledge's. Its stage defaults to `disbursed`; its year is `year`, else that of its
+    date (`announced_on`, the day it was delivered), else the pledge's when that is one
+    year (an envelope's delivery needs one of them)."""
+    status = choice(Status, fields.get("status") or Status.DISBURSED.value, "status")
+    if status not in DELIVERED_STAGES:
+        raise InvalidInput(
+            f"a delivery is allocated or disbursed, not {status.value}; a promise's new "
+            f"stage is a revision (`aidtrack revise {pledge.id} --status {status.value}`)"
+        )
+    on = parse_date(fields.get("announced_on"), "delivery date (--on)")
+    year = fields.get("year") or (on[:4] if on else None)
+    if year is None:
+        if pledge.years.is_envelope:
+            raise InvalidInput(
+                f"{pledge.id} is an envelope ({pledge.year_label}): say the year the money "
+                "was delivered with --year YEAR or --on DATE"
+            )
+        year = pledge.year_label
+    amount = fields.get("amount")
+    own_currency = fields.get("currency") or (amount and money.parse_amount(amount).names_currency)
+    defaults = {
+        "category": pledge.category.value,
+        "instrument": pledge.instrument.value,
+        "currency": None if own_currency else pledge.currency,
+    }
+    merged: dict[str, Any] = {k: v for k, v in defaults.items() if v is not None}
+    merged.update(fields)
+    merged.update(
+        donor=pledge.donor,
+        recipient=pledge.recipient,
+        year=year,
+        status=status.value,
+        announced_on=on,
+        delivery_of=pledge.id,
+    )
+    return merged, sources

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from .analysis import Selection
+    from .analysis import Progress, Selection
     from .checks import Problem
     from .extract import Draft
     from .groups import Group, Membership
@@ -400,8 +400,8 @@ def markdown(parts: Sequence[Part]) -> str:
             blocks.append(f"## {_md(part.text)}")
         elif isinstance(part, Section):
             blocks.append(f"### {_md(part.text)}")
-        elif isinstance(part, Note):
-            blocks.append(_md(part.text))
+        elif isinstance(part, Note):  # its lines kept, as hard line breaks
+            blocks.append("\\\n".join(_md(line) for line in part.text.strip("\n").split("\n")))
         elif isinstance(part, Fields):
             blocks.append(
                 "\n".join(f"- **{_md(name)}**: {_md(value)}" for name, value in part.pairs)
@@ -412,14 +412,15 @@ def markdown(parts: Sequence[Part]) -> str:
 
 
 def _md_table(grid: Grid) -> str:
-    def line(cells: Iterable[str]) -> str:
-        return "| " + " | ".join(_md(cell).replace("|", "\\|") for cell in cells) + " |"
+    def line(cells: Iterable[str], bold: bool = False) -> str:
+        shown = (_md(cell).replace("|", "\\|") for cell in cells)
+        return "| " + " | ".join(f"**{cell}**" if bold and cell else cell for cell in shown) + " |"
 
     rules = ["---:" if column.right else "---" for column in grid.columns]
     lines = [line(c.header for c in grid.columns), "| " + " | ".join(rules) + " |"]
     lines += [line(cells) for cells, _ in grid.rows]
     if grid.footer is not None:
-        lines.append(line(f"**{cell}**" if cell else "" for cell in grid.footer))
+        lines.append(line(grid.footer, bold=True))
     if grid.caption:
         lines += ["", _md(grid.caption)]
     return "\n".join(lines)
@@ -491,6 +492,8 @@ def links(pledge: Pledge, superseded: set[str]) -> str:
         notes.append(f"revises {pledge.supersedes}")
     if pledge.part_of:
         notes.append(f"part of {pledge.part_of}")
+    if pledge.delivery_of:
+        notes.append(f"delivery of {pledge.delivery_of}")
     return ", ".join(notes)
 
 
@@ -609,8 +612,11 @@ def pledge_detail(
     history: Sequence[Pledge],
     parts: Sequence[Pledge],
     superseded: set[str],
+    progress: Progress | None = None,
 ) -> list[Part]:
-    """`show`: the record's fields, its sources, its versions and its parts."""
+    """`show`: the record's fields, its sources, its versions, its parts, and what was
+    delivered of it (`progress`: its deliveries and a line of promised against
+    delivered)."""
     state = "superseded" if pledge.id in superseded else "current"
     pairs = [
         ("id", f"{pledge.id} ({state})"),
@@ -626,6 +632,7 @@ def pledge_detail(
         ("announced", pledge.announced_on),
         ("supersedes", pledge.supersedes),
         ("part of", pledge.part_of),
+        ("delivery of", pledge.delivery_of),
         ("note", pledge.note),
         ("created", pledge.created_at),
         ("updated", pledge.updated_at),
@@ -645,7 +652,92 @@ def pledge_detail(
         shown += [Section("Versions (oldest first)"), _brief(history, superseded, pledge.id)]
     if parts:
         shown += [Section("Parts"), _brief(parts, superseded)]
+    if progress is not None:
+        shown += _delivered_parts(progress)
     return shown
+
+
+def _delivered_parts(progress: Progress) -> list[Part]:
+    """`show`'s deliveries: the records that say what was delivered, and the line."""
+    pledge, deliveries = progress.pledge, progress.deliveries
+    shown: list[Part] = [Section(f"Deliveries ({len(deliveries)})")]
+    if deliveries:
+        dated = any(d.announced_on for d in deliveries)
+        of_others = any(d.delivery_of != pledge.id for d in deliveries)
+        columns = [Column("ID", style="cyan"), Column("Year")]
+        columns += [Column("On")] if dated else []
+        columns += [Column("Amount", right=True), Column("Status")]
+        if of_others:
+            columns.append(Column("Of", style="dim"))
+        rows = []
+        for delivery in deliveries:
+            cells = [delivery.id, delivery.year_label]
+            cells += [delivery.announced_on or ""] if dated else []
+            cells += [amount_cell(delivery), delivery.status.value]
+            if of_others:
+                cells.append(delivery.delivery_of or delivery.part_of or "")
+            rows.append((cells, ""))
+        shown.append(Grid(columns, rows))
+    shown.append(Note(progress_line(progress), "bold"))
+    if not deliveries and not progress.records:
+        hint = f"aidtrack deliver {pledge.id} AMOUNT --source URL"
+        shown.append(Note(f"  record money delivered with `{hint}`"))
+    return shown
+
+
+def progress_line(progress: Progress) -> str:
+    """`NOK 85.0bn promised; NOK 30.0bn + >= $7.0bn delivered (44.3%)`: what was
+    delivered in each currency, and its share of the promise once converted; a missing
+    rate is named instead."""
+    promised = f"{amount_cell(progress.pledge)} promised"
+    if not progress.amounts:
+        return f"{promised}; nothing delivered yet (0%)"
+    delivered = " + ".join(
+        format_compact(amount, currency, qualifier.value)
+        for amount, currency, qualifier in progress.amounts
+    )
+    if progress.pct is not None:
+        return f"{promised}; {delivered} delivered ({progress.pct:f}%)"
+    rates = ", ".join(f"{error.currency} {error.year}" for error in progress.missing)
+    return f"{promised}; {delivered} delivered (share unknown: no rate for {rates})"
+
+
+def progress_grid(rows: Sequence[Progress]) -> Grid:
+    """`progress`: one row per pledge, what it promised against what was delivered of
+    it to date, in its own currency."""
+    columns = [
+        Column("ID", style="cyan"),
+        Column("Donor", wraps=True),
+        Column("Year"),
+        Column("Promised", right=True),
+        Column("Delivered", right=True),
+        Column("Share", right=True),
+        Column("Last delivery", drop=STAGE),
+        Column("Status", drop=CATEGORY),
+    ]
+    cells = []
+    for row in rows:
+        pledge, last = row.pledge, row.last
+        if row.delivered is None:
+            delivered = NO_RATE
+        else:
+            delivered = _amount(row.delivered, pledge.currency, row.qualifier.value)
+        cells.append(
+            (
+                [
+                    pledge.id,
+                    pledge.donor,
+                    pledge.year_label,
+                    amount_cell(pledge),
+                    delivered,
+                    _percent(row.pct),
+                    (last.announced_on or last.year_label) if last else "",
+                    pledge.status.value,
+                ],
+                "",
+            )
+        )
+    return Grid(columns, cells)
 
 
 def _with_code(name: str, code: str | None) -> str:
@@ -700,23 +792,26 @@ def report_view(
     recipient got (when there are several), the envelopes covering Y (apart), a chart
     and the rates behind every figure."""
     previous, year = report.previous_year, report.year
+    by = _by_measure(report)
     shown: list[Part] = [
         _heading(
-            f"Aid pledges{_to(report)} in {year} against {previous}, in {report.currency}",
+            f"{_aid(report)}{_to(report)} in {year} against {previous}, in {report.currency}",
             selection,
         ),
         *([Note(scope_note)] if scope_note else []),
         _years_grid(report, stages=True),
+        *_measures_note(report, stages=True),
         *_without_previous(report),
         *(_size_view(report, per) if per else []),
-        Section(f"By category in {year} (breakdowns where given, else the whole)"),
+        Section(f"By category in {year}{by} (breakdowns where given, else the whole)"),
         _category_grid(report),
     ]
     if len(report.recipients) > 1:
-        shown += [Section(f"By recipient in {year}"), _recipient_grid(report)]
+        shown += [Section(f"By recipient in {year}{by}"), _recipient_grid(report)]
     if report.envelopes:
         shown.append(Section(f"Multi-year envelopes covering {year} (not added to the year)"))
-        shown.append(_envelope_grid(report.envelopes[:ENVELOPES_SHOWN], report.currency))
+        listed = report.envelopes[:ENVELOPES_SHOWN]
+        shown.append(_envelope_grid(listed, report.currency, year))
         more = len(report.envelopes) - ENVELOPES_SHOWN
         if more > 0:
             shown.append(Note(f"... and {more} smaller ones; --json lists them all"))
@@ -727,7 +822,7 @@ def report_view(
             years = ", ".join(str(y) for y in sorted(used - {year}))
             shown.append(Note(f"* GDP of {years}: the latest before {year}"))
     elif report.rows:
-        shown += [Section(f"{previous} -> {year} by donor"), _chart_of(report)]
+        shown += [Section(f"{previous} -> {year} by donor{by}"), _chart_of(report)]
     shown.append(_rates_footer(report, rates_through))
     return shown
 
@@ -743,9 +838,12 @@ def comparison_view(
     first, last = comparison.years[0], comparison.years[-1]
     span = f"{first}-{last}" if first != last else str(first)
     return [
-        _heading(f"Aid pledges{_to(comparison)} {span}, in {comparison.currency}", selection),
+        _heading(
+            f"{_aid(comparison)}{_to(comparison)} {span}, in {comparison.currency}", selection
+        ),
         *([Note(scope_note)] if scope_note else []),
         _years_grid(comparison, stages=False),
+        *_measures_note(comparison, stages=False),
         *_without_previous(comparison),
         *(_size_view(comparison, per) if per else []),
         Note(
@@ -754,6 +852,20 @@ def comparison_view(
         ),
         _rates_footer(comparison, rates_through),
     ]
+
+
+def _aid(comparison: Comparison) -> str:
+    """What the table's figures are: `Aid pledges` (promised), or `Aid delivered`."""
+    from .counting import Measure
+
+    return "Aid delivered" if comparison.measure is Measure.DELIVERED else "Aid pledges"
+
+
+def _by_measure(comparison: Comparison) -> str:
+    """`, delivered` after a title whose figures are of the delivered measure."""
+    from .counting import Measure
+
+    return ", delivered" if comparison.measure is Measure.DELIVERED else ""
 
 
 def _to(comparison: Comparison) -> str:
@@ -778,22 +890,46 @@ def _values(members: Iterable[Any]) -> str:
     return ", ".join(sorted(member.value for member in members))
 
 
+_REACHED, _RANK, _OTHER = 3, 2, 1
+"""The order in which a narrow terminal leaves a report's columns out: the stage view
+first, then the rank, then the other measure (the note under the table always gives
+the year's total of both)."""
+
+
 def _years_grid(comparison: Comparison, *, stages: bool) -> Grid:
-    """Donors ranked, one column per year, change and share; a totals row closes it."""
+    """Donors ranked by the report's measure, one column per year, change and share;
+    then the other measure in the last year, with delivered as a share of promised,
+    and (`stages`) how much of the year's promises reached at least each stage. A
+    totals row closes it."""
+    from .counting import Measure
     from .yearly import Figure, Gap
 
     currency, years = comparison.currency, comparison.years
     last = years[-1]
+    by_promised = comparison.measure is Measure.PROMISED
+    figures = [c for row in comparison.rows for c in row.by_year.values() if isinstance(c, Figure)]
+    # By the promised measure, a year in which no one has a delivery recorded leaves
+    # the delivered column out rather than fill it with dashes; the note under the
+    # table says that none is recorded. By the delivered measure, the promised
+    # figures are always beside it.
+    other = not by_promised or any(
+        isinstance(cell := row.by_year[last], Figure) and cell.delivered.amount
+        for row in comparison.rows
+    )
     columns = [
-        Column("#", right=True, drop=1, style="dim", in_blocks=False),
+        Column("#", right=True, drop=_RANK, style="dim", in_blocks=False),
         Column("Donor", wraps=True),
     ]
     columns += [Column(str(year), right=True) for year in years]
     if len(years) > 1:
         columns += [Column("Change", right=True), Column("Change %", right=True)]
+    share_at = len(columns) - 2  # the cells leave out the rank and the name
     columns.append(Column(f"Share {last}" if len(years) > 2 else "Share", right=True))
+    if other:
+        named = f"{'Delivered' if by_promised else 'Promised'} {last}"
+        columns.append(Column(named, right=True, drop=_OTHER))
     if stages:
-        columns.append(Column(f"Stages {last}", wraps=True, drop=2))
+        columns.append(Column(f"Reached at least, {last}", wraps=True, drop=_REACHED))
     last_shares = comparison.shares(last)
 
     def cells(name: str, by_year: Mapping[int, Cell]) -> list[str]:
@@ -807,9 +943,11 @@ def _years_grid(comparison: Comparison, *, stages: bool) -> Grid:
             else:
                 row += ["", ""]
         row.append(_percent(last_shares.get(name)))
+        figure = by_year[last]
+        if other:
+            row.append(_other_measure(figure, by_promised, currency))
         if stages:
-            figure = by_year[last]
-            row.append(_stage_mix(figure) if isinstance(figure, Figure) else "")
+            row.append(_reached(figure, currency) if isinstance(figure, Figure) else "")
         return row
 
     rows = [
@@ -817,9 +955,16 @@ def _years_grid(comparison: Comparison, *, stages: bool) -> Grid:
         for rank, row in enumerate(comparison.rows, 1)
     ]
     total = cells("", comparison.totals)
-    total[-2 if stages else -1] = "100.0%" if last_shares else ""
-    figures = [c for row in comparison.rows for c in row.by_year.values() if isinstance(c, Figure)]
-    hedged = any(f.qualifier.value != "exact" for f in figures)
+    total[share_at] = "100.0%" if last_shares else ""
+    hedges = [f.qualifier for f in figures]
+    if other:  # the other measure is shown for the last year only
+        lasts = [row.by_year[last] for row in comparison.rows]
+        hedges += [
+            (f.delivered if by_promised else f.promised).qualifier
+            for f in lasts
+            if isinstance(f, Figure)
+        ]
+    hedged = any(qualifier.value != "exact" for qualifier in hedges)
     return Grid(
         columns,
         rows,
@@ -827,6 +972,69 @@ def _years_grid(comparison: Comparison, *, stages: bool) -> Grid:
         caption=_QUALIFIER_LEGEND if hedged else None,
         key=1,
     )
+
+
+def _other_measure(cell: Cell, by_promised: bool, currency: str) -> str:
+    """The measure the table is not by, in the last year: `$4.82bn (37.0%)`, with
+    delivered as a share of promised."""
+    from .yearly import Figure, Gap
+
+    if not isinstance(cell, Figure):
+        return NO_RATE if cell is Gap.NO_RATE else ""
+    side = cell.delivered if by_promised else cell.promised
+    shown = _amount(side.amount, currency, side.qualifier.value)
+    pct = cell.delivered_pct
+    return shown if pct is None or not side.amount else f"{shown} ({pct:f}%)"
+
+
+def _reached(figure: Figure, currency: str, *, every: bool = False) -> str:
+    """How much of the year's promises reached at least each stage past announced:
+    `committed $8.2bn, allocated $7.0bn, disbursed $7.0bn` (`every`), each at most the
+    one before; else only where it drops (`committed $8.2bn, disbursed $7.0bn`: what
+    is not named reached the same as the next stage named). `announced` when none went
+    further; empty with nothing promised."""
+    from .model import Status
+
+    if not figure.promised.amount:
+        return ""
+    past = [(s, a) for s, a in figure.by_status.items() if s is not Status.ANNOUNCED and a]
+    if past and not every:  # a stage holding as much as the next one says nothing more
+        after = [amount for _, amount in past[1:]] + [None]
+        past = [step for step, then in zip(past, after, strict=True) if step[1] != then]
+    return ", ".join(f"{s.value} {_amount(a, currency)}" for s, a in past) or "announced"
+
+
+def _measures_note(comparison: Comparison, *, stages: bool) -> list[Part]:
+    """The last year's total by both measures, whatever columns a narrow terminal
+    leaves out, and (`stages`) how far the year's promises got."""
+    from .model import Status
+    from .yearly import Figure
+
+    last, currency = comparison.years[-1], comparison.currency
+    total = comparison.totals[last]
+    if not isinstance(total, Figure):
+        return []
+    promised, delivered = total.promised, total.delivered
+    lines = []
+    if stages and promised.amount:
+        whole = _amount(promised.amount, currency, promised.qualifier.value)
+        reached = _reached(total, currency, every=True)
+        lines.append(
+            f"Of the {whole} promised for {last}, none is recorded as committed."
+            if reached == Status.ANNOUNCED.value
+            else f"Of the {whole} promised for {last}, reached at least: {reached}."
+        )
+    if not delivered.amount:
+        lines.append(f"Delivered in {last}: none recorded.")
+    else:
+        shown = _amount(delivered.amount, currency, delivered.qualifier.value)
+        share = (
+            f"{total.delivered_pct:f}% of what was promised for {last}"
+            if total.delivered_pct is not None
+            else f"nothing was promised for {last}"
+        )
+        lines.append(f"Delivered in {last}: {shown}, {share}.")
+    return [Note("\n".join(lines))]
 
 
 def _without_previous(comparison: Comparison) -> list[Part]:
@@ -894,25 +1102,46 @@ def _recipient_grid(report: Report) -> Grid:
     return Grid(columns, rows)
 
 
-def _envelope_grid(envelopes: Sequence[Envelope], currency: str) -> Grid:
+def _envelope_grid(envelopes: Sequence[Envelope], currency: str, year: int) -> Grid:
+    """The envelopes and their pace by the end of `year`: what was delivered of each
+    (in its own currency, and as a share of it) against the share of its years gone.
+    A narrow terminal leaves out the rate first (the footer lists it), then the label,
+    the stage and the converted amount. With no delivery recorded for any of them, the
+    delivered column is left out, and the caption says so."""
+    delivered = any(envelope.delivered for envelope in envelopes)
     columns = [
         Column("ID", style="cyan"),
         Column("Donor", wraps=True),
         Column("Years"),
         Column("Amount", right=True),
-        Column(f"In {currency}", right=True),
-        Column("Rate", right=True),
-        Column("Stage", drop=STAGE),
-        Column("Label", wraps=True, drop=LABEL),
+        Column(f"In {currency}", right=True, drop=1),
+        Column("Rate", right=True, drop=4),
+        *([Column("Delivered", right=True)] if delivered else []),
+        Column("Years gone", right=True),
+        Column("Stage", drop=2),
+        Column("Label", wraps=True, drop=3),
     ]
     rows = []
     for envelope in envelopes:
         pledge = envelope.pledge
         cells = [pledge.id, pledge.donor, pledge.year_label, amount_cell(pledge)]
         cells += conversion_cells(envelope.converted, pledge.qualifier.value)
+        if delivered:
+            done = envelope.delivered
+            cells.append(
+                f"{format_compact(done, pledge.currency)} ({envelope.delivered_pct:f}%)"
+                if done
+                else "-"
+            )
+        cells.append(f"{envelope.elapsed} of {envelope.years} ({envelope.pace_pct:f}%)")
         cells += [pledge.status.value, pledge.label or ""]
         rows.append((cells, ""))
-    return Grid(columns, rows)
+    caption = (
+        f"Delivered and years gone: by the end of {year}."
+        if delivered
+        else f"Years gone: by the end of {year}; none of them has a delivery recorded."
+    )
+    return Grid(columns, rows, caption=caption)
 
 
 def _chart_of(report: Report) -> Chart:
@@ -993,17 +1222,6 @@ def _percent_change(value: Decimal | None) -> str:
     if value is None:
         return ""
     return f"+{value:f}%" if value > 0 else f"{value:f}%"
-
-
-def _stage_mix(figure: Figure) -> str:
-    """`committed`, or `announced 82%, committed 18%` when the year mixes stages."""
-    from .yearly import shares
-
-    present = {status: amount for status, amount in figure.by_status.items() if amount}
-    if len(present) == 1:
-        return next(iter(present)).value
-    split = shares(present)
-    return ", ".join(f"{status.value} {split[status]:f}%" for status in present)
 
 
 def drafts_view(drafts: Sequence[Draft]) -> list[Part]:

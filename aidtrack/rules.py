@@ -341,12 +341,16 @@ def deliveries_found(records: Sequence[Pledge], promises: Iterable[Pledge]) -> d
     one promise of `promises` it is probably a delivery of (`promise_of`); a record
     with several such promises is left to the write rules."""
     by_key: dict[tuple[str, str, YearSpan], list[Pledge]] = defaultdict(list)
+    promises = list(promises)
     for promise in promises:
         by_key[promise.donor, promise.recipient, promise.years].append(promise)
+    targets = {link for p in (*records, *promises) for link in p.link[1:] if link}
     found = {}
     for record in records:
         if not record.delivered_stage or record.delivery_of or record.part_of:
             continue
+        if record.id in targets:
+            continue  # a whole, a revised version or a pledge delivered: not a delivery
         if record.supersedes or record.years.is_envelope:
             continue
         candidates = by_key.get((record.donor, record.recipient, record.years), [])

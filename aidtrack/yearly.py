@@ -23,7 +23,7 @@ from typing import Any
 
 from . import analysis, places
 from .analysis import Selection
-from .counting import Counted, Hedged, Measure, Tally, count
+from .counting import Counted, Hedged, Measure, Tally, combined_qualifier, count
 from .errors import AidtrackError, InvalidInput
 from .groups import Group
 from .indicators import GDP, POPULATION, Indicators
@@ -68,14 +68,6 @@ class Gap(StrEnum):
 
     NO_RECORD = "no record"
     NO_RATE = "no rate"
-
-
-def combined_qualifier(qualifiers: Iterable[Qualifier]) -> Qualifier:
-    """The hedge of a sum: exact + at least is at least; at least + up to is about."""
-    hedges = set(qualifiers) - {Qualifier.EXACT}
-    if len(hedges) == 1:
-        return hedges.pop()
-    return Qualifier.ABOUT if hedges else Qualifier.EXACT
 
 
 def percent_change(previous: Decimal, current: Decimal) -> Decimal | None:
@@ -707,7 +699,7 @@ def _envelope(
             for d in delivered
             if d.years.start <= year
         ),
-        _ZERO,
+        quantize(_ZERO, places),  # "0.00" in JSON, as every other amount
     )
     elapsed = min(max(year - pledge.years.start + 1, 0), pledge.years.end - pledge.years.start + 1)
     return Envelope(

@@ -55,11 +55,17 @@ ADD_ARGS = (
     "--force",
 )
 
+DELIVER_ARGS = (
+    *("deliver", "{promise}", "1", "--status", "disbursed"),
+    *("--source", "https://news.example.org/bench/delivered", "--force"),
+)
+
 # Row names: the tables, the targets and the test refer to commands by these.
 VERSION = "aidtrack --version"
 LIST_JSON = "aidtrack list --json"
 LIST = "aidtrack list"
 ADD = "aidtrack add"
+DELIVER = "aidtrack deliver"
 REPORT = "aidtrack report --year 2025"
 COMPARE = "aidtrack compare --years 2022-2025"
 IMPORT = "aidtrack import CSV"
@@ -81,7 +87,8 @@ SQLITE_QUERY = "peer: sqlite-utils query GROUP BY"
 class Case:
     """One measured command, a row of every size's table.
 
-    `argv` may name the files of a size as `{store}`, `{csv}`, `{db}` and `{fresh_db}`;
+    `argv` may name the files of a size as `{store}`, `{csv}`, `{db}` and `{fresh_db}`,
+    and a current promise of its store as `{promise}`;
     `store` says what AIDTRACK_DB points at: the generated store (`read`), a fresh copy
     of it (`copy`, for writes) or a missing file (`empty`). `after`: the case whose
     output this one reads, which runs just before it in every round.
@@ -112,6 +119,7 @@ CASES = (
     aidtrack(LIST_JSON, ("list", "--json"), "read", TYPER_JSON),
     aidtrack(LIST, ("list",), "read", TYPER_RICH),
     aidtrack(ADD, ADD_ARGS, "copy", TYPER_JSON),
+    aidtrack(DELIVER, DELIVER_ARGS, "copy", TYPER_JSON),
     aidtrack(REPORT, ("report", "--year", "2025"), "read", TYPER_RICH, SQLITE_QUERY),
     aidtrack(COMPARE, ("compare", "--years", "2022-2025"), "read", TYPER_RICH, SQLITE_QUERY),
     aidtrack(IMPORT, ("import", "{csv}"), "empty", TYPER_JSON, SQLITE_INSERT),
@@ -181,6 +189,7 @@ TARGETS = (
     Target(17, "compare vs sqlite-utils query", COMPARE, SQLITE_QUERY, 1.2),
     Target(17, "list (table) vs Typer + Rich floor", LIST, TYPER_RICH, 1.0, on_small=True),
     Target(17, "donor completion vs --version", COMPLETE, VERSION, 1.5),
+    Target(22, "deliver vs parse store", DELIVER, PARSING, 1.0),
 )
 
 
@@ -263,6 +272,7 @@ class Workspace:
             "copy": str(work / "copy.json"),
             "empty": str(work / "empty.json"),
             "export_db": str(work / "export.db"),
+            "promise": data.promise,
         }
 
     def prepare(self, case: Case) -> tuple[list[str], dict[str, str]]:
@@ -524,7 +534,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     shutil.rmtree(args.out / "work")
 
     verdicts = evaluate(by_size, cases)
-    print("\n## Targets (issues 7 and 17)\n")
+    print("\n## Targets (issues 7, 17 and 22)\n")
     print(targets_table(verdicts))
     total = time.perf_counter() - started
     print(f"\ntotal {total:.0f} s")

@@ -17,6 +17,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from aidtrack import places, store, totals
+from aidtrack.counting import superseded_ids
 from aidtrack.interchange import csv_text
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
 from aidtrack.store import META, PLEDGES, SCHEMA_VERSION
@@ -110,10 +111,12 @@ INSTRUMENTS, INSTRUMENT_ODDS = tuple(Instrument), tuple(accumulate((50, 20, 5, 1
 
 @dataclass(frozen=True)
 class Dataset:
-    """The files of one size: the store aidtrack reads and the same records as CSV."""
+    """The files of one size: the store aidtrack reads, the same records as CSV, and a
+    current promise of the store that a delivery can be recorded against."""
 
     store: Path
     csv: Path
+    promise: str
 
 
 def pledges(count: int, seed: int = SEED) -> list[Pledge]:
@@ -310,7 +313,13 @@ def write(folder: Path, size: int) -> Dataset:
         META: {"1": {"schema_version": SCHEMA_VERSION, "next_serial": size + 1}},
         PLEDGES: {str(doc_id): p.to_json() for doc_id, p in enumerate(records, start=1)},
     }
-    dataset = Dataset(folder / f"pledges-{size}.json", folder / f"pledges-{size}.csv")
+    gone = superseded_ids(records)
+    promise = next(
+        p.id
+        for p in records
+        if p.id not in gone and not (p.part_of or p.delivery_of or p.delivered_stage)
+    )
+    dataset = Dataset(folder / f"pledges-{size}.json", folder / f"pledges-{size}.csv", promise)
     store.write(dataset.store, tables)
     totals.rebuild(dataset.store)  # as aidtrack's own writes leave them
     dataset.csv.write_text(csv_text(records), encoding="utf-8")

@@ -20,6 +20,7 @@ ROWS = (
     "aidtrack list --json",
     "aidtrack list",
     "aidtrack add",
+    "aidtrack deliver",
     "aidtrack report --year 2025",
     "aidtrack compare --years 2022-2025",
     "aidtrack import CSV",
@@ -60,8 +61,9 @@ def test_benchmark_runs_on_the_smallest_sizes(tmp_path: Path) -> None:
     for row in ROWS:
         # A command not written yet is skipped with a note, which names it too.
         assert f"| {row} " in out or f"skipped {row}:" in out, row
-    assert "## Targets (issues 7 and 17)" in out
+    assert "## Targets (issues 7, 17 and 22)" in out
     assert "report vs parse store (at 1,000)" in out
+    assert "deliver vs parse store (at 1,000)" in out
     assert "list --json peak memory vs parse store (at 1,000)" in out
     results = json.loads((tmp_path / "results.json").read_text())
     assert set(results["sizes"]) == {"10", "1000"}

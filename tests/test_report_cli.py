@@ -6,10 +6,13 @@ import csv
 import io
 import json
 import stat
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from aidtrack.money import format_compact
 
 from .conftest import STARTER_CSV, Aidtrack
 
@@ -75,6 +78,7 @@ def test_report_json_counts_each_pledge_once(aidtrack: Aidtrack, starter: Path) 
     assert data["total"]["amount"] == "211949650000.00"  # 85bn + EUR 11.5bn * 11.0391
     assert [(r["currency"], r["year"], r["provisional"]) for r in data["rates"]] == [
         ("EUR", 2024, False),
+        ("USD", 2025, False),  # Norway's 2025 delivery, in the year before
         ("EUR", 2026, True),
     ]
 
@@ -287,3 +291,167 @@ def test_reports_never_write_the_store(aidtrack: Aidtrack, starter: Path) -> Non
     aidtrack.ok("report", "-y", "2026")
     aidtrack.ok("compare")
     assert starter.read_bytes() == before
+
+
+# --- promised and delivered (DESIGN §2a) -----------------------------------------------
+
+
+def deliver(store: Path, of: str, amount: str, year: str, currency: str = "NOK") -> None:
+    """Money of pledge `of` disbursed in `year`: a delivery, through the ledger and its
+    write rules (as `aidtrack deliver` records one)."""
+    from aidtrack import model
+    from aidtrack.ledger import open_ledger
+
+    with open_ledger(store, write=True) as ledger:
+        pledge = ledger.get(of)
+        fields = {"donor": pledge.donor, "recipient": pledge.recipient, "year": year}
+        fields |= {"amount": amount, "currency": currency, "status": "disbursed"}
+        ledger.add(model.build({**fields, "delivery_of": of}, id=f"{of}-d{year}"))
+
+
+@pytest.fixture
+def funnel(aidtrack: Aidtrack, store: Path) -> Path:
+    """Norway 2025: NOK 85bn committed, NOK 50bn of it disbursed; Germany 2025: EUR 10bn
+    committed, EUR 1bn disbursed; the Nansen envelope (NOK 205bn 2023-2030), NOK 50bn
+    of it disbursed in 2024; Norway 2024: NOK 27bn committed."""
+    source = ("--to", "Ukraine", "--status", "committed", "--source", "https://example.org/f")
+
+    def add(donor: str, amount: str, year: str) -> str:
+        return str(aidtrack.ok("add", donor, amount, "-y", year, *source).stdout.strip())
+
+    add("Norway", "NOK 27bn", "2024")
+    norway, germany = add("Norway", "NOK 85bn", "2025"), add("Germany", "EUR 10bn", "2025")
+    nansen = add("Norway", "NOK 205bn", "2023-2030")
+    deliver(store, norway, "50000000000", "2025")
+    deliver(store, germany, "1000000000", "2025", "EUR")
+    deliver(store, nansen, "50000000000", "2024")
+    return store
+
+
+def test_a_delivery_is_shown_beside_its_promise_never_added(
+    aidtrack: Aidtrack, funnel: Path
+) -> None:
+    data = aidtrack.json("report", "--year", "2025", "--currency", "NOK")
+    assert data["measure"] == "promised"
+    norway = donors(data)["Norway"]
+    assert norway["amount"] == norway["promised"] == "85000000000.00"
+    assert (norway["delivered"], norway["delivered_pct"]) == ("50000000000.00", "58.8")
+    assert norway["reached"] == {
+        "announced": "85000000000.00",
+        "committed": "85000000000.00",
+        "allocated": "50000000000.00",
+        "disbursed": "50000000000.00",
+    }
+    # 2024: NOK 27bn promised, and the envelope's NOK 50bn delivered that year.
+    assert (norway["previous_amount"], norway["change"]) == ("27000000000.00", "58000000000.00")
+    total, germany = data["total"], donors(data)["Germany"]
+    promised = Decimal(norway["promised"]) + Decimal(germany["promised"])
+    delivered = Decimal(norway["delivered"]) + Decimal(germany["delivered"])
+    assert Decimal(total["amount"]) == Decimal(total["promised"]) == promised
+    assert Decimal(total["delivered"]) == delivered
+    assert [d["donor"] for d in data["donors"]] == ["Germany", "Norway"]  # by promised
+
+    table = aidtrack.ok("report", "--year", "2025", "--currency", "NOK").stdout
+    header = next(line for line in table.splitlines() if " Donor " in line)
+    assert "Delivered 2025" in header and "Reached at least, 2025" in header
+    row = next(line for line in table.splitlines() if " Norway " in line)
+    assert "NOK 85.0bn" in row and "NOK 50.0bn (58.8%)" in row
+    assert "committed NOK 85.0bn, disbursed NOK 50.0bn" in row
+    shown = " ".join(table.split())  # the notes wrap with the terminal
+    assert "reached at least: committed NOK" in shown and ", allocated NOK" in shown
+    delivered_text = f"NOK {Decimal(total['delivered']) / 10**9:.1f}bn"
+    assert f"Delivered in 2025: {delivered_text}, {total['delivered_pct']}% of what" in shown
+
+
+def test_the_measure_ranks_charts_and_heads_the_table(aidtrack: Aidtrack, funnel: Path) -> None:
+    data = aidtrack.json("report", "-y", "2025", "-c", "NOK", "--measure", "delivered")
+    assert data["measure"] == "delivered"
+    assert [d["donor"] for d in data["donors"]] == ["Norway", "Germany"]  # 50bn > EUR 1bn
+    norway = donors(data)["Norway"]
+    assert norway["amount"] == norway["delivered"] == "50000000000.00"
+    assert norway["previous_amount"] == "50000000000.00"  # the envelope's, in 2024
+    assert data["total"]["amount"] == data["total"]["delivered"]
+    table = aidtrack.ok("report", "-y", "2025", "-c", "NOK", "--measure", "DELIVERED").stdout
+    lines = table.splitlines()
+    assert lines[0].startswith("Aid delivered to Ukraine in 2025 against 2024, in NOK")
+    assert "Promised 2025" in next(line for line in lines if " Donor " in line)
+    first = next(line for line in lines if line.startswith("1 "))
+    assert "Norway" in first and "NOK 85.0bn (58.8%)" in first
+    assert "2024 -> 2025 by donor, delivered" in table
+    compared = aidtrack.json("compare", "-y", "2024-2025", "-c", "NOK", "--measure", "delivered")
+    assert compared["measure"] == "delivered"
+    assert donors(compared)["Norway"]["amounts"] == {
+        "2024": "50000000000.00",
+        "2025": "50000000000.00",
+    }
+    assert donors(compared)["Norway"]["promised"]["2025"] == "85000000000.00"
+    assert (
+        "Aid delivered to Ukraine 2024-2025"
+        in aidtrack.ok("compare", "-c", "NOK", "--measure", "delivered").stdout
+    )
+    bad = aidtrack("report", "--measure", "paid")
+    assert bad.exit_code != 0 and "paid" in bad.stderr
+
+
+def test_an_envelopes_pace(aidtrack: Aidtrack, funnel: Path) -> None:
+    """NOK 205bn for 2023-2030, NOK 50bn delivered by 2025: 24.4%, in 3 of 8 years (37.5%)."""
+    (nansen,) = aidtrack.json("report", "-y", "2025", "-c", "NOK")["envelopes"]
+    assert (nansen["delivered"], nansen["delivered_pct"]) == ("50000000000.00", "24.4")
+    assert (nansen["years_elapsed"], nansen["years_total"], nansen["pace_pct"]) == (3, 8, "37.5")
+    table = aidtrack.ok("report", "-y", "2025", "-c", "NOK").stdout
+    row = next(line for line in table.splitlines() if "NOK 205.0bn" in line)
+    assert "NOK 50.0bn (24.4%)" in row and "3 of 8 (37.5%)" in row
+    assert "Delivered and years gone: by the end of 2025." in table
+    (later,) = aidtrack.json("report", "-y", "2030", "-c", "NOK")["envelopes"]
+    assert (later["years_elapsed"], later["pace_pct"]) == (8, "100.0")
+
+
+def test_the_year_report_says_the_delivered_share(aidtrack: Aidtrack, funnel: Path) -> None:
+    table = aidtrack.ok("report", "--year", "2025").stdout
+    data = aidtrack.json("report", "--year", "2025")
+    assert f"({donors(data)['Norway']['delivered_pct']}%)" in table
+    assert f"{data['total']['delivered_pct']}% of what was promised for 2025" in " ".join(
+        table.split()
+    )
+    rows = list(
+        csv.DictReader(io.StringIO(aidtrack.ok("report", "-y", "2025", "-f", "csv").stdout))
+    )
+    norway = next(r for r in rows if (r["donor"], r["year"]) == ("Norway", "2025"))
+    assert (norway["measure"], norway["delivered_pct"]) == ("promised", "58.8")
+    markdown = aidtrack.ok("report", "-y", "2025", "-c", "NOK", "-f", "markdown").stdout
+    assert "| Delivered 2025 |" in markdown and "NOK 50.0bn (58.8%)" in markdown
+    assert "|  | **Total** | **NOK 27.0bn** |" in markdown  # bold, not escaped stars
+    assert "\\\nDelivered in 2025: NOK" in markdown  # the note's lines, hard breaks
+    assert "\\x0a" not in markdown
+
+
+def test_with_nothing_delivered_the_table_has_no_delivered_column(aidtrack: Aidtrack) -> None:
+    aidtrack.ok("add", "Norway", "NOK 85bn", "--to", "Ukraine", "-y", "2025", "--force")
+    table = aidtrack.ok("report", "-y", "2025", "-c", "NOK").stdout
+    assert "Delivered 2025" not in table and "Delivered in 2025: none recorded." in table
+    assert "none is recorded as committed" in " ".join(table.split())
+    data = aidtrack.json("report", "-y", "2025", "-c", "NOK")
+    assert (data["total"]["delivered"], data["total"]["delivered_pct"]) == ("0.00", "0.0")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_no_figure_of_either_measure_is_cut(
+    aidtrack: Aidtrack, funnel: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """Every figure whole at 60, 80 and 120 columns: the per-donor delivered column
+    goes at 60 (after the stage view and the rank), the note's totals never do."""
+    data = aidtrack.json("report", "-y", "2025")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    table = aidtrack.ok("report", "-y", "2025").stdout
+    assert max(len(line) for line in table.splitlines()) <= columns
+    words = set(table.split())
+    expected = [f"{data['total']['delivered_pct']}%", "24.4%)", "(37.5%)"]
+    for donor in data["donors"]:
+        expected.append(format_compact(Decimal(donor["promised"]), "USD"))
+        if columns >= 80:
+            expected.append(f"({donor['delivered_pct']}%)")
+    expected += [
+        format_compact(Decimal(data["total"][key]), "USD") for key in ("promised", "delivered")
+    ]
+    missing = [figure for figure in expected if not any(figure in word for word in words)]
+    assert not missing, (columns, missing, table)

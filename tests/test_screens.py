@@ -32,12 +32,26 @@ WIDTHS = (60, 80, 100, 120, 200)
 
 @pytest.fixture
 def sample(aidtrack: Aidtrack, store: Path) -> Path:
-    """The shipped dataset, a donor with the longest name there is, and a problem."""
+    """The shipped dataset, a donor with the longest name there is, a problem, and
+    money delivered in 2026 (of Norway's 2025 pledge and of the Nansen envelope)."""
     aidtrack.ok("init", "--sample")
     islands = ("NOK 1.25bn", "--to", "Ukraine", "-y", "2026", "--source", "https://x.org/gs")
     aidtrack.ok("add", LONGEST, *islands)
     aidtrack.ok("add", "Norway", "NOK 3bn", "--to", "Ukraine", "-y", "2024", "--force")
+    deliver(store, "nor-2025", "5000000000", "2026")
+    deliver(store, "nor-nansen-2030", "20000000000", "2026")
     return store
+
+
+def deliver(store: Path, of: str, amount: str, year: str) -> None:
+    """NOK disbursed of pledge `of` in `year`, through the ledger's write rules."""
+    from aidtrack import model
+    from aidtrack.ledger import open_ledger
+
+    with open_ledger(store, write=True) as ledger:
+        fields = {"donor": "Norway", "recipient": "Ukraine", "year": year, "amount": amount}
+        fields |= {"currency": "NOK", "status": "disbursed", "delivery_of": of}
+        ledger.add(model.build(fields, id=f"{of}-d{year}"))
 
 
 def on_terminal(store: Path, args: list[str], columns: int) -> str:
@@ -102,11 +116,25 @@ def figures_of_report(data: dict[str, Any], key: str) -> Iterator[str]:
             yield f"{donor['share_pct']}%"
         if donor.get("change_pct") is not None:
             yield donor["change_pct"].lstrip("-")
+    # The year's total of both measures: in the note under the table at every width.
+    total = data["total"]
+    delivered, pct = total["delivered"], total["delivered_pct"]
+    if key == "amounts":  # compare: by year, the last one's
+        delivered, pct = (
+            total[name][str(data["years"][-1])] for name in ("delivered", "delivered_pct")
+        )
+    if delivered is not None and Decimal(delivered):
+        yield format_compact(Decimal(delivered), currency)
+        yield f"{pct}%"
     for rate in data["rates"]:
         yield rate["rate"]
     for envelope in data.get("envelopes", [])[:10]:
         yield envelope["id"]
         yield format_compact(Decimal(envelope["amount"]), envelope["currency"])
+        if Decimal(envelope["delivered"]):
+            yield format_compact(Decimal(envelope["delivered"]), envelope["currency"])
+            yield f"({envelope['delivered_pct']}%)"
+        yield f"({envelope['pace_pct']}%)"
 
 
 SCREENS: dict[str, tuple[list[str], Any]] = {

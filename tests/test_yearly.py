@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from aidtrack import model, yearly
 from aidtrack.analysis import Selection
+from aidtrack.counting import Measure
 from aidtrack.errors import InvalidInput
 from aidtrack.model import Category, Pledge, Qualifier, Status, YearSpan
 from aidtrack.money import quantize
@@ -500,3 +501,94 @@ def test_a_missing_rate_leaves_only_its_figures_unknown() -> None:
     assert data["total"]["amounts"] == {"2025": "100.00", "2026": None}
     with pytest.raises(yearly.NoRate, match="SEK"):
         yearly.report(records, ROUND.convert, year=2026, currency="NOK")
+
+
+# --- promised and delivered (DESIGN §2a) ---------------------------------------------
+
+GERMANY = {"donor": "Germany", "donor_code": "DEU", "currency": "EUR"}
+
+
+def funnel() -> list[Pledge]:
+    """Norway 2025: NOK 85bn committed, NOK 50bn of it disbursed; Germany 2025: EUR 10bn
+    (NOK 100bn at ROUND's 10 NOK per EUR) committed, EUR 1bn of it disbursed."""
+    return [
+        pledge("nor", "85000000000", "2025", status=Status.COMMITTED),
+        pledge("nor-d", "50000000000", "2025", status=Status.DISBURSED, delivery_of="nor"),
+        pledge("deu", "10000000000", "2025", status=Status.COMMITTED, **GERMANY),
+        pledge(
+            "deu-d", "1000000000", "2025", status=Status.DISBURSED, delivery_of="deu", **GERMANY
+        ),
+    ]
+
+
+def test_a_delivery_is_delivered_in_its_year_and_never_promised() -> None:
+    report = yearly.report(funnel(), ROUND.convert, year=2025, currency="NOK")
+    norway = donor(report, "Norway").by_year[2025]
+    assert isinstance(norway, yearly.Figure)
+    assert norway.promised.amount == norway.amount == Decimal("85000000000.00")
+    assert norway.delivered.amount == Decimal("50000000000.00")
+    assert norway.delivered_pct == Decimal("58.8")
+    assert norway.by_status == {
+        Status.ANNOUNCED: Decimal("85000000000.00"),
+        Status.COMMITTED: Decimal("85000000000.00"),
+        Status.ALLOCATED: Decimal("50000000000.00"),
+        Status.DISBURSED: Decimal("50000000000.00"),
+    }
+    total = report.totals[2025]
+    assert isinstance(total, yearly.Figure)
+    assert total.amount == total.promised.amount == Decimal("185000000000.00")  # 85 + 100
+    assert total.delivered.amount == Decimal("60000000000.00")  # 50 + 10, never added in
+    assert total.delivered_pct == Decimal("32.4")
+    assert [row.donor for row in report.rows] == ["Germany", "Norway"]  # by promised
+
+
+def test_the_measure_chooses_what_ranks_and_what_the_figures_are() -> None:
+    by = yearly.report(
+        funnel(), ROUND.convert, year=2025, currency="NOK", measure=Measure.DELIVERED
+    )
+    assert [row.donor for row in by.rows] == ["Norway", "Germany"]  # 50bn against 10bn
+    assert by.totals[2025].amount == Decimal("60000000000.00")
+    assert by.shares(2025) == {"Norway": Decimal("83.3"), "Germany": Decimal("16.7")}
+    data = by.to_json()
+    assert data["measure"] == "delivered"
+    norway = next(d for d in data["donors"] if d["donor"] == "Norway")
+    assert (norway["amount"], norway["promised"]) == ("50000000000.00", "85000000000.00")
+    compared = yearly.compare(
+        funnel(), ROUND.convert, years=YearSpan(2025, 2026), currency="NOK",
+        measure=Measure.DELIVERED,
+    )  # fmt: skip
+    assert compared.measure is Measure.DELIVERED
+    assert [row.donor for row in compared.rows] == ["Norway", "Germany"]
+
+
+def test_an_envelopes_pace_counts_its_deliveries_up_to_the_report_year() -> None:
+    records = [
+        pledge("nansen", "205000000000", "2023-2030", status=Status.COMMITTED),
+        pledge("d25", "30000000000", "2025", status=Status.DISBURSED, delivery_of="nansen"),
+        pledge("d26", "20000000000", "2026", status=Status.DISBURSED, delivery_of="nansen"),
+    ]
+    (in_2025,) = yearly.report(records, ROUND.convert, year=2025, currency="NOK").envelopes
+    assert (in_2025.delivered, in_2025.delivered_pct) == (Decimal("30000000000"), Decimal("14.6"))
+    assert (in_2025.elapsed, in_2025.years, in_2025.pace_pct) == (3, 8, Decimal("37.5"))
+    report = yearly.report(records, ROUND.convert, year=2026, currency="NOK")
+    (in_2026,) = report.envelopes
+    assert (in_2026.delivered_pct, in_2026.elapsed, in_2026.pace_pct) == (
+        Decimal("24.4"),
+        4,
+        Decimal("50.0"),
+    )
+    assert {
+        key: report.to_json()["envelopes"][0][key]
+        for key in ("delivered", "delivered_pct", "years_elapsed", "years_total", "pace_pct")
+    } == {
+        "delivered": "50000000000.00",
+        "delivered_pct": "24.4",
+        "years_elapsed": 4,
+        "years_total": 8,
+        "pace_pct": "50.0",
+    }
+    # The envelope is never promised in a year; its deliveries are delivered in theirs.
+    norway = donor(report, "Norway").by_year[2026]
+    assert isinstance(norway, yearly.Figure)
+    assert (norway.promised.amount, norway.delivered.amount) == (0, Decimal("20000000000.00"))
+    assert norway.delivered_pct is None

@@ -516,7 +516,7 @@ def _command_named(words: Sequence[str]) -> str | None:
 
 
 COMMAND_MODULES = {
-    "records": ("add", "list", "show", "edit", "revise", "remove"),
+    "records": ("add", "deliver", "list", "show", "progress", "edit", "revise", "remove"),
     "news": ("extract",),
     "report": ("report", "compare"),
     "interchange": ("import", "export", "init"),

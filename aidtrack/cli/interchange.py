@@ -173,7 +173,12 @@ def import_(
             )
         with records_of(env, write=not dry_run) as ledger:
             plan = ledger.import_records(
-                incoming, name=name, update=update, force=force, dry_run=dry_run
+                incoming,
+                name=name,
+                update=update,
+                force=force,
+                dry_run=dry_run,
+                link_deliveries=bool(mapped),
             )
             table = ledger.rate_table()
     if json_flag:

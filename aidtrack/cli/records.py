@@ -1,5 +1,6 @@
-"""Commands on single records: add, list, show, edit, revise, remove."""
+"""Commands on single records: add, deliver, list, show, progress, edit, revise, remove."""
 
+import shlex
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -9,7 +10,7 @@ from .. import analysis, model, money, render
 from ..counting import parts_by_whole
 from ..environment import Environment
 from ..errors import InvalidInput, did_you_mean
-from ..model import Pledge, Source
+from ..model import Pledge, Source, Status
 from . import (
     AnnouncedOption,
     CategoriesOption,
@@ -38,6 +39,7 @@ from . import (
     command,
     complete_id,
     complete_party,
+    completing,
     group_of,
     output_format,
     recipient_of,
@@ -113,11 +115,33 @@ def _with_conversion(record: analysis.Record, converted: "Conversions") -> analy
     }
 
 
-def _detail(ledger: "Ledger", pledge: Pledge) -> list[render.Part]:
+def _detail(
+    ledger: "Ledger", pledge: Pledge, progress: "analysis.Progress | None"
+) -> list[render.Part]:
     pledges = ledger.pledges()
     history = analysis.versions(pledges, pledge.id)
     parts = parts_by_whole(pledges).get(pledge.id, [])
-    return render.pledge_detail(pledge, history, parts, ledger.superseded())
+    return render.pledge_detail(pledge, history, parts, ledger.superseded(), progress)
+
+
+def _progress(ledger: "Ledger", pledge: Pledge) -> "analysis.Progress | None":
+    """What was delivered of a current pledge (DESIGN §2a); None for a delivery, for a
+    superseded version (its deliveries moved to the current one) and for a part of a
+    single-year whole that has none (its whole is the promise delivered against)."""
+    gone = ledger.superseded()
+    if pledge.delivery_of or pledge.id in gone:
+        return None
+    if pledge.part_of and not ledger.deliveries_of(pledge.id):
+        whole = ledger.find(pledge.part_of)
+        if whole is not None and not whole.years.is_envelope:
+            return None
+    parts: list[Pledge] = []
+    if pledge.years.is_envelope:
+        links = ledger.links()
+        parts = [ledger.get(i) for i, _, of, _ in links if of == pledge.id and i not in gone]
+    paid = {p.id: ledger.deliveries_of(p.id) for p in (pledge, *parts)}
+    records = analysis.delivered_records(pledge, parts, paid)
+    return analysis.progress_of(pledge, records, ledger.rate_table().convert)
 
 
 def _report_written(env: Environment, verb: str, pledges: list[Pledge], fmt: Format) -> None:
@@ -267,6 +291,117 @@ def add(
 
 
 @command(
+    "deliver",
+    panel="Record",
+    examples=[
+        "aidtrack deliver nor-2025 '$7bn' --qualifier at_least --year 2025 --source "
+        "https://en.defence-ua.com/news/norway_to_maintain_7b_support_for_ukraine_in_2026-17337.html",
+        "aidtrack deliver nor-2026 30bn --on 2026-03-31 --source URL",
+        "aidtrack deliver nor-nansen-2030 'NOK 20bn' --year 2024 --status allocated --source URL",
+    ],
+)
+def deliver(
+    ctx: typer.Context,
+    pledge_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The pledge the money was promised by.", autocompletion=complete_id
+        ),
+    ],
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT",
+            help="How much was delivered: 30bn (in the pledge's currency), $7bn, NOK 30bn...",
+        ),
+    ],
+    source: Annotated[
+        str, typer.Option("--source", metavar="URL", help="URL of the source (required).")
+    ],
+    year: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="The year it was delivered (default: the year of --on, else the pledge's "
+            "year; an envelope's delivery needs one).",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="The day it was delivered (2025-06-30), kept as the record's date.",
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="allocated or disbursed (default disbursed).",
+            autocompletion=completing([Status.ALLOCATED, Status.DISBURSED]),
+        ),
+    ] = None,
+    qualifier: QualifierOption = None,
+    category: CategoryOption = None,
+    currency: CurrencyOption = None,
+    quote: QuoteOption = None,
+    note: NoteOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Record it even if it looks like a duplicate or exceeds the pledge."
+        ),
+    ] = False,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Record money of a pledge that was delivered (allocated or disbursed): a delivery.
+
+    It has the pledge's donor and recipient; its currency (unless the amount names
+    one), category and instrument default to the pledge's. It counts as delivered in
+    its own year, never as promised, and stays with the pledge when the pledge is
+    revised. The deliveries of a pledge never add up to more than it promised, unless
+    --force.
+    """
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    fields = _given(
+        amount=amount,
+        year=year,
+        announced_on=on,
+        status=status,
+        qualifier=qualifier,
+        category=category,
+        currency=currency,
+        note=note,
+    )
+    sources = _sources(source, None, quote, on)
+    with records_of(env, write=True) as ledger:
+        pledge = ledger.get(pledge_id)
+        gone = ledger.superseded()
+        if pledge.id in gone:
+            newest = analysis.newest_version(ledger.links(), gone, pledge.id)
+            if newest == pledge.id:
+                raise InvalidInput(
+                    f"{pledge.id} is superseded; deliver against its current version "
+                    f"(`aidtrack show {pledge.id}` lists its versions)"
+                )
+            raise InvalidInput(
+                f"{pledge.id} is superseded; deliver against the current pledge, {newest}: "
+                f"`aidtrack deliver {newest} {shlex.quote(amount)} ...`"
+            )
+        fields, sources = model.delivery_defaults(pledge, fields, sources)
+        delivery = model.build(fields, id=ledger.new_id(), sources=sources)
+        ledger.add(delivery, force=force)
+        table = ledger.rate_table()
+    warn_missing_rates(env, [delivery], table)
+    _report_written(env, "delivered", [delivery], shown)
+
+
+@command(
     "list",
     panel="Read",
     examples=[
@@ -380,18 +515,86 @@ def show(
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Show one pledge with its sources, its versions and its parts."""
+    """Show one pledge with its sources, its versions, its parts and its deliveries.
+
+    A current pledge that is not itself a delivery ends with what was delivered of it
+    to date: each delivery, and promised against delivered (in its currency, each
+    delivery converted at its own year's rate). JSON adds `deliveries` and `delivered`.
+    """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     with records_of(env) as ledger:
         pledge = ledger.get(pledge_id)
-        detail = _detail(ledger, pledge) if shown in (Format.TABLE, Format.MARKDOWN) else []
+        progress = _progress(ledger, pledge)
+        detail = (
+            _detail(ledger, pledge, progress) if shown in (Format.TABLE, Format.MARKDOWN) else []
+        )
     if shown is Format.TABLE:
         env.show(detail, wide=wide)
     elif shown is Format.MARKDOWN:
         env.write(render.markdown(detail))
     else:
-        _print_data(env, [pledge.to_json()], shown, one=True)
+        record = {
+            **pledge.to_json(),
+            "deliveries": [d.to_json() for d in progress.deliveries] if progress else [],
+            "delivered": progress.delivered_json() if progress else None,
+        }
+        _print_data(env, [record], shown, one=True)
+
+
+@command(
+    "progress",
+    panel="Read",
+    examples=[
+        "aidtrack progress",
+        "aidtrack progress --donor Norway --year 2023-2026",
+        "aidtrack progress --json | jq -c '.[] | {id, delivered, delivered_pct}'",
+    ],
+)
+def progress(
+    ctx: typer.Context,
+    donor: DonorsOption = None,
+    year: YearsFilterOption = None,
+    wide: WideOption = False,
+    json_flag: JsonOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """What each pledge promised against what was delivered of it to date.
+
+    One row per current pledge that is a whole (not a delivery, not a part of a
+    single-year whole): what it promised, what was delivered of it in its currency
+    (each delivery converted at its own year's rate), the share, and the latest
+    delivery. A pledge that itself reached allocated and has no deliveries delivered
+    its own amount. JSON: one object per pledge, amounts as exact strings.
+    """
+    env: Environment = ctx.obj
+    shown = output_format(json_flag, fmt)
+    if shown not in (Format.TABLE, Format.JSON, Format.NDJSON, Format.MARKDOWN):
+        raise InvalidInput(f"progress prints a table, json, ndjson or markdown, not {shown.value}")
+    selection = analysis.Selection.from_text(donors=donor or (), years=year)
+    with records_of(env) as ledger:
+        rows = analysis.progress(ledger.pledges(), ledger.rate_table().convert, selection)
+    missing = {(e.year, e.currency): e for row in rows for e in row.missing}
+    if missing:
+        from ..rates import missing_message
+
+        env.warn(missing_message([error for _, error in sorted(missing.items())]))
+    if shown in (Format.JSON, Format.NDJSON):
+        env.write_bytes(
+            render.json_pieces([row.row_json() for row in rows], pretty=shown is Format.JSON)
+        )
+        return
+    if shown is Format.MARKDOWN:
+        env.write(render.markdown([render.progress_grid(rows)]))
+        return
+    if not rows:
+        env.say("no pledges match; record one with `aidtrack add`")
+        return
+    env.show([render.progress_grid(rows)], wide=wide)
+    env.say(
+        "Delivered: each delivery in the pledge's currency at its own year's rate; "
+        "`aidtrack show ID` lists them."
+    )
 
 
 @command(

@@ -10,6 +10,7 @@ import typer
 
 from .. import money, render
 from ..analysis import Selection
+from ..counting import Measure
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..model import EVERY_YEAR, YearSpan
@@ -84,6 +85,18 @@ ByOption = Annotated[
         "--by",
         help="donor, or group: the members of --group as one row, ranked against every "
         "other donor (europe against the United States).",
+    ),
+]
+
+
+MeasureOption = Annotated[
+    Measure,
+    word_option(
+        Measure,
+        "--measure",
+        help="What ranks, charts and heads the table; both are shown.\n\n"
+        "promised: each current promise, once, in its year.\n\n"
+        "delivered: money that reached allocated or disbursed, in the year it did so.",
     ),
 ]
 
@@ -188,6 +201,7 @@ def _show(
         "aidtrack report --year 2026 --html norway-2026.html",
         "aidtrack report --year 2024 --by group --group europe",
         "aidtrack report --year 2025 --per gdp --per capita --chart gdp",
+        "aidtrack report --year 2025 --measure delivered",
     ],
 )
 def report(
@@ -198,6 +212,7 @@ def report(
     ] = None,
     group: GroupOption = None,
     by: ByOption = By.DONOR,
+    measure: MeasureOption = Measure.PROMISED,
     per: PerOption = None,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
@@ -221,7 +236,8 @@ def report(
     """The year: donors ranked against the year before, category split, envelopes, chart.
 
     Only current versions count; breakdowns never add to their whole; multi-year
-    envelopes are listed apart, never added. Every conversion shows its rate; a year
+    envelopes are listed apart, never added, with their pace. Promised and delivered
+    are both shown, never added to each other. Every conversion shows its rate; a year
     that needs a rate nobody has is an error naming every missing rate. A donor with
     no record in the year before has no change figure.
     """
@@ -252,6 +268,7 @@ def report(
         selection=selection,
         by=by_group,
         figures=figures,
+        measure=measure,
     )
     if shown is Format.TABLE and not (result.rows or result.envelopes):
         env.say(f"no pledges count in {result.year}; `aidtrack list` shows what is recorded")
@@ -303,6 +320,7 @@ def compare(
     ] = None,
     group: GroupOption = None,
     by: ByOption = By.DONOR,
+    measure: MeasureOption = Measure.PROMISED,
     per: PerOption = None,
     recipient: RecipientFilterOption = None,
     currency: ReportCurrencyOption = None,
@@ -314,8 +332,9 @@ def compare(
 ) -> None:
     """Donors side by side over years, with the change over the last two, and totals.
 
-    The same counting rules as `report`: current versions, wholes once, no envelopes.
-    A figure that needs a rate nobody has shows `no rate` (null in JSON, listed under
+    The same counting rules as `report`: current versions, wholes once, no envelopes;
+    ranked by --measure, with the other measure beside the last year. A figure that
+    needs a rate nobody has shows `no rate` (null in JSON, listed under
     "missing_rates"), and the others stand.
     """
     env: Environment = ctx.obj
@@ -338,6 +357,7 @@ def compare(
         selection=selection,
         by=by_group,
         figures=_figures(env, per, shown),
+        measure=measure,
     )
     if shown is Format.TABLE and not result.rows:
         env.say("no pledges count in those years; `aidtrack list` shows what is recorded")
