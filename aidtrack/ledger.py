@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from . import counting, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
-from .model import Pledge, Source, Status, YearSpan
+from .model import Pledge, Qualifier, Source, Status, YearSpan
 from .store import DEFAULT_WAIT, GROUPS, INDICATORS, PLEDGES, RATES, Store, damaged, open_store
 
 if TYPE_CHECKING:
@@ -760,10 +760,11 @@ def _delivery_message(new: Pledge, promise: Pledge) -> str:
     """Why a delivery-stage record beside a promise is refused, and the command that
     records it as the promise's delivery instead."""
     amount = f"{new.currency} {new.amount:f}"
+    hedge = "" if new.qualifier is Qualifier.EXACT else f" --qualifier {new.qualifier.value}"
     return (
         f"{new.donor} {new.year_label} already has the promise {describe(promise)}; "
         f"money {new.status.value} of it is a delivery, not more money: record it with "
-        f"`aidtrack deliver {promise.id} '{amount}' --year {new.year_label} "
+        f"`aidtrack deliver {promise.id} '{amount}'{hedge} --year {new.year_label} "
         f"--status {new.status.value} --source URL`, or add --force if it is other money"
     )
 

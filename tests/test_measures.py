@@ -41,7 +41,12 @@ def test_the_seed_sentence_is_not_added_to_the_promise(aidtrack: Aidtrack, store
     args += ["--status", "disbursed", "--to", "Ukraine", "--source", SEED]
     refused = aidtrack(*args)
     assert refused.exit_code == 1
-    assert "nor-2025" in refused.stderr and "aidtrack deliver nor-2025" in refused.stderr
+    assert "aidtrack deliver nor-2025 'USD 7000000000' --qualifier at_least" in refused.stderr
+    assert store.read_bytes() == before
+    # The same through the news: the sentence's delivery is refused, naming the promise.
+    news = "In 2025 Norway provided more than $7 billion to Ukraine."
+    from_text = aidtrack("add", "--from-text", news, "--source", SEED, "--yes")
+    assert from_text.exit_code == 1 and "aidtrack deliver nor-2025" in from_text.stderr
     assert store.read_bytes() == before
     # Forced, it is other money; check then names the pair that promised counts twice.
     aidtrack.ok(*args, "--force")
