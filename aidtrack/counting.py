@@ -270,8 +270,10 @@ Between = Callable[[Decimal, str, str, int, int], Decimal]
 
 Mixed = tuple[Pledge, Sequence[Pledge], Sequence[Pledge]]
 """A whole with its parts and deliveries, one of them in another currency."""
-Covering = tuple[Pledge, Sequence[Pledge]]
-"""A multi-year envelope, with the records that say what was delivered of it."""
+Paid = tuple[int, str, Decimal]
+"""Money delivered: its year, currency and amount (what an envelope's pace reads)."""
+Covering = tuple[Pledge, Sequence[Paid]]
+"""A multi-year envelope, with what was delivered of it (`delivered_of`)."""
 
 
 class Tally(NamedTuple):
@@ -316,7 +318,7 @@ class Tally(NamedTuple):
             for sums in count(record, own, deliveries):
                 put(sums)
         wholes = [
-            (p, delivered_of(p, parts.get(p.id, []), paid))
+            (p, [(d.years.start, d.currency, d.amount) for d in delivered_of(p, parts[p.id], paid)])
             for p in pool
             if p.years.is_envelope and p.part_of is None and p.delivery_of is None
         ]

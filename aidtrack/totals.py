@@ -24,6 +24,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from decimal import Decimal
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
@@ -36,7 +37,7 @@ from .model import Pledge, YearSpan, in_stored_form, stored_years
 if TYPE_CHECKING:
     from .rates import RateTable
 
-FORMAT = 3
+FORMAT = 4
 
 _LINE = re.compile(
     rb'\{"(?:year":(?P<year>\d+)|years":\[(?P<start>\d+),(?P<end>\d+)\]),"donor":'
@@ -298,7 +299,10 @@ def _from_lines(
                 return None
             if envelopes is not None and _span(lead).overlaps(envelopes):
                 data = orjson.loads(line)
-                listed.append((Pledge.from_json(data["envelope"]), _records(data["delivered"])))
+                paid = [
+                    (year, currency, Decimal(amount)) for year, currency, amount in data["paid"]
+                ]
+                listed.append((Pledge.from_json(data["envelope"]), paid))
     except (ValueError, KeyError, TypeError, InvalidInput):
         return None
     return Tally(counted, mixed, listed)
@@ -420,7 +424,7 @@ def _tally_lines(tally: Tally) -> Iterable[bytes]:
                 "years": span,
                 "donor": envelope.donor,
                 "envelope": envelope.to_json(),
-                "delivered": _docs(delivered),
+                "paid": [[year, currency, f"{amount:f}"] for year, currency, amount in delivered],
             }
         )
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import analysis, places
 from .analysis import Selection
-from .counting import Counted, Hedged, Measure, Tally, combined_qualifier, count
+from .counting import Counted, Hedged, Measure, Paid, Tally, combined_qualifier, count
 from .errors import AidtrackError, InvalidInput
 from .groups import Group
 from .indicators import GDP, POPULATION, Indicators
@@ -298,8 +298,14 @@ class _Sums:
     def converted(self, convert: _Converter, currency: str, year: int, measure: Measure) -> Figure:
         """In the report currency; MissingRate if a rate is missing."""
 
+        converted: dict[Decimal, Decimal] = {_ZERO: convert.zero}
+
         def each(amount: Decimal) -> Decimal:
-            return convert(amount, currency, year).amount if amount else convert.zero
+            """Converted once per amount: a bucket repeats its sums (its stages, its
+            categories, what they reached)."""
+            if amount not in converted:
+                converted[amount] = convert(amount, currency, year).amount
+            return converted[amount]
 
         return Figure(
             self.sides[Measure.PROMISED].converted(each, convert.zero),
@@ -689,15 +695,15 @@ def report(
 
 
 def _envelope(
-    pledge: Pledge, delivered: Sequence[Pledge], year: int, converter: _Converter
+    pledge: Pledge, delivered: Sequence[Paid], year: int, converter: _Converter
 ) -> Envelope:
     """An envelope in the report of `year`: converted, and its pace by the end of it."""
     places = minor_unit(pledge.currency)
     done = sum(
         (
-            converter.between(d.amount, d.currency, pledge.currency, d.years.start, places).amount
-            for d in delivered
-            if d.years.start <= year
+            converter.between(amount, currency, pledge.currency, paid_in, places).amount
+            for paid_in, currency, amount in delivered
+            if paid_in <= year
         ),
         quantize(_ZERO, places),  # "0.00" in JSON, as every other amount
     )
