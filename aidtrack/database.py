@@ -8,7 +8,8 @@ category, in the pledge's currency and converted to US$ and EUR. The converted a
 are whole cents (integers, so that SQL sums them exactly); each donor's year, measure,
 stage and currency is converted once, as `report` does, and split over its rows by their
 share, so that `SUM(usd_cents) ... WHERE measure = 'promised'` of a year is the report's
-total in US$ to the cent.
+total in US$ to the cent. Beside the database, `write_metadata` writes Datasette's
+metadata.json: title, source, license, and a description of each table.
 """
 
 from __future__ import annotations
@@ -228,6 +229,142 @@ def _split(total: Decimal, weights: Sequence[Decimal]) -> Iterator[int]:
     for i in order[:left]:
         floors[i] += 1
     yield from floors
+
+
+METADATA = "metadata.json"
+"""Datasette's metadata file, written beside the database (`datasette . ` reads it from
+a folder; `datasette pledges.db -m metadata.json` names it)."""
+ABOUT = "aidtrack"
+"""The `about` of a metadata.json that aidtrack wrote, and may therefore rewrite."""
+LICENSE = ("MIT", "https://opensource.org/license/mit")
+"""aidtrack's license (pyproject.toml), under which its shipped data comes."""
+
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "pledges": (
+        "Every record exported, one row each: pledges, their revisions (supersedes), "
+        "breakdowns (part_of) and deliveries (delivery_of). Amounts are exact decimal "
+        "text in the record's own currency: never add them across currencies, nor a "
+        "whole with its parts, nor versions of one pledge; year_totals has the sums.",
+        {
+            "id": "Stable id of the record, never reused.",
+            "donor": "Donor country or institution (canonical name).",
+            "donor_code": "ISO 3166 alpha-3 code of the donor, where it has one.",
+            "recipient": "Recipient country (canonical name).",
+            "recipient_code": "ISO 3166 alpha-3 code of the recipient.",
+            "first_year": "The year of the pledge, or the first of a multi-year envelope.",
+            "last_year": "The same as first_year, or the last year of an envelope "
+            "(an envelope is never added to a single year).",
+            "amount": "Exact decimal text, as the source said it, in `currency`.",
+            "currency": "ISO 4217 code of `amount`.",
+            "qualifier": "exact, about, at_least or up_to: how the source hedged the amount.",
+            "status": "Stage reached: announced, committed, allocated or disbursed "
+            "(allocated and disbursed are delivered money).",
+            "category": "military, financial, humanitarian, civilian or mixed.",
+            "instrument": "grant, loan, guarantee, in_kind or unspecified.",
+            "supersedes": "The id of the version this record revised (that one no longer counts).",
+            "part_of": "The id of the whole this record is a breakdown of (it splits "
+            "the whole into categories and never adds to it).",
+            "delivery_of": "The id of the pledge this money was delivered against.",
+        },
+    ),
+    "sources": (
+        "The sources of each record, in order: where the figure was published.",
+        {
+            "pledge_id": "The record (pledges.id).",
+            "position": "1 for the record's first source, 2 for the next...",
+            "url": "Where the figure was published.",
+            "date": "The date of the source.",
+            "quote": "The sentence quoted from it.",
+        },
+    ),
+    "rates": (
+        "The exchange rates the converted figures used: yearly averages, units of "
+        "`currency` per 1 EUR.",
+        {
+            "per_eur": "Units of `currency` per 1 EUR (exact decimal text).",
+            "provisional": "1 for the current year's average, still running.",
+            "user": "1 for a rate the user set (`aidtrack rates set`).",
+        },
+    ),
+    "year_totals": (
+        "What `aidtrack report` counts: one row per donor, recipient, year, measure, "
+        "stage and category. Always filter on `measure` (WHERE measure = 'promised', "
+        "or 'delivered') and never sum across measures: delivered money is also "
+        "promised money, so adding the two counts it twice.",
+        {
+            "measure": "promised (everything pledged, once, in its year) or delivered "
+            "(what reached allocated or disbursed, in the year it did): filter on "
+            "one, never add the two.",
+            "stage": "The stage of the counted records.",
+            "category": "The category (a whole's parts split it).",
+            "amount": "Exact decimal text, in `currency` (the records' own).",
+            "usd_cents": "The amount in US$ cents at the year's average rate (integer, "
+            "so sums are exact); empty where a rate is missing.",
+            "eur_cents": "The amount in euro cents, likewise.",
+        },
+    ),
+}
+"""Each table's description, and its important columns' descriptions, for Datasette."""
+
+
+def metadata(name: str, table: RateTable) -> dict[str, Any]:
+    """Datasette metadata for the database `name` (its file name without extension)."""
+    rate_sources = sorted({rate.source for rate in table.rows() if not rate.user})
+    license_name, license_url = LICENSE
+    facets = {"pledges": ["donor", "status"], "year_totals": ["measure", "year"]}
+    return {
+        "title": "Aid pledges",
+        "description": "Aid pledges between countries by year, exported by aidtrack: "
+        "each record with its sources, the exchange rates used, and the year totals "
+        "its reports count (filter year_totals on measure; never add promised and "
+        "delivered).",
+        "about": ABOUT,
+        "source": "The records' own sources (table sources); exchange rates: "
+        + ("; ".join(rate_sources) or "the user's own"),
+        "license": license_name,
+        "license_url": license_url,
+        "databases": {
+            name: {
+                "tables": {
+                    table_name: {
+                        "description": description,
+                        "columns": columns,
+                        **({"facets": facets[table_name]} if table_name in facets else {}),
+                    }
+                    for table_name, (description, columns) in TABLES.items()
+                }
+            }
+        },
+    }
+
+
+def write_metadata(path: Path, table: RateTable) -> Path | None:
+    """Write (or bring up to date) the Datasette metadata.json beside the database at
+    `path`: its path, or None when a metadata.json is there that aidtrack did not
+    write (it is left alone). Another database's entry in ours is kept."""
+    import json
+
+    from .store import write_atomically
+
+    target = path.with_name(METADATA)
+    ours = metadata(path.stem, table)
+    try:
+        existing = json.loads(target.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        existing = None
+    except (OSError, ValueError):
+        return None
+    if existing is not None:
+        if not isinstance(existing, dict) or existing.get("about") != ABOUT:
+            return None
+        others = existing.get("databases")
+        if isinstance(others, dict):
+            ours["databases"] = {**others, **ours["databases"]}
+    try:
+        write_atomically(target, (json.dumps(ours, indent=2, ensure_ascii=False) + "\n").encode())
+    except OSError as error:
+        raise InvalidInput(f"cannot write {target}: {error.strerror}") from None
+    return target
 
 
 def records(path: Path) -> list[dict[str, Any]]:

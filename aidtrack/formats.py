@@ -11,6 +11,7 @@ class FileFormat(StrEnum):
     JSON = "json"
     NDJSON = "ndjson"
     SQLITE = "sqlite"
+    XLSX = "xlsx"
 
 
 CSV_COLUMNS = (

@@ -11,7 +11,9 @@ are text as `add` takes them, or JSON numbers read from their digits, never floa
 An import is all or nothing: `read_records` checks every row (through the one
 `model.Builder` that `add` uses too) and lists every problem, then
 `Ledger.import_records` checks them against the store (ids, links, likely
-duplicates) and stores them, in one insert, or none.
+duplicates) and stores them, in one insert, or none. Another tracker's file is read
+through a column map (`read_mapped`); there, on request, rows refused on their own are
+set aside (`--rejects`) and the valid ones imported.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from . import mapping, model
 from .errors import InvalidInput
@@ -251,13 +253,39 @@ def _read_records(
     return _checked(drafts, name, problems, progress)
 
 
+class Rejected(NamedTuple):
+    """A row set aside (`--rejects`): its number in the file, its cells as they were, and
+    why it was refused."""
+
+    number: int
+    cells: Sequence[str]
+    reason: str
+
+
 @dataclasses.dataclass(frozen=True)
 class Mapped:
-    """A mapped file's records, and what the map did: rows left out, amounts rounded."""
+    """A mapped file's records, and what the map did: rows left out (without an amount,
+    or by a `--skip-if` rule), amounts rounded, corrections netted, rows set aside."""
 
     incoming: list[Incoming]
     skipped: int
     rounded: int
+    left_out: int = 0
+    netted: int = 0
+    rejected: list[Rejected] = dataclasses.field(default_factory=list)
+    columns: list[str] = dataclasses.field(default_factory=list)
+    """The file's header, for the rejects file."""
+
+
+class _Row(NamedTuple):
+    """A row of another tracker's file before the map: its cells as text by column, its
+    cells as they were (for the rejects file), and any sources it brings whole."""
+
+    number: int
+    where: str
+    text: Mapping[str, str]
+    cells: Sequence[str]
+    sources: Sequence[Source] = ()
 
 
 def read_mapped(
@@ -268,10 +296,16 @@ def read_mapped(
     name: str,
     skip_empty: bool = False,
     round_amounts: bool = False,
+    net: bool = False,
+    set_aside: bool = False,
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Mapped:
     """Another tracker's rows (a CSV's or a sheet's cells, its header at index
-    `header`) through a column map; all or nothing, as every import."""
+    `header`) through a column map: all or nothing, as every import, unless `set_aside`,
+    which keeps every valid row and returns the others as `rejected`. A negative amount
+    is a correction: refused, or with `net` subtracted from a row it corrects. `warn` is
+    told, before any row is read, what looks wrong with the map (amounts in millions)."""
     if header >= len(table):
         raise InvalidInput(f"{name} has {len(table)} rows; there is no header in row {header + 1}")
     columns = [cell.strip() for cell in table[header]]
@@ -281,16 +315,117 @@ def read_mapped(
             f"{name}: no column {missing[0]!r} in row {header + 1}; its columns are "
             + ", ".join(repr(c) for c in columns if c)
         )
+    rows = (
+        _Row(number, f"row {number}", dict(zip(columns, cells, strict=False)), cells)
+        for number, cells in enumerate(table[header + 1 :], start=header + 2)
+        if "".join(cells).strip()
+    )
+    warning = column_map.scale_warning(columns)
+    if warning and warn is not None:
+        warn(warning)
+    return _read_rows(
+        rows,
+        column_map,
+        name=name,
+        skip_empty=skip_empty,
+        round_amounts=round_amounts,
+        net=net,
+        set_aside=set_aside,
+        progress=progress,
+        columns=columns,
+    )
+
+
+def read_mapped_items(
+    text: str,
+    fmt: FileFormat,
+    column_map: ColumnMap,
+    *,
+    name: str,
+    skip_empty: bool = False,
+    round_amounts: bool = False,
+    net: bool = False,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Mapped:
+    """A JSON or NDJSON file through a column map, as a CSV's rows are (`--set
+    donor=Norway` on drafts that `extract` left open): each object's keys are its
+    columns, its `sources` are kept, `years: [2023, 2027]` reads as `2023-2027`."""
+    if not text.strip():
+        raise InvalidInput(f"{name} is empty; nothing was imported")
     problems: list[Problem] = []
+    rows = []
+    for number, where, item in _numbered(text, fmt, name, problems):
+        if not isinstance(item, dict):
+            kind = "an array" if isinstance(item, list) else type(item).__name__
+            problems.append((number, f"{where}: a record must be a JSON object, not {kind}"))
+            continue
+        try:
+            sources = [Source.from_json(source) for source in _source_list(item.get("sources"))]
+        except InvalidInput as error:
+            problems.append((number, f"{where}, field sources: {error}"))
+            continue
+        rows.append(_Row(number, where, _text_view(item), (), sources))
+    warning = column_map.scale_warning({key for row in rows for key in row.text})
+    if warning and warn is not None:
+        warn(warning)
+    return _read_rows(
+        rows,
+        column_map,
+        name=name,
+        skip_empty=skip_empty,
+        round_amounts=round_amounts,
+        net=net,
+        progress=progress,
+        problems=problems,
+    )
+
+
+def _text_view(item: Mapping[str, Any]) -> dict[str, str]:
+    """A JSON record's values as the text a CSV cell would hold."""
+    view: dict[str, str] = {}
+    for key, value in item.items():
+        if isinstance(value, str):
+            view[key] = value
+        elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+            view[key] = f"{value:f}" if isinstance(value, Decimal) else str(value)
+    years = item.get("years")
+    if "year" not in view and isinstance(years, list) and len(years) == 2:
+        view["year"] = f"{years[0]}-{years[1]}"
+    return view
+
+
+def _read_rows(
+    rows: Iterable[_Row],
+    column_map: ColumnMap,
+    *,
+    name: str,
+    skip_empty: bool,
+    round_amounts: bool,
+    net: bool,
+    set_aside: bool = False,
+    progress: Progress | None,
+    problems: list[Problem] | None = None,
+    columns: list[str] | None = None,
+) -> Mapped:
+    """Rows through the map, checked; identical rows get ids of their own (`content_id`
+    with their occurrence), corrections are refused or netted."""
+    problems = [] if problems is None else problems
     drafts: list[_Draft] = []
-    skipped = rounded = 0
+    corrections: set[int] = set()
+    cells_of: dict[int, Sequence[str]] = {}
+    occurrences: dict[str, int] = {}
+    skipped = rounded = left_out = 0
     with collector_paused():
-        for number, cells in enumerate(table[header + 1 :], start=header + 2):
-            if not "".join(cells).strip():
+        for row in rows:
+            number, where = row.number, row.where
+            if column_map.skips and column_map.skipped(row.text):
+                left_out += 1
                 continue
-            where = f"row {number}"
+            if set_aside:
+                cells_of[number] = row.cells
             try:
-                fields = column_map.fields(dict(zip(columns, cells, strict=False)), where)
+                fields = column_map.fields(row.text, where)
             except InvalidInput as error:
                 problems.append((number, str(error)))
                 continue
@@ -299,17 +434,138 @@ def read_mapped(
                 continue
             if round_amounts and mapping.rounded(fields):
                 rounded += 1
-            fields.setdefault("id", mapping.content_id(fields))
+            if "id" not in fields:
+                fields["id"] = _occurrence_id(fields, occurrences)
+            if mapping.correction(fields):
+                if not net:
+                    problems.append((number, _correction(where, fields)))
+                    continue
+                fields["amount"] = fields["amount"][1:]
+                corrections.add(number)
             url, date, quote = _source_cells(fields)
             try:
                 day = model.parse_date(date, "source date")
             except InvalidInput as error:
                 problems.append((number, f"{where}, source date: {error}"))
                 continue
-            sources = [Source(url, day, quote)] if url or date or quote else []
+            sources = [*row.sources, *([Source(url, day, quote)] if url or date or quote else [])]
             drafts.append(_Draft(number, where, "field", fields, sources))
-        incoming = _checked(drafts, name, problems, progress)
-    return Mapped(incoming, skipped, rounded)
+        valid, found = _validated(drafts, progress, hint=column_map)
+        problems += found
+        kept, netted = _netted(valid, corrections, problems)
+    if not set_aside:
+        refuse(name, problems)
+    reasons: dict[int, list[str]] = {}
+    for number, message in problems:
+        reasons.setdefault(number, []).append(message)
+    rejected = [
+        Rejected(number, cells_of.get(number, ()), "; ".join(_reason(m) for m in messages))
+        for number, messages in sorted(reasons.items())
+    ]
+    incoming = [item for number, item in kept if number not in reasons]
+    return Mapped(incoming, skipped, rounded, left_out, netted, rejected, columns or [])
+
+
+def _occurrence_id(fields: Mapping[str, str], occurrences: dict[str, int]) -> str:
+    """The row's content id; the second of identical rows gets the id of its occurrence."""
+    first = mapping.content_id(fields)
+    count = occurrences[first] = occurrences.get(first, 0) + 1
+    return first if count == 1 else mapping.content_id(fields, count)
+
+
+def _correction(where: str, fields: Mapping[str, str]) -> str:
+    """Why a negative amount is refused, and the two ways on."""
+    amount = f"{fields.get('currency', '')} {fields['amount']}".strip()
+    return (
+        f"{where}, field amount: {amount} is a correction (a negative amount), not a pledge; "
+        "set such rows aside with --rejects FILE, or subtract each from the records of "
+        "the same donor, year, stage and category in the file with --negative net"
+    )
+
+
+def _reason(message: str) -> str:
+    """A problem's message without the `row N` it starts with (the rejects file has a
+    column for the row)."""
+    head, comma, rest = message.partition(", ")
+    if comma and head.startswith(("row ", "record ", "line ")) and ":" not in head:
+        return rest
+    head, colon, rest = message.partition(": ")
+    return rest if colon and head.startswith(("row ", "record ", "line ")) else message
+
+
+def _netted(
+    valid: Sequence[tuple[_Draft, dict[str, Any]]], corrections: set[int], problems: list[Problem]
+) -> tuple[list[tuple[int, Incoming]], int]:
+    """The records, each correction subtracted from the largest record of the file with
+    the same donor, recipient, year, stage, category and currency (the totals are the
+    same whichever it is; the largest is the one that can take it). A correction with
+    no such record, or that would leave it at zero or below, is a problem. How many
+    were netted."""
+    if not corrections:
+        return [(draft.number, Incoming(draft.where, values)) for draft, values in valid], 0
+
+    def key(values: Mapping[str, Any]) -> tuple[Any, ...]:
+        return tuple(
+            values[f] for f in ("donor", "recipient", "years", "status", "category", "currency")
+        )
+
+    records = [(draft, dict(values)) for draft, values in valid if draft.number not in corrections]
+    alike: dict[tuple[Any, ...], list[int]] = {}
+    for index, (_, values) in enumerate(records):
+        alike.setdefault(key(values), []).append(index)
+    notes: dict[int, list[str]] = {}
+    netted = 0
+    for draft, values in valid:
+        if draft.number not in corrections:
+            continue
+        shown = f"{values['currency']} -{values['amount']:,f}"
+        what = (
+            f"{values['donor']} {values['years']}, {values['status']}, {values['category']}, "
+            f"to {values['recipient']} in {values['currency']}"
+        )
+        candidates = alike.get(key(values))
+        if not candidates:
+            problems.append(
+                (
+                    draft.number,
+                    f"{draft.where}, field amount: the correction {shown} has nothing to net: "
+                    f"no record of {what} in the file (set it aside with --rejects FILE)",
+                )
+            )
+            continue
+        index = max(candidates, key=lambda i: records[i][1]["amount"])
+        target, fields = records[index]
+        left = fields["amount"] - values["amount"]
+        if left <= 0:
+            problems.append(
+                (
+                    draft.number,
+                    f"{draft.where}, field amount: netting the correction {shown} from the "
+                    f"largest record of {what} ({target.where}, {values['currency']} "
+                    f"{fields['amount']:,f}) would leave {values['currency']} {left:,f}, and "
+                    "a record is never netted to zero or below (set it aside with --rejects "
+                    "FILE)",
+                )
+            )
+            continue
+        fields["amount"] = left
+        notes.setdefault(index, []).append(f"{shown} netted ({draft.where})")
+        netted += 1
+    for index, lines in notes.items():
+        values = records[index][1]
+        values["note"] = "; ".join([values["note"], *lines] if values.get("note") else lines)
+    return [(draft.number, Incoming(draft.where, values)) for draft, values in records], netted
+
+
+def rejects_csv(columns: Sequence[str], rejected: Iterable[Rejected]) -> bytes:
+    """The rows set aside as CSV: `row` and `reason`, then the file's own columns with
+    each row's cells as they were, so that the file, fixed, imports with the same map."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["row", "reason", *columns])
+    for row in rejected:
+        writer.writerow([str(row.number), row.reason, *row.cells])
+    return out.getvalue().encode()
 
 
 def table_of(text: str, name: str) -> list[list[str]]:
@@ -321,21 +577,27 @@ def table_of(text: str, name: str) -> list[list[str]]:
         raise InvalidInput(f"{name} is not valid CSV ({error})") from None
 
 
-def sheet_of(path: str, sheet: str | None) -> list[list[str]]:
-    """An Excel workbook's sheet (the first, or `sheet`) as rows of text cells; openpyxl
-    loads only for the command that reads one."""
+def sheet_of(path: str, sheet: str | None, stdin: TextIO | None = None) -> list[list[str]]:
+    """An Excel workbook's sheet (the first, or `sheet`) as rows of text cells (`-` reads
+    the workbook from stdin); openpyxl loads only for the command that reads one."""
     import zipfile
 
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    name = "stdin" if path == "-" else path
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        source: Any = path
+        if path == "-" and stdin is not None:
+            source = io.BytesIO(stdin.buffer.read() if hasattr(stdin, "buffer") else b"")
+        elif Path(path).suffix.lower() not in (".xlsx", ".xlsm", ".xltx", ".xltm"):
+            source = io.BytesIO(Path(path).read_bytes())  # --format xlsx on another name
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
-        raise InvalidInput(f"cannot read {path} as an Excel workbook: {error}") from None
+        raise InvalidInput(f"cannot read {name} as an Excel workbook: {error}") from None
     if sheet is not None and sheet not in book.sheetnames:
         raise InvalidInput(
-            f"{path} has no sheet {sheet!r}; its sheets are " + ", ".join(book.sheetnames)
+            f"{name} has no sheet {sheet!r}; its sheets are " + ", ".join(book.sheetnames)
         )
     rows = (book[sheet] if sheet else book.worksheets[0]).iter_rows(values_only=True)
     return [[mapping.as_text(cell) for cell in row] for row in rows]
@@ -345,15 +607,32 @@ def _checked(
     drafts: Sequence[_Draft], name: str, problems: list[Problem], progress: Progress | None
 ) -> list[Incoming]:
     """Each draft checked by the one validation of records; ids must not repeat."""
+    valid, found = _validated(drafts, progress)
+    refuse(name, problems + found)
+    return [Incoming(draft.where, values) for draft, values in valid]
+
+
+def _validated(
+    drafts: Sequence[_Draft], progress: Progress | None, *, hint: ColumnMap | None = None
+) -> tuple[list[tuple[_Draft, dict[str, Any]]], list[Problem]]:
+    """The drafts that pass the one validation of records (`model.Builder`) with their
+    fields, and the problems of the others; an id may not repeat (the later is refused).
+    With `hint` (the map a file is read through), an unknown donor, recipient or
+    currency names the `--value` that maps it (or the `--skip-if` for a total row)."""
     builder = model.Builder()
-    incoming: list[Incoming] = []
+    valid: list[tuple[_Draft, dict[str, Any]]] = []
+    problems: list[Problem] = []
     first_of: dict[str, str] = {}
     for done, draft in enumerate(drafts, start=1):
         try:
             values = builder.values(draft.fields, draft.sources)
         except InvalidRecord as error:
             problems += (
-                (draft.number, f"{draft.where}, {draft.word} {field}: {message}")
+                (
+                    draft.number,
+                    f"{draft.where}, {draft.word} {field}: {message}"
+                    + (_value_hint(field, draft.fields, hint) if hint else ""),
+                )
                 for field, message in error.problems
             )
         else:
@@ -361,11 +640,32 @@ def _checked(
             earlier = first_of.setdefault(pledge_id, draft.where) if pledge_id else draft.where
             if earlier != draft.where:
                 problems.append((draft.number, f"{draft.where}: id {pledge_id} is also {earlier}"))
-            incoming.append(Incoming(draft.where, values))
+            else:
+                valid.append((draft, values))
         if progress is not None and (done % 1000 == 0 or done == len(drafts)):
             progress(done, len(drafts))
-    refuse(name, problems)
-    return incoming
+    return valid, problems
+
+
+def _value_hint(field: str, fields: Mapping[str, Any], column_map: ColumnMap) -> str:
+    """For a word of the file aidtrack does not know as a donor, recipient or currency:
+    the `--value` that maps it, or for a total row the `--skip-if` that leaves it out."""
+    import shlex
+
+    word = fields.get(field)
+    if field not in ("donor", "recipient", "currency") or not isinstance(word, str) or not word:
+        return ""
+    if word.casefold() in TOTAL_WORDS:
+        column = column_map.columns.get(field) or field
+        option = f"{column}={word}"
+        shown = option if shlex.quote(option) == option else f'"{option}"'
+        return f" (a total row? leave it out: --skip-if {shown})"
+    option = f"{field}:{word}=..."
+    shown = option if shlex.quote(word) == word else f'"{option}"'
+    return f" (a word of the file's own? map it: --value {shown})"
+
+
+TOTAL_WORDS = frozenset(("total", "totals", "grand total", "sum", "subtotal", "all donors"))
 
 
 def _cell(value: str) -> str | None:
@@ -431,7 +731,9 @@ def _header(cells: list[str], name: str) -> list[str]:
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if unknown:
         raise InvalidInput(
-            f"{name}: unknown column {unknown[0]!r}; the columns are {','.join(CSV_COLUMNS)}"
+            f"{name}: unknown column {unknown[0]!r}; the columns are {','.join(CSV_COLUMNS)} "
+            f"(another tracker's file is read through a map: --map FIELD=COLUMN, e.g. "
+            f"--map donor={unknown[0]!r}; see aidtrack import --help)"
         )
     repeated = [c for c in CSV_COLUMNS if columns.count(c) > 1]
     if repeated:
@@ -462,19 +764,26 @@ def _further_row_problems(
 
 
 def _json_drafts(text: str, fmt: FileFormat, name: str, problems: list[Problem]) -> list[_Draft]:
+    return _item_drafts(_numbered(text, fmt, name, problems), problems)
+
+
+def _numbered(
+    text: str, fmt: FileFormat, name: str, problems: list[Problem]
+) -> list[tuple[int, str, Any]]:
+    """A JSON file's records (an array's items, or one object), or an NDJSON file's
+    lines, each with its number and its place as a message names it."""
     if fmt is FileFormat.JSON:
         document = _json_value(text, name)
         items = document if isinstance(document, list) else [document]
-        numbered = [(number, f"record {number}", item) for number, item in enumerate(items, 1)]
-    else:
-        numbered = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                try:
-                    numbered.append((number, f"line {number}", _json_value(line, f"line {number}")))
-                except InvalidInput as error:
-                    problems.append((number, str(error)))
-    return _item_drafts(numbered, problems)
+        return [(number, f"record {number}", item) for number, item in enumerate(items, 1)]
+    numbered = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                numbered.append((number, f"line {number}", _json_value(line, f"line {number}")))
+            except InvalidInput as error:
+                problems.append((number, str(error)))
+    return numbered
 
 
 def read_items(items: Sequence[Any], name: str) -> list[Incoming]:

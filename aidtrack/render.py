@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from .groups import Group, Membership
     from .model import Pledge
     from .rates import Conversion, Rate
-    from .yearly import Cell, Comparison, Envelope, Figure, Report, Row
+    from .reconcile import Line, Reconciliation
+    from .yearly import Cell, Comparison, Envelope, Figure, RateUsed, Report, Row
 
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
@@ -1175,15 +1176,18 @@ def _gdp_chart(report: Report) -> Chart:
 
 def _rates_footer(comparison: Comparison, rates_through: str) -> Note:
     """Every rate behind the figures, its source, and which are provisional or the user's."""
-    rates = comparison.rates
+    return _rates_used(comparison.rates, comparison.currency, rates_through)
+
+
+def _rates_used(rates: Sequence[RateUsed], currency: str, rates_through: str) -> Note:
     if not rates:
-        lines = [f"No conversion: every figure was in {comparison.currency}."]
+        lines = [f"No conversion: every figure was in {currency}."]
     else:
         listed = ", ".join(
             f"{r.currency} {r.year} {r.rate:f}{'u' if r.user else '*' if r.provisional else ''}"
             for r in rates
         )
-        lines = [f"Rates ({comparison.currency} per unit, yearly averages): {listed}"]
+        lines = [f"Rates ({currency} per unit, yearly averages): {listed}"]
         sources = sorted({r.source for r in rates if not r.user})
         if sources:
             lines.append(f"Source: {'; '.join(sources)}.")
@@ -1325,3 +1329,99 @@ def _size_view(report: Comparison, per: Sequence[str]) -> list[Part]:
 def _earlier(used: int | None, year: int) -> str:
     """`*` on a figure of an earlier year than the one shown, as on a provisional rate."""
     return "*" if used is not None and used < year else ""
+
+
+def reconcile_view(result: Reconciliation, rates_through: str) -> list[Part]:
+    """`reconcile`: what differs first, then what one side only has, what has no rate,
+    and what matches; each donor's year and measure once, in one currency."""
+    from .reconcile import Result
+
+    span = "" if result.years is None else f", {result.years}"
+    to = f" to {_listed(result.recipients)}" if result.recipients else ""
+    tolerance = (
+        "figures match when equal to the cent after conversion"
+        if not result.tolerance
+        else f"figures match within {result.tolerance:f}% of the file's"
+    )
+    shown: list[Part] = [
+        Heading(f"The store against {result.name}: aid{to}{span}, in {result.currency}"),
+        Note(f"Promised and delivered compared apart, never added; {tolerance}."),
+    ]
+    sections = (
+        (Result.DIFFERS, "Differ", True),
+        (Result.STORE_ONLY, "Only in the store", False),
+        (Result.FILE_ONLY, "Only in the file", False),
+        (Result.NO_RATE, "No rate to convert", False),
+        (Result.MATCH, "Match", bool(result.tolerance)),
+    )
+    for kind, title, both in sections:
+        lines = result.of(kind)
+        if lines:
+            shown += [Section(f"{title} ({len(lines)})"), _reconcile_grid(lines, result, both)]
+    counts = result.counts()
+    summary = ", ".join(
+        f"{counts[kind.value]} {word}"
+        for kind, word in (
+            (Result.DIFFERS, "differ"),
+            (Result.STORE_ONLY, "only in the store"),
+            (Result.FILE_ONLY, "only in the file"),
+            (Result.NO_RATE, "without a rate"),
+            (Result.MATCH, "match"),
+        )
+        if counts[kind.value] or kind is Result.MATCH
+    )
+    shown.append(Note(f"\n{summary}." if result.lines else "\nNeither side counts anything here."))
+    store_envelopes, file_envelopes = result.envelopes
+    if store_envelopes or file_envelopes:
+        shown.append(
+            Note(
+                f"Multi-year envelopes count in no year and are not compared "
+                f"({store_envelopes} in the store, {file_envelopes} in the file)."
+            )
+        )
+    shown.append(_rates_used(result.rates, result.currency, rates_through))
+    return shown
+
+
+def _reconcile_grid(lines: Sequence[Line], result: Reconciliation, both: bool) -> Grid:
+    """A section's lines: both figures with their difference, or the one figure there is."""
+    from .reconcile import Result
+
+    currency = result.currency
+    columns = [Column("Donor", wraps=True), Column("Year"), Column("Measure")]
+    two = both or lines[0].result is Result.NO_RATE
+    if two:
+        columns += [Column("Store", right=True), Column("File", right=True)]
+    else:
+        columns.append(Column("Amount", right=True))
+    if both:
+        columns += [Column("Difference", right=True), Column("%", right=True)]
+    rows = []
+    for line in lines:
+        store, file = (_side(line, side, currency) for side in range(2))
+        cells = [line.donor, str(line.year), line.measure.value]
+        if two:
+            cells += [store, file]
+        else:
+            cells.append(file if line.result is Result.FILE_ONLY else store)
+        if both:
+            difference = line.difference
+            cells += [
+                "" if difference is None else _signed(difference, currency),
+                _percent_change(line.difference_pct),
+            ]
+        rows.append((cells, ""))
+    return Grid(columns, rows)
+
+
+def _side(line: Line, side: int, currency: str) -> str:
+    """One side's figure (0: the store's, 1: the file's): converted; else in its own
+    currencies, marked `unconverted`; `no rate` where not even that is known; `-`
+    where it counts nothing."""
+    converted = (line.store, line.file)[side]
+    if converted is not None:
+        return format_compact(converted, currency)
+    if line.unconverted is not None and line.unconverted[side]:
+        sums = line.unconverted[side]
+        return " + ".join(format_compact(a, c) for c, a in sums.items()) + " unconverted"
+    return NO_RATE if ("store", "file")[side] in line.no_rate_in else "-"

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aidtrack"
 
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "formats"},  # the package: its version, and names it lends lazily
-    {"money", "places", "rates", "indicators"},
+    {"money", "places", "rates", "indicators", "presets"},  # presets: shipped mapping files
     {"model", "groups"},  # the record | donor groups with dated membership
     {
         "store",
@@ -23,8 +23,10 @@ LAYERS: list[set[str]] = [
     {"rules", "analysis", "extract"},  # rules | selection | news
     {"totals"},  # the derived year totals: over the store, never under it
     {"ledger", "yearly", "checks", "completion"},  # writes' rules | reports | check | Tab
+    {"reconcile"},  # the store against another tracker's file, counted as reports count
     {"render"},  # everything a person sees: Rich, and JSON text
-    {"interchange", "database"},  # files in and out
+    {"interchange", "database", "iati"},  # files in and out
+    {"workbook"},  # Excel workbooks out: records, sources, year totals; a report's rows
     {"environment"},  # streams, terminal flags, the user's defaults
     {"cli"},  # the thin command line
     {"entry"},  # the console script: signal handlers, then the command line

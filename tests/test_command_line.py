@@ -168,7 +168,7 @@ def starter(aidtrack: Aidtrack) -> None:
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("aidtrack re", ["report", "revise", "remove"]),
+        ("aidtrack re", ["reconcile", "report", "revise", "remove"]),
         ("aidtrack add --cat", ["--category"]),
         ("aidtrack list --status c", ["committed"]),
         ("aidtrack list --category m", ["military", "mixed"]),
@@ -335,5 +335,5 @@ def test_a_process_builds_the_command_it_runs_and_every_one_when_it_must(
     mistyped = run_process("lst")
     assert mistyped.returncode == 2 and "list" in mistyped.stderr
     assert "compare" in run_process("--help").stdout
-    assert sorted(tab_in_a_process("aidtrack re")) == ["remove", "report", "revise"]
+    assert sorted(tab_in_a_process("aidtrack re")) == ["reconcile", "remove", "report", "revise"]
     assert tab_in_a_process("aidtrack add No")[0] == "Norway"

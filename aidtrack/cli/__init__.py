@@ -520,6 +520,7 @@ COMMAND_MODULES = {
     "news": ("extract",),
     "report": ("report", "compare"),
     "interchange": ("import", "export", "init"),
+    "reconcile": ("reconcile",),
     "rates": ("rates",),
     "donor_groups": ("groups",),
     "gdp": ("gdp",),

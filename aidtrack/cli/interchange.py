@@ -2,8 +2,9 @@
 
 import contextlib
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -29,7 +30,8 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..interchange import Progress
+    from ..interchange import Mapped, Progress
+    from ..ledger import Incoming
     from ..mapping import ColumnMap
 
 PROGRESS_FROM = 2000  # rows; a smaller import is over before a bar would help
@@ -40,8 +42,106 @@ FileFormatOption = Annotated[
         FileFormat,
         "--format",
         "-f",
-        help="csv, json, ndjson or sqlite (default: from the file's extension, else csv).",
+        help="csv, json, ndjson, sqlite or xlsx (default: from the file's extension, else csv).",
         metavar="FORMAT",
+    ),
+]
+
+# The options that say how to read a file: `import` and `reconcile` take them alike.
+MapsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map", metavar="FIELD=COLUMN", help="Read FIELD from the file's COLUMN (repeatable)."
+    ),
+]
+SetsOption = Annotated[
+    list[str] | None,
+    typer.Option("--set", metavar="FIELD=VALUE", help="FIELD is VALUE in every row."),
+]
+ValuesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--value",
+        metavar="FIELD:WORD=OURS",
+        help=(
+            "The file's WORD for FIELD (donor, recipient, currency, qualifier, status, "
+            "category, instrument) means OURS (repeatable)."
+        ),
+    ),
+]
+
+
+def _list_presets(ctx: typer.Context, value: Path | None) -> Path | None:
+    """`--mapping list`: print the shipped presets, one a line, and stop."""
+    if value is not None and str(value) == "list":
+        from .. import presets
+
+        ctx.obj.write("".join(f"{line}\n" for line in presets.listing()))
+        raise typer.Exit()
+    return value
+
+
+MappingFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--mapping",
+        metavar="FILE|PRESET",
+        callback=_list_presets,
+        is_eager=True,
+        help="The map as a TOML file, or a shipped preset: kiel, iati (--mapping list "
+        "shows them and where they are, to copy one).",
+    ),
+]
+SkipEmptyOption = Annotated[
+    bool, typer.Option("--skip-empty", help="Leave out rows whose amount is empty or zero.")
+]
+RoundOption = Annotated[
+    bool,
+    typer.Option(
+        "--round", help="Round amounts with float noise half-even to the currency's cents."
+    ),
+]
+SheetOption = Annotated[
+    str | None, typer.Option("--sheet", help="The sheet of an .xlsx (default: the first).")
+]
+HeaderRowOption = Annotated[
+    int | None,
+    typer.Option("--header-row", min=1, help="The row of the column names (default: found)."),
+]
+ScaleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scale",
+        metavar="million|billion|thousand|N",
+        help="Multiply every amount: for a file that counts in millions (EUR m) or billions.",
+    ),
+]
+SkipIfOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skip-if",
+        metavar="COLUMN=VALUE",
+        help="Leave out rows whose COLUMN is VALUE, such as a Total row (repeatable).",
+    ),
+]
+
+
+class Negative(StrEnum):
+    """What a negative amount (a tracker's correction) does."""
+
+    REFUSE = "refuse"
+    NET = "net"
+
+
+NegativeOption = Annotated[
+    Negative,
+    word_option(
+        Negative,
+        "--negative",
+        help=(
+            "A negative amount is a correction: refuse it, or net it from the records of "
+            "the same donor, year, stage and category in the file."
+        ),
     ),
 ]
 
@@ -60,7 +160,10 @@ FileFormatOption = Annotated[
 def import_(
     ctx: typer.Context,
     file: Annotated[
-        str, typer.Argument(metavar="FILE|-", help="A .csv, .json or .ndjson file; - reads stdin.")
+        str,
+        typer.Argument(
+            metavar="FILE|-", help="A .csv, .json, .ndjson or .xlsx file; - reads stdin."
+        ),
     ],
     fmt: FileFormatOption = None,
     update: Annotated[
@@ -73,104 +176,70 @@ def import_(
     json_flag: Annotated[
         bool, typer.Option("--json", help="Print the summary as JSON (the input is --format).")
     ] = False,
-    maps: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map", metavar="FIELD=COLUMN", help="Read FIELD from the file's COLUMN (repeatable)."
-        ),
-    ] = None,
-    sets: Annotated[
-        list[str] | None,
-        typer.Option("--set", metavar="FIELD=VALUE", help="FIELD is VALUE in every row."),
-    ] = None,
-    values: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--value",
-            metavar="FIELD:WORD=OURS",
-            help="The file's WORD for a stage or category means OURS (repeatable).",
-        ),
-    ] = None,
-    mapping_file: Annotated[
+    maps: MapsOption = None,
+    sets: SetsOption = None,
+    values: ValuesOption = None,
+    mapping_file: MappingFileOption = None,
+    skip_empty: SkipEmptyOption = False,
+    round_amounts: RoundOption = False,
+    sheet: SheetOption = None,
+    header_row: HeaderRowOption = None,
+    scale: ScaleOption = None,
+    skip_if: SkipIfOption = None,
+    negative: NegativeOption = Negative.REFUSE,
+    rejects: Annotated[
         Path | None,
         typer.Option(
-            "--mapping", metavar="FILE", help="The map as TOML: [map], [set], [values.FIELD]."
+            "--rejects",
+            metavar="FILE",
+            help=(
+                "Import every valid row; write each refused row, as it was, with its row "
+                "number and the reason, to FILE (CSV)."
+            ),
         ),
-    ] = None,
-    skip_empty: Annotated[
-        bool, typer.Option("--skip-empty", help="Leave out rows whose amount is empty or zero.")
-    ] = False,
-    round_amounts: Annotated[
-        bool,
-        typer.Option(
-            "--round", help="Round amounts with float noise half-even to the currency's cents."
-        ),
-    ] = False,
-    sheet: Annotated[
-        str | None, typer.Option("--sheet", help="The sheet of an .xlsx (default: the first).")
-    ] = None,
-    header_row: Annotated[
-        int | None,
-        typer.Option("--header-row", min=1, help="The row of the column names (default: found)."),
     ] = None,
 ) -> None:
-    """Import pledges from CSV, JSON, NDJSON, XLSX or an exported SQLite database: every
-    row or none; importing twice adds nothing.
+    r"""Import pledges from CSV, JSON, NDJSON, XLSX or an exported SQLite database: every
+    row or none (unless --rejects); importing twice adds nothing.
 
     Another tracker's CSV or XLSX is read through a column map: --map FIELD=COLUMN,
-    --set FIELD=VALUE and --value FIELD:WORD=OURS, or the same in a TOML --mapping file.
+    --set FIELD=VALUE and --value FIELD:WORD=OURS, or the same in a TOML --mapping file
+    (its tables \[map], \[set], \[values.FIELD] and \[\[skip]], and scale = "million");
+    a column named as aidtrack names a field maps itself. --scale million reads amounts
+    counted in millions, --skip-if donor=Total leaves out a total row, and a negative
+    amount (a correction) is refused unless --negative net or --rejects FILE.
 
     CSV columns: id, donor, recipient, year, amount, currency, qualifier, status,
     category, label, instrument, announced_on, source_url, source_date, quote,
-    supersedes, part_of, note; only donor, recipient, year, amount and currency are
-    required. A record with several sources takes one row per source, all with its id.
-    Rows are numbered as a spreadsheet shows them (the header is row 1).
+    supersedes, part_of, delivery_of, note; only donor, recipient, year, amount and
+    currency are required. A record with several sources takes one row per source, all
+    with its id. Rows are numbered as a spreadsheet shows them (the header is row 1).
     """
-    from .. import interchange  # the file code loads only for the command that uses it
-    from ..mapping import ColumnMap
-
     env: Environment = ctx.obj
     name = "stdin" if file == "-" else file
-    column_map = ColumnMap.parse(
-        maps or (),
-        sets or (),
-        values or (),
-        interchange.read_text(str(mapping_file), env.stdin) if mapping_file else None,
-    )
-    excel = name.lower().endswith(".xlsx")
-    mapped = column_map.given or excel or skip_empty or round_amounts
-    notes = []
+    if rejects is not None:
+        _check_rejects_path(rejects, file, env)
     with _progress(env) as progress:
-        if mapped:
-            cells = (
-                interchange.sheet_of(file, sheet)
-                if excel
-                else interchange.table_of(interchange.read_text(file, env.stdin), name)
-            )
-            header = header_row - 1 if header_row else _header_of(cells, column_map)
-            read = interchange.read_mapped(
-                cells,
-                header,
-                column_map,
-                name=name,
-                skip_empty=skip_empty,
-                round_amounts=round_amounts,
-                progress=progress,
-            )
-            incoming = read.incoming
-            if skip_empty:
-                notes.append(f"{read.skipped} rows without an amount left out")
-            if round_amounts:
-                notes.append(f"{read.rounded} amounts rounded to the currency's minor unit")
-        elif fmt is FileFormat.SQLITE or (file != "-" and _is_database(Path(file))):
-            from .. import database
-
-            incoming = interchange.read_items(database.records(Path(file)), name)
-        else:
-            text = interchange.read_text(file, env.stdin)
-            incoming = interchange.read_records(
-                text, fmt or interchange.format_of(name, text), name=name, progress=progress
-            )
+        read = read_incoming(
+            env,
+            file,
+            fmt,
+            maps=maps,
+            sets=sets,
+            values=values,
+            mapping_file=mapping_file,
+            skip_empty=skip_empty,
+            round_amounts=round_amounts,
+            sheet=sheet,
+            header_row=header_row,
+            scale=scale,
+            skip_if=skip_if,
+            net=negative is Negative.NET,
+            set_aside=rejects is not None,
+            progress=progress,
+        )
+        incoming, mapped, notes = read.incoming, read.mapped, list(read.notes)
+        rejected = read.table.rejected if read.table is not None else []
         with records_of(env, write=not dry_run) as ledger:
             plan = ledger.import_records(
                 incoming,
@@ -181,17 +250,21 @@ def import_(
                 link_deliveries=bool(mapped),
             )
             table = ledger.rate_table()
+    if rejects is not None and read.table is not None:
+        if not dry_run:
+            _write_rejects(rejects, read.table)
+        aside = "would be set aside" if dry_run else f"set aside in {rejects}"
+        notes.append(f"{len(rejected)} {_rows(len(rejected))} {aside}")
     if json_flag:
-        env.write(
-            render.json_text(
-                {
-                    "added": [p.id for p in plan.added],
-                    "updated": [p.id for p in plan.updated],
-                    "unchanged": plan.unchanged,
-                    "dry_run": dry_run,
-                }
-            )
-        )
+        summary: dict[str, object] = {
+            "added": [p.id for p in plan.added],
+            "updated": [p.id for p in plan.updated],
+            "unchanged": plan.unchanged,
+            "dry_run": dry_run,
+        }
+        if rejects is not None:
+            summary["set_aside"] = [row.number for row in rejected]
+        env.write(render.json_text(summary))
     counts = (
         f"{len(plan.added)} new, {len(plan.updated)} updated, {len(plan.unchanged)} already there"
     )
@@ -209,6 +282,204 @@ def import_(
 DRY_RUN_ROWS = 10  # rows a mapped --dry-run shows, to check the map
 
 
+def _rows(count: int) -> str:
+    return "row" if count == 1 else "rows"
+
+
+def _check_rejects_path(rejects: Path, file: str, env: Environment) -> None:
+    """The rejects file may be neither the store nor the file read."""
+    target = rejects.resolve()
+    if target == env.store.resolve():
+        raise InvalidInput(f"--rejects {rejects} is the store itself; name another file")
+    if file != "-" and target == Path(file).resolve():
+        raise InvalidInput(f"--rejects {rejects} is the file being imported; name another file")
+
+
+def _write_rejects(path: Path, table: "Mapped") -> None:
+    """The rows set aside, written whole or not at all, as every output file."""
+    from .. import interchange
+
+    interchange.write_file(path, [interchange.rejects_csv(table.columns, table.rejected)])
+
+
+class Read(NamedTuple):
+    """A file's checked records, whether they came through a column map (a tracker's
+    file, whose delivery-stage rows are linked to their promises), notes for the
+    summary, and for a mapped file what the map did (the rows set aside among it)."""
+
+    incoming: "list[Incoming]"
+    mapped: bool
+    notes: list[str]
+    table: "Mapped | None" = None
+
+
+def read_incoming(
+    env: Environment,
+    file: str,
+    fmt: FileFormat | None,
+    *,
+    maps: list[str] | None = None,
+    sets: list[str] | None = None,
+    values: list[str] | None = None,
+    mapping_file: Path | None = None,
+    skip_empty: bool = False,
+    round_amounts: bool = False,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    scale: str | None = None,
+    skip_if: list[str] | None = None,
+    net: bool = False,
+    set_aside: bool = False,
+    progress: "Progress | None" = None,
+) -> Read:
+    """FILE (- for stdin) and the map options as `import` reads them: its records,
+    checked, all or nothing unless `set_aside` (`import` and `reconcile` read alike).
+    A warning about the map (amounts that look counted in millions) goes to stderr."""
+    from .. import interchange, presets  # the file code loads only for the command using it
+    from ..mapping import ColumnMap
+    from ..mapping import mapping_text as mapping_of
+
+    name = "stdin" if file == "-" else file
+    mapping_text = (
+        mapping_of(str(mapping_file), lambda path: interchange.read_text(path, env.stdin))
+        if mapping_file
+        else None
+    )
+    column_map = ColumnMap.parse(
+        maps or (), sets or (), values or (), mapping_text, scale=scale, skips=skip_if or ()
+    )
+    options = presets.options(mapping_text) if mapping_text else presets.Options()
+    if options.reader == "iati" or (
+        not column_map.columns and file != "-" and _is_iati(Path(file))
+    ):
+        return _read_iati(env, file, column_map, row_options=net or set_aside)
+    sheet = sheet or options.sheet
+    skip_empty = skip_empty or options.skip_empty
+    round_amounts = round_amounts or options.round
+    excel = fmt is FileFormat.XLSX or (fmt is None and name.lower().endswith(".xlsx"))
+    mapped = column_map.given or excel or skip_empty or round_amounts or net or set_aside
+    notes: list[str] = []
+    if mapped:
+        read = _read_mapped(
+            env,
+            file,
+            fmt,
+            column_map,
+            excel=excel,
+            skip_empty=skip_empty,
+            round_amounts=round_amounts,
+            sheet=sheet,
+            header_row=header_row,
+            net=net,
+            set_aside=set_aside,
+            progress=progress,
+        )
+        if skip_empty:
+            notes.append(f"{read.skipped} rows without an amount left out")
+        if column_map.skips:
+            notes.append(f"{read.left_out} {_rows(read.left_out)} left out by --skip-if")
+        if round_amounts:
+            notes.append(f"{read.rounded} amounts rounded to the currency's minor unit")
+        if net:
+            netted = "correction" if read.netted == 1 else "corrections"
+            notes.append(f"{read.netted} {netted} netted")
+        return Read(read.incoming, True, notes, read)
+    if fmt is FileFormat.SQLITE or (file != "-" and _is_database(Path(file))):
+        from .. import database
+
+        incoming = interchange.read_items(database.records(Path(file)), name)
+    else:
+        text = interchange.read_text(file, env.stdin)
+        incoming = interchange.read_records(
+            text, fmt or interchange.format_of(name, text), name=name, progress=progress
+        )
+    return Read(incoming, bool(mapped), notes)
+
+
+def _read_mapped(
+    env: Environment,
+    file: str,
+    fmt: FileFormat | None,
+    column_map: "ColumnMap",
+    *,
+    excel: bool,
+    skip_empty: bool,
+    round_amounts: bool,
+    sheet: str | None,
+    header_row: int | None,
+    net: bool,
+    set_aside: bool,
+    progress: "Progress | None",
+) -> "Mapped":
+    """A CSV's, a sheet's, a JSON or an NDJSON file's rows through a column map."""
+    from .. import interchange
+
+    name = "stdin" if file == "-" else file
+    if fmt is FileFormat.SQLITE or (not excel and file != "-" and _is_database(Path(file))):
+        raise InvalidInput(
+            f"{name} is an SQLite database, which is imported whole: a column map, "
+            "--skip-empty, --round, --scale, --skip-if, --negative and --rejects are for CSV, "
+            "XLSX, JSON and NDJSON files"
+        )
+    if excel:
+        cells = interchange.sheet_of(file, sheet, env.stdin)
+    else:
+        text = interchange.read_text(file, env.stdin)
+        kind = fmt or interchange.format_of(name, text)
+        if kind in (FileFormat.JSON, FileFormat.NDJSON):
+            if set_aside:
+                raise InvalidInput(
+                    f"--rejects sets aside rows of a CSV or XLSX file, and {name} is "
+                    f"{kind.upper()}; import it without --rejects to see every problem"
+                )
+            return interchange.read_mapped_items(
+                text,
+                kind,
+                column_map,
+                name=name,
+                skip_empty=skip_empty,
+                round_amounts=round_amounts,
+                net=net,
+                progress=progress,
+                warn=env.warn,
+            )
+        cells = interchange.table_of(text, name)
+    header = header_row - 1 if header_row else _header_of(cells, column_map)
+    return interchange.read_mapped(
+        cells,
+        header,
+        column_map,
+        name=name,
+        skip_empty=skip_empty,
+        round_amounts=round_amounts,
+        net=net,
+        set_aside=set_aside,
+        progress=progress,
+        warn=env.warn,
+    )
+
+
+def _is_iati(path: Path) -> bool:
+    from ..iati import sniff
+
+    return sniff(str(path))
+
+
+def _read_iati(env: Environment, file: str, column_map: "ColumnMap", *, row_options: bool) -> Read:
+    """An IATI activity file (`--mapping iati`, or its root says so): its deliveries
+    carry their links already."""
+    from .. import iati
+
+    name = "stdin" if file == "-" else file
+    if row_options or column_map.scale is not None or column_map.skips:
+        raise InvalidInput(
+            f"{name} is IATI activity XML, read by activity: --scale, --skip-if, "
+            "--negative and --rejects are for the rows of CSV, XLSX, JSON and NDJSON files"
+        )
+    read = iati.read(iati.read_bytes(file, env.stdin), column_map, name=name)
+    return Read(read.incoming, False, read.notes)
+
+
 def _is_database(path: Path) -> bool:
     from ..database import is_sqlite
 
@@ -220,7 +491,8 @@ def _header_of(table: "list[list[str]]", column_map: "ColumnMap") -> int:
     title above its table), else the first row."""
     from ..mapping import header_row
 
-    return header_row(table, column_map.columns_needed()) if column_map.columns else 0
+    needed = column_map.columns_needed()
+    return header_row(table, needed) if needed else 0
 
 
 @contextlib.contextmanager
@@ -259,10 +531,13 @@ def export(
         typer.Option("--output", "-o", help="Write to this file (owner-only) instead of stdout."),
     ] = None,
 ) -> None:
-    """Export pledges as CSV, JSON, NDJSON or an SQLite database; `aidtrack import` reads
-    them back.
+    """Export pledges as CSV, JSON, NDJSON, an Excel workbook or an SQLite database;
+    `aidtrack import` reads them back.
 
-    CSV cells that a spreadsheet would run as formulas get a leading '.
+    CSV cells that a spreadsheet would run as formulas get a leading '. An .xlsx has
+    sheets of records, sources, year totals per measure and rates (amounts as numbers,
+    the currency in its own column, the exact amount as text beside it). An SQLite
+    export writes a Datasette metadata.json beside the database.
     """
     from .. import interchange  # the file code loads only for the command that uses it
 
@@ -281,11 +556,29 @@ def export(
     )
     target = output if output is not None and str(output) != "-" else None
     chosen = fmt or (interchange.format_of(target.name, "") if target else FileFormat.CSV)
+    if fmt is None and target is not None and target.suffix.lower() == ".xlsx":
+        chosen = FileFormat.XLSX
+    if chosen is FileFormat.XLSX and target is None and (output is None or env.stdout_is_terminal):
+        raise InvalidInput("an Excel export needs a file: --format xlsx -o pledges.xlsx")
     if target is not None and target.resolve() == env.store.resolve():
         raise InvalidInput(f"{target} is the store itself; export to another file")
     with records_of(env) as ledger:
         records = analysis.select(ledger.as_json(), selection, ledger.superseded())
-        rates = ledger.rate_table() if chosen is FileFormat.SQLITE else None
+        with_rates = chosen in (FileFormat.SQLITE, FileFormat.XLSX)
+        rates = ledger.rate_table() if with_rates else None
+    if rates is not None and chosen is FileFormat.XLSX:
+        from ..workbook import export_workbook
+
+        book = export_workbook([Pledge.from_json(record) for record in records], rates)
+        if target is None:
+            env.write_bytes([book])  # -o - into a pipe
+            return
+        interchange.write_file(target, [book])
+        env.say(
+            f"exported {len(records)} pledges to {target} (sheets pledges, sources, "
+            "year_totals, rates, about)"
+        )
+        return
     if rates is not None:
         from .. import database
 
@@ -296,6 +589,14 @@ def export(
             f"exported {len(records)} pledges to {target} (tables pledges, sources, "
             "rates, year_totals)"
         )
+        described = database.write_metadata(target, rates)
+        if described is None:
+            env.warn(
+                f"{target.with_name(database.METADATA)} is not one aidtrack wrote; "
+                "left as it was (no Datasette metadata for this export)"
+            )
+        else:
+            env.say(f"described it for Datasette in {described}")
         return
     pieces = interchange.export_bytes(records, chosen)
     left_out = analysis.dangling_links(records)

@@ -68,6 +68,94 @@ PerOption = Annotated[
 ]
 
 
+class ReportFormat(StrEnum):
+    """`report --format`: the formats of every read command, and an Excel workbook."""
+
+    TABLE = "table"
+    JSON = "json"
+    NDJSON = "ndjson"
+    CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
+    XLSX = "xlsx"
+
+
+ReportFormatOption = Annotated[
+    ReportFormat | None,
+    word_option(
+        ReportFormat,
+        "--format",
+        "-f",
+        help="table, json, ndjson, csv, tsv (for scripts), markdown (for articles) or "
+        "xlsx (the tidy rows as an Excel workbook, with -o FILE).",
+        metavar="FORMAT",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="The file of --format xlsx.", dir_okay=False),
+]
+NOT_NUMBERS = frozenset(("donor", "year", "currency", "measure", "qualifier"))
+"""The columns of a report's tidy rows that are not decimal figures."""
+
+
+def _excel_target(fmt: "ReportFormat | None", json_flag: bool, output: Path | None) -> Path | None:
+    """The workbook file of `--format xlsx -o FILE` (None for another format)."""
+    if fmt is not ReportFormat.XLSX:
+        if output is not None:
+            raise InvalidInput("--output is for --format xlsx; redirect other formats: > FILE")
+        return None
+    if json_flag:
+        raise InvalidInput("--json and --format xlsx disagree; use one of them")
+    if output is None or str(output) == "-":
+        raise InvalidInput("an Excel report needs a file: --format xlsx -o report.xlsx")
+    return output
+
+
+def _save_workbook(
+    env: Environment, result: "yearly.Report", path: Path, selection: Selection
+) -> None:
+    """The report's tidy rows, its rates and what the figures are, as a workbook."""
+    from .. import yearly
+    from ..interchange import write_file
+    from ..rates import missing_message
+    from ..workbook import report_workbook
+
+    for note in result.notes:
+        env.warn(note)
+    if result.missing:
+        env.warn(f"{missing_message(result.missing)}; figures that need it are left empty")
+    scope = [
+        *([f"group: {result.group}"] if result.group else []),
+        *([f"stages: {', '.join(sorted(selection.statuses))}"] if selection.statuses else []),
+        *(
+            [f"categories: {', '.join(sorted(selection.categories))}"]
+            if selection.categories
+            else []
+        ),
+    ]
+    about = [
+        ("report", f"{result.year} against {result.previous_year}, in {result.currency}"),
+        ("recipients", ", ".join(result.recipients) or "none"),
+        ("scope", "; ".join(scope) or "every donor"),
+        (
+            "measure",
+            f"`amount` is {result.measure.value}; `promised` and `delivered` are both "
+            "given and never added to each other",
+        ),
+        ("stages", "each stage column: how much of the year's promises reached at least it"),
+    ]
+    book = report_workbook(
+        result.tidy_rows(),
+        yearly.ROW_COLUMNS,
+        [column for column in yearly.ROW_COLUMNS if column not in NOT_NUMBERS],
+        [rate.to_json() for rate in result.rates],
+        about,
+    )
+    write_file(path, [book])
+    env.say(f"saved {path}")
+
+
 class ChartOf(StrEnum):
     AMOUNT = "amount"
     GDP = "gdp"
@@ -231,7 +319,8 @@ def report(
     html: HtmlOption = None,
     wide: WideOption = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    fmt: ReportFormatOption = None,
+    output: OutputOption = None,
 ) -> None:
     """The year: donors ranked against the year before, category split, envelopes, chart.
 
@@ -242,7 +331,8 @@ def report(
     no record in the year before has no change figure.
     """
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
+    excel = _excel_target(fmt, json_flag, output)
+    shown = output_format(json_flag, None if fmt in (None, ReportFormat.XLSX) else Format(fmt))
     span = YearSpan.parse(year) if year else None
     if span is not None and span.is_envelope:
         raise InvalidInput(
@@ -270,6 +360,9 @@ def report(
         figures=figures,
         measure=measure,
     )
+    if excel is not None:
+        _save_workbook(env, result, excel, selection)
+        return
     if shown is Format.TABLE and not (result.rows or result.envelopes):
         env.say(f"no pledges count in {result.year}; `aidtrack list` shows what is recorded")
         return
