@@ -409,8 +409,11 @@ def count(
     such records need), parts at the whole's year, deliveries at their own.
     """
 
-    if not parts and not deliveries:
-        return _alone(whole)
+    if not parts and not deliveries:  # most wholes: the same sums, without the loops
+        own = STAGE_ORDER[whole.status]
+        amount, hedges = whole.amount, frozenset({whole.qualifier})
+        reached = {stage: amount if own >= rank else _ZERO for stage, rank in STAGE_ORDER.items()}
+        return _sums_of(whole, {whole.category: (amount, hedges)}, reached, (), delivered=True)
 
     def measured(record: Pledge, year: int) -> Decimal:
         if record.currency == whole.currency:
@@ -450,63 +453,25 @@ def count(
             f"the deliveries of {whole.id} ({whole.donor} {whole.year_label}) add up to more "
             f"than it ({whole.currency} {whole.amount:,f})"
         )
-    hedges = frozenset({whole.qualifier})
-    promised = Counted(
-        whole.donor,
-        whole.recipient,
-        Measure.PROMISED,
-        whole.status,
-        whole.years.start,
-        whole.currency,
-        whole.amount,
-        hedges,
-        by_category,
-        reached,
-        tuple(notes),
-    )
-    if deliveries or not whole.delivered_stage:
-        return [promised]
-    # Built field by field: dataclasses.replace costs several times as much.
-    return [
-        promised,
-        Counted(
-            whole.donor,
-            whole.recipient,
-            Measure.DELIVERED,
-            whole.status,
-            whole.years.start,
-            whole.currency,
-            whole.amount,
-            hedges,
-            by_category,
-        ),
-    ]
+    return _sums_of(whole, by_category, reached, tuple(notes), delivered=not deliveries)
 
 
-def _alone(whole: Pledge) -> list[Counted]:
-    """`count` of a whole without parts or deliveries (most of them): its amount in
-    its category, at every stage up to its own; and delivered, when it reached
-    `allocated`. The same sums as the general case, without its loops."""
-    amount, hedges = whole.amount, frozenset({whole.qualifier})
-    by_category = {whole.category: (amount, hedges)}
-    own = STAGE_ORDER[whole.status]
-    reached = {stage: amount if own >= rank else _ZERO for stage, rank in STAGE_ORDER.items()}
-    fields = (whole.donor, whole.recipient)
-    year, currency = whole.years.start, whole.currency
-    promised = Counted(
-        *fields,
-        Measure.PROMISED,
-        whole.status,
-        year,
-        currency,
-        amount,
-        hedges,
-        by_category,
-        reached,
-    )
-    if not whole.delivered_stage:
+def _sums_of(
+    whole: Pledge,
+    by_category: Mapping[Category, Hedged],
+    reached: Mapping[Status, Decimal],
+    notes: tuple[str, ...],
+    *,
+    delivered: bool,
+) -> list[Counted]:
+    """A whole's promised sum, and its delivered one when it reached `allocated` itself
+    and `delivered` (it has no deliveries to say what was). Built field by field:
+    `dataclasses.replace` costs several times as much, for every whole of a store."""
+    key = (whole.donor, whole.recipient)
+    year, currency, hedges = whole.years.start, whole.currency, frozenset({whole.qualifier})
+    promised = Counted(*key, Measure.PROMISED, whole.status, year, currency, whole.amount,
+                       hedges, by_category, reached, notes)  # fmt: skip
+    if not (delivered and whole.delivered_stage):
         return [promised]
-    delivered = Counted(
-        *fields, Measure.DELIVERED, whole.status, year, currency, amount, hedges, by_category
-    )
-    return [promised, delivered]
+    return [promised, Counted(*key, Measure.DELIVERED, whole.status, year, currency,
+                              whole.amount, hedges, by_category)]  # fmt: skip
