@@ -6,6 +6,21 @@ module does the same reading: for each pledge it finds, the fields it settled, t
 it settled each from, and the fields it left open with the reason. A wrong figure is
 worse than an open one, so any doubt (two amounts, two donors, a krone no donor
 settles) leaves the field open.
+
+It reads the donors' languages (issue 24): English, Norwegian, Danish, Swedish, German,
+French, Dutch, Polish, Spanish and Italian, with the words `lexicon` keeps for each. The
+rules are the languages' grammar, not sentences seen before:
+
+- a figure's role: a figure in brackets or between dashes after another amount is its
+  conversion (a note, never a draft); a figure of need, requirement, spending, cost,
+  damage, loss or GDP is no pledge; a count of people is no amount;
+- who gives: the subject gives; the dative or the object of "to/for/til/für/à/aan/dla/
+  para/per" receives; a possessive ("Ukraine's needs", "les besoins de l'Ukraine") is
+  neither, unless it owns the aid or the government ("Norway's government");
+- structure: a breakdown ("of which", "darunter", "hvorav", "dont") gives parts of the
+  whole before it; "as part of" makes what comes before a part of what follows, and a
+  tranche paid out of a package its delivery; "respectively" pairs figures and years in
+  order; "X every year ..., a total of Y" gives the envelope Y and the yearly X.
 """
 
 from __future__ import annotations
@@ -19,12 +34,48 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from . import money, places
+from . import lexicon, money, places
 from .errors import InvalidInput
 from .model import Category, Instrument, Pledge, Qualifier, Status, YearSpan
 
 REQUIRED = ("donor", "recipient", "years", "amount", "currency")
 FIELDS = (*REQUIRED, "qualifier", "status", "category", "instrument")
+
+Languages = tuple[str, ...]
+
+
+class _Lazy:
+    """A pattern compiled on first use, so that importing this module compiles none."""
+
+    __slots__ = ("_compiled", "_flags", "_text")
+
+    def __init__(self, text: str, flags: int = 0) -> None:
+        self._text, self._flags = text, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._text, self._flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+    def split(self, text: str) -> list[str]:
+        return self.compiled.split(text)
 
 
 @dataclass(frozen=True)
@@ -49,6 +100,10 @@ class Draft:
     note: str = ""
     parsed: money.ParsedAmount | None = None
     """The amount as `money` read it: a krone the donor settles waits here."""
+    delivery_of: int | None = None
+    """The index of the pledge this draft delivers (a tranche paid out of a package)."""
+    conversions: list[str] = field(default_factory=list)
+    """The same amount in other currencies, as the text gave it: notes, never amounts."""
 
     @property
     def missing(self) -> list[str]:
@@ -62,277 +117,191 @@ class Draft:
 
 # Words -----------------------------------------------------------------------------------
 
-QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "at least": Qualifier.AT_LEAST,
-    "more than": Qualifier.AT_LEAST,
-    "over": Qualifier.AT_LEAST,
-    "in excess of": Qualifier.AT_LEAST,
-    "above": Qualifier.AT_LEAST,
-    "exceed": Qualifier.AT_LEAST,
-    "exceeds": Qualifier.AT_LEAST,
-    "exceeding": Qualifier.AT_LEAST,
-    "no less than": Qualifier.AT_LEAST,
-    "not less than": Qualifier.AT_LEAST,
-    "up to": Qualifier.UP_TO,
+QUALIFIERS = {
+    "exact": Qualifier.EXACT,
+    "at_least": Qualifier.AT_LEAST,
+    "up_to": Qualifier.UP_TO,
     "about": Qualifier.ABOUT,
-    "around": Qualifier.ABOUT,
-    "approximately": Qualifier.ABOUT,
-    "nearly": Qualifier.ABOUT,
-    "almost": Qualifier.ABOUT,
-    "some": Qualifier.ABOUT,
-    "roughly": Qualifier.ABOUT,
 }
-STAGE_WORDS: dict[Status, tuple[str, ...]] = {
-    Status.ANNOUNCED: (
-        "plans?",
-        "planned",
-        "proposes?",
-        "proposed",
-        "intends?",
-        "will",
-        "pledged?",
-        "pledges",
-        "promised?",
-        "promises",
-        "announced?",
-        "announces",
-        "pledging",
-        "prepared",
-        "ready",
-        "wants",
-        "continue",
-    ),
-    Status.COMMITTED: (
-        "approved?",
-        "approves",
-        "agreed",
-        "agrees",
-        "adopted",
-        "adopts",
-        "signed",
-        "signs",
-        "backed",
-        "passed",
-        "reached an agreement",
-        "committed",
-        "commits",
-    ),
-    Status.ALLOCATED: ("allocated", "allocates", "earmarked"),
-    Status.DISBURSED: (
-        "provided",
-        "delivered",
-        "disbursed",
-        "paid",
-        "transferred",
-        "has given",
-        "have given",
-        "gave",
-        "contributed",
-        "spent",
-    ),
-}
-CATEGORY_WORDS: dict[Category, str] = {
-    Category.MILITARY: r"(?:military|defen[cs]e)"
-    r"(?!\s+(?:operation|invasion|aggression|minister|ministry|secretary|forces))"
-    r"|weapons?|air defen[cs]e|ammunition|arms",
-    Category.HUMANITARIAN: r"humanitarian",
-    Category.CIVILIAN: r"civilian",
-    Category.FINANCIAL: r"budget support|macro-?financial|financial (?:assistance|support|aid)",
-}
-INSTRUMENT_WORDS: dict[Instrument, str] = {
-    Instrument.LOAN: r"loans?|lending",
-    Instrument.GRANT: r"grants?",
-    Instrument.GUARANTEE: r"guarantees?",
-    Instrument.IN_KIND: r"in[- ]kind",
-}
-DEMONYMS: dict[str, str] = {
-    "Norwegian": "Norway",
-    "German": "Germany",
-    "British": "United Kingdom",
-    "French": "France",
-    "American": "United States",
-    "Danish": "Denmark",
-    "Swedish": "Sweden",
-    "Finnish": "Finland",
-    "Dutch": "Netherlands",
-    "Polish": "Poland",
-    "Canadian": "Canada",
-    "Japanese": "Japan",
-    "Italian": "Italy",
-    "Spanish": "Spain",
-    "Belgian": "Belgium",
-    "Austrian": "Austria",
-    "Czech": "Czechia",
-    "Estonian": "Estonia",
-    "Latvian": "Latvia",
-    "Lithuanian": "Lithuania",
-    "Irish": "Ireland",
-    "Portuguese": "Portugal",
-    "Swiss": "Switzerland",
-    "Icelandic": "Iceland",
-    "Australian": "Australia",
-    "Ukrainian": "Ukraine",
-    "Moldovan": "Moldova",
-}
-CAPITALS: dict[str, str] = {
-    "Oslo": "Norway",
-    "Berlin": "Germany",
-    "London": "United Kingdom",
-    "Paris": "France",
-    "Washington": "United States",
-    "Copenhagen": "Denmark",
-    "Stockholm": "Sweden",
-    "Helsinki": "Finland",
-    "The Hague": "Netherlands",
-    "Warsaw": "Poland",
-    "Ottawa": "Canada",
-    "Tokyo": "Japan",
-    "Rome": "Italy",
-    "Madrid": "Spain",
-    "Vienna": "Austria",
-    "Prague": "Czechia",
-    "Tallinn": "Estonia",
-    "Riga": "Latvia",
-    "Vilnius": "Lithuania",
-    "Dublin": "Ireland",
-    "Lisbon": "Portugal",
-    "Bern": "Switzerland",
-    "Reykjavik": "Iceland",
-    "Canberra": "Australia",
-    "Kyiv": "Ukraine",
-    "Kiev": "Ukraine",
-    "Chisinau": "Moldova",
-}
-INSTITUTION_PHRASES: dict[str, str] = {
-    "the EU": "EU",
-    "EU": "EU",
-    "European Union": "EU",
-    "European Commission": "EU",
-    "Brussels": "EU",
-    "World Bank": "World Bank",
-    "IMF": "IMF",
-    "International Monetary Fund": "IMF",
-    "EIB": "EIB",
-    "European Investment Bank": "EIB",
-    "EBRD": "EBRD",
-    "UN": "UN",
-    "United Nations": "UN",
-    "NATO": "NATO",
-}
-# A party named only as the aggressor is neither donor nor recipient.
-_NOT_A_PARTY = re.compile(
-    r"^[\u2019'\u02bc]s\s+(?:war|invasion|aggression|attacks?|full-scale|illegal|special)"
+STAGES = (
+    (Status.ANNOUNCED, "announced"),
+    (Status.COMMITTED, "committed"),
+    (Status.ALLOCATED, "allocated"),
+    (Status.DISBURSED, "disbursed"),
 )
-# Neither donor nor recipient: the invaded ("the invasion of Ukraine"), a channel
-# ("through the IMF"), a place ("refugees in Moldova").
-_NOT_A_PARTY_AFTER = re.compile(
-    r"(?:\binvasion of|\bwar (?:in|on|against)|\baggression against|\bthrough|\bvia|\bin)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
+CATEGORIES = (
+    (Category.MILITARY, "military"),
+    (Category.HUMANITARIAN, "humanitarian"),
+    (Category.CIVILIAN, "civilian"),
+    (Category.FINANCIAL, "financial"),
 )
-_DONOR_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
-_RECIPIENT_BEFORE = re.compile(
-    r"(?:\bto|\bfor|\binto|\btowards?|\bhelp|\bsupport|\bsupporting|\bassist|\bprovide|\baid|"
-    r"\bgive|\bgiving|\bproviding|\bsend|\bsending)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$",
-    re.IGNORECASE,
+INSTRUMENTS = (
+    (Instrument.LOAN, "loan"),
+    (Instrument.GRANT, "grant"),
+    (Instrument.GUARANTEE, "guarantee"),
+    (Instrument.IN_KIND, "in_kind"),
 )
-_RECIPIENT_AFTER = re.compile(r"^\s+(?:will|would)\s+receive")
-_POSSESSIVE = re.compile(r"^[\u2019']s\b")
-# An amount that is asked for, estimated, forecast or turned down is no pledge.
-_NOT_PLEDGED_NEAR = re.compile(
-    r"\b(?:appeal(?:ed)?\s+for|estimates?|estimated|needs?|forecasts?|on track for|requested"
-    r"|asked for|calls? for|called for)\b[^.;]{0,40}$",
-    re.IGNORECASE,
-)
-_NOT_PLEDGED = re.compile(r"\b(?:rejected|refused|declined|turned down)\b", re.IGNORECASE)
-# "increasing it by €3 billion, from €8.5 billion to €11.5 billion": a change, no one figure.
-_BY = re.compile(r"\b(?:increas|rais|cut|reduc|boost)\w*\s+(?:\w+\s+){0,2}by\s+$", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_TO = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+NATIONAL_CURRENCY = {
+    "NOR": "NOK",
+    "DNK": "DKK",
+    "SWE": "SEK",
+    "ISL": "ISK",
+    "USA": "USD",
+    "CAN": "CAD",
+    "AUS": "AUD",
+    "NZL": "NZD",
+    "CHE": "CHF",
+    "GBR": "GBP",
+}
+"""Whose krone, dollar or franc an adjective names ("norske kroner", "dollars canadiens")."""
 SMALLEST_PLEDGE = 1000
 """An amount below this (`€11.5` with its scale word lost) is a garbled figure."""
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# Short words between a noun and the name it governs ("the invasion of the Ukraine").
+_SMALL = (
+    r"(?:of|in|on|against|the|av|af|i|mot|mod|på|den|det|gegen|der|die|des|dem|de|du|la|le"
+    r"|les|l['\u2019]|contre|en|van|tegen|op|het|na|przeciw|przeciwko|w|contra|del|el|di|contro"
+    r"|nell['\u2019]|dell['\u2019]|della|alla|all['\u2019]|lo)"
 )
 _YEAR = r"(?:19[4-9]\d|20\d\d|2100)"
-_RANGE = re.compile(
-    rf"\b(?P<first>{_YEAR})\s*(?:[-\u2013\u2014/]|\s+to\s+|\s+and\s+)\s*(?P<last>{_YEAR}|\d\d)\b"
-)
-_SINGLE_YEAR = re.compile(rf"\b{_YEAR}\b")
-_DATE_AROUND_YEAR = re.compile(
-    rf"(?:(?:{_MONTHS})\.?\s+\d{{0,2}},?\s*|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+)$"
-)
-# Years that are not the pledge's: an end date alone ("by 2036", "until 2030"), the
-# old plan ("rather than in 2026"), the war's ("the invasion of Ukraine in 2022").
-_NOT_THE_YEAR = re.compile(
-    r"(?:\b(?:by|until|till|through|rather than|instead of)\s+(?:in\s+)?"
-    r"|\b(?:invasion|war)\b[^.;,]{0,30}\bin\s+)$",
+_RANGE = _Lazy(
+    rf"\b(?P<first>{_YEAR})\s*(?:[-\u2013\u2014/]|\s+(?:to|and|til|till|og|och|bis|und|à|au"
+    rf"|et|tot|en|do|i|a|y|al|e)\s+)\s*(?P<last>{_YEAR}|\d\d)\b",
     re.IGNORECASE,
 )
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int, int], ...] = (
-    (re.compile(r"\bthis year\b", re.IGNORECASE), 0, 0),
-    (re.compile(r"\b(?:next year|(?:in\s+)?the coming year)\b", re.IGNORECASE), 1, 1),
-)
-_NEXT_YEARS = re.compile(
-    r"\b(?:over|in|for|during)\s+the\s+(?:next|coming)\s+(?P<n>two|three|four|five|[2-5])\s+years\b",
-    re.IGNORECASE,
-)
-_SAME_AS = re.compile(
+_SINGLE_YEAR = _Lazy(rf"\b{_YEAR}\b")
+_SAME_AS = _Lazy(
     rf"\b(?:(?:at|on)\s+the\s+same\s+(?:scale|level)\s+as\s+(?:in\s+)?(?P<year>{_YEAR}|last year)"
     rf"|(?P<double>doubl(?:e|es|ed|ing))\b[^.;]*?\b(?:in\s+)?(?P<dyear>{_YEAR}|last year))",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r",\s+(?=when\b|while\b|whereas\b)|;\s+|\s[\u2014\u2013]\s")
-_HEADLINE = re.compile(
+_HEADLINE = _Lazy(
     r"^\W*(?:[A-Z][\w.-]*\s+){1,3}(to\s+(?:allocate|provide|give|send|donate|extend))\b"
 )
-_OF_WHICH = re.compile(r"\bof which\b|\bincluding\b", re.IGNORECASE)
-_OF_THIS = re.compile(r"^(?:Of (?:this|that|these|it|which)|This includes)\b", re.IGNORECASE)
-_CONVERSION_BETWEEN = re.compile(
-    r"^\s*(?:\(\s*|,\s*(?:or|equivalent to|worth)\s+|[-\u2013\u2014]\s*)"
-    r"(?:(?:about|around|approximately|approx\.|roughly|some|c\.|ca\.|~)\s*)?$",
+_BY = _Lazy(r"\b(?:increas|rais|cut|reduc|boost)\w*\s+(?:\w+\s+){0,2}by\s+$", re.IGNORECASE)
+_FROM = _Lazy(r"\b(?:from|fra|från|von|um|van|z|da)\s+$", re.IGNORECASE)
+_TO = _Lazy(
+    r"^\s+(?:to|til|till|auf|à|naar|tot|do|a|hasta)\s+(?:insgesamt\s+|totalt\s+|i alt\s+)?$",
     re.IGNORECASE,
 )
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|e\.g|i\.e|St|approx|c|ca|vs|etc|"
+_NOT_PLEDGED = _Lazy(r"\b(?:rejected|refused|declined|turned down)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE_NEED = _Lazy(
+    r"^\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}"
+    r"(?:(?:said|says|estimated|estimates|believes|thinks)\s+)?(?:(?:it|they|he|she)\s+)?"
+    r"(?:requires|needs|required|needed|will need|would need|is seeking|sought|asked for)\b"
+)
+_ABBREVIATIONS = _Lazy(
+    r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|e\.g|i\.e|St|approx|c|ca|vs|etc|bzw|"
+    r"ok|mln|mld|mill|bl|bl\.a|z\.B|u\.a|hhv|resp|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
 )
+_CLAUSE_BREAK = _Lazy(
+    r",\s+(?=(?:when|while|whereas|mens|medan|während|wobei|lorsque|alors que|tandis que"
+    r"|terwijl|podczas gdy|mientras|mentre)\b)|;\s+|\s[\u2014\u2013]\s"
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
 @cache
-def _amount_pattern() -> re.Pattern[str]:
+def _compiled(languages: Languages, template: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """`template` with each `{field}` replaced by that lexicon field's words over
+    `languages` (a field no language has never matches)."""
+
+    def words(match: re.Match[str]) -> str:
+        found = lexicon.words(languages, match[1])
+        return f"(?:{found})" if found else "(?!x)x"
+
+    return re.compile(re.sub(r"\{([a-z_]+)\}", words, template), flags)
+
+
+def _word(languages: Languages, name: str) -> re.Pattern[str]:
+    """Any word of field `name`, standing alone (not inside another word)."""
+    return _compiled(languages, _START + "(?:{" + name + r"})(?![\w])")
+
+
+_START = r"(?<![\w'\u2019])"
+"""Where a word starts: not inside another word, nor after an elided article (l', d')."""
+
+
+def _before(languages: Languages, name: str) -> re.Pattern[str]:
+    """The words of field `name` just before a name: "to ", "für die ", "à l'"."""
+    return _compiled(
+        languages,
+        r"(?<![\w'\u2019]){" + name + r"}(?:(?<=['\u2019])|(?![\w'\u2019]))\s*"
+        r"(?:{articles}(?:(?<=['\u2019])|(?![\w'\u2019]))\s*)?(?:[^\W\d_]+-[^\W\d_]+\s+"
+        r"|(?-i:[a-zà-ÿæøåäöüßąęłśżźćńó][\w-]*)\s+)?$",
+    )
+
+
+# Amounts ---------------------------------------------------------------------------------
+
+
+@cache
+def _currency_words() -> str:
+    words = sorted(
+        {w for w in money.CURRENCY_WORDS if w[-1].isalpha()} | set(money.KRONE_WORDS),
+        key=len,
+        reverse=True,
+    )
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def _currency_adjectives(languages: Languages) -> str:
+    """Adjectives that say whose krone, dollar or franc it is, in `languages`."""
+    national = {_name_of(code) for code in NATIONAL_CURRENCY}
+    adjectives = [
+        form
+        for form, value in lexicon.party_forms(languages).items()
+        if value.kind == "adjective" and value.party in national and " " not in form
+    ]
+    adjectives += ["US", "U\\.S\\."]
+    return "|".join(
+        sorted((re.escape(a) if "\\" not in a else a for a in adjectives), key=len, reverse=True)
+    )
+
+
+def _name_of(code: str) -> str:
+    return places.resolve(code).name
+
+
+@cache
+def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     """A money phrase: a number with a scale word or a currency, as `money` reads it."""
     scales = sorted(
         {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES} - {"", "b", "k"},
         key=len,
         reverse=True,
     )
-    words = sorted(
-        {w for w in money.CURRENCY_WORDS if w[-1].isalpha()} | set(money.KRONE_WORDS),
-        key=len,
-        reverse=True,
-    )
     scale = "(?:" + "|".join(re.escape(s) + (r"\.?" if len(s) <= 4 else "") for s in scales) + ")"
+    adjective = _currency_adjectives(languages)
     after = (
-        r"(?:(?:Norwegian|norske|Danish|danske|Swedish|svenska|US|U\.S\.|Canadian|Australian"
-        r"|Swiss)\s+)?(?:" + "|".join(re.escape(w) for w in words) + r"|(?-i:[A-Z]{3})\b|€)"
+        rf"(?:(?:{adjective})\s+)?(?:(?:de|d['\u2019]|di|of)\s*)?"
+        rf"(?:{_currency_words()}|(?-i:[A-Z]{{3}})\b|€)(?![^\W\d_])(?:\s+(?:{adjective})\b)?"
     )
-    before = r"(?:(?-i:[A-Z]{1,2})\$|[$€£¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)|\bkr\.?\s?(?=\d))"
-    spelled = (
-        r"(?:(?:an?|and|half|hundred|"
-        + "|".join(money.NUMBER_WORDS)
-        + r")[\s-]+)*(?:half|hundred|"
-        + "|".join(money.NUMBER_WORDS)
-        + r"|an?)"
+    before = (
+        r"(?:(?-i:[A-Z]{1,2})\$|[$€£¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)|\bkr\.?\s?(?=\d)"
+        r"|\beuro\s(?=\d))"
     )
-    number = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\b{spelled}\b(?=\s+{scale}))"
-    qualifier = "|".join(sorted(QUALIFIER_WORDS, key=len, reverse=True))
+    english = "|".join(money.NUMBER_WORDS)
+    spelled_english = (
+        rf"(?:(?:an?|and|half|hundred|{english})[\s-]+)*(?:half|hundred|{english}|an?)"
+    )
+    others = "|".join(
+        re.escape(w)
+        for w in sorted(lexicon.number_words(languages), key=len, reverse=True)
+        if w not in money.NUMBER_WORDS
+    )
+    spelled = f"(?:{spelled_english}|{others})" if others else spelled_english
+    number = (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\b{spelled}\b(?=\s+{scale}(?![^\W\d_]))"
+        r"|(?=mil\s+millones\b))"
+    )
+    qualifier = "|".join(sorted(lexicon.qualifiers(languages), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<qualifier>\b(?:{qualifier}))\s+)?"
-        rf"(?P<amount>{before}?\s?(?<![\w.,]){number}(?:\s?{scale}(?![a-z]))?(?:\s+{after})?)",
+        rf"(?:(?P<qualifier>(?<![\w'\u2019])(?:{qualifier}))\s+)?"
+        rf"(?P<amount>(?:{before}\s?|(?<![\w.,])){number}(?:\s?{scale}(?![^\W\d_]))?"
+        rf"(?:\s?€|\s+{after})?)",
         re.IGNORECASE,
     )
 
@@ -347,49 +316,265 @@ class _Mention:
     qualifier: Qualifier
     qualifier_words: str
     conversion: bool = False
+    span: tuple[int, int] = (0, 0)
+    """For a conversion: the words to set aside with it (its brackets or dashes)."""
+    converts: int = -1
+    """For a conversion: the index of the mention it converts."""
+    origin: int = 0
+    """Where its words begin, qualifier included ("omkring 1,31 milliarder")."""
+    role: str = ""
+    """Why it is no pledge ("needed", "spending"), "" when it is money given."""
 
 
-def _mentions(sentence: str) -> list[_Mention]:
+def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
     """The amounts a sentence states, each parsed by `money`, and which of them are
     only conversions of the one before ("NOK 85 billion (about US$8 billion)")."""
     found: list[_Mention] = []
-    for match in _amount_pattern().finditer(sentence):
+    people = _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{people}\b")
+    for match in _amount_pattern(languages).finditer(sentence):
         words = match["amount"].strip()
-        has_number = re.search(r"\d", words) or money.spelled_out(words) != words
-        has_unit = re.search(r"[$€£¥₴]|[a-z]{2,}|\b[A-Z]{3}\b|\bkr\b", words, re.IGNORECASE)
+        if not words:
+            continue
+        has_number = re.search(r"\d", words) or _spelled(words, languages)
+        has_unit = re.search(r"[$€£¥₴]|[^\W\d_]{2,}|\bkr\b", words)
         if not has_number or not has_unit or _is_bare_year(words):
             continue
         try:
-            parsed, problem = money.parse_amount(words), ""
+            parsed, problem = _parse(words, languages), ""
         except InvalidInput as error:
             parsed, problem = None, str(error)
+        if (parsed is None or not parsed.names_currency) and people.match(sentence[match.end() :]):
+            continue  # "25 million people": a count, not money
+        if parsed is None and not _has_money_word(words):
+            continue  # "200 GPS units": a count of things
+
         qualifier_words = match["qualifier"] or ""
-        qualifier = QUALIFIER_WORDS.get(qualifier_words.lower(), Qualifier.EXACT)
+        qualifier = QUALIFIERS[lexicon.qualifier_of(languages, qualifier_words)]
         start = match.start("amount") + (len(match["amount"]) - len(match["amount"].lstrip()))
         mention = _Mention(start, match.end(), words, parsed, problem, qualifier, qualifier_words)
-        if found and _CONVERSION_BETWEEN.match(sentence[found[-1].end : match.start()]):
-            mention = replace(mention, conversion=True)
+        mention = replace(mention, origin=match.start())
+        if found:
+            span = _conversion_span(sentence, found[-1], match.start(), match.end(), languages)
+            if span is not None:
+                converts = found[-1].converts if found[-1].conversion else len(found) - 1
+                mention = replace(mention, conversion=True, span=span, converts=converts)
         found.append(mention)
-    return found
+    return _joined(sentence, found)
 
 
-def _change(sentence: str, mentions: Sequence[_Mention]) -> str:
-    """The words that tell a pledge as a change of level ("by €3 billion", "from €8.5
-    billion to €11.5 billion"), if the sentence does; "" otherwise."""
-    for first, second in itertools.pairwise(mentions):
-        if _FROM.search(sentence[: first.start]) and _TO.match(sentence[first.end : second.start]):
-            return sentence[first.start - 5 : second.end]
+def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "2 miliardi e 146 milioni di euro", "2 billion and 500 million dollars": one
+    amount told in two scales is their sum, in the currency the second names."""
+    joined: list[_Mention] = []
     for mention in mentions:
-        by = _BY.search(sentence[: mention.start])
-        if by and len(mentions) > 1:
-            return sentence[by.start() : mention.end]
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.parsed is not None
+            and mention.parsed is not None
+            and not last.parsed.names_currency
+            and not last.conversion
+            and not mention.conversion
+            and not mention.qualifier_words
+            and last.parsed.value > mention.parsed.value
+            and re.fullmatch(
+                r"\s+(?:and|og|och|und|et|en|i|y|e)\s+",
+                sentence[last.end : mention.start],
+                re.IGNORECASE,
+            )
+            and len(str(int(last.parsed.value))) > len(str(int(mention.parsed.value)))
+        ):
+            total = money.ParsedAmount(
+                last.parsed.value + mention.parsed.value,
+                mention.parsed.currency,
+                mention.parsed.one_of,
+            )
+            words = sentence[last.start : mention.end]
+            joined[-1] = replace(last, end=mention.end, words=words, parsed=total)
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _has_money_word(words: str) -> bool:
+    """Whether a phrase names a scale or a currency `money` knows (not "200 GPS")."""
+    lowered = words.lower()
+    known = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES}
+    known |= {*money.CURRENCY_WORDS, *money.KRONE_WORDS}
+    tokens = re.findall(r"[^\W\d_]+\.?", lowered)
+    return bool(re.search(r"[$€£¥₴]", words)) or any(t.rstrip(".") in known for t in tokens)
+
+
+def _spelled(words: str, languages: Languages) -> bool:
+    first = words.split()[0].lower() if words.split() else ""
+    return (
+        money.spelled_out(words) != words
+        or (first in lexicon.number_words(languages) and first not in money.NUMBER_WORDS)
+        or first == "mil"
+    )
+
+
+def _parse(words: str, languages: Languages) -> money.ParsedAmount:
+    """An amount phrase of any of the languages, read by `money`: number words become
+    digits, and an adjective settles whose krone, dollar or franc it is."""
+    text = words
+    head, _, rest = text.partition(" ")
+    digits = lexicon.number_words(languages).get(head.lower())
+    if digits and head.lower() not in money.NUMBER_WORDS:
+        text = f"{digits} {rest}"
+    if re.match(r"mil\s+millones\b", text, re.IGNORECASE):
+        text = "1 " + text
+    euro = re.match(r"euro\s+(.*)$", text, re.IGNORECASE)
+    if euro:  # "euro 700 milioni"
+        text = f"{euro[1]} euro"
+    tokens = {t.lower().rstrip(".") for t in re.findall(r"[^\W\d_]+\.?", text)}
+    if languages[0] != lexicon.ENGLISH and tokens & set(money.DECIMAL_COMMA_SCALES):
+        # A language that writes a decimal comma groups thousands with a dot:
+        # "16.223 millones" is 16,223 million, "2,250 milliarder" 2.25 billion.
+        text = re.sub(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])", r"\1\2", text)
+        text = re.sub(
+            r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])",
+            lambda m: m[1] + "." + (m[2].rstrip("0") or "0"),
+            text,
+        )
+    country = None
+    forms = lexicon.party_forms(languages)
+    for token in re.finditer(r"[^\W\d_]+", text):
+        form = forms.get(token[0])
+        if form is not None and form.kind == "adjective":
+            country = form.party
+            stripped = " ".join((text[: token.start()] + text[token.end() :]).split())
+            break
+    try:
+        parsed = money.parse_amount(text)
+    except InvalidInput:
+        if country is None:
+            raise
+        parsed = money.parse_amount(stripped)
+    if country is not None:
+        own = NATIONAL_CURRENCY.get(places.resolve(country).code or "")
+        dollar = parsed.currency in money.DOLLARS and own in money.DOLLARS
+        unnamed = parsed.currency is None and not parsed.one_of
+        if own and (own in parsed.one_of or dollar or unnamed):
+            parsed = money.ParsedAmount(parsed.value, own)
+    return parsed
+
+
+def _conversion_span(
+    sentence: str, previous: _Mention, start: int, end: int, languages: Languages
+) -> tuple[int, int] | None:
+    """Where the amount at `start` is only the one before it in another currency: in
+    brackets opened right after it, between dashes after it, or after "equivalent
+    to / svarende til / umgerechnet / soit / czyli"; None when it is a figure of its own."""
+    between = sentence[previous.end : start]
+    equivalent = _compiled(languages, r"^\s*,?\s*{equivalent}(?:\s+[^\W\d_]+){0,2}\s*$")
+    equivalent_in = _word(languages, "equivalent")
+    breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
+    opening = re.match(r"\s*([(\[])", between)
+    if opening and not re.search(r"[)\]]", between) and not breakdown.match(between):
+        closing = sentence.find(")" if opening[1] == "(" else "]", end)
+        return previous.end + opening.start(1), (closing + 1 if closing != -1 else end)
+    dash = re.match(r"\s+([-\u2013\u2014])\s+", between)
+    if dash:
+        inside = between[dash.end() :]
+        shut = re.match(r"\s+[-\u2013\u2014](?=\s)", sentence[end:])
+        short = len(inside.split()) <= 5
+        if shut or not inside.strip() or (short and equivalent_in.search(inside)):
+            return previous.end + dash.start(1), end + (shut.end() if shut else 0)
+        return None
+    if previous.conversion and re.fullmatch(
+        r"\s*[,/;]\s*|\s+(?:or|eller|oder|ou|of|lub|o)\s+", between
+    ):
+        return previous.end, end  # "(€7.3bn, $8.5bn)": a second conversion of the same
+    if equivalent.match(between) and not re.fullmatch(r"\s*", between):
+        return previous.end, end
+    return None
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with each span set aside (spaces, so offsets stay)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _not_pledged(
+    reading: str, mention: _Mention, previous: _Mention | None, refused: bool, languages: Languages
+) -> str:
+    """Why an amount is not money given, if it is not: asked for, needed, estimated,
+    spent on one's own war, a cost, damage, a loss, GDP, assets held, a difference, an
+    old level, or the same kind as the figure before it; "" when it is money given.
+
+    A word of need or cost counts only when no verb of giving stands between it and
+    the amount ("to meet the needs of refugees, Norway gives ...")."""
+    earlier = previous.end if previous is not None else 0
+    window = reading[earlier : mention.start]
+    window = re.split(
+        r"[;:]|\s[\u2014\u2013]\s|,\s+(?:and|but|og|men|och|und|aber|et|mais|en|maar|ale|y|pero"
+        r"|ma)\s",
+        window,
+    )[-1]
+    near = " ".join(window.split()[-12:]) + " "
+    after = reading[mention.end :]
+    giving = _compiled(
+        languages, r"(?<![\w'\u2019])(?:{announced}|{committed}|{allocated}|{disbursed})(?![\w])"
+    )
+
+    def said(name: str) -> bool:
+        """Whether the window says a word of `name` with no verb of giving after it."""
+        found = list(_word(languages, name).finditer(near))
+        return bool(found) and not giving.search(near[found[-1].end() :])
+
+    if refused:
+        return "refused"
+    if _PERCENT_OF.search(near):
+        return "the base of a percentage"
+    if said("need_before"):
+        return "asked for, needed or estimated"
+    head = re.split(r"[,.;:()]", after, maxsplit=1)[0]
+    need_after = _compiled(languages, r"^\s+((?:\S+\s+){0,5}?){need_after}(?![\w])").match(head)
+    if need_after and not _before(languages, "recipient_before").search(need_after[1] + " "):
+        return "needed"
+    if _RELATIVE_CLAUSE_NEED.match(after):
+        return "needed"
+    if said("loss"):
+        return "a cost, damage, a loss, GDP or assets"
+    if _compiled(
+        languages,
+        r"^\s+(?:in|of|worth of|i|af|av|an|en|de|di|w|aan|d['\u2019])\s*"
+        r"(?:\S+\s+){0,2}?{loss}(?![\w])",
+    ).match(after):
+        return "a cost, damage, a loss, GDP or assets"
+    if re.match(rf"^\s+(?:\S+\s+){{0,3}}?(?:{lexicon.FROZEN})\b", head + " ", re.IGNORECASE):
+        return "assets held, not given"
+    if (
+        said("spend")
+        and not _word(languages, "aid").search(head)
+        and not any(
+            _before(languages, "recipient_before").search(head[:start])
+            or re.search(r"(?<![\w'\u2019])(?:on|på|auf|sur|aan|na|en|su)\s+$", head[:start])
+            for start, _, _, _ in _names(head, languages)
+        )
+    ):
+        return "spending"  # on one's own war, not on a recipient ("bruker ... på Ukraina")
+    if _DIFFERENCE.search(reading[: mention.start]):
+        return "a difference between two amounts"
+    if previous is not None and previous.role and not giving.search(window):
+        return previous.role  # "losses reached $176 billion, compared to $152 billion"
     return ""
 
 
-def _pledged(sentence: str, mention: _Mention) -> bool:
-    """Whether an amount is told as money given, not asked for, estimated or refused."""
-    before = sentence[: mention.start]
-    return not (_NOT_PLEDGED_NEAR.search(before) or _NOT_PLEDGED.search(before))
+_PERCENT_OF = _Lazy(
+    r"(?:%|percent|per cent|prosent|procent|Prozent|pour ?cent|proc\.|por ciento|per cento)\s+"
+    r"(?:of|av|af|der|des|du|de|van|z|di|del|dei)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DIFFERENCE = _Lazy(
+    r"\b(?:exceed\w*|surpass\w*|higher than|larger than|more than|less than|lower than)\b"
+    r"[^.;]{0,80}?\bby\s+$",
+    re.IGNORECASE,
+)
 
 
 def _is_bare_year(words: str) -> bool:
@@ -398,33 +583,61 @@ def _is_bare_year(words: str) -> bool:
     )
 
 
+_INCREASE = _Lazy(
+    r"\b(?:increas|rais|cut|reduc|boost|erhöh|aufstock|kürz|øk|ök|øg|augment|verhoog|verlaag"
+    r"|zwiększ|zmniejsz|aument|reduc|ridu)\w*\b[^.;]{0,80}?\b(?:by|med|um|de|met|o|en|di)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _old_level(sentence: str, mentions: Sequence[_Mention]) -> _Mention | None:
+    """The old level of a change told without its difference ("to $300 million from
+    $100 million", "from €8.5 billion to €11.5 billion"): no pledge, the new level is."""
+    if any(
+        _INCREASE.search(sentence[: m.start]) or _BY.search(sentence[: m.start]) for m in mentions
+    ):
+        return None  # a difference too: which figure is the pledge is left open
+    for first, second in itertools.pairwise(mentions):
+        between = sentence[first.end : second.start]
+        if _FROM.search(sentence[: first.start]) and _TO.match(between):
+            return first
+        reverse = re.fullmatch(
+            r"\s+(?:from|fra|från|von|van|z|desde|da|de)\s+", between, re.IGNORECASE
+        )
+        if reverse and re.search(
+            r"\b(?:to|til|till|auf|à|naar|tot|do|a|hasta)\s+$",
+            sentence[: first.start],
+            re.IGNORECASE,
+        ):
+            return second  # "to $300 million from $100 million"
+    return None
+
+
+def _change(sentence: str, mentions: Sequence[_Mention]) -> str:
+    """The words that tell a pledge as a change of level and its difference ("by €3
+    billion — from €8.5 billion to €11.5 billion", "um 3 Milliarden auf 11,5
+    Milliarden"), if the sentence does; "" otherwise."""
+    for mention in mentions:
+        by = _BY.search(sentence[: mention.start]) or _INCREASE.search(sentence[: mention.start])
+        if by and len(mentions) > 1:
+            return sentence[by.start() : mentions[-1].end]
+    return ""
+
+
 # Parties ---------------------------------------------------------------------------------
 
-
-@cache
-def _party_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Every way a text names a country or an institution, mapped to aidtrack's name."""
-    names: dict[str, str] = {}
-    for name in places.names():
-        if "," not in name and "(" not in name:
-            names[name] = name
-    for alias in ("UK", "US", "U.S.", "Britain", "Great Britain", "America", "Russia"):
-        names[alias] = places.resolve(alias).name
-    for phrase, spelling in INSTITUTION_PHRASES.items():
-        names[phrase] = places.resolve(spelling).name
-    for phrase, country in {**DEMONYMS, **CAPITALS}.items():
-        names[phrase] = places.resolve(country).name
-    alternatives = "|".join(re.escape(phrase) for phrase in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names
+_TOKEN = _Lazy(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:[-\u2010][^\W\d_][\w]*)*")
+_POSSESSIVE = _Lazy(r"^[\u2019'\u02bc]s\b")
 
 
 @dataclass(frozen=True)
 class _Party:
     name: str
     words: str
-    recipient: bool
-    currency_only: bool
-    possessive: bool
+    role: str
+    """donor, recipient, currency (an adjective of money: "Norwegian kroner"), place
+    ("in Ukraine"), possessive ("Ukraine's needs") or neither."""
+    start: int = 0
 
 
 def _in_brackets(sentence: str, at: int, amounts: Sequence[_Mention]) -> bool:
@@ -438,27 +651,184 @@ def _in_brackets(sentence: str, at: int, amounts: Sequence[_Mention]) -> bool:
     )
 
 
-def _parties(sentence: str, amounts: Sequence[_Mention]) -> list[_Party]:
-    """The parties a sentence names, except inside its amounts (`US$8 billion`)."""
-    pattern, names = _party_pattern()
+def _names(sentence: str, languages: Languages) -> Iterator[tuple[int, int, lexicon.Form, str]]:
+    """The names of parties in `sentence`, longest first ("European Investment Bank"
+    before "European"), with the head of a compound they begin ("US-Regierung":
+    "Regierung")."""
+    forms = lexicon.party_forms(languages)
+    tokens = list(_TOKEN.finditer(sentence))
+    index = 0
+    while index < len(tokens):
+        for size in range(min(5, len(tokens) - index), 0, -1):
+            first, last = tokens[index], tokens[index + size - 1]
+            span = tokens[index : index + size]
+            gaps = [sentence[a.end() : b.start()] for a, b in itertools.pairwise(span)]
+            if any(gap not in (" ", "'", "\u2019", "-") for gap in gaps):
+                continue
+            words = sentence[first.start() : last.end()]
+            form = forms.get(words)
+            if form is not None:
+                yield first.start(), last.end(), form, ""
+                index += size
+                break
+        else:
+            token = tokens[index]
+            head, dash, rest = token[0].partition("-")
+            if dash and forms.get(head) is not None and rest:
+                yield token.start(), token.start() + len(head), forms[head], rest
+            index += 1
+
+
+def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -> list[_Party]:
+    """The parties a sentence names and what grammar makes of each (see `_role`)."""
     found = []
-    for match in pattern.finditer(sentence):
-        before, after = sentence[: match.start()], sentence[match.end() :]
-        words = match[0]
-        currency_only = words in DEMONYMS and bool(
-            re.match(r"\s+(?:kroner|kronor|krone|krona|dollars?|francs)\b", after)
+    heads = _compiled(languages, r"^(?:{government})$")
+    aid = _compiled(languages, r"^(?:{aid}|{delivery})$")
+    for start, end, form, compound in _names(sentence, languages):
+        inside = any(m.start <= start < m.end for m in amounts) or _in_brackets(
+            sentence, start, amounts
         )
-        inside = any(m.start <= match.start() < m.end for m in amounts) or _in_brackets(
-            sentence, match.start(), amounts
-        )
-        not_a_party = _NOT_A_PARTY.match(after) or _NOT_A_PARTY_AFTER.search(before)
-        if (inside and not currency_only) or not_a_party:
+        if compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
+            role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
+        else:
+            role = _role(sentence, start, end, form, languages)
+        if not role or (inside and role != "currency"):
             continue
-        recipient = bool(_RECIPIENT_BEFORE.search(before) or _RECIPIENT_AFTER.match(after))
-        recipient = recipient and not _DONOR_BEFORE.search(before)
-        possessive = bool(_POSSESSIVE.match(after))
-        found.append(_Party(names[words], words, recipient, currency_only, possessive))
+        found.append(_Party(form.party, sentence[start:end], role, start))
     return found
+
+
+def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: Languages) -> str:
+    """What a named party is to the sentence: donor (the subject, "from/von/fra", the
+    owner of the aid), recipient (the dative, "to/til/für/à/aan/dla/para/per", the one
+    supported "with" an amount), currency (an adjective of money), place, possessive,
+    or "" (a channel, a partner, the invaded, a relative clause's subject)."""
+    before, after = sentence[:start], sentence[end:]
+    heads = r"(?:{government}|{aid})"
+    currency = rf"(?:{_currency_words()})(?![^\W\d_])"
+    if form.kind == "adjective":
+        if re.match(rf"^\s+(?:[^\W\d_]+\s+)?{currency}", after, re.IGNORECASE) or re.search(
+            rf"{currency}\s+$", before, re.IGNORECASE
+        ):
+            return "currency"
+        if _before(languages, "recipient_before").search(before):
+            return "recipient"
+        after_head = _compiled(languages, r"^(?:\s+[^\W\d_]+){0,2}?\s+" + heads + r"(?![\w])")
+        before_head = _compiled(
+            languages, r"(?<![\w'\u2019])" + heads + r"\s+(?:[^\W\d_]+\s+){0,3}$"
+        )
+        if after_head.match(after) or before_head.search(before):
+            return "donor"
+        return ""
+    if _compiled(languages, r"(?<![\w'\u2019]){war}\s+(?:" + _SMALL + r"\s*){0,3}$").search(before):
+        return ""
+    if re.search(
+        r"(?<![\w'\u2019])(?:which|whom|który|która|które|którą)\s+$", before, re.IGNORECASE
+    ):
+        return ""  # "which Russia has targeted": a relative clause's subject
+    if _compiled(languages, r"^\s+{channel}(?![\w])").match(after):
+        return ""  # "a NATO fund", "the European Peace Facility": a channel
+    if re.search(
+        r"(?<![\w'\u2019])(?:between|entre|zwischen|mellom|mellem|mellan|tussen|między)\s+"
+        r"(?:(?:\S+\s+){0,5}?(?:and|og|och|und|et|en|i|y|e)\s+)?(?:\S+\s+)?$",
+        before,
+        re.IGNORECASE,
+    ):
+        return ""  # "between the European Union and Ukraine": neither
+    if _before(languages, "aside_before").search(before) or re.search(
+        r"(?<![\w'\u2019])(?:according to|enligt|ifølge|laut|selon|volgens|według|según|secondo"
+        r"|citing|citerer)\s+(?:\S+\s+){0,3}$",
+        before,
+        re.IGNORECASE,
+    ):
+        return ""  # a channel, a partner, a source ("enligt ... Europeiska kommissionen")
+    if _before(languages, "donor_before").search(before):
+        return "donor"
+    if _before(languages, "recipient_before").search(before):
+        return "recipient"
+    if _compiled(languages, r"^[^,.;:]*?(?<![\w'\u2019]){receive}\b").match(after) or _compiled(
+        languages, r"(?<![\w'\u2019]){receive}\s+(?:{articles}\s*)?$"
+    ).search(before):
+        return "recipient"  # "Kiew ... 3 Milliarden Euro ... erhalten wird"
+    supported = re.search(
+        r"(?<![\w'\u2019])(?:unterstütz\w*|haben|hat|steun\w*|støtt\w*|stöd\w*|soutien\w*"
+        r"|soutient|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed)"
+        r"\s+(?:\S+\s+){0,2}$",
+        before,
+        re.IGNORECASE,
+    )
+    if supported and re.match(
+        r"^(?:\s+[^\W\d_,;.()]+){0,8}?\s+(?:with|med|mit|avec|met|con)\s+(?:\S+\s+){0,3}?\S*\d",
+        after,
+        re.IGNORECASE,
+    ):
+        return "recipient"  # "haben die Ukraine mit über 88 Milliarden Euro unterstützt"
+    if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{aid}(?![\w])").match(after) and not (
+        _POSSESSIVE.match(after) or form.kind == "genitive"
+    ):
+        return "adjunct"  # "the Ukraine aid package", "EIB loan funds": settled by the sentence
+    if _before(languages, "place_before").search(before):
+        return "place"
+    owner_after = _compiled(
+        languages, r"^(?:[\u2019'\u02bc]s)?(?:\s+[^\W\d_]+){0,2}?\s+" + heads + r"(?![\w])"
+    )
+    if _POSSESSIVE.match(after) or form.kind == "genitive":
+        return "donor" if owner_after.match(after) else "possessive"
+    owner_before = _compiled(
+        languages,
+        r"(?<![\w'\u2019])"
+        + heads
+        + r"\s+(?:[^\W\d_]+\s+)?(?:{of_before}|der|des)\s*(?:{articles}\s*)?$",
+    )
+    genitive = _compiled(languages, r"(?<![\w'\u2019])(?:{of_before})\s*(?:{articles}\s*)?$")
+    if genitive.search(before):
+        channel = _compiled(
+            languages,
+            r"(?<![\w'\u2019]){channel}\s+(?:\S+\s+)?(?:{of_before})\s*(?:{articles}\s*)?$",
+        )
+        if channel.search(before):
+            return ""  # "al programa PURL de la OTAN": a channel
+        return "donor" if owner_before.search(before) else "possessive"
+    german_case = re.search(r"(?:^|\s)(\S+)\s+(?:der|dem)\s+$", before)
+    if "de" in languages and german_case:
+        previous = german_case[1]
+        if previous[:1].isupper() and german_case.start(1) > 0 and previous.isalpha():
+            return "donor" if owner_before.search(before) else "possessive"  # die Hilfe der EU
+        return "recipient"  # wird der Ukraine ... geben
+    if form.kind in ("dative", "genitive_dative"):
+        if form.kind == "genitive_dative" and owner_before.search(before + " der "):
+            return "donor"
+        return "recipient"
+    return "donor"
+
+
+_AUXILIARY = _Lazy(
+    r"^\s+(?:hat|haben|hatte|hatten|har|hadde|havde|hade|heeft|hebben|had)\s+$", re.IGNORECASE
+)
+
+
+def _objects(sentence: str, parties: list[_Party]) -> list[_Party]:
+    """ "Deutschland hat Kiew ... Hilfe ... gewährt": a name right after the subject's
+    auxiliary is the object that receives."""
+    found = list(parties)
+    for index, (first, second) in enumerate(itertools.pairwise(parties)):
+        between = sentence[first.start + len(first.words) : second.start]
+        if first.role == "donor" and second.role == "donor" and _AUXILIARY.match(between):
+            found[index + 1] = replace(second, role="recipient")
+    return found
+
+
+def _several_recipients(sentence: str, party: _Party, languages: Languages) -> bool:
+    """ "til Ukraina og til enkelte andre land": the recipient shares with others."""
+    after = sentence[party.start + len(party.words) :]
+    return bool(
+        _compiled(
+            languages,
+            r"^\s+(?:and|og|och|und|et|en|i|y|e)\s+(?:{recipient_before}\s+)?(?:\S+\s+){0,2}?"
+            r"(?:other|others|andre|andra|övriga|andere|anderen|autres|inne|innych|otros|otras"
+            r"|altri|altre)\b",
+        ).match(after)
+    )
 
 
 # Text to sentences and clauses -----------------------------------------------------------
@@ -471,7 +841,9 @@ def sentences(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-•*])", text):
         start = 0
         flat = " ".join(paragraph.split())
-        for match in re.finditer(r"[.!?][\"\u201d\u2019)]?\s+(?=[A-Z0-9\"\u201c\u2018(€$£])", flat):
+        for match in re.finditer(
+            r"[.!?][\"\u201d\u2019)]?\s+(?=[A-Z0-9\"\u201c\u2018(€$£ÆØÅÄÖÜÉŁŚŻ])", flat
+        ):
             if _ABBREVIATIONS.search(flat[start : match.start()]):
                 continue
             found.append(flat[start : match.end()].strip())
@@ -481,15 +853,24 @@ def sentences(text: str) -> list[str]:
     return found
 
 
+def _clauses(sentence: str) -> list[tuple[int, str]]:
+    """The sentence cut where a new clause brings its own year and verb (", when")."""
+    cuts = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    return [(start, sentence[start:end]) for start, end in itertools.pairwise(cuts)]
+
+
 # Reading ---------------------------------------------------------------------------------
 
 
 def extract(text: str, *, source_date: dt.date | None = None) -> list[Draft]:
-    """The draft records a text states, in the order it states them."""
+    """The draft records a text states, in the order it states them (a whole before
+    its parts)."""
     drafts: list[Draft] = []
     context = _Context()
+    language = lexicon.detect(text)
     for sentence in sentences(text):
-        drafts.extend(_read_sentence(sentence, source_date, context, len(drafts)))
+        languages = lexicon.family(lexicon.detect(sentence, default=language))
+        drafts.extend(_read_sentence(sentence, source_date, context, len(drafts), languages))
     return drafts
 
 
@@ -506,16 +887,50 @@ class _Context:
     currency_words: str = ""
     years: dict[YearSpan, str] = field(default_factory=dict)
     last_whole: Draft | None = None
+    last_whole_index: int | None = None
+
+
+@dataclass
+class _Link:
+    """How one draft of a sentence relates to another of it (local indices), and where
+    its amount stands: its start, its clause, the end of the amount before it."""
+
+    part_of: int | None = None
+    delivery_of: int | None = None
+    yearly: bool = False
+    at: int = -1
+    clause: tuple[int, int] = (0, 0)
+    previous: int = 0
+    following: int = 0
 
 
 def _read_sentence(
-    text: str, source_date: dt.date | None, context: _Context, offset: int
+    text: str,
+    source_date: dt.date | None,
+    context: _Context,
+    offset: int,
+    languages: Languages,
 ) -> list[Draft]:
-    every_mention = _mentions(text)
-    mentions = [m for m in every_mention if not m.conversion and _pledged(text, m)]
-    clauses = _clauses(text)
-    sentence = _Sentence(text, source_date, mentions, clauses[0][1])
-    change = _change(text, mentions)
+    every_mention = _mentions(text, languages)
+    conversions = [m for m in every_mention if m.conversion]
+    reading = _blank(text, [m.span for m in conversions])
+    mentions: list[_Mention] = []
+    previous: _Mention | None = None
+    refused = _NOT_PLEDGED.search(reading) is not None
+    old_level = _old_level(reading, [m for m in every_mention if not m.conversion])
+    for mention in every_mention:
+        if mention.conversion:
+            continue
+        role = "an old level" if mention is old_level else ""
+        role = role or _not_pledged(reading, mention, previous, refused, languages)
+        mention = replace(mention, role=role)
+        if not role:
+            mentions.append(mention)
+        previous = mention
+    clauses = _clauses(reading)
+    sentence = _Sentence(text, reading, languages, source_date, mentions, clauses[0][1])
+    change = _change(reading, mentions)
+    links: list[_Link]
     if change:
         # One pledge told as a change: which figure is it? Left open.
         draft = Draft(text)
@@ -523,73 +938,439 @@ def _read_sentence(
             f"the sentence gives a change ({change!r}) and {len(mentions)} figures, "
             "not the pledge's one"
         )
-        sentence.settle(draft, text, 0, None)
-        drafts = [draft]
+        sentence.settle(draft, reading, 0, None, reading)
+        drafts, links = [draft], [_Link()]
     else:
-        drafts = sentence.drafts(clauses, context, offset)
-    parties = _parties(text, every_mention)
-    recipients = {p.name for p in parties if p.recipient}
-    if not recipients:  # "Ukraine's fight", unless Ukraine is the sentence's subject
-        recipients = {p.name for p in parties[1:] if p.possessive}
-    # "85 billion Norwegian kroner" names a currency, not who gives it.
-    donors = {p.name for p in parties if p.name not in recipients and not p.currency_only}
+        drafts, links = sentence.drafts(clauses, context)
+    by_start = {id(d): d for d in drafts}
+    for mention in conversions:
+        owner = every_mention[mention.converts] if mention.converts >= 0 else None
+        for draft in by_start.values():
+            amount = draft.found.get("amount")
+            if owner is not None and amount is not None and amount.words == owner.words:
+                draft.conversions.append(text[mention.origin : mention.end].strip())
+    parties = _parties(reading, every_mention, languages)
+    first: dict[str, str] = {}
+    for party in parties:  # named as giver and as receiver: its first role holds
+        if party.role in ("donor", "recipient"):
+            first.setdefault(party.name, party.role)
+    parties = _objects(reading, parties)
+    givers = [p for p in parties if p.role == "donor" and first.get(p.name) == "donor"]
+    receivers = [
+        p
+        for p in parties
+        if p.role == "recipient" and first.get(p.name, "recipient") == "recipient"
+    ]
+    for party in (p for p in parties if p.role == "adjunct"):
+        # An institution lends ("EIB loan funds"); a country before "aid" receives it
+        # ("Ukraine aid package") unless the sentence names whom the aid goes to.
+        country = places.resolve(party.name).code is not None
+        if country and not receivers:
+            receivers.append(replace(party, role="recipient"))
+        elif party.name not in {p.name for p in receivers}:
+            givers.append(replace(party, role="donor"))
+    if not receivers:  # "needs in Ukraine", "Ukraine's energy grid": the only other party
+        named = {p.name for p in givers}
+        receivers = [
+            p
+            for p in parties
+            if p.role in ("place", "possessive")
+            and p.name not in named
+            and len(reading[: p.start].split()) > 2  # "W Polsce ...": the scene, not the recipient
+        ]
+    shared = any(_several_recipients(reading, p, languages) for p in receivers) or any(
+        q.start > p.start
+        and q.name != p.name
+        and re.fullmatch(
+            r"\s+(?:and|og|och|und|et|en|i|y|e|oraz)\s+[^,.;]{0,60}",
+            reading[p.start + len(p.words) : q.start],
+            re.IGNORECASE,
+        )
+        for p in receivers
+        for q in parties
+        if q.role in ("place", "possessive")
+    )  # "to Ukraine and Ukrainian refugees in Moldova"
+    donors = {p.name for p in givers}
+    recipients = {p.name for p in receivers}
+    for draft, link in zip(drafts, links, strict=True):
+        own_donors = _nearest(reading, givers, link, after=False)
+        own_recipients = _nearest(reading, receivers, link, after=True)
+        _own_krone(draft, languages)
+        _settle_parties(draft, own_donors, own_recipients, parties, context)
+        if shared and "recipient" in draft.found and draft.found["recipient"].value in recipients:
+            draft.found.pop("recipient")
+            draft.open["recipient"] = "the sentence shares the amount with other recipients"
+    for draft, link in zip(drafts, links, strict=True):
+        whole = link.part_of if link.part_of is not None else link.delivery_of
+        if whole is not None and whole >= 0:
+            _inherit_from_whole(
+                draft, drafts[whole], years=not link.yearly and link.delivery_of is None
+            )
     for draft in drafts:
-        _settle_parties(draft, donors, recipients, parties, context)
         if "currency" not in draft.found and "currency" not in draft.open:
             _currency_from_context(draft, context)
-        if "years" not in draft.found and len(context.years) == 1:
+        yearly = draft.open.get("years", "").startswith("each year")
+        if "years" not in draft.found and len(context.years) == 1 and not yearly:
             draft.found["years"] = Found(*next(iter(context.years.items())))
             draft.open.pop("years", None)
-    _remember(context, drafts, donors, recipients)
-    return drafts
+    if _bare_figures(drafts, reading, languages):
+        return []  # figures with no party, stage or kind of aid: no pledge told here
+    ordered = _wholes_first(drafts, links, offset, context)
+    _remember(context, ordered, donors, recipients, offset)
+    return ordered
+
+
+def _nearest(sentence: str, parties: Sequence[_Party], link: _Link, *, after: bool) -> set[str]:
+    """The parties of one draft: all the sentence's when it names one; else the ones
+    in the draft's clause; else the ones named next to its amount. A donor is named
+    before its amount: the last names before it when they are one ("while Britain
+    pledged £240m in aid and £3bn"; "Denmark, Estonia ... and Sweden" are several). A
+    recipient after it ("$61 billion for Ukraine, $26 billion for Israel"), or before
+    the first amount of its clause."""
+    names = {p.name for p in parties}
+    if len(names) <= 1 or link.at < 0:
+        return names
+    start, end = link.clause
+    in_clause = {p.name for p in parties if start <= p.start < end}
+    if len(in_clause) == 1:
+        return in_clause
+    if not after:
+        group: list[_Party] = []
+        for party in reversed([p for p in parties if start <= p.start < link.at]):
+            if group:
+                gap = sentence[party.start + len(party.words) : group[0].start]
+                if not re.fullmatch(
+                    r"[\s,]*(?:(?:and|og|och|und|et|en|i|y|e|oraz)\s+(?:the\s+)?)?", gap
+                ):
+                    break
+            group.insert(0, party)
+        last = {p.name for p in group}
+        return last if len(last) == 1 else names
+    following = {p.name for p in parties if link.at < p.start < link.following}
+    before = {p.name for p in parties if link.previous <= p.start < link.at}
+    first = link.previous == start  # no amount before it in the clause
+    for side in (following, before if first else set()):
+        if len(side) == 1:
+            return side
+    return names
+
+
+_OWN_KRONE = {"no": "NOK", "da": "DKK", "sv": "SEK"}
+
+
+def _own_krone(draft: Draft, languages: Languages) -> None:
+    """In a Norwegian, Danish or Swedish text a krone no country names is the text's own."""
+    own = _OWN_KRONE.get(languages[0])
+    parsed = draft.parsed
+    if own and parsed is not None and own in parsed.one_of and "currency" in draft.open:
+        draft.found["currency"] = Found(own, draft.found["amount"].words)
+        draft.open.pop("currency")
+
+
+def _bare_figures(drafts: Sequence[Draft], reading: str, languages: Languages) -> bool:
+    """Whether a sentence gives only figures: no donor, no recipient, no stage, no kind
+    of aid or instrument ("3,4 mld dolarów, to około 14 miliardów złotych"): a
+    restatement or a comparison, not a pledge."""
+    told = ("donor", "recipient", "status", "category", "instrument")
+    if any(name in d.found for d in drafts for name in told):
+        return False
+    if any(d.relative_to is not None for d in drafts):
+        return False
+    aid = _compiled(languages, r"(?<![\w'\u2019])(?:{aid}|{delivery}|{authorization})(?![\w])")
+    return not aid.search(reading)
+
+
+def _wholes_first(
+    drafts: list[Draft], links: list[_Link], offset: int, context: _Context
+) -> list[Draft]:
+    """The drafts with each whole before its parts and deliveries (an import reads a
+    link's target first), links turned into indices among the text's drafts."""
+    order: list[int] = []
+    for index, link in enumerate(links):
+        target = link.part_of if link.part_of is not None else link.delivery_of
+        if target is not None and target >= 0 and target not in order:
+            order.append(target)
+        if index not in order:
+            order.append(index)
+    position = {old: new for new, old in enumerate(order)}
+    for index, link in enumerate(links):
+        draft = drafts[index]
+        if link.part_of is not None:
+            draft.part_of = (
+                offset + position[link.part_of] if link.part_of >= 0 else context.last_whole_index
+            )
+        if link.delivery_of is not None:
+            draft.delivery_of = offset + position[link.delivery_of]
+    return [drafts[i] for i in order]
 
 
 @dataclass(frozen=True)
 class _Sentence:
-    """One sentence being read: its text, the source's date, its amounts (conversions
-    and sums not pledged aside) and its main clause."""
+    """One sentence being read: its text, the text with conversions set aside, its
+    languages, the source's date, its amounts (conversions and sums not pledged aside)
+    and its main clause."""
 
     text: str
+    reading: str
+    languages: Languages
     source_date: dt.date | None
     mentions: Sequence[_Mention]
     main_clause: str
 
     def drafts(
-        self, clauses: Sequence[tuple[int, str]], context: _Context, offset: int
-    ) -> list[Draft]:
-        """A draft per amount, and one per figure told only as another year's."""
+        self, clauses: Sequence[tuple[int, str]], context: _Context
+    ) -> tuple[list[Draft], list[_Link]]:
+        """A draft per amount, and one per figure told only as another year's; and how
+        each is linked to another of the sentence (a part, a delivery, a yearly figure)."""
         drafts: list[Draft] = []
-        whole: int | None = None
-        of_which = _OF_WHICH.search(self.text)
-        # "Of this, 70 billion as military aid": parts of the last amount before.
-        whole_before = offset - 1 if _OF_THIS.match(self.text) and context.last_whole else None
+        links: list[_Link] = []
+        local: dict[int, int] = {}  # mention start -> draft index
+        breakdown = self._marker("breakdown")
+        part_of = self._part_of()
+        of_this = _compiled(self.languages, r"^\W*(?:{of_this})\b").match(self.text)
+        whole_before = of_this is not None and context.last_whole is not None
+        main_for_wholes = self.main_clause
+        if breakdown is not None and breakdown.start() < len(self.main_clause):
+            cut = breakdown.start()
+            main_for_wholes = self.main_clause[:cut] + " " * (len(self.main_clause) - cut)
         for start, clause in clauses:
             in_clause = [m for m in self.mentions if start <= m.start < start + len(clause)]
             relative = _SAME_AS.search(clause)
             if not in_clause and relative:
                 drafts.append(self.relative(relative, clause, start))
+                links.append(_Link())
             for mention in in_clause:
                 draft = Draft(self.text)
                 _settle_amount(draft, mention)
-                # Before "of which" the whole is told, after it the parts.
-                own_start, own = start, clause
-                if of_which and start <= of_which.start() < start + len(clause):
-                    cut = of_which.start() - start
-                    if mention.start < of_which.start():
-                        own = clause[:cut]
+                share = re.search(
+                    rf"(?:{lexicon.FRACTION})\s+(?:\S+\s+){{0,2}}$",
+                    self.reading[max(0, mention.origin - 60) : mention.origin],
+                    re.IGNORECASE,
+                )
+                if share and "amount" in draft.found:
+                    # "une partie des 1,4 milliard": the pledge is a share of it
+                    for name in ("amount", "currency", "qualifier"):
+                        draft.found.pop(name, None)
+                    draft.parsed = None
+                    draft.open["amount"] = (
+                        f"the text gives a share ({share[0].strip()!r}) of {mention.words!r}, "
+                        "not the share's figure"
+                    )
+                before = [m.end for m in in_clause if m.end <= mention.start]
+                after = [m.start for m in in_clause if m.start > mention.start]
+                link = _Link(
+                    at=mention.start,
+                    clause=(start, start + len(clause)),
+                    previous=before[-1] if before else start,
+                    following=after[0] if after else start + len(clause),
+                )
+                own_start, own, main = start, clause, self.main_clause
+                if breakdown is not None and start <= breakdown.start() < start + len(clause):
+                    cut = breakdown.start() - start
+                    if mention.start < breakdown.start():
+                        own, main = clause[:cut], main_for_wholes
                     else:
-                        own_start, own = of_which.start(), clause[cut:]
-                self.settle(draft, own, own_start, mention)
-                if of_which and mention.start > of_which.start() and whole is not None:
-                    draft.part_of = offset + whole
-                    _inherit_from_whole(draft, drafts[whole])
-                elif of_which and mention.end <= of_which.start():
-                    whole = len(drafts)
-                elif whole_before is not None and context.last_whole is not None:
-                    draft.part_of = whole_before
-                    _inherit_from_whole(draft, context.last_whole)
+                        own_start, own = breakdown.start(), clause[cut:]
+                        link.part_of = self._whole_before(breakdown.start(), local)
+                elif part_of is not None and start <= part_of[0] < start + len(clause):
+                    cut = part_of[0] - start
+                    if mention.start < part_of[0]:
+                        own = clause[:cut]
+                        if self._delivery(mention, clause, start):
+                            link.delivery_of = -2  # resolved once the whole has its index
+                        else:
+                            link.part_of = -2
+                    elif mention.start == part_of[1]:
+                        own_start, own = part_of[0], clause[cut:]
+                elif whole_before:
+                    link.part_of = -1  # the last whole of the sentence before
+                self.settle(draft, own, own_start, mention, main)
+                if link.delivery_of is not None:
+                    self._delivered(draft, clause)
+                local[mention.start] = len(drafts)
                 drafts.append(draft)
-        return drafts
+                links.append(link)
+        if part_of is not None and part_of[1] in local:
+            for link in links:
+                if link.part_of == -2:
+                    link.part_of = local[part_of[1]]
+                if link.delivery_of == -2:
+                    link.delivery_of = local[part_of[1]]
+        for link in links:
+            if link.part_of == -2:
+                link.part_of = None
+            if link.delivery_of == -2:
+                link.delivery_of = None
+        expand = self._yearly(drafts, links, local)
+        self._respectively(drafts)
+        self._sums(drafts, links)
+        drafts, links = self._per_year(drafts, links, expand)
+        for draft, link in zip(drafts, links, strict=True):
+            if link.part_of == -1 and context.last_whole is not None:
+                _inherit_from_whole(draft, context.last_whole, years=True)
+        return drafts, links
+
+    def _marker(self, name: str) -> re.Match[str] | None:
+        """The first word of field `name` with an amount both before and after it."""
+        pattern = _word(self.languages, name)
+        for match in pattern.finditer(self.reading):
+            if any(m.end <= match.start() for m in self.mentions) and any(
+                m.start >= match.end() for m in self.mentions
+            ):
+                return match
+        return None
+
+    def _whole_before(self, at: int, local: dict[int, int]) -> int | None:
+        before = [m for m in self.mentions if m.end <= at and m.start in local]
+        return local[before[-1].start] if before else None
+
+    def _part_of(self) -> tuple[int, int] | None:
+        """Where "as part of" puts what comes before it in the amount after it: the
+        marker's start and that amount's start."""
+        pattern = _word(self.languages, "part_of")
+        for match in pattern.finditer(self.reading):
+            following = [m for m in self.mentions if m.start >= match.end()]
+            if not following or not any(m.end <= match.start() for m in self.mentions):
+                continue
+            between = self.reading[match.end() : following[0].start]
+            if re.fullmatch(r"(?:\s+[^\s,;.()]+){0,4}?\s+", between):
+                return match.start(), following[0].start
+        return None
+
+    def _delivery(self, mention: _Mention, clause: str, start: int) -> bool:
+        """Whether the amount is money paid out of a larger sum (a tranche, a
+        disbursement) rather than a part of what it promises."""
+        near = self.reading[max(0, mention.start - 60) : mention.end + 40]
+        return bool(_word(self.languages, "delivery").search(near))
+
+    def _delivered(self, draft: Draft, clause: str) -> None:
+        """A tranche paid out is disbursed, unless the clause tells it in the future."""
+        if _word(self.languages, "future").search(clause):
+            return
+        words = _word(self.languages, "delivery").search(self.reading)
+        draft.found["status"] = Found(Status.DISBURSED, words[0] if words else "tranche")
+        draft.open.pop("status", None)
+
+    def _yearly(
+        self, drafts: list[Draft], links: list[_Link], local: dict[int, int]
+    ) -> dict[int, list[int]]:
+        """ "X every year ..., a total of Y", "annual support of X": X is each year's
+        figure, a part of Y. Over named years it is one draft per year (returned: the
+        draft's index and its years); else its years stay open."""
+        each = _compiled(self.languages, r"^\s+(?:\S+\s+){0,2}?{each_year}(?![\w])")
+        total = _compiled(self.languages, r"(?<![\w'\u2019]){total}\s+(?:\S+\s+){0,2}?$")
+        yearly = [
+            m
+            for m in self.mentions
+            if m.start in local
+            and (
+                each.match(self.reading[m.end :])
+                or _ANNUAL.search(self.reading[max(0, m.origin - 40) : m.origin])
+            )
+        ]
+        totals = [
+            m for m in self.mentions if m.start in local and total.search(self.reading[: m.start])
+        ]
+        expand: dict[int, list[int]] = {}
+        for mention in yearly:
+            index = local[mention.start]
+            draft = drafts[index]
+            words = each.match(self.reading[mention.end :]) or _ANNUAL.search(
+                self.reading[max(0, mention.origin - 40) : mention.origin]
+            )
+            # Its own years: a range between the amounts next to it, or its envelope's.
+            earlier = [m.end for m in self.mentions if m.end <= mention.start]
+            later = [m.start for m in self.mentions if m.start >= mention.end]
+            own = self.reading[earlier[-1] if earlier else 0 : later[0] if later else None]
+            ranges = {
+                YearSpan(int(r["first"]), int(r["last"]))
+                for r in _RANGE.finditer(own)
+                if len(r["last"]) == 4 and int(r["last"]) > int(r["first"])
+            }
+            span = next(iter(ranges)) if len(ranges) == 1 else None
+            if totals and totals[0] is not mention:
+                links[index].part_of = local[totals[0].start]
+                whole = drafts[local[totals[0].start]]
+                if "years" in whole.found and whole.value("years").is_envelope:
+                    span = whole.value("years")
+            links[index].yearly = True
+            draft.found.pop("years", None)
+            said = words[0].strip() if words else "each year"
+            if span is not None and span.end - span.start < 20:
+                draft.open.pop("years", None)
+                draft.note = f"{said!r}: one of {span.end - span.start + 1} yearly figures"
+                expand[index] = list(range(span.start, span.end + 1))
+            else:
+                draft.open["years"] = f"each year's figure ({said!r}): one record per year"
+        return expand
+
+    @staticmethod
+    def _per_year(
+        drafts: list[Draft], links: list[_Link], expand: dict[int, list[int]]
+    ) -> tuple[list[Draft], list[_Link]]:
+        """Each yearly draft as one draft per year, links kept."""
+        if not expand:
+            return drafts, links
+        position: dict[int, int] = {}
+        out_drafts: list[Draft] = []
+        out_links: list[_Link] = []
+        for index, (draft, link) in enumerate(zip(drafts, links, strict=True)):
+            position[index] = len(out_drafts)
+            years: list[int | None] = [*expand.get(index, [])] or [None]
+            for year in years:
+                copy = replace(draft, found=dict(draft.found), open=dict(draft.open))
+                if year is not None:
+                    copy.found["years"] = Found(YearSpan(year, year), f"{year} ({copy.note})")
+                out_drafts.append(copy)
+                out_links.append(replace(link))
+        for link in out_links:
+            for name in ("part_of", "delivery_of"):
+                target = getattr(link, name)
+                if target is not None and target >= 0:
+                    setattr(link, name, position[target])
+        return out_drafts, out_links
+
+    def _sums(self, drafts: list[Draft], links: list[_Link]) -> None:
+        """ "85 milliarder kroner ..., 70 milliarder til militær støtte og 15 milliarder til
+        sivil hjelp": figures after a whole that add up to it exactly are its parts."""
+        values = [
+            d.value("amount") if "amount" in d.found and links[i].part_of is None else None
+            for i, d in enumerate(drafts)
+        ]
+        for index, whole in enumerate(values):
+            if whole is None or any(link.part_of == index for link in links):
+                continue
+            total, run = 0, []
+            for later in range(index + 1, len(values)):
+                value = values[later]
+                if value is None:
+                    break
+                total += value
+                run.append(later)
+                if total >= whole:
+                    break
+            if len(run) >= 2 and total == whole:
+                for later in run:
+                    links[later].part_of = index
+                    values[later] = None
+
+    def _respectively(self, drafts: list[Draft]) -> None:
+        """ "NOK 2.5 billion and NOK 7 billion in 2023 and 2024, respectively": the
+        figures take the years in the order they are given."""
+        if not _compiled(self.languages, r"(?<![\w'\u2019]){respectively}").search(self.reading):
+            return
+        years = [
+            match
+            for match in _SINGLE_YEAR.finditer(self.reading)
+            if not _date_around(self.reading, match.start(), self.languages)
+        ]
+        counted = [d for d in drafts if "amount" in d.found]
+        if len(years) != len(counted) or len(years) < 2:
+            return
+        for draft, year in zip(counted, years, strict=True):
+            value = int(year[0])
+            draft.found["years"] = Found(YearSpan(value, value), f"{year[0]} (respectively)")
+            draft.open.pop("years", None)
 
     def relative(self, match: re.Match[str], clause: str, start: int) -> Draft:
         """A figure told as another year's ("at the same scale as in 2025")."""
@@ -599,19 +1380,33 @@ class _Sentence:
         draft.open["amount"] = f"the text gives it as {match[0]!r}, not as a figure" + (
             f"; see {year}'s record" if year else ""
         )
-        self.settle(draft, clause, start, None)
+        self.settle(draft, clause, start, None, self.main_clause)
         return draft
 
-    def settle(self, draft: Draft, clause: str, start: int, mention: _Mention | None) -> None:
-        """Years, stage, category and instrument: from the clause, else the sentence's
-        main clause (not a year another clause gives its own figure)."""
-        years = _years(clause, self.source_date)
-        if years is None and start and re.match(r",\s+when\b", self.text[start:]):
+    def settle(
+        self, draft: Draft, clause: str, start: int, mention: _Mention | None, main: str
+    ) -> None:
+        """Years, stage, category and instrument: from the words next to the amount
+        (its sub-clause: "€1.7 billion in 2022 and €2.1 billion in 2023"), else from the
+        clause, else the sentence's main clause (not a year another clause gives its
+        own figure)."""
+        before, after = self._beside(mention, clause, start)
+        years: tuple[YearSpan, str] | str | None = None
+        if mention is not None:
+            years = _duration(self.reading, self.languages)
+        for side in (after, before) if years is None else ():
+            found = _years(side, self.source_date, self.languages) if side.strip() else None
+            if found is not None and not isinstance(found, str):
+                years = found
+                break
+        if years is None:
+            years = _years(clause, self.source_date, self.languages)
+        if years is None and start and re.match(r",\s+when\b", self.reading[start:]):
             # "as in 2025, when Oslo provided ...": the year just before the clause.
-            before = _SINGLE_YEAR.findall(self.text[:start])
-            years = (YearSpan.parse(before[-1]), before[-1]) if before else None
-        if years is None and clause != self.main_clause:
-            years = _years(self.main_clause, self.source_date)
+            earlier = _SINGLE_YEAR.findall(self.reading[:start])
+            years = (YearSpan.parse(earlier[-1]), earlier[-1]) if earlier else None
+        if years is None and clause != main:
+            years = _years(main, self.source_date, self.languages)
         if isinstance(years, str):
             draft.open["years"] = years
         elif years is not None:
@@ -621,15 +1416,111 @@ class _Sentence:
                 "" if self.source_date else " (a relative year needs --source-date)"
             )
         near = _near(clause, start, mention, self.mentions)
-        _settle_word(draft, "status", _stage(clause), "stages")
-        _settle_word(draft, "category", _matching(CATEGORY_WORDS, near), "categories")
-        _settle_word(draft, "instrument", _matching(INSTRUMENT_WORDS, near), "instruments")
+        exclude: frozenset[Status] = frozenset()
+        if mention is not None and _word(self.languages, "authorization").search(
+            self.reading[max(0, mention.start - 60) : mention.end]
+        ):
+            # "authorization for a drawdown of up to $450 million": authorised, not paid.
+            exclude = frozenset((Status.DISBURSED, Status.ALLOCATED))
+        stages: dict[Status, str] = {}
+        for side in (before, after, clause):
+            stages = _stage(side, self.languages, exclude) if side.strip() else {}
+            if stages:
+                break
+        _settle_word(draft, "status", stages, "stages")
+        kinds, said = _matching(self.languages, CATEGORIES, near), near
+        whole_before = self._before_amount(mention, start)
+        if not kinds and whole_before.strip():
+            kinds, said = _matching(self.languages, CATEGORIES, whole_before), whole_before
+        _settle_word(draft, "category", _civilian(kinds, said), "categories")
+        _settle_word(
+            draft, "instrument", _matching(self.languages, INSTRUMENTS, near), "instruments"
+        )
+
+    def _before_amount(self, mention: _Mention | None, start: int) -> str:
+        """The words from the amount before (or the clause's start) to this one."""
+        if mention is None:
+            return ""
+        earlier = [m.end for m in self.mentions if start <= m.end <= mention.start]
+        return self.reading[earlier[-1] if earlier else start : mention.start]
+
+    def _beside(self, mention: _Mention | None, clause: str, start: int) -> tuple[str, str]:
+        """The words of the amount's own sub-clause: before it back to a comma or "and"
+        (or the amount before), after it up to a comma, "and" or a relative clause."""
+        if mention is None:
+            return "", ""
+        end = start + len(clause)
+        earlier = [m.end for m in self.mentions if start <= m.end <= mention.start]
+        later = [m.start for m in self.mentions if mention.end <= m.start < end]
+        before = self.reading[earlier[-1] if earlier else start : mention.start]
+        after = self.reading[mention.end : later[0] if later else end]
+        cut = _SUB_CLAUSE.split(before)
+        before = cut[-1] if cut else before
+        after = _SUB_CLAUSE.split(after)[0]
+        return before, after
 
 
-def _clauses(sentence: str) -> list[tuple[int, str]]:
-    """The sentence cut where a new clause brings its own year and verb (", when")."""
-    cuts = [0, *(match.start() for match in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
-    return [(start, sentence[start:end]) for start, end in itertools.pairwise(cuts)]
+_ANNUAL = _Lazy(
+    r"(?<![\w'\u2019])(?:annual|yearly|årlig|årlige|årligt|årliga|jährlich\w*|annuel\w*"
+    r"|jaarlijks\w*|roczn\w*|coroczn\w*|anual\w*|annual\w*|annu[oaie])\s+(?:\S+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_SUB_CLAUSE = _Lazy(
+    r",\s|;\s|(?<!\d)\s(?:and|og|och|und|et|en|i|y|e|oraz|which|that|who|som|der|die|qui|que"
+    r"|che|dat|który|która|które|compared)\s(?!\d)",
+    re.IGNORECASE,
+)
+_DURATION = _Lazy(
+    r"\b(?:period of|periode på|perioden på|period på|Zeitraum von|période de|periode van"
+    r"|okres|período de|periodo di|over|for|i|über|sur|przez|durante|per)\s+"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|to|tre|fire|fem|seks|sju|syv|åtte|otte"
+    r"|två|fyra|sex|åtta|zwei|drei|vier|fünf|sechs|deux|trois|quatre|cinq|twee|drie|vijf"
+    r"|dwóch|trzech|czterech|pięciu|dos|tres|cuatro|cinco|due|tre|quattro|cinque|\d{1,2})"
+    r"\s+(?:years?|år|årene|åren|Jahren?|ans|années|jaar|lat|años|anni)\b",
+    re.IGNORECASE,
+)
+_COUNT = {
+    **dict.fromkeys(("two", "to", "två", "zwei", "deux", "twee", "dwóch", "dos", "due"), 2),
+    **dict.fromkeys(("three", "tre", "drei", "trois", "drie", "trzech", "tres"), 3),
+    **dict.fromkeys(("four", "fire", "fyra", "vier", "quatre", "czterech", "cuatro", "quattro"), 4),
+    **dict.fromkeys(("five", "fem", "fünf", "cinq", "vijf", "pięciu", "cinco", "cinque"), 5),
+    **dict.fromkeys(("six", "seks", "sex", "sechs"), 6),
+    **dict.fromkeys(("seven", "sju", "syv"), 7),
+    **dict.fromkeys(("eight", "åtte", "otte", "åtta"), 8),
+    **dict.fromkeys(("nine",), 9),
+    **dict.fromkeys(("ten",), 10),
+}
+
+
+def _duration(text: str, languages: Languages) -> tuple[YearSpan, str] | None:
+    """ "i en periode på fem år, med oppstart i 2023": N years from the one year given."""
+    match = _DURATION.search(text)
+    if match is None:
+        return None
+    said = match["n"].lower()
+    count = int(said) if said.isdigit() else _COUNT.get(said, 0)
+    years = [
+        int(y[0])
+        for y in _SINGLE_YEAR.finditer(text)
+        if not _date_around(text, y.start(), languages)
+    ]
+    if len(set(years)) != 1 or not 2 <= count <= 10:
+        return None
+    first = years[0]
+    return YearSpan(first, first + count - 1), f"{match[0]} ... {first}"
+
+
+def _civilian(kinds: dict[Any, str], text: str) -> dict[Any, str]:
+    """ "icke militära", "non-military": civilian, not military."""
+    negated = re.search(
+        r"(?:non-|ikke[- ]|icke[- ]|nicht[- ]?|non[- ]|niet[- ]|nie|no[- ])"
+        r"(?:military|militær|militär|militar|militair|wojskow)\w*",
+        text,
+        re.IGNORECASE,
+    )
+    if negated and Category.MILITARY in kinds:
+        return {Category.CIVILIAN: negated[0]}
+    return kinds
 
 
 def _settle_amount(draft: Draft, mention: _Mention) -> None:
@@ -674,39 +1565,73 @@ def _settle_word(draft: Draft, name: str, hits: dict[Any, str], plural: str) -> 
         )
 
 
-def _matching(table: dict[Any, str], text: str) -> dict[Any, str]:
+def _matching(languages: Languages, table: Sequence[tuple[Any, str]], text: str) -> dict[Any, str]:
     hits = {}
-    for value, pattern in table.items():
-        match = re.search(rf"\b(?:{pattern})\b", text, re.IGNORECASE)
+    for value, name in table:
+        match = _word(languages, name).search(text)
         if match:
             hits[value] = match[0]
     return hits
 
 
-def _stage(clause: str) -> dict[Status, str]:
+def _stage(
+    clause: str, languages: Languages, exclude: frozenset[Status] = frozenset()
+) -> dict[Status, str]:
     """The stage the clause's verbs state. A verb in the future or the infinitive
-    ("will be allocated", "plans to provide") is an announcement, not that stage."""
-    future = re.sub(
-        r"\b(?:will|would|to)\s+(?:be\s+)?\w+(?:ed|en)?\b|\bto\s+\w+\b",
-        lambda match: " will " if match[0].lower().startswith(("will", "would")) else " ",
-        clause,
-        flags=re.IGNORECASE,
-    )
-    hits: dict[Status, str] = {}
-    for status, words in STAGE_WORDS.items():
-        match = re.search(rf"\b(?:{'|'.join(words)})\b", future, re.IGNORECASE)
+    ("will be allocated", "plans to provide", "å gi", "bereitzustellen") is an
+    announcement, not that stage. When the clause states several, the first verb is the
+    main one ("har bestemt at Norge skal gi": decided), except a verb that only reports
+    ("announced that ... reached an agreement")."""
+    future = clause
+    if languages[0] == lexicon.ENGLISH:  # "to" is "two" in Danish and Norwegian
+        future = re.sub(
+            r"\b(?:will|would|to)\s+(?:be\s+)?\w+(?:ed|en)?\b|\bto\s+\w+\b",
+            lambda match: " will " if match[0].lower().startswith(("will", "would")) else " ",
+            clause,
+            flags=re.IGNORECASE,
+        )
+    future = _word(languages, "infinitive").sub(" ", future)
+    hits: list[tuple[int, Status, str]] = []
+    for status, name in STAGES:
+        if status in exclude:
+            continue
+        match = _word(languages, name).search(future)
         if match:
-            hits[status] = match[0]
+            hits.append((match.start(), status, " ".join(match[0].split())))
+    if len(hits) > 1:
+        reporting = re.compile(
+            r"^[,]?\s+(?:\S+\s+)?(?:that|at|att|dass|que|qu['\u2019]|dat|że|che)\b", re.IGNORECASE
+        )
+        kept = [
+            hit
+            for hit in hits
+            if not (hit[1] is Status.ANNOUNCED and reporting.match(future[hit[0] + len(hit[2]) :]))
+        ]
+        hits = sorted(kept or hits)[:1]
+    found = {status: words for _, status, words in hits}
     headline = _HEADLINE.match(clause)  # "Canada to allocate CAD 200 million ..."
-    if not hits and headline:
-        hits[Status.ANNOUNCED] = headline[1]
-    return hits
+    if not found and headline:
+        found[Status.ANNOUNCED] = headline[1]
+    return found
 
 
-def _years(text: str, source_date: dt.date | None) -> tuple[YearSpan, str] | str | None:
+def _date_around(text: str, at: int, languages: Languages) -> bool:
+    """Whether the year at `at` is a date's ("15 October 2025", "24. februar 2022")."""
+    return bool(
+        _compiled(
+            languages,
+            r"(?:(?:{months})\.?\s+\d{0,2},?\s*(?:de\s+|del\s+)?"
+            r"|\d{1,2}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?)$",
+        ).search(text[:at])
+    )
+
+
+def _years(
+    text: str, source_date: dt.date | None, languages: Languages
+) -> tuple[YearSpan, str] | str | None:
     """The one year or range `text` gives (with its words); a reason when it gives
     several; None when none."""
-    found = {span: words for span, words in _year_mentions(text, source_date)}
+    found = {span: words for span, words in _year_mentions(text, source_date, languages)}
     if not found:
         return None
     if len(found) > 1:
@@ -716,12 +1641,24 @@ def _years(text: str, source_date: dt.date | None) -> tuple[YearSpan, str] | str
     return span, words
 
 
-def _year_mentions(text: str, source_date: dt.date | None) -> Iterator[tuple[YearSpan, str]]:
+def _year_mentions(
+    text: str, source_date: dt.date | None, languages: Languages
+) -> Iterator[tuple[YearSpan, str]]:
     """Years and ranges, explicit or relative to the source's date; not those of dates
-    ("15 October 2025") nor those a relative amount points at ("as in 2025")."""
+    ("15 October 2025") nor those a relative amount points at ("as in 2025"), nor an
+    end date alone ("by 2036", "bis 2029"), the old plan's or the war's."""
     spans: list[tuple[int, int, YearSpan, str]] = []
     for same in _SAME_AS.finditer(text):
         text = text[: same.start()] + " " * len(same[0]) + text[same.end() :]
+    not_the_year = _compiled(
+        languages,
+        r"(?:(?<![\w'\u2019])(?:{until})\s+(?:(?:in|the|il|el|dem|der|end of|the end of|slutten av"
+        r"|utgangen av|Ende|fin|eind|końca|finales de|fine)\s+)*"
+        r"|(?<![\w'\u2019])(?:since|seit|siden|sedan|depuis|sinds|od|desde|dal|dall['\u2019]|dalla)\s+"
+        r"(?:(?:{months})\.?\s+(?:de\s+|del\s+)?)?"
+        r"|(?<![\w'\u2019])(?:{war})\b[^.;,]{0,30}\b(?:in|i|im|en|w|nel)\s+)$",
+    )
+    war_after = _compiled(languages, r"^\s+(?:\S+\s+)?(?:{war})")
     for match in _RANGE.finditer(text):
         first, last = int(match["first"]), match["last"]
         end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
@@ -730,23 +1667,29 @@ def _year_mentions(text: str, source_date: dt.date | None) -> Iterator[tuple[Yea
     for match in _SINGLE_YEAR.finditer(text):
         if any(start <= match.start() < end for start, end, _, _ in spans):
             continue
-        if _DATE_AROUND_YEAR.search(text[: match.start()]) or _NOT_THE_YEAR.search(
-            text[: match.start()]
+        if (
+            _date_around(text, match.start(), languages)
+            or not_the_year.search(text[: match.start()])
+            or war_after.match(text[match.end() :])  # "Russia's 2022 full-scale invasion"
         ):
             continue
         year = int(match[0])
         spans.append((match.start(), match.end(), YearSpan(year, year), match[0]))
     if source_date is not None:
-        for pattern, first, last in _RELATIVE_YEARS:
-            for match in pattern.finditer(text):
-                year = source_date.year
+        year = source_date.year
+        for name, first, last in (("this_year", 0, 0), ("next_year", 1, 1)):
+            for match in _word(languages, name).finditer(text):
                 spans.append(
                     (match.start(), match.end(), YearSpan(year + first, year + last), match[0])
                 )
-        for match in _NEXT_YEARS.finditer(text):
-            count = _NUMBERS[match["n"].lower()]
-            year = source_date.year
-            spans.append((match.start(), match.end(), YearSpan(year + 1, year + count), match[0]))
+        numbers = {**lexicon.number_words(languages), **{k: str(v) for k, v in _NUMBERS.items()}}
+        for match in _word(languages, "next_years").finditer(text):
+            said = next((v for k, v in match.groupdict().items() if k.startswith("n_") and v), "")
+            count = int(float(numbers.get(said.lower(), "0")))
+            if 2 <= count <= 5:
+                spans.append(
+                    (match.start(), match.end(), YearSpan(year + 1, year + count), match[0])
+                )
     for _, _, span, words in sorted(spans, key=lambda item: item[0]):
         yield span, words
 
@@ -758,12 +1701,24 @@ def _relative_year(match: re.Match[str], source_date: dt.date | None) -> int | N
     return int(words)
 
 
-def _inherit_from_whole(part: Draft, whole: Draft) -> None:
-    """A part says only what differs from its whole ("of which 70 billion military")."""
-    for name in ("currency", "years", "status", "instrument"):
+def _inherit_from_whole(part: Draft, whole: Draft, *, years: bool) -> None:
+    """A part says only what differs from its whole ("of which 70 billion military"):
+    the whole's currency (a krone the whole's donor settled too), year, stage and
+    instrument."""
+    names = (
+        ("currency", "years", "status", "instrument")
+        if years
+        else ("currency", "status", "instrument")
+    )
+    own_currency = part.parsed is not None and part.parsed.names_currency
+    for name in names:
+        if name == "currency" and own_currency:
+            continue
         if name not in part.found and name in whole.found:
             part.found[name] = whole.found[name]
             part.open.pop(name, None)
+        elif name == "currency" and name not in part.found and name in whole.open:
+            part.open[name] = whole.open[name]
 
 
 def _settle_parties(
@@ -796,7 +1751,12 @@ def _settle_parties(
         draft.found["recipient"] = Found(next(iter(context.recipients)), context.recipient_words)
     else:
         draft.open["recipient"] = "the text names no recipient"
-    if draft.parsed is not None and draft.parsed.one_of and "donor" in draft.found:
+    if (
+        draft.parsed is not None
+        and draft.parsed.one_of
+        and "donor" in draft.found
+        and "currency" not in draft.found
+    ):
         code = places.resolve(draft.found["donor"].value).code
         own = draft.parsed.settled(None, code)
         if own:
@@ -814,7 +1774,11 @@ def _currency_from_context(draft: Draft, context: _Context) -> None:
 
 
 def _remember(
-    context: _Context, drafts: Sequence[Draft], donors: set[str], recipients: set[str]
+    context: _Context,
+    drafts: Sequence[Draft],
+    donors: set[str],
+    recipients: set[str],
+    offset: int,
 ) -> None:
     for draft in drafts:
         for name, seen, attribute in (
@@ -831,9 +1795,14 @@ def _remember(
             context.years.setdefault(found.value, found.words)
     context.donors |= donors
     context.recipients |= recipients
-    wholes = [draft for draft in drafts if "amount" in draft.found and draft.part_of is None]
+    wholes = [
+        (index, draft)
+        for index, draft in enumerate(drafts)
+        if "amount" in draft.found and draft.part_of is None and draft.delivery_of is None
+    ]
     if wholes:
-        context.last_whole = wholes[-1]
+        index, context.last_whole = wholes[-1]
+        context.last_whole_index = offset + index
 
 
 # Drafts as records -----------------------------------------------------------------------
@@ -870,9 +1839,12 @@ def record(
             row[name] = str(draft.value(name))
     if draft.part_of is not None:
         row["part_of"] = draft_id(drafts[draft.part_of], draft.part_of)
+    if draft.delivery_of is not None:
+        row["delivery_of"] = draft_id(drafts[draft.delivery_of], draft.delivery_of)
     notes = [draft.note] if draft.note else []
     if draft.relative_to is not None and not draft.note:
         notes.append(f"the same as in {draft.relative_to}")
+    notes += [f"conversion given: {words!r} (not the amount)" for words in draft.conversions]
     notes += [f"{name} open: {why}" for name, why in draft.open.items()]
     if notes:
         row["note"] = "; ".join(notes)

@@ -495,6 +495,8 @@ class Builder:
                 problems.append((name, MISSING))
         if not ({"year", "years"} & (values.keys() | named)):
             problems.append(("year", MISSING))
+        if "donor" in values and values["donor"] == values.get("recipient"):
+            problems.append(("recipient", own_recipient(values["donor"].name)))
         amount = self._money(values, problems)
         if problems or amount is None:
             raise InvalidRecord(problems)
@@ -545,8 +547,9 @@ class Builder:
         donor: places.Party | None = values.get("donor")
         currency = parsed.settled(given, donor.code if donor else None)
         named = parsed.named
-        if parsed.names_currency and given and currency != given:
-            problems.append(("currency", f"the amount says {named} but the currency is {given}"))
+        clash = currency_clash(parsed, given, donor.code if donor else None)
+        if clash:
+            problems.append(("currency", clash))
             return None
         if currency is None and parsed.one_of:
             if "donor" not in values:
@@ -574,6 +577,21 @@ class Builder:
         except InvalidInput as error:
             problems.append(("amount", str(error)))
             return None
+
+
+def own_recipient(name: str) -> str:
+    """Why a record from a party to itself is refused (and reported by `check`)."""
+    return f"{name} is both the donor and the recipient"
+
+
+def currency_clash(
+    parsed: money.ParsedAmount, given: str | None, donor_code: str | None = None
+) -> str | None:
+    """Why an amount that names its currency (`NOK 85bn`, `85 milliarder kroner`) and
+    the currency given beside it disagree, or None: the amount's own is never overridden."""
+    if parsed.names_currency and given and parsed.settled(given, donor_code) != given:
+        return f"the amount says {parsed.named} but the currency is {given}"
+    return None
 
 
 def build(fields: Mapping[str, Any], *, id: str, sources: Iterable[Source] = ()) -> Pledge:

@@ -64,6 +64,26 @@ DECIMAL_COMMA_SCALES: dict[str, int] = {
     "miljarder": 9,
     "billionen": 12,  # German: a Billion is a million million
     "bio": 12,
+    # Dutch, Polish, Spanish and Italian (issue 24).
+    "miljoen": 6,
+    "miljoenen": 6,
+    "miljarden": 9,
+    "milion": 6,
+    "miliona": 6,
+    "miliony": 6,
+    "milionów": 6,
+    "miliard": 9,
+    "miliarda": 9,
+    "miliardy": 9,
+    "miliardów": 9,
+    "mld": 9,
+    "millón": 6,
+    "millones": 6,
+    "mil millones": 9,  # Spanish: a thousand million
+    "milione": 6,
+    "milioni": 6,
+    "miliardo": 9,
+    "miliardi": 9,
 }
 
 SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH"}
@@ -96,6 +116,37 @@ CURRENCY_WORDS: dict[str, str] = {
     "złoty": "PLN",
     "hryvnia": "UAH",
     "hryvnias": "UAH",
+    # The same currencies in the donors' languages (issue 24).
+    "dollari": "USD",
+    "dólares": "USD",
+    "dólar": "USD",
+    "dolarów": "USD",
+    "dolary": "USD",
+    "dolara": "USD",
+    "pund": "GBP",
+    "pfund": "GBP",
+    "britische pfund": "GBP",
+    "britiske pund": "GBP",
+    "brittiska pund": "GBP",
+    "pond": "GBP",
+    "pond sterling": "GBP",
+    "livres": "GBP",
+    "funtów": "GBP",
+    "funty": "GBP",
+    "funtów szterlingów": "GBP",
+    "libras": "GBP",
+    "libras esterlinas": "GBP",
+    "sterline": "GBP",
+    "złotych": "PLN",
+    "złote": "PLN",
+    "zł": "PLN",
+    "franken": "CHF",
+    "schweizer franken": "CHF",
+    "franchi svizzeri": "CHF",
+    "francos suizos": "CHF",
+    "hrywien": "UAH",
+    "hrywny": "UAH",
+    "grivnas": "UAH",
 }
 DOLLARS = ("USD", "CAD", "AUD", "NZD")
 # "Norwegian kronor", "danske kroner": a krone that names its country.
@@ -112,7 +163,10 @@ CURRENCY_WORDS |= {
     )
     for krone in ("kroner", "kronor", "krone", "krona", "kronur", "krónur")
 }
-KRONE_WORDS = ("kr", "krone", "kroner", "kronor", "krona", "kronur", "krónur", "kronen")
+KRONE_WORDS = (
+    *("kr", "krone", "kroner", "kronor", "krona", "kronur", "krónur", "kronen"),
+    *("couronnes", "couronne", "coronas", "corona", "corone", "koron", "korony"),
+)
 KRONE_CURRENCIES: dict[str, str] = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"}
 """Whose krone a bare `kroner` is, by the donor's ISO 3166 code."""
 KRONE = tuple(sorted(set(KRONE_CURRENCIES.values())))
@@ -222,7 +276,8 @@ def parse_amount(text: str) -> ParsedAmount:
     The number takes `1,200,000`, `1.200.000`, `1 200 000`, `7.5`, `7,5` and `1.234,5`. A
     single comma or dot before exactly three digits is a thousands separator in English
     (`1,500` is 1500, `1.500` is 1.5); next to a word of a decimal-comma language
-    (`1,500 mrd`) it could be either, and is refused with both readings. Exponents
+    (`1,500 mrd`) it could be either, and is refused with both readings, unless the three
+    digits are zeros (`1.000 millones` is a thousand million: no one writes 1.0 so). Exponents
     (`7e999`), NaN and infinity never match; a sign is read only so that `-5` is refused
     as "not greater than zero". What comes out is positive, finite and exact.
     """
@@ -259,7 +314,7 @@ def _words(rest: str, text: str) -> tuple[int, str | None, bool]:
         exponent, decimal_comma = scales[scale], scale in DECIMAL_COMMA_SCALES
     elif (combined := _take(words, KRONE_SCALES))[0]:
         return KRONE_SCALES[combined[0]], "kr", True
-    words = re.sub("^(?:de |d'|d\u2019|of )", "", words)
+    words = re.sub("^(?:de |d'|d\u2019|of |di )", "", words)
     word, words = _take(words, {*CURRENCY_WORDS, *KRONE_WORDS})
     if not word and (code := re.fullmatch(r"[a-z]{3}\.?", words)):
         word, words = code[0].removesuffix("."), ""
@@ -330,6 +385,8 @@ def _number(digits: str, text: str, decimal_comma: bool) -> str:
     if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole != "0":
         if not decimal_comma:
             return whole + fraction if mark == "," else whole + "." + fraction
+        if fraction == "000":  # `1.000 millones`: no one writes 1.0 as 1.000
+            return whole + fraction
         thousands, decimal = whole + fraction, whole + "." + (fraction.rstrip("0") or "0")
         raise InvalidInput(
             f"amount {text!r} is ambiguous: {digits} reads as {thousands} or as {decimal}; "

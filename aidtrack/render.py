@@ -1246,9 +1246,17 @@ def drafts_view(drafts: Sequence[Draft]) -> list[Part]:
         ]
         if draft.part_of is not None:
             pairs.append(("part of", f"draft {draft.part_of + 1}"))
+        if draft.delivery_of is not None:
+            pairs.append(("delivery of", f"draft {draft.delivery_of + 1}"))
         if draft.relative_to is not None:
             pairs.append(("same as", str(draft.relative_to)))
+        if draft.note:
+            pairs.append(("note", draft.note))
         shown.append(Fields(pairs))
+        shown += [
+            Note(f"  conversion given: \u201c{words}\u201d (not the amount)", "dim")
+            for words in draft.conversions
+        ]
         shown += [Note(f"  open: {name}: {why}", "yellow") for name, why in draft.open.items()]
         shown.append(Note(f"  \u201c{draft.quote}\u201d", "italic"))
     return shown

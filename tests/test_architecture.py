@@ -14,13 +14,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "aidtrack"
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "formats"},  # the package: its version, and names it lends lazily
     {"money", "places", "rates", "indicators", "presets"},  # presets: shipped mapping files
-    {"model", "groups"},  # the record | donor groups with dated membership
+    {"model", "groups", "lexicon"},  # the record | donor groups | the donors' languages
     {
         "store",
         "counting",
         "mapping",
     },  # files, locks, atomic writes, migrations | what counts (pure)
     {"rules", "analysis", "extract"},  # rules | selection | news
+    {"extract_scoring"},  # the measure of extract on tables of real sentences
     {"totals"},  # the derived year totals: over the store, never under it
     {"ledger", "yearly", "checks", "completion"},  # writes' rules | reports | check | Tab
     {"reconcile"},  # the store against another tracker's file, counted as reports count

@@ -94,6 +94,19 @@ def test_duplicates_missing_rates_and_unsourced_records(aidtrack: Aidtrack, stor
     assert store.read_bytes() == before
 
 
+def test_a_stored_donor_that_is_its_own_recipient(aidtrack: Aidtrack, store: Path) -> None:
+    """Written before the rule, or by hand: `check` names it and the fix."""
+    own = record("own")
+    own.update(recipient="Norway", recipient_code="NOR")
+    before = write(store, record("fine"), own)
+    found = kinds(aidtrack)
+    assert found == {"own_recipient": {"own"}}
+    shown = aidtrack("check").stdout
+    assert "Norway is both the donor and the recipient" in shown
+    assert "aidtrack edit own --to RECIPIENT" in shown
+    assert store.read_bytes() == before
+
+
 def test_unreadable_records_are_listed_not_fatal(aidtrack: Aidtrack, store: Path) -> None:
     broken = record("bad")
     broken["amount"] = "NaN"

@@ -6,11 +6,11 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from aidtrack.extract import extract
+from aidtrack.extract_scoring import measure
 from aidtrack.model import Qualifier, Status, YearSpan
 from aidtrack.store import read
 
@@ -126,12 +126,9 @@ def test_a_relative_draft_takes_the_amount_of_the_stored_year(aidtrack: Aidtrack
     assert rows[0]["note"] == "the same as nor-2025 (2025)"
 
 
-def test_add_from_text_off_a_terminal_needs_yes_and_complete_drafts(
-    aidtrack: Aidtrack, store: Path
-) -> None:
+def test_add_from_text_off_a_terminal_needs_yes(aidtrack: Aidtrack, store: Path) -> None:
+    """What --yes does with incomplete drafts: tests/test_add_from_text.py."""
     assert "pass --yes" in aidtrack("add", "--from-text", SEED).stderr
-    refused = aidtrack("add", "--from-text", SEED, "--yes")
-    assert refused.exit_code == 1 and "draft 1 misses amount, currency" in refused.stderr
     assert not store.exists()
     text = "Germany plans to provide Ukraine with €11.5 billion in aid in 2026."
     mixed = aidtrack("add", "--from-text", text, "--yes", "--year", "2027")
@@ -146,8 +143,7 @@ def test_add_from_text_on_a_terminal_asks_what_is_missing(store: Path) -> None:
         ["add", "--from-text", SEED, "--source", "https://example.org/norway"],
         [
             ("Record draft 1 of 2?", "y"),
-            ("Amount", "NOK 85bn"),
-            ("Currency", "NOK"),
+            ("Amount", "NOK 85bn"),  # its currency with it: not asked again
             ("Record draft 2 of 2?", "n"),
         ],
     )
@@ -165,59 +161,24 @@ def test_add_from_text_on_a_terminal_asks_what_is_missing(store: Path) -> None:
 # The table of real sentences -------------------------------------------------------------
 
 NEWS = Path(__file__).parent / "data" / "news_sentences.json"
-COMPARED = ("donor", "recipient", "years", "amount", "currency", "qualifier", "status")
-COMPARED += ("category", "instrument", "part_of", "relative_to")
-
-
-def _actual(draft: Any, name: str) -> Any:
-    if name in ("part_of", "relative_to"):
-        return getattr(draft, name)
-    value = draft.value(name)
-    if isinstance(value, YearSpan):
-        return [value.start, value.end]
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    return None if value is None else str(value)
-
-
-def _paired(expected: list[dict[str, Any]], drafts: list[Any]) -> list[tuple[dict[str, Any], Any]]:
-    """Expected drafts with the extracted ones they describe: the same amount, else the
-    next one whose amount was left open."""
-    pairs, left = [], list(drafts)
-    for wanted in expected:
-        same = [d for d in left if wanted["amount"] and _actual(d, "amount") == wanted["amount"]]
-        unsettled = [d for d in left if _actual(d, "amount") is None]
-        chosen = same[0] if same else (unsettled[0] if unsettled else None)
-        if chosen is not None:
-            left.remove(chosen)
-        pairs.append((wanted, chosen))
-    return pairs + [({}, extra) for extra in left]
-
-
-def score(entries: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
-    """Per field: filled and right, filled and wrong, stated and left open."""
-    tally = {name: {"right": 0, "wrong": 0, "missed": 0} for name in COMPARED}
-    for entry in entries:
-        day = dt.date.fromisoformat(entry["source_date"]) if entry["source_date"] else None
-        for wanted, draft in _paired(entry["drafts"], extract(entry["text"], source_date=day)):
-            for name in COMPARED:
-                expected = wanted.get(name)
-                got = _actual(draft, name) if draft is not None else None
-                if got is not None:
-                    tally[name]["right" if got == expected else "wrong"] += 1
-                elif expected is not None and not (name == "qualifier" and expected == "exact"):
-                    tally[name]["missed"] += 1
-    return tally
 
 
 def test_real_sentences_never_give_a_wrong_amount() -> None:
     entries = json.loads(NEWS.read_text(encoding="utf-8"))
     assert len(entries) >= 40
-    tally = score(entries)
-    assert tally["amount"]["wrong"] == 0, tally["amount"]
-    filled = sum(t["right"] + t["wrong"] for t in tally.values())
-    right = sum(t["right"] for t in tally.values())
-    stated = right + sum(t["missed"] for t in tally.values())
-    # Measured: 375 of 384 filled fields right (97.7%), 375 of 437 stated found (85.8%).
-    assert right / filled >= 0.95, tally
-    assert right / stated >= 0.8, tally
+    figures = measure(entries)
+    assert figures.wrong_amounts == 0, figures.tally["amount"]
+    # Measured: 388 of 401 filled fields right (96.8%), 388 of 435 stated found (89.2%).
+    assert figures.precision >= 0.95, figures.tally
+    assert figures.recall >= 0.8, figures.tally
+
+
+def test_the_sentences_the_rules_were_tuned_on_hold_the_issues_targets() -> None:
+    """Issue 24's targets on the 150 sentences the rules were tuned on (96.3% precision,
+    89.7% recall when written). The held-out third (tests/data/README.md) does not hold
+    them yet: 89.4%, 78.9%, 5 wrong amounts, 4 drafts from 3 no-pledge sentences."""
+    entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
+    figures = measure(entries)
+    assert (figures.wrong_amounts, figures.no_pledge_drafts) == (0, 0), figures.tally["amount"]
+    assert figures.precision >= 0.95, figures.tally
+    assert figures.recall >= 0.85, figures.tally

@@ -69,6 +69,29 @@ def test_the_recipient_can_come_from_the_environment(
     assert record["recipient"] == "Ukraine"
 
 
+def test_a_donor_is_never_its_own_recipient(
+    aidtrack: Aidtrack, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One rule in `model.Builder`, so add, edit and import all refuse it."""
+    args = ("Ukraine", "5bn", "--to", "UA", "--currency", "USD", "--year", "2026")
+    refused = aidtrack("add", *args)
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "error: Ukraine is both the donor and the recipient\n",
+    )
+    assert not store.exists()
+    add(aidtrack, *NOR_2026)
+    before = store.read_bytes()
+    edited = aidtrack("edit", "p1", "--to", "NOR")
+    assert edited.exit_code == 1 and "Norway is both the donor and the recipient" in edited.stderr
+    row = '{"donor": "Norway", "recipient": "Norway", "year": 2026, "amount": "NOK 1bn"}\n'
+    imported = aidtrack("import", "-", "--format", "ndjson", input=row)
+    assert imported.exit_code == 1 and "both the donor and the recipient" in imported.stderr
+    monkeypatch.setenv("AIDTRACK_RECIPIENT", "Norway")
+    assert aidtrack("add", "Norway", "NOK 1bn", "--year", "2027").exit_code == 1
+    assert store.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -33,8 +33,9 @@ def check(
     """Verify the store; each problem comes with the command that fixes it.
 
     It checks links (to a record that exists, of the same donor, a part within its
-    whole's years, a version revised once), cycles, parts over their whole, likely
-    duplicates, missing rates and records without a source. Exit 0 when clean, 1
+    whole's years, a version revised once), cycles, parts over their whole, donors
+    that are their own recipient, likely duplicates, missing rates and records without
+    a source. Exit 0 when clean, 1
     otherwise."""
     from .. import checks
 

@@ -235,12 +235,25 @@ def add(
     ] = None,
     yes: Annotated[
         bool,
-        typer.Option("--yes", help="With --from-text: record complete drafts without asking."),
+        typer.Option(
+            "--yes",
+            help="With --from-text: ask nothing; records the complete drafts and warns of "
+            "each other one (exit 1, nothing written, when none is complete).",
+        ),
     ] = False,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
-    """Record a pledge. Prompts for what is missing only on a terminal."""
+    """Record a pledge. Prompts for what is missing only on a terminal.
+
+    With --from-text, on a terminal each draft is recorded (y: what it misses is asked
+    for), skipped (n) or corrected field by field (e: each field's value is the default;
+    an amount that names its currency settles it). With --yes, the complete drafts are
+    recorded and each other one is named in a warning line (exit 0); when none is
+    complete nothing is written (exit 1), as when the store refuses a draft (a likely
+    duplicate, a delivery beside its promise). $AIDTRACK_RECIPIENT is the recipient of
+    a draft whose text names none.
+    """
     env: Environment = ctx.obj
     shown = output_format(json_flag, fmt)
     if from_text is not None:

@@ -1,0 +1,474 @@
+"""Extract on news it has never seen (issue 24, items 1-3): rules from how the donors'
+languages work, each measured case of the issue a test in its own words.
+
+1. Never a wrong amount: conversions in brackets or between dashes are notes; needs,
+   spending, costs, damage, losses, GDP and people are not pledges.
+2. The donors' languages: names from pycountry's locale files and their inflections;
+   grammar decides donor (the subject) and recipient (the dative, "to/til/für/à...").
+3. Structure: breakdowns, "respectively", "each year ... a total of", tranches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from aidtrack import lexicon
+from aidtrack.extract import Draft, extract, record
+from aidtrack.model import Qualifier, Status, YearSpan
+
+
+def one(text: str, day: dt.date | None = None) -> Draft:
+    (draft,) = extract(text, source_date=day)
+    return draft
+
+
+def amounts(drafts: list[Draft]) -> list[Decimal | None]:
+    return [d.value("amount") for d in drafts]
+
+
+def by_amount(drafts: list[Draft], amount: str) -> Draft:
+    (found,) = [d for d in drafts if d.value("amount") == Decimal(amount)]
+    return found
+
+
+# 1. Never a wrong amount -----------------------------------------------------------------
+
+
+def test_a_figure_between_dashes_after_an_amount_is_its_conversion() -> None:
+    draft = one(
+        "Norge har sat to milliarder norske kroner - svarende til omkring 1,31 milliarder "
+        "danske kroner - af til støtte til Ukraine."
+    )
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("2000000000"), "NOK")
+    assert (draft.value("donor"), draft.value("recipient")) == ("Norway", "Ukraine")
+    assert draft.value("status") is Status.ALLOCATED
+    assert draft.conversions == ["omkring 1,31 milliarder danske kroner"]
+    assert "conversion" in record([draft], 0, source=None, source_date=None)["note"]
+
+
+def test_a_figure_in_brackets_after_an_amount_is_its_conversion() -> None:
+    draft = one(
+        "Storbritannia setter av 2,3 milliarder pund (over 27 milliarder kroner) til militær "
+        "støtte til Ukraina i år.",
+        dt.date(2025, 3, 1),
+    )
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("2300000000"), "GBP")
+    assert draft.value("qualifier") is Qualifier.EXACT
+    assert (draft.value("donor"), draft.value("recipient")) == ("United Kingdom", "Ukraine")
+    assert (draft.value("status"), draft.value("category")) == (Status.ALLOCATED, "military")
+    assert draft.value("years") == YearSpan(2025, 2025)
+    assert draft.conversions == ["over 27 milliarder kroner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        (
+            "Deutschland stellt der Ukraine 500 Millionen Euro (umgerechnet rund 580 Millionen "
+            "Dollar) für die Winterhilfe bereit.",
+            "500000000",
+            "EUR",
+        ),
+        (
+            "La Suède versera 2 milliards de couronnes (environ 180 millions d'euros) à l'Ukraine.",
+            "2000000000",
+            "SEK",
+        ),
+        (
+            "Polska przekaże Ukrainie 100 mln euro, czyli około 430 mln zł, na odbudowę.",
+            "100000000",
+            "EUR",
+        ),
+    ],
+)
+def test_conversions_in_every_language_are_notes(text: str, amount: str, currency: str) -> None:
+    draft = one(text)
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal(amount), currency)
+    assert len(draft.conversions) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # requirement, told after the figure
+        "Pledges at the conference fell short of the $2.57 billion the UN said it requires "
+        "to help Sudan this year.",
+        # spending on one's own war
+        "Ukraine is spending £5.4bn a month on its war, according to the Treasury.",
+        # people, not money
+        "The UN says about 25 million people across Sudan are in need of humanitarian aid.",
+        "Rund 3,7 Millionen Menschen sind innerhalb der Ukraine auf der Flucht.",
+        # needs
+        "Die Ukraine braucht im kommenden Jahr rund 38 Milliarden Dollar für ihren Haushalt.",
+        "Ukraina trenger 486 milliarder dollar til gjenoppbygging, ifølge Verdensbanken.",
+        "Oekraïne heeft volgens de VN 42 miljard euro nodig voor noodhulp.",
+        "Ukrainas behov för återuppbyggnad uppgår till 486 miljarder dollar.",
+        # damage, losses, costs, GDP
+        "Les dégâts causés par la guerre sont estimés à 150 milliards de dollars.",
+        "Straty Ukrainy sięgają ponad 500 mld dolarów.",
+        "La guerra costa all'Ucraina circa 100 milioni di euro al giorno.",
+        "El PIB de Ucrania cayó hasta unos 160.000 millones de dólares.",
+        "Danmarks forsvarsudgifter stiger til 3 procent af BNP, eller 90 milliarder kroner.",
+    ],
+)
+def test_figures_of_need_spending_cost_loss_gdp_or_people_are_not_pledges(text: str) -> None:
+    assert [d.value("amount") for d in extract(text) if "amount" in d.found] == []
+
+
+def test_spending_on_aid_is_still_money_given() -> None:
+    draft = one(
+        "According to Onet, Warsaw has already spent €4,5 bln in military support for Ukraine."
+    )
+    assert draft.value("amount") == Decimal("4500000000")
+    assert draft.value("status") is Status.DISBURSED
+
+
+# 2. The donors' languages ----------------------------------------------------------------
+
+
+def test_german_subject_gives_and_dative_receives_with_its_breakdown() -> None:
+    whole, part = extract(
+        "Deutschland wird der Ukraine bis 2029 11 Milliarden Euro militärischer Hilfe zur "
+        "Verfügung stellen, darunter 3 Milliarden Euro im Jahr 2025."
+    )
+    assert (whole.value("donor"), whole.value("recipient")) == ("Germany", "Ukraine")
+    assert (whole.value("amount"), whole.value("currency")) == (Decimal("11000000000"), "EUR")
+    assert (whole.value("status"), whole.value("category")) == (Status.ANNOUNCED, "military")
+    assert part.part_of == 0
+    assert (part.value("amount"), part.value("currency")) == (Decimal("3000000000"), "EUR")
+    assert part.value("years") == YearSpan(2025, 2025)
+    assert (part.value("donor"), part.value("recipient")) == ("Germany", "Ukraine")
+
+
+def test_mindestens_is_at_least_and_the_recipient_is_not_the_donor() -> None:
+    draft = one(
+        "Die Regierung plant, im kommenden Jahr mindestens 1,5 Milliarden Euro für die Ukraine "
+        "bereitzustellen.",
+        dt.date(2025, 6, 1),
+    )
+    assert draft.value("qualifier") is Qualifier.AT_LEAST
+    assert draft.value("recipient") == "Ukraine" and "donor" in draft.missing
+    assert (draft.value("status"), draft.value("years")) == (Status.ANNOUNCED, YearSpan(2026, 2026))
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "amount", "currency", "status"),
+    [
+        (
+            "La Belgique a décidé d'octroyer une aide militaire supplémentaire de 92 millions "
+            "d'euros à l'Ukraine.",
+            "Belgium",
+            "92000000",
+            "EUR",
+            Status.COMMITTED,
+        ),
+        (
+            "Norge vil gi 5 milliarder kroner i humanitær støtte til Ukraina i 2024.",
+            "Norway",
+            "5000000000",
+            "NOK",
+            Status.ANNOUNCED,
+        ),
+        (
+            "Sverige ger Ukraina ett nytt stödpaket på 13,5 miljarder kronor.",
+            "Sweden",
+            "13500000000",
+            "SEK",
+            None,
+        ),
+        (
+            "Polska przekaże Ukrainie pakiet pomocy wojskowej o wartości 1,5 mld zł.",
+            "Poland",
+            "1500000000",
+            "PLN",
+            Status.ANNOUNCED,
+        ),
+        (
+            "España destinará 1.000 millones de euros en ayuda militar a Ucrania en 2025.",
+            "Spain",
+            "1000000000",
+            "EUR",
+            Status.ANNOUNCED,
+        ),
+        (
+            "L'Italia ha stanziato 300 milioni di euro per l'Ucraina.",
+            "Italy",
+            "300000000",
+            "EUR",
+            Status.ALLOCATED,
+        ),
+        (
+            "Nederland stelt in 2025 3,5 miljard euro beschikbaar voor militaire steun aan "
+            "Oekraïne.",
+            "Netherlands",
+            "3500000000",
+            "EUR",
+            Status.ALLOCATED,
+        ),
+        (
+            "Norwegens Regierung hat zwei Milliarden Kronen für die Ukraine bewilligt.",
+            "Norway",
+            "2000000000",
+            "NOK",
+            Status.COMMITTED,
+        ),
+        (
+            "Die dänische Regierung hat der Ukraine weitere 500 Millionen Kronen zugesagt.",
+            "Denmark",
+            "500000000",
+            "DKK",
+            None,
+        ),
+    ],
+)
+def test_donor_and_recipient_in_the_donors_languages(
+    text: str, donor: str, amount: str, currency: str, status: Status | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, "Ukraine")
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal(amount), currency)
+    if status is not None:
+        assert draft.value("status") is status
+
+
+def test_a_possessive_is_neither_donor_and_a_drawdown_is_not_disbursed() -> None:
+    draft = one(
+        "President Joe Biden has given DOD authorization for a drawdown of up to $450 million "
+        "to meet Ukraine's critical arms needs in the face of the Russian invasion."
+    )
+    assert draft.value("donor") != "Ukraine" and "donor" in draft.missing
+    assert (draft.value("amount"), draft.value("qualifier")) == (
+        Decimal("450000000"),
+        Qualifier.UP_TO,
+    )
+    assert draft.value("status") is Status.COMMITTED
+    assert draft.value("category") == "military"
+
+
+def test_country_names_come_from_pycountry_locales_with_their_inflections() -> None:
+    for word in ("Tyskland", "Allemagne", "Niemcy", "Alemania", "Germania", "Duitsland"):
+        assert lexicon.party(word) == "Germany", word
+    assert lexicon.party("Norges") == "Norway"  # genitive
+    assert lexicon.party("Ukrainie") == "Ukraine"  # Polish dative
+    assert lexicon.party("Polsce") == "Poland"  # Polish dative, k -> c
+    assert lexicon.party("Oekraïne") == "Ukraine"
+    assert lexicon.party("norske") == "Norway"  # demonym, inflected
+    assert lexicon.party("französischen") == "France"
+
+
+def test_the_locale_files_are_read_only_when_extract_reads_text_in_their_language() -> None:
+    code = (
+        "import sys, aidtrack.cli; print('aidtrack.lexicon' in sys.modules); "
+        "from aidtrack import extract, lexicon; print(lexicon.catalogs_read()); "
+        "extract.extract('Norway will give NOK 5bn to Ukraine.'); print(lexicon.catalogs_read()); "
+        "extract.extract('Norge gir 5 milliarder kroner til Ukraina.'); "
+        "print(lexicon.catalogs_read() > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "0", "0", "True"]
+
+
+# 3. Structure ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "part", "currency"),
+    [
+        (
+            "Norge gir 85 milliarder kroner til Ukraina i 2026, hvorav 70 milliarder går til "
+            "militær støtte.",
+            "85000000000",
+            "70000000000",
+            "NOK",
+        ),
+        (
+            "Sverige ger 40 miljarder kronor till Ukraina under 2025, varav 5 miljarder är "
+            "civilt stöd.",
+            "40000000000",
+            "5000000000",
+            "SEK",
+        ),
+        (
+            "La France fournira 3 milliards d'euros à l'Ukraine en 2024, dont 1 milliard pour "
+            "la défense aérienne.",
+            "3000000000",
+            "1000000000",
+            "EUR",
+        ),
+        (
+            "Nederland trekt 2 miljard euro uit voor Oekraïne in 2025, waarvan 500 miljoen "
+            "voor drones.",
+            "2000000000",
+            "500000000",
+            "EUR",
+        ),
+        (
+            "Norway will provide 85 billion kroner to Ukraine in 2026, of which 70 billion is "
+            "military support.",
+            "85000000000",
+            "70000000000",
+            "NOK",
+        ),
+    ],
+)
+def test_a_breakdown_links_parts_to_their_whole_with_its_currency_and_year(
+    text: str, whole: str, part: str, currency: str
+) -> None:
+    drafts = extract(text)
+    assert amounts(drafts) == [Decimal(whole), Decimal(part)]
+    assert drafts[1].part_of == 0
+    assert {d.value("currency") for d in drafts} == {currency}
+    assert drafts[1].value("years") == drafts[0].value("years") is not None
+    assert {d.value("donor") for d in drafts} == {drafts[0].value("donor")} != {None}
+
+
+def test_made_up_of_gives_parts_that_take_the_wholes_currency() -> None:
+    _, military, civilian = extract(
+        "The support for Ukraine in 2026 totals NOK 85 billion and is made up of 70 billion in "
+        "military support and 15 billion in civilian support."
+    )
+    assert (military.part_of, civilian.part_of) == (0, 0)
+    assert {military.value("currency"), civilian.value("currency")} == {"NOK"}
+    assert (military.value("category"), civilian.value("category")) == ("military", "civilian")
+    assert military.value("years") == YearSpan(2026, 2026)
+
+
+@pytest.mark.parametrize("word", ["respectively", "accordingly"])
+def test_respectively_pairs_amounts_with_years_in_order(word: str) -> None:
+    first, second = extract(
+        f"NOK 2.5 billion and NOK 7 billion were allocated in 2023 and 2024, {word}."
+    )
+    assert (first.value("amount"), first.value("years")) == (
+        Decimal("2500000000"),
+        YearSpan(2023, 2023),
+    )
+    assert (second.value("amount"), second.value("years")) == (
+        Decimal("7000000000"),
+        YearSpan(2024, 2024),
+    )
+
+
+def test_henholdsvis_pairs_amounts_with_years() -> None:
+    first, second = extract(
+        "Norge bevilget 2,5 milliarder kroner og 7 milliarder kroner til Ukraina i henholdsvis "
+        "2023 og 2024."
+    )
+    assert first.value("years") == YearSpan(2023, 2023)
+    assert second.value("years") == YearSpan(2024, 2024)
+
+
+def test_each_year_for_n_years_with_a_total_gives_the_envelope_and_one_draft_a_year() -> None:
+    drafts = extract(
+        "The Nansen Programme will provide NOK 15 billion every year over the next five years, "
+        "a total of NOK 75 billion, 2023 to 2027."
+    )
+    (total,) = [d for d in drafts if d.value("amount") == Decimal("75000000000")]
+    yearly = [d for d in drafts if d.value("amount") == Decimal("15000000000")]
+    assert total.value("years") == YearSpan(2023, 2027) and total.part_of is None
+    assert [d.value("years") for d in yearly] == [YearSpan(y, y) for y in range(2023, 2028)]
+    assert {d.part_of for d in yearly} == {drafts.index(total)}
+
+
+def test_a_yearly_figure_without_named_years_leaves_its_years_open() -> None:
+    (draft,) = extract("Norway will provide at least NOK 15 billion per year until 2030.")
+    assert "years" in draft.missing and "each year" in draft.open["years"]
+    assert draft.value("qualifier") is Qualifier.AT_LEAST
+
+
+def test_a_tranche_as_part_of_a_package_is_a_delivery_of_it() -> None:
+    drafts = extract(
+        "On Wednesday, 24 April, the European Commission announced the disbursement of a "
+        "€1.5 billion tranche of macro-financial assistance to Ukraine as part of a large "
+        "€50 billion support package."
+    )
+    package, tranche = by_amount(drafts, "50000000000"), by_amount(drafts, "1500000000")
+    assert drafts.index(package) < drafts.index(tranche)  # the whole first, for import
+    assert tranche.delivery_of == drafts.index(package) and tranche.part_of is None
+    assert tranche.value("status") is Status.DISBURSED
+    assert (tranche.value("donor"), tranche.value("recipient")) == ("EU institutions", "Ukraine")
+    row = record(drafts, drafts.index(tranche), source=None, source_date=None)
+    assert (
+        row["delivery_of"]
+        == record(drafts, drafts.index(package), source=None, source_date=None)["id"]
+    )
+
+
+def test_a_pledge_to_moldova_gives_a_draft() -> None:
+    draft = one(
+        "The European Commission has presented a Growth Plan for Moldova worth EUR1.8 billion "
+        "to support the country's economy for 2025-2027."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == ("EU institutions", "Moldova")
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("1800000000"), "EUR")
+    assert draft.value("years") == YearSpan(2025, 2027)
+
+
+# The general rules the cases above rest on ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Regeringen giver 500 millioner kroner til Ukraine i år.", "DKK"),
+        ("Regjeringen gir 500 millioner kroner til Ukraina i år.", "NOK"),
+        ("Regeringen ger 500 miljoner kronor till Ukraina i år.", "SEK"),
+    ],
+)
+def test_a_krone_no_country_names_is_the_texts_own(text: str, currency: str) -> None:
+    assert one(text).value("currency") == currency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det svarer til 2 milliarder euro.",  # a restatement: no party, stage or aid
+        "Polska przyjęła 1,5 mln uchodźców z Ukrainy.",  # people
+        "Ukraina mottok 40 prosent av de 10 milliarder kronene.",  # the base of a share
+    ],
+)
+def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
+    assert [d for d in extract(text) if "amount" in d.found] == []
+
+
+def test_the_old_level_of_a_change_is_no_pledge() -> None:
+    draft = one("Japan will raise its loans to Ukraine to $500 million from $200 million.")
+    assert (draft.value("amount"), draft.value("donor")) == (Decimal("500000000"), "Japan")
+
+
+def test_one_amount_in_two_scales_is_their_sum() -> None:
+    draft = one("L'Italia ha stanziato 1 miliardo e 200 milioni di euro per l'Ucraina.")
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("1200000000"), "EUR")
+
+
+def test_figures_that_add_up_to_the_one_before_are_its_parts() -> None:
+    whole, weapons, rebuilding = extract(
+        "Danmark giver 10 milliarder kroner til Ukraine, 8 milliarder til våben og "
+        "2 milliarder til genopbygning."
+    )
+    assert (weapons.part_of, rebuilding.part_of) == (0, 0)
+    assert {d.value("currency") for d in (whole, weapons, rebuilding)} == {"DKK"}
+    assert weapons.value("category") == "military"
+
+
+def test_a_language_with_a_decimal_comma_groups_thousands_with_a_dot() -> None:
+    assert one("España aporta 16.500 millones de euros a Ucrania.").value("amount") == Decimal(
+        "16500000000"
+    )
+    assert one("Norge gir 2,250 milliarder kroner til Ukraina.").value("amount") == Decimal(
+        "2250000000"
+    )
+
+
+def test_the_first_verb_of_a_clause_gives_the_stage() -> None:
+    draft = one("Stortinget har bestemt at Norge skal gi 5 milliarder kroner til Ukraina.")
+    assert (draft.value("status"), draft.value("donor")) == (Status.COMMITTED, "Norway")
+
+
+def test_a_duration_from_a_year_gives_the_range() -> None:
+    draft = one("Norge skal gi 75 milliarder kroner til Ukraina over fem år, med oppstart i 2023.")
+    assert draft.value("years") == YearSpan(2023, 2027)
