@@ -245,19 +245,28 @@ class Ledger:
         return None
 
     def _refuse_excess(self, pledges: Sequence[Pledge]) -> None:
-        """Refuse a write that leaves a pledge with more delivered than promised."""
+        """Refuse a write that leaves a pledge with more delivered than promised: the
+        pledges it delivers to, and the pledges it changes that have deliveries. One
+        pass over the links and the records, whatever the size of an import."""
         final = {p.id: p for p in pledges}
-        targets = {p.delivery_of for p in pledges if p.delivery_of}
-        targets |= {p.id for p in pledges if self.deliveries_of(p.id)}
+        gone = self.superseded()
+        stored: dict[str, list[str]] = defaultdict(list)
+        for pledge_id, _, _, delivery_of in self.links():
+            if delivery_of and pledge_id not in gone and pledge_id not in final:
+                stored[delivery_of].append(pledge_id)
+        new: dict[str, list[Pledge]] = defaultdict(list)
+        for pledge in pledges:
+            if pledge.delivery_of:
+                new[pledge.delivery_of].append(pledge)
+        targets = set(new) | {p.id for p in pledges if p.id in stored}
         convert = None
         for target in sorted(targets):
-            pledge = final.get(target) or self.find(target)
-            if pledge is None:
+            promise = final.get(target) or self.find(target)
+            if promise is None:
                 continue  # a broken link, named by the link rules
-            stored = [d for d in self.deliveries_of(target) if d.id not in final]
-            deliveries = stored + [p for p in pledges if p.delivery_of == target]
+            deliveries = [self.get(i) for i in stored.get(target, ())] + new.get(target, [])
             convert = convert or rules.approximate(self.rate_table())
-            excess = rules.delivered_beyond(pledge, deliveries, convert)
+            excess = rules.delivered_beyond(promise, deliveries, convert)
             if excess is not None:
                 raise InvalidInput(excess)
 
