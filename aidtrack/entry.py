@@ -7,13 +7,32 @@ import gc
 import os
 import signal
 import sys
+from types import FrameType
 from typing import NoReturn
 
 from .errors import Terminated, signal_exit
 
 
-def _terminate(signum: int, frame: object) -> NoReturn:
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C and SIGTERM unwind the command (exit 130, 143), from wherever they land,
+    except where Python would print the exception and carry on: a weakref callback of
+    the import machinery (a module lock's `cb`) or a finaliser. There the signal is
+    delivered again a moment later, from wherever the command has got to."""
+    if frame is not None and _swallows(frame):
+        signal.signal(signal.SIGALRM, lambda _, later: _stop(signum, later))
+        signal.setitimer(signal.ITIMER_REAL, 0.005)
+        return
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated()
+
+
+def _swallows(frame: FrameType) -> bool:
+    """Whether an exception raised in `frame` would be printed and ignored."""
+    code = frame.f_code
+    return code.co_name == "__del__" or (
+        code.co_name == "cb" and code.co_filename == "<frozen importlib._bootstrap>"
+    )
 
 
 def main() -> NoReturn:
@@ -27,8 +46,8 @@ def main() -> NoReturn:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     import orjson  # noqa: F401
 
-    signal.signal(signal.SIGTERM, _terminate)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:
         from . import store
 

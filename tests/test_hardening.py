@@ -609,3 +609,39 @@ def test_output_that_cannot_be_written_is_a_one_line_error(
         )
     assert done.returncode == 1
     assert done.stderr == "error: could not write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("signum", "raised"), [(signal.SIGTERM, "Terminated"), (signal.SIGINT, "KeyboardInterrupt")]
+)
+def test_a_signal_in_a_callback_whose_errors_python_ignores_is_delivered_again(
+    signum: signal.Signals, raised: str
+) -> None:
+    """Ctrl-C or SIGTERM landing in the import machinery's weakref callback (`cb`, whose
+    exception Python prints and ignores) is not lost, nor printed as a traceback: it
+    comes again a moment later and unwinds the command."""
+    from aidtrack import entry
+    from aidtrack.errors import Terminated
+
+    namespace: dict[str, Any] = {}
+    exec(
+        compile(
+            "import sys\ndef cb():\n    return sys._getframe()",
+            "<frozen importlib._bootstrap>",
+            "exec",
+        ),
+        namespace,
+    )
+    frame = namespace["cb"]()
+    previous = signal.getsignal(signal.SIGALRM)
+    try:
+        entry._stop(signum, frame)  # no exception here
+        with pytest.raises((Terminated, KeyboardInterrupt)) as caught:
+            time.sleep(1)  # the alarm delivers it again
+        assert type(caught.value).__name__ == raised
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    with pytest.raises((Terminated, KeyboardInterrupt)) as caught:
+        entry._stop(signum, sys._getframe())
+    assert type(caught.value).__name__ == raised
