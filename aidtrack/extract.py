@@ -13,7 +13,9 @@ rules are the languages' grammar, not sentences seen before:
 
 - a figure's role: a figure in brackets or between dashes after another amount is its
   conversion (a note, never a draft); a figure of need, requirement, spending, cost,
-  damage, loss or GDP is no pledge; a count of people is no amount;
+  damage, loss or GDP is no pledge; a count of people is no amount; a figure whose own
+  clause has no verb of giving nor word of aid is no pledge, nor is the figure a pledge
+  is compared with ("up from X", "compared with X", "more than last year's X");
 - who gives: the subject gives; the dative or the object of "to/for/til/für/à/aan/dla/
   para/per" receives; a possessive ("Ukraine's needs", "les besoins de l'Ukraine") is
   neither, unless it owns the aid or the government ("Norway's government");
@@ -491,11 +493,11 @@ def _conversion_span(
     return None
 
 
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+def _blank(text: str, spans: Sequence[tuple[int, int]], fill: str = " ") -> str:
     """`text` with each span set aside (spaces, so offsets stay)."""
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = fill * (end - start)
     return "".join(chars)
 
 
@@ -558,6 +560,8 @@ def _not_pledged(
         )
     ):
         return "spending"  # on one's own war, not on a recipient ("bruker ... på Ukraina")
+    if _COMPARED.search(reading[: mention.origin]) or _THAN.search(reading[: mention.origin]):
+        return "the figure it is compared with"
     if _DIFFERENCE.search(reading[: mention.start]):
         return "a difference between two amounts"
     if previous is not None and previous.role and not giving.search(window):
@@ -570,11 +574,112 @@ _PERCENT_OF = _Lazy(
     r"(?:of|av|af|der|des|du|de|van|z|di|del|dei)\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
+_COMPARED = _Lazy(
+    r"(?<![\w'\u2019])(?:compared (?:with|to)|in comparison (?:with|to)|as against|versus|vs\."
+    r"|up from|down from|sammenlignet med|sammenlignet mod|opp fra|op fra|ned fra|jämfört med"
+    r"|upp från|ned från|verglichen mit|im Vergleich zu|im Vergleich mit|par rapport à"
+    r"|comparé à|comparativement à|vergeleken met|in vergelijking met|ten opzichte van"
+    r"|w porównaniu z|en comparación con|comparado con|frente a|rispetto (?:a|ai|al|alla|agli|alle)"
+    r"|in confronto a)\s+(?:[^\W\d_]+['\u2019]?\s*){0,3}$"
+    r"|(?<![\w'\u2019])(?:contre|contro)\s+(?:les|la|le|l['\u2019]|i|gli)?\s*$",
+    re.IGNORECASE,
+)
+"""A figure a comparison is made with ("up from $2 billion", "compared with last year's
+€3 billion", "contre 2 milliards en 2024"): the old or other level, not a pledge. Words
+that also mean "towards" ("gegenüber der Ukraine", "wobec Ukrainy") are left out;
+"contre/contro" ("against") count only right before the figure."""
+_THAN = _Lazy(
+    r"(?<![\w'\u2019])(?:more|less|higher|lower|greater|larger|smaller|mer|mere|mindre|høyere"
+    r"|højere|lavere|högre|lägre|mehr|weniger|höher|niedriger|plus|moins|meer|minder|hoger|lager"
+    r"|więcej|mniej|wyższ\w*|niższ\w*|más|menos|mayor|menor|più|meno|maggiore|minore)\s+"
+    r"(?:than|enn|end|än|als|que|qu['\u2019]|dan|niż|di|de|del|della|dello|che)\s*"
+    r"(?:[^\W\d_]+['\u2019]?\s*){1,3}$",
+    re.IGNORECASE,
+)
+"""The other side of a comparison, with words between ("more than last year's $5
+billion"): "more than" right before a figure is its qualifier, not a comparison."""
 _DIFFERENCE = _Lazy(
     r"\b(?:exceed\w*|surpass\w*|higher than|larger than|more than|less than|lower than)\b"
     r"[^.;]{0,80}?\bby\s+$",
     re.IGNORECASE,
 )
+
+
+_BOUNDARY = _Lazy(
+    r";|(?<![\w'\u2019])(?:which|who|whose|hvilket|vilket|który\w*|która|które|cui)(?![\w'\u2019])"
+    r"|,\s+(?:and|but|og|men|och|und|aber|et|mais|maar|ale|oraz|y|pero|e)\s+"
+    r"(?!(?:[^\s§]+\s+){0,3}§)",
+    re.IGNORECASE,
+)
+"""Where a figure's clause ends: a semicolon, a relative pronoun, which brings a
+clause about something else (the ambiguous short ones, "som", "der", "que", "che",
+are left out), or a comma and a conjunction that start a clause with its own subject
+(", and its oil fund earned ..."). A comma or "and" between figures joins noun phrases
+("NOK 2.5 billion and NOK 7 billion were allocated"); brackets and dashes hold a
+restatement or an elaboration of the clause ("by €3 billion — from €8.5 billion to
+€11.5 billion"); a contrast ("while in 2024 the amount was ...", "medan Norge bidrar
+med ...") runs parallel to the main clause, often without its own verb. None of them
+ends it."""
+_INSERTED = _Lazy(
+    r",\s+(?:which|who|whose|hvilket|vilket|który\w*|która|które|cui)\b[^,;:]*,",
+    re.IGNORECASE,
+)
+"""A relative clause between commas ("aid for Ukraine, which is struggling ..., to €8
+billion"): set aside, the main clause goes on after it."""
+_GIVING_VERBS = (
+    r"allocate|provide|give|send|donate|commit|approve|disburse|deliver|contribute|transfer"
+    r"|pay|funded|finance|financing|extend|earmark|grant|lend"
+    r"|gi|gir|giver|ge|ger|gav|ga|bidra|bidrar|bidrog|finansier\w*"
+    r"|gibt|geben|gewähr\w*|zahlt\w*|finanzier\w*"
+    r"|donne\w*|verse\w*|accord\w*|fourni\w*|financ\w*"
+    r"|geeft|geven|schenkt|financier\w*"
+    r"|przekaz\w*|przeznacz\w*|udziel\w*|finansow\w*"
+    r"|aport\w*|otorg\w*|entreg\w*|destin\w*|financi\w*"
+    r"|stanzi\w*|fornir\w*|fornisc\w*|eroga\w*|finanzia\w*"
+)
+"""Verbs of giving in the ten languages, in the forms the stage words do not list (the
+present "gir", "aporta", the base "allocate"): a clause with one tells money given."""
+
+
+def _own_clause(reading: str, mention: _Mention, mentions: Sequence[_Mention]) -> str:
+    """The words of the clause that holds a figure: from the boundary before it to the
+    boundary after it (see `_BOUNDARY`), a relative clause inserted between commas set
+    aside."""
+    text = _blank(reading, [m.span() for m in _INSERTED.finditer(reading)])
+    blanked = _blank(text, [(m.origin, m.end) for m in mentions], "§")
+    start, end = 0, len(reading)
+    for cut in _BOUNDARY.finditer(blanked):
+        if cut.end() <= mention.origin:
+            start = cut.end()
+        elif cut.start() >= mention.end:
+            end = cut.start()
+            break
+    attached = _ATTACHED.match(reading[mention.end :])
+    return text[start:end] + (" " + attached[0] if attached else "")
+
+
+_ATTACHED = _Lazy(
+    r"^(?:\s+[^\s,;]+){0,3}?,?\s+(?:which|that|hvilket|vilket|który\w*|która|które|cui)\b"
+    r"[^,;]*",
+    re.IGNORECASE,
+)
+"""A relative clause right after a figure ("$8.5 billion in 2026, which I will propose
+to parliament") tells of the figure: its verb is the figure's."""
+
+
+def _gives(clause: str, languages: Languages) -> bool:
+    """Whether a clause tells money given: a verb of a pledge's stage (any inflection:
+    "allocate", "helping", "steunt") or a word of aid, of receiving, of an aid programme,
+    or of a kind of aid (a fund is left out: an oil fund holds money, it does not give it)."""
+    return bool(
+        _compiled(
+            languages,
+            _START + r"(?:{announced}|{committed}|{allocated}|{disbursed}|{aid}|{delivery}"
+            r"|{authorization}|{receive}|program\w*|{military}|{humanitarian}|{loan}|{grant}"
+            r"|{guarantee}"
+            r"|" + _GIVING_VERBS + r")\w{0,3}(?![\w])",
+        ).search(clause)
+    ) or bool(_HEADLINE.match(clause.lstrip()))
 
 
 def _is_bare_year(words: str) -> bool:
@@ -917,12 +1022,15 @@ def _read_sentence(
     mentions: list[_Mention] = []
     previous: _Mention | None = None
     refused = _NOT_PLEDGED.search(reading) is not None
-    old_level = _old_level(reading, [m for m in every_mention if not m.conversion])
+    figures = [m for m in every_mention if not m.conversion]
+    old_level = _old_level(reading, figures)
     for mention in every_mention:
         if mention.conversion:
             continue
         role = "an old level" if mention is old_level else ""
         role = role or _not_pledged(reading, mention, previous, refused, languages)
+        if not role and not _gives(_own_clause(reading, mention, figures), languages):
+            role = "no verb of giving nor word of aid in its clause"
         mention = replace(mention, role=role)
         if not role:
             mentions.append(mention)

@@ -472,3 +472,99 @@ def test_the_first_verb_of_a_clause_gives_the_stage() -> None:
 def test_a_duration_from_a_year_gives_the_range() -> None:
     draft = one("Norge skal gi 75 milliarder kroner til Ukraina over fem år, med oppstart i 2023.")
     assert draft.value("years") == YearSpan(2023, 2027)
+
+
+# A figure's own clause and comparisons (sentences written for these rules) ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's economy grew to $190 billion in 2024, the central bank said.",
+        "Poland's trade with Ukraine reached 10 billion euros in 2024, according to the ministry.",
+        "Norges handel med Ukraina var på 3 milliarder kroner i fjor.",
+        "Der Umsatz der Rüstungsindustrie stieg auf 40 Milliarden Euro.",
+        "El comercio de España con Ucrania alcanzó 2.000 millones de euros en 2024.",
+    ],
+)
+def test_a_figure_whose_clause_tells_no_giving_gives_no_draft(text: str) -> None:
+    assert extract(text, source_date=dt.date(2025, 6, 1)) == []
+
+
+def test_a_clause_of_its_own_after_a_comma_and_a_conjunction_is_not_the_pledge() -> None:
+    drafts = extract(
+        "Norway gives NOK 3 billion to Ukraine, and its oil fund earned NOK 2 trillion in 2024."
+    )
+    assert amounts(drafts) == [Decimal("3000000000")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NOK 2.5 billion and NOK 7 billion were allocated to Ukraine in 2023 and 2024, "
+        "respectively.",
+        "Sverige ger Ukraina 4 miljarder kronor, medan Norge bidrar med 2 miljarder kronor.",
+        "The Netherlands will allocate €3.5 billion to Ukraine in 2026, while in 2025 the "
+        "amount was €2 billion.",
+    ],
+)
+def test_figures_listed_together_or_in_a_parallel_clause_share_its_verb(text: str) -> None:
+    drafts = extract(text, source_date=dt.date(2025, 6, 1))
+    assert len(drafts) == 2 and all(d.value("amount") for d in drafts)
+
+
+def test_a_relative_clause_after_a_figure_tells_of_it() -> None:
+    draft = one("That means an amount of NOK 10 billion in 2027, which Norway will propose.")
+    assert draft.value("amount") == Decimal("10000000000")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "Sweden will give Ukraine SEK 3 billion in military aid in 2026, up from SEK 2 "
+            "billion in 2025.",
+            "3000000000",
+        ),
+        (
+            "Norway pledged NOK 5 billion for Ukraine's energy sector this year, compared with "
+            "NOK 3 billion last year.",
+            "5000000000",
+        ),
+        (
+            "Germany will provide €9 billion to Ukraine in 2026, more than last year's €7 billion.",
+            "9000000000",
+        ),
+        (
+            "Deutschland stellt der Ukraine 2026 neun Milliarden Euro bereit, im Vergleich zu "
+            "sieben Milliarden Euro im Vorjahr.",
+            "9000000000",
+        ),
+        (
+            "La France versera 3 milliards d'euros à l'Ukraine en 2026, contre 2 milliards en "
+            "2025.",
+            "3000000000",
+        ),
+        (
+            "Italia stanzierà 500 milioni di euro per l'Ucraina nel 2026, rispetto ai 400 "
+            "milioni del 2025.",
+            "500000000",
+        ),
+        (
+            "Danmark giver 4 milliarder kroner til Ukraine i 2026, mere end sidste års 3 "
+            "milliarder kroner.",
+            "4000000000",
+        ),
+    ],
+)
+def test_the_figure_a_pledge_is_compared_with_is_no_pledge(text: str, amount: str) -> None:
+    drafts = extract(text, source_date=dt.date(2025, 6, 1))
+    assert amounts(drafts) == [Decimal(amount)]
+
+
+def test_more_than_right_before_a_figure_is_its_qualifier_not_a_comparison() -> None:
+    draft = one("Canada will provide more than CAD 2 billion to Ukraine in 2026.")
+    assert (draft.value("amount"), draft.value("qualifier")) == (
+        Decimal("2000000000"),
+        Qualifier.AT_LEAST,
+    )
