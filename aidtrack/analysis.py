@@ -15,6 +15,7 @@ from .counting import (
     Link,
     combined_qualifier,
     current,
+    delivered_by,
     delivered_of,
     deliveries_by_pledge,
     parts_by_whole,
@@ -244,7 +245,7 @@ def delivered_records(
     deliveries by the id of their pledge."""
     if pledge.years.is_envelope:
         return delivered_of(pledge, parts, paid)
-    return list(paid.get(pledge.id, ())) or ([pledge] if pledge.delivered_stage else [])
+    return delivered_by(pledge, paid)
 
 
 class Progress(NamedTuple):

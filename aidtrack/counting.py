@@ -372,10 +372,15 @@ def delivered_of(
     part's (or the part itself, when it reached `allocated` and has none)."""
     found = list(paid.get(envelope.id, ()))
     for part in parts:
-        found += paid.get(part.id, ()) or ([part] if part.delivered_stage else [])
-    if not found and envelope.delivered_stage:
-        found.append(envelope)
-    return found
+        found += delivered_by(part, paid)
+    return found or delivered_by(envelope, paid)
+
+
+def delivered_by(pledge: Pledge, paid: Mapping[str, Sequence[Pledge]]) -> list[Pledge]:
+    """The records that say what was delivered of a pledge: its deliveries (`paid`, by
+    the id of their pledge), or the pledge itself when it reached `allocated` and has
+    none (DESIGN §2a)."""
+    return list(paid.get(pledge.id, ())) or ([pledge] if pledge.delivered_stage else [])
 
 
 def delivered(delivery: Pledge) -> Counted:

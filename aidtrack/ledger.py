@@ -231,9 +231,7 @@ class Ledger:
         """For a delivery-stage record that is not linked: the current promise of the
         same donor, recipient and year (categories that may be the same money) whose
         delivery it probably is (DESIGN §2a); None for any other record."""
-        if not pledge.delivered_stage or pledge.delivery_of or pledge.part_of:
-            return None
-        if pledge.supersedes or pledge.years.is_envelope:
+        if not rules.may_deliver(pledge):
             return None
         gone = self.superseded()
         for doc in self.store.find(PLEDGES, "donor", [pledge.donor]):

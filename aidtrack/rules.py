@@ -336,6 +336,16 @@ def promise_of(record: Pledge, other: Pledge) -> bool:
     )
 
 
+def may_deliver(record: Pledge) -> bool:
+    """Whether `record` may be a delivery recorded as a pledge of its own: at a
+    delivery stage, one year, and linked to nothing (DESIGN §2a)."""
+    return (
+        record.delivered_stage
+        and not (record.delivery_of or record.part_of or record.supersedes)
+        and not record.years.is_envelope
+    )
+
+
 def deliveries_found(records: Sequence[Pledge], promises: Iterable[Pledge]) -> dict[str, str]:
     """For a tracker's file: delivery-stage records that are not linked, each with the
     one promise of `promises` it is probably a delivery of (`promise_of`); a record
@@ -347,12 +357,8 @@ def deliveries_found(records: Sequence[Pledge], promises: Iterable[Pledge]) -> d
     targets = {link for p in (*records, *promises) for link in p.link[1:] if link}
     found = {}
     for record in records:
-        if not record.delivered_stage or record.delivery_of or record.part_of:
-            continue
-        if record.id in targets:
+        if not may_deliver(record) or record.id in targets:
             continue  # a whole, a revised version or a pledge delivered: not a delivery
-        if record.supersedes or record.years.is_envelope:
-            continue
         candidates = by_key.get((record.donor, record.recipient, record.years), [])
         matches = {p.id for p in candidates if p.id != record.id and promise_of(record, p)}
         if len(matches) == 1:
