@@ -472,7 +472,7 @@ def _conversion_span(
     equivalent = _compiled(languages, r"^\s*,?\s*{equivalent}(?:\s+[^\W\d_]+){0,2}\s*$")
     equivalent_in = _word(languages, "equivalent")
     breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
-    opening = re.match(r"\s*([(\[])", between)
+    opening = re.match(r"\s*([(\[])", between) or _restated_after(between, previous, start, sentence)
     if opening and not re.search(r"[)\]]", between) and not breakdown.match(between):
         closing = sentence.find(")" if opening[1] == "(" else "]", end)
         return previous.end + opening.start(1), (closing + 1 if closing != -1 else end)
@@ -491,6 +491,29 @@ def _conversion_span(
     if equivalent.match(between) and not re.fullmatch(r"\s*", between):
         return previous.end, end
     return None
+
+
+_BRACKET_AFTER_WORDS = _Lazy(
+    r"^(?:\s+[^\W\d_]+\.?){1,4}\s*([(\[])\s*(?:[^\W\d_]+\.?\s+)?"
+    r"(?:\d[\d.,]*\s*(?:[^\W\d_]+\s+)?)?\s*$"
+)
+
+
+def _restated_after(
+    between: str, previous: _Mention, start: int, sentence: str
+) -> re.Match[str] | None:
+    """A bracket opened a few words after an amount ("75 miljarder kronor per år (7,02
+    respektive 2,24 miljarder dollar)") restates it when what it holds is only figures in
+    another currency; the bracket's match (group 1), else None."""
+    opening = _BRACKET_AFTER_WORDS.match(between)
+    if opening is None or previous.parsed is None:
+        return None
+    try:
+        inside = money.parse_amount(re.split(r"[)\]]", sentence[start:], maxsplit=1)[0])
+    except InvalidInput:
+        return None
+    before = {previous.parsed.currency, *previous.parsed.one_of} - {None}
+    return opening if inside.currency is not None and inside.currency not in before else None
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]], fill: str = " ") -> str:
@@ -548,6 +571,10 @@ def _not_pledged(
         r"(?:\S+\s+){0,2}?{loss}(?![\w])",
     ).match(after):
         return "a cost, damage, a loss, GDP or assets"
+    if _RATE.match(head) or _RATE_BEFORE.search(near):
+        return "a rate per month, week or day, not a pledge's amount"
+    if _HOSTED_REFUGEES.search(near + reading[mention.end :][:80]):
+        return "the cost of hosting refugees at home"
     if re.match(rf"^\s+(?:\S+\s+){{0,3}}?(?:{lexicon.FROZEN})\b", head + " ", re.IGNORECASE):
         return "assets held, not given"
     if (
@@ -569,6 +596,32 @@ def _not_pledged(
     return ""
 
 
+_RATE = _Lazy(
+    r"^(?:\s+[^\W\d_]+){0,10}?\s+(?:(?:a|per|each|every)\s+(?:month|week|day)"
+    r"|(?:per|hver|hvert|i|om)\s+(?:måned|uke|uge)\w*|(?:per|hver|om)\s+dag\w*"
+    r"|(?:per|varje|i|om)\s+(?:månad|vecka)\w*|(?:per|varje|om)\s+dag\w*"
+    r"|(?:pro|im|jeden|jede)\s+(?:Monat|Woche|Tag)\w*|(?:par|chaque)\s+(?:mois|semaine|jour)"
+    r"|(?:per|elke)\s+(?:maand|week|dag)|(?:na|co)\s+(?:miesiąc|tydzień|dzień)"
+    r"|(?:al|por|cada)\s+(?:mes|semana|día)|(?:al|ogni|alla|a)\s+(?:mese|settimana|giorno)"
+    r"|monthly|weekly|daily|månedlig\w*|månatlig\w*|monatlich\w*|mensuel\w*|maandelijks"
+    r"|miesięcznie|dziennie|mensual\w*|mensil\w*)\b",
+    re.IGNORECASE,
+)
+"""A figure per month, week or day ("$4.4bn is spent ... each month", "£5.4bn a month"):
+a rate of spending or support, never a pledge's amount for a year."""
+_RATE_BEFORE = _Lazy(
+    r"(?<![\w'\u2019])(?:monthly|weekly|daily|månedlig\w*|månatlig\w*|monatlich\w*"
+    r"|mensuel\w*|maandelijks\w*|miesięczn\w*|mensual\w*|mensil\w*)\s+(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HOSTED_REFUGEES = _Lazy(
+    r"(?<![\w'\u2019])(?:refugees|flyktninger|flygtninge|flyktingar|Flüchtling\w*|réfugiés"
+    r"|vluchtelingen|uchodźc\w*|refugiados|rifugiati)\s+(?:from|fra|från|aus|d['\u2019]|de"
+    r"|uit|z|de|dall['\u2019]|dalla|dal)\s",
+    re.IGNORECASE,
+)
+"""Refugees from a country ("na uchodźców z Ukrainy przeznaczyły 6,8 mld euro"): the cost
+of hosting them at home, which trackers keep apart from aid to the country."""
 _PERCENT_OF = _Lazy(
     r"(?:%|percent|per cent|prosent|procent|Prozent|pour ?cent|proc\.|por ciento|per cento)\s+"
     r"(?:of|av|af|der|des|du|de|van|z|di|del|dei)\s+(?:\S+\s+){0,2}$",
