@@ -79,6 +79,9 @@ class _Lazy:
     def split(self, text: str) -> list[str]:
         return self.compiled.split(text)
 
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
 
 @dataclass(frozen=True)
 class Found:
@@ -221,8 +224,9 @@ def _word(languages: Languages, name: str) -> re.Pattern[str]:
     return _compiled(languages, _START + "(?:{" + name + r"})(?![\w])")
 
 
-_START = r"(?<![\w'\u2019])"
-"""Where a word starts: not inside another word, nor after an elided article (l', d')."""
+_START = r"(?:(?<![\w'\u2019])|(?<=\b[lLdD]['\u2019])|(?<=ll['\u2019]))"
+"""Where a word starts: not inside another word nor after a possessive's apostrophe, but
+after an elided article ("l’aide", "d’aide", "dell’aiuto")."""
 
 
 def _before(languages: Languages, name: str) -> re.Pattern[str]:
@@ -689,9 +693,17 @@ _GIVING_VERBS = (
     r"|przekaz\w*|przeznacz\w*|udziel\w*|finansow\w*"
     r"|aport\w*|otorg\w*|entreg\w*|destin\w*|financi\w*"
     r"|stanzi\w*|fornir\w*|fornisc\w*|eroga\w*|finanzia\w*"
+    r"|release|releases|released|libèr\w*|libér\w*|débloqu\w*|freigegeben|freigemacht"
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"): a clause with one tells money given."""
+_HELPING_VERBS = (
+    r"help|helps|helped|hjelper|hjælper|hjälper|hilft|helfen|geholfen|aide|aident|aidé|helpt"
+    r"|helpen|geholpen|pomaga\w*|pomóc|pomógł|pomogł\w*|ayud\w*|aiut\w*"
+)
+"""Verbs of helping: money given when a donor helps a recipient with it ("hat der Ukraine
+mit über 15 Milliarden Euro geholfen"), but the future of helping is no promise ("will
+help the government cover expenses")."""
 
 
 def _own_clause(reading: str, mention: _Mention, mentions: Sequence[_Mention]) -> str:
@@ -730,7 +742,7 @@ def _gives(clause: str, languages: Languages) -> bool:
             _START + r"(?:{announced}|{committed}|{allocated}|{disbursed}|{aid}|{delivery}"
             r"|{authorization}|{receive}|program\w*|{military}|{humanitarian}|{loan}|{grant}"
             r"|{guarantee}"
-            r"|" + _GIVING_VERBS + r")\w{0,3}(?![\w])",
+            r"|" + _GIVING_VERBS + "|" + _HELPING_VERBS + r")\w{0,3}(?![\w])",
         ).search(clause)
     ) or bool(_HEADLINE.match(clause.lstrip()))
 
@@ -842,7 +854,10 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     found = []
     heads = _compiled(languages, r"^(?:{government})$")
     aid = _compiled(languages, r"^(?:{aid}|{delivery})$")
+    inserted = [m.span() for m in _INSERTED.finditer(sentence)]
     for start, end, form, compound in _names(sentence, languages):
+        if any(a < start < b for a, b in inserted):
+            continue  # "Cleverly, who met in Kiev with the President of Ukraine, announced"
         inside = any(m.start <= start < m.end for m in amounts) or _in_brackets(
             sentence, start, amounts
         )
@@ -872,9 +887,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         if _before(languages, "recipient_before").search(before):
             return "recipient"
         after_head = _compiled(languages, r"^(?:\s+[^\W\d_]+){0,2}?\s+" + heads + r"(?![\w])")
-        before_head = _compiled(
-            languages, r"(?<![\w'\u2019])" + heads + r"\s+(?:[^\W\d_]+\s+){0,3}$"
-        )
+        before_head = _compiled(languages, _START + heads + r"\s+(?:[^\W\d_]+\s+){0,3}$")
         if after_head.match(after) or before_head.search(before):
             return "donor"
         return ""
@@ -884,8 +897,15 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         r"(?<![\w'\u2019])(?:which|whom|który|która|które|którą)\s+$", before, re.IGNORECASE
     ):
         return ""  # "which Russia has targeted": a relative clause's subject
-    if _compiled(languages, r"^\s+{channel}(?![\w])").match(after):
-        return ""  # "a NATO fund", "the European Peace Facility": a channel
+    if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{channel}(?![\w])").match(after):
+        return ""  # "a NATO fund", "the Ukraine Defense Contact Group": a channel
+    if _compiled(
+        languages,
+        _START + r"{channel}\s+(?:{recipient_before})\s+(?:{articles}\s+|an?\s+)?(?-i:[A-Z][^\W\d_]*)\s+$",
+    ).search(before):
+        return ""  # "the Fund for a Resilient Ukraine": a channel's name
+    if _CAPITAL.search(before):
+        return "place"  # "in the Polish capital Warsaw"
     if re.search(
         r"(?<![\w'\u2019])(?:between|entre|zwischen|mellom|mellem|mellan|tussen|między)\s+"
         r"(?:(?:\S+\s+){0,5}?(?:and|og|och|und|et|en|i|y|e)\s+)?(?:\S+\s+)?$",
@@ -915,7 +935,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         before,
         re.IGNORECASE,
     )
-    if supported and re.match(
+    dative_after = "de" in languages and re.match(r"^\s+(?:der|dem)\s+(?-i:[A-ZÄÖÜ])", after)
+    if supported and not dative_after and re.match(
         r"^(?:\s+[^\W\d_,;.()]+){0,8}?\s+(?:with|med|mit|avec|met|con)\s+(?:\S+\s+){0,3}?\S*\d",
         after,
         re.IGNORECASE,
@@ -950,7 +971,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     german_case = re.search(r"(?:^|\s)(\S+)\s+(?:der|dem)\s+$", before)
     if "de" in languages and german_case:
         previous = german_case[1]
-        if previous[:1].isupper() and german_case.start(1) > 0 and previous.isalpha():
+        named = lexicon.party_forms(languages).get(previous) is not None  # "hat Deutschland der"
+        if previous[:1].isupper() and german_case.start(1) > 0 and previous.isalpha() and not named:
             return "donor" if owner_before.search(before) else "possessive"  # die Hilfe der EU
         return "recipient"  # wird der Ukraine ... geben
     if form.kind in ("dative", "genitive_dative"):
@@ -960,6 +982,12 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     return "donor"
 
 
+_CAPITAL = _Lazy(
+    r"(?<![\w'\u2019])(?:capital|hovedstad\w*|huvudstad\w*|Hauptstadt|capitale|hoofdstad"
+    r"|stolic\w*)\s+$",
+    re.IGNORECASE,
+)
+"""A city named as a capital ("the Polish capital Warsaw") is where something happens."""
 _AUXILIARY = _Lazy(
     r"^\s+(?:hat|haben|hatte|hatten|har|hadde|havde|hade|heeft|hebben|had)\s+$", re.IGNORECASE
 )
@@ -1158,6 +1186,7 @@ def _read_sentence(
         own_recipients = _nearest(reading, receivers, link, after=True)
         _own_krone(draft, languages)
         _settle_parties(draft, own_donors, own_recipients, parties, context)
+        _bare_dollar(draft)
         if shared and "recipient" in draft.found and draft.found["recipient"].value in recipients:
             draft.found.pop("recipient")
             draft.open["recipient"] = "the sentence shares the amount with other recipients"
@@ -1226,6 +1255,21 @@ def _own_krone(draft: Draft, languages: Languages) -> None:
     if own and parsed is not None and own in parsed.one_of and "currency" in draft.open:
         draft.found["currency"] = Found(own, draft.found["amount"].words)
         draft.open.pop("currency")
+
+
+def _bare_dollar(draft: Draft) -> None:
+    """A bare "$" from a donor whose own money is another dollar (Ottawa, Canberra) is
+    its own dollar as often as the US one: the currency is left open."""
+    currency, donor = draft.found.get("currency"), draft.found.get("donor")
+    if currency is None or donor is None or currency.value != "USD":
+        return
+    own = NATIONAL_CURRENCY.get(places.resolve(donor.value).code or "")
+    bare = re.search(r"(?<![^\W\d_])\$", currency.words) and not re.search(
+        r"(?i)\bU\.?S\b|dollar", currency.words
+    )
+    if bare and own in money.DOLLARS and own != "USD":
+        draft.found.pop("currency")
+        draft.open["currency"] = f"a bare '$' from {donor.value}: {own} or USD?"
 
 
 def _bare_figures(drafts: Sequence[Draft], reading: str, languages: Languages) -> bool:
@@ -1589,20 +1633,38 @@ class _Sentence:
             if stages:
                 break
         _settle_word(draft, "status", stages, "stages")
-        kinds, said = _matching(self.languages, CATEGORIES, near), near
         whole_before = self._before_amount(mention, start)
-        if not kinds and whole_before.strip():
-            kinds, said = _matching(self.languages, CATEGORIES, whole_before), whole_before
-        _settle_word(draft, "category", _civilian(kinds, said), "categories")
+        own = self._kind_words(near, before if self._earlier(mention, start) else whole_before)
+        _settle_word(
+            draft, "category", _civilian(_matching(self.languages, CATEGORIES, own), own), "categories"
+        )
         _settle_word(
             draft, "instrument", _matching(self.languages, INSTRUMENTS, near), "instruments"
         )
+
+    def _kind_words(self, near: str, before: str) -> str:
+        """The words that say what kind of aid an amount is: after it up to a breakdown
+        ("a billion kronor, varav hälften ska gå till militärt stöd": the half is
+        military, not the whole; "compresi gli aiuti militari": the whole holds more
+        than military aid), else its own sub-clause before it; the war's own words
+        ("special military operation", "military aggression") set aside."""
+        cut = _compiled(self.languages, _START + r"{breakdown}(?![\w])").search(near)
+        after = near[: cut.start()] if cut else near
+        if not _matching(self.languages, CATEGORIES, _WAR.sub(" ", after)) and not cut:
+            after += " " + before
+        return _WAR.sub(" ", after)
+
+    def _earlier(self, mention: _Mention | None, start: int) -> list[int]:
+        """Where the amounts of the clause (from `start`) before this one end."""
+        if mention is None:
+            return []
+        return [m.end for m in self.mentions if start <= m.end <= mention.start]
 
     def _before_amount(self, mention: _Mention | None, start: int) -> str:
         """The words from the amount before (or the clause's start) to this one."""
         if mention is None:
             return ""
-        earlier = [m.end for m in self.mentions if start <= m.end <= mention.start]
+        earlier = self._earlier(mention, start)
         return self.reading[earlier[-1] if earlier else start : mention.start]
 
     def _beside(self, mention: _Mention | None, clause: str, start: int) -> tuple[str, str]:
@@ -1611,7 +1673,7 @@ class _Sentence:
         if mention is None:
             return "", ""
         end = start + len(clause)
-        earlier = [m.end for m in self.mentions if start <= m.end <= mention.start]
+        earlier = self._earlier(mention, start)
         later = [m.start for m in self.mentions if mention.end <= m.start < end]
         before = self.reading[earlier[-1] if earlier else start : mention.start]
         after = self.reading[mention.end : later[0] if later else end]
@@ -1669,6 +1731,21 @@ def _duration(text: str, languages: Languages) -> tuple[YearSpan, str] | None:
         return None
     first = years[0]
     return YearSpan(first, first + count - 1), f"{match[0]} ... {first}"
+
+
+_WAR = _Lazy(
+    r"(?:special|speciale|spesielle|särskilda)?\s*(?:military|militær\w*|militär\w*|militaire"
+    r"|militar\w*|wojskow\w*)\s+(?:special)?\s*(?:operation|operasjon|operation|operatie"
+    r"|operacj\w*|operación|operazione|aggression|aggresjon|aggression|agressie|agresj\w*"
+    r"|agresión|aggressione|invasion|invasjon|inwazj\w*|invasión|invasione|offensive|attack"
+    r"|angrep)\w*"
+    r"|(?:Spezialoperation|Militäroperation|Militärinvasion|opération militaire|operación militar"
+    r"|operazione militare|specjaln\w* operacj\w* wojskow\w*|militära specialoperation\w*"
+    r"|militære specialoperation\w*|militære spesialoperasjon\w*)",
+    re.IGNORECASE,
+)
+"""The war's words ("special military operation", "Russia's military aggression"): they
+tell no kind of aid."""
 
 
 def _civilian(kinds: dict[Any, str], text: str) -> dict[Any, str]:
@@ -1769,11 +1846,40 @@ def _stage(
             if not (hit[1] is Status.ANNOUNCED and reporting.match(future[hit[0] + len(hit[2]) :]))
         ]
         hits = sorted(kept or hits)[:1]
-    found = {status: words for _, status, words in hits}
+    found = {
+        status: words
+        for at, status, words in hits
+        if not (status is Status.ANNOUNCED and _bare_future(clause, words, languages))
+    }
     headline = _HEADLINE.match(clause)  # "Canada to allocate CAD 200 million ..."
     if not found and headline:
         found[Status.ANNOUNCED] = headline[1]
     return found
+
+
+_FUTURE = _Lazy(
+    r"(?<![\w'\u2019])(?:will|would|vil|skal|ska|skall|kommer|kommer til å|kommer att|wird|werden|würde|würden"
+    r"|werde|zal|zullen|gaat|gaan|va|vont)(?![\w'\u2019])",
+    re.IGNORECASE,
+)
+
+
+def _bare_future(clause: str, words: str, languages: Languages) -> bool:
+    """Whether an announcement is only a future auxiliary in a clause with no verb of
+    giving, receiving or going to ("will help ... cover expenses", "kommer ... att nå
+    100 miljarder", "Het gaat om"): a future of reaching, helping or amounting to is no
+    promise."""
+    if not _FUTURE.fullmatch(words):
+        return False
+    giving = _compiled(
+        languages,
+        _START + r"(?:{announced}|{committed}|{allocated}|{disbursed}|{receive}|go|goes|gå|går"
+        r"|gehen|geht|fließ\w*|aller|ira|iront|bereit\w*|increas\w*|rais\w*|erhöh\w*|øk\w*"
+        r"|øg\w*|ök\w*|augment\w*|verhoog\w*|zwiększ\w*|aument\w*|present\w*|præsenter\w*"
+        r"|präsentier\w*|présent\w*|Verfügung|beschikking|disposition|disposición"
+        r"|disposizione|rådighet|rådighed|förfogande|dyspozycji|" + _GIVING_VERBS + r")\w{0,3}(?![\w])",
+    )
+    return not giving.search(_FUTURE.sub(" ", clause))
 
 
 def _date_around(text: str, at: int, languages: Languages) -> bool:

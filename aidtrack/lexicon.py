@@ -127,7 +127,7 @@ EN = Language(
     "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation",
     allocated="allocated|allocates|earmarked",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
-    "|contributed|spent|released|has sent|have sent|handed over|received",
+    "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped",
     infinitive="",
     recipient_before="to|for|into|towards?|help|support|supporting|assist|provide|aid|give"
     "|giving|providing|send|sending|meet|strengthen|strengthening|bolster|fund|finance"
@@ -201,7 +201,8 @@ EN = Language(
     "Prague=Czechia;Tallinn=Estonia;Riga=Latvia;Vilnius=Lithuania;Dublin=Ireland;"
     "Lisbon=Portugal;Bern=Switzerland;Reykjavik=Iceland;Canberra=Australia;Kyiv=Ukraine;"
     "Kiev=Ukraine;Chisinau=Moldova",
-    channel="fund|facility|programme|program|mechanism|initiative|trust fund|platform|scheme",
+    channel="fund|facility|programme|program|mechanism|initiative|trust fund|platform|scheme"
+    "|contact group|coalition",
 )
 
 _NORDIC_STAGES = {
@@ -218,7 +219,7 @@ _NORDIC_STAGES = {
     "disbursed": "utbetalt|udbetalt|betalt ut|overført|overførte|ga|gav|levert|leveret"
     "|leverte|donert|doneret|donerte|donerede|sendte|(?:har|hadde|havde|ble|blev)\\s+"
     "(?:\\S+\\s+){0,3}?(?:gitt|givet|sendt|levert|leveret|bidratt|bidraget|donert|doneret"
-    "|overført|utbetalt|udbetalt)",
+    "|overført|utbetalt|udbetalt|hjulpet)",
 }
 _NORDIC_WORDS = {
     "at_least": "minst|mindst|mer enn|mere end|over|godt|vel|drøyt|drygt|i overkant av",
@@ -336,7 +337,7 @@ SV = Language(
     "|satt av|sätter av|(?:satt|sätter)\\s+(?:\\S+\\s+){0,8}?av",
     disbursed="betalat ut|betalade ut|utbetalat|betalats ut|överfört|överförde|levererat"
     "|levererade|skänkt|skänkte|gav|donerat|donerade|skickade|(?:har|hade)\\s+(?:\\S+\\s+)"
-    "{0,3}?(?:gett|givit|skickat|levererat|bidragit|donerat|skänkt)",
+    "{0,3}?(?:gett|givit|skickat|levererat|bidragit|donerat|skänkt|hjälpt)",
     infinitive="att\\s+\\w+",
     recipient_before="till|åt|för|ge|ger|stödja|stöder|stödjer|hjälpa|skicka|skickar",
     donor_before="från|av",
@@ -415,7 +416,8 @@ DE = Language(
     "|eingestellt|stellt\\s+(?:\\S+\\s+){0,12}?zur Verfügung",
     disbursed="ausgezahlt|zahlte\\s+(?:\\S+\\s+){0,8}?aus|überwiesen|überwies|geliefert"
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"
-    "{0,12}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet)",
+    "{0,12}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"
+    "|geholfen)",
     infinitive="zu\\s+\\w+|\\w+zu(?:stellen|geben|liefern|zahlen|sagen|leisten|bringen)",
     recipient_before="für|an|zugunsten|zugunsten von|nach|in die|gibt|geben|liefert"
     "|unterstützt|unterstützen|unterstützung|hilft|helfen",
@@ -499,7 +501,7 @@ FR = Language(
     "|a affecté|affecté|affectée|a consacré|consacré",
     disbursed="a versé|versé|versée|versement|a décaissé|décaissé|décaissée|a livré|livré"
     "|livrée|a fourni|fourni|fournie|a donné|a envoyé|a contribué|a accordé|accordé|accordée"
-    "|a octroyé|octroyé|octroyée",
+    "|a octroyé|octroyé|octroyée|a aidé|a libéré|libéré|libérée|a débloqué|débloqué|débloquée",
     infinitive="(?:de|d['\u2019]|à|pour)\\s*\\w+(?:er|ir|re)",
     recipient_before="à|au|aux|pour|en faveur de|à destination de|envers|vers|aider"
     "|soutenir|soutien à|soutien au|destinés? à",
@@ -579,7 +581,7 @@ NL = Language(
     "|beschikbaar gesteld|stelt\\s+(?:\\S+\\s+){0,10}?beschikbaar|stelde\\s+(?:\\S+\\s+)"
     "{0,10}?beschikbaar|uittrekt",
     disbursed="uitbetaald|overgemaakt|geleverd|heeft gegeven|gaf|geschonken|gedoneerd"
-    "|bijgedragen|verleend",
+    "|bijgedragen|verleend|heeft geholpen|geholpen",
     infinitive="te\\s+\\w+",
     recipient_before="aan|voor|naar|ten behoeve van|ten gunste van|steunen|steunt|helpen"
     "|geeft|geven|om",
@@ -655,7 +657,7 @@ PL = Language(
     "|przyznano|wyasygnował|zarezerwował",
     disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|wypłacił|wypłaciła"
     "|wypłacono|dostarczył|dostarczyła|dostarczono|wysłał|wysłała|wysłano|wydał|wydała"
-    "|wydano|skierowano|skierował|udzielon\\w*|udzielił|udzieliła",
+    "|wydano|skierowano|skierował|udzielon\\w*|udzielił|udzieliła|pomógł|pomogła|pomogło|pomogli",
     infinitive="\\w+ć",
     recipient_before="dla|na rzecz|do|wesprzeć|wspiera|wspierać|pomóc|pomaga|pomoc dla",
     donor_before="od|ze strony|przez",
@@ -738,7 +740,7 @@ ES = Language(
     disbursed="ha destinado|destinó|desembolsó|ha desembolsado|desembolsado|entregó"
     "|ha entregado|entregado"
     "|envió|ha enviado|enviado|ha aportado|aportó|aportado|donó|ha donado|donado|pagó"
-    "|ha pagado",
+    "|ha pagado|ha ayudado|ayudó|ha liberado",
     infinitive="(?:a|de|para)\\s+\\w+(?:ar|er|ir)",
     recipient_before="a|al|para|en favor de|a favor de|destinados? a|hacia|ayudar|apoyar|apoyo a",
     donor_before="por parte de|procedentes? de|por",
@@ -815,7 +817,7 @@ IT = Language(
     "|destinati|assegnato|assegnati",
     disbursed="ha erogato|erogato|erogati|erogata|ha versato|ha consegnato|consegnato"
     "|ha inviato|hanno inviato|inviato|ha fornito|fornito|ha donato|donato"
-    "|ha contribuito|hanno contribuito",
+    "|ha contribuito|hanno contribuito|ha aiutato|hanno aiutato|ha sbloccato|sbloccato",
     infinitive="(?:di|a|per)\\s+\\w+(?:are|ere|ire)",
     recipient_before="a|al|alla|all['\u2019]|ai|alle|per|per la|per il|in favore di|a favore di"
     "|a sostegno di|sostegno a|aiutare|sostenere|verso",
