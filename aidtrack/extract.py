@@ -226,7 +226,7 @@ def _word(languages: Languages, name: str) -> re.Pattern[str]:
 
 _START = r"(?:(?<![\w'\u2019])|(?<=\b[lLdD]['\u2019])|(?<=ll['\u2019]))"
 """Where a word starts: not inside another word nor after a possessive's apostrophe, but
-after an elided article ("l’aide", "d’aide", "dell’aiuto")."""
+after an elided article ("l'aide", "d'aide", "dell'aiuto")."""
 
 
 def _before(languages: Languages, name: str) -> re.Pattern[str]:
@@ -476,7 +476,8 @@ def _conversion_span(
     equivalent = _compiled(languages, r"^\s*,?\s*{equivalent}(?:\s+[^\W\d_]+){0,2}\s*$")
     equivalent_in = _word(languages, "equivalent")
     breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
-    opening = re.match(r"\s*([(\[])", between) or _restated_after(between, previous, start, sentence)
+    opening = re.match(r"\s*([(\[])", between)
+    opening = opening or _restated_after(between, previous, start, sentence)
     if opening and not re.search(r"[)\]]", between) and not breakdown.match(between):
         closing = sentence.find(")" if opening[1] == "(" else "]", end)
         return previous.end + opening.start(1), (closing + 1 if closing != -1 else end)
@@ -901,7 +902,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # "a NATO fund", "the Ukraine Defense Contact Group": a channel
     if _compiled(
         languages,
-        _START + r"{channel}\s+(?:{recipient_before})\s+(?:{articles}\s+|an?\s+)?(?-i:[A-Z][^\W\d_]*)\s+$",
+        _START + r"{channel}\s+(?:{recipient_before})\s+(?:{articles}\s+|an?\s+)?"
+        r"(?-i:[A-Z][^\W\d_]*)\s+$",
     ).search(before):
         return ""  # "the Fund for a Resilient Ukraine": a channel's name
     if _CAPITAL.search(before):
@@ -936,10 +938,14 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         re.IGNORECASE,
     )
     dative_after = "de" in languages and re.match(r"^\s+(?:der|dem)\s+(?-i:[A-ZÄÖÜ])", after)
-    if supported and not dative_after and re.match(
-        r"^(?:\s+[^\W\d_,;.()]+){0,8}?\s+(?:with|med|mit|avec|met|con)\s+(?:\S+\s+){0,3}?\S*\d",
-        after,
-        re.IGNORECASE,
+    if (
+        supported
+        and not dative_after
+        and re.match(
+            r"^(?:\s+[^\W\d_,;.()]+){0,8}?\s+(?:with|med|mit|avec|met|con)\s+(?:\S+\s+){0,3}?\S*\d",
+            after,
+            re.IGNORECASE,
+        )
     ):
         return "recipient"  # "haben die Ukraine mit über 88 Milliarden Euro unterstützt"
     if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{aid}(?![\w])").match(after) and not (
@@ -1635,9 +1641,8 @@ class _Sentence:
         _settle_word(draft, "status", stages, "stages")
         whole_before = self._before_amount(mention, start)
         own = self._kind_words(near, before if self._earlier(mention, start) else whole_before)
-        _settle_word(
-            draft, "category", _civilian(_matching(self.languages, CATEGORIES, own), own), "categories"
-        )
+        kinds = _civilian(_matching(self.languages, CATEGORIES, own), own)
+        _settle_word(draft, "category", kinds, "categories")
         _settle_word(
             draft, "instrument", _matching(self.languages, INSTRUMENTS, near), "instruments"
         )
@@ -1858,8 +1863,8 @@ def _stage(
 
 
 _FUTURE = _Lazy(
-    r"(?<![\w'\u2019])(?:will|would|vil|skal|ska|skall|kommer|kommer til å|kommer att|wird|werden|würde|würden"
-    r"|werde|zal|zullen|gaat|gaan|va|vont)(?![\w'\u2019])",
+    r"(?<![\w'\u2019])(?:will|would|vil|skal|ska|skall|kommer|kommer til å|kommer att|wird"
+    r"|werden|würde|würden|werde|zal|zullen|gaat|gaan|va|vont)(?![\w'\u2019])",
     re.IGNORECASE,
 )
 
@@ -1877,7 +1882,9 @@ def _bare_future(clause: str, words: str, languages: Languages) -> bool:
         r"|gehen|geht|fließ\w*|aller|ira|iront|bereit\w*|increas\w*|rais\w*|erhöh\w*|øk\w*"
         r"|øg\w*|ök\w*|augment\w*|verhoog\w*|zwiększ\w*|aument\w*|present\w*|præsenter\w*"
         r"|präsentier\w*|présent\w*|Verfügung|beschikking|disposition|disposición"
-        r"|disposizione|rådighet|rådighed|förfogande|dyspozycji|" + _GIVING_VERBS + r")\w{0,3}(?![\w])",
+        r"|disposizione|rådighet|rådighed|förfogande|dyspozycji|"
+        + _GIVING_VERBS
+        + r")\w{0,3}(?![\w])",
     )
     return not giving.search(_FUTURE.sub(" ", clause))
 
