@@ -554,7 +554,7 @@ def _not_pledged(
     def said(name: str) -> bool:
         """Whether the window says a word of `name` with no verb of giving after it."""
         found = list(_word(languages, name).finditer(near))
-        return bool(found) and not giving.search(near[found[-1].end() :])
+        return bool(found) and not giving.search(_FUTURE.sub(" ", near[found[-1].end() :]))
 
     if refused:
         return "refused"
@@ -1882,9 +1882,8 @@ def _bare_future(clause: str, words: str, languages: Languages) -> bool:
         r"|gehen|geht|fließ\w*|aller|ira|iront|bereit\w*|increas\w*|rais\w*|erhöh\w*|øk\w*"
         r"|øg\w*|ök\w*|augment\w*|verhoog\w*|zwiększ\w*|aument\w*|present\w*|præsenter\w*"
         r"|präsentier\w*|présent\w*|Verfügung|beschikking|disposition|disposición"
-        r"|disposizione|rådighet|rådighed|förfogande|dyspozycji|"
-        + _GIVING_VERBS
-        + r")\w{0,3}(?![\w])",
+        r"|disposizione|rådighet|rådighed|förfogande|dyspozycji|spend|bruke|bruge|använda"
+        r"|ausgeben|dépenser|uitgeven|wydać|gastar|spendere|" + _GIVING_VERBS + r")\w{0,3}(?![\w])",
     )
     return not giving.search(_FUTURE.sub(" ", clause))
 

@@ -124,7 +124,7 @@ EN = Language(
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set\\s+to|preparing|prepares"
     "|proposals?|willing|in the pipeline|offered|offers",
     committed="approved?|approves|agreed|agrees|adopted|adopts|signed|signs|backed|passed"
-    "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation",
+    "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides",
     allocated="allocated|allocates|earmarked",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
     "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped",
@@ -153,7 +153,9 @@ EN = Language(
     need_after="needed|required|requested|sought",
     spend="spend|spends|spending|spent",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
-    "|assets|interest|profits|transactions|turnover|exports|imports",
+    "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction"
+    "|defen[cs]e budget|defen[cs]e spending|defen[cs]e expenditure|military budget"
+    "|military spending|military expenditure",
     people="people|persons|refugees|civilians|children|residents|inhabitants|households"
     "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings",
     aid="aid|support|assistance|help|contribution|funding|package|pledge|donation|loan"
@@ -233,7 +235,8 @@ _NORDIC_WORDS = {
     "place_before": "i|på",
     "aside_before": "gjennom|gennem|via|med|sammen med",
     "of_before": "",
-    "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog",
+    "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått"
+    "|fået",
     "articles": "det|den|de",
     "breakdown": "hvorav|hvoraf|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
     "|består av|består af",
@@ -250,7 +253,8 @@ _NORDIC_WORDS = {
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
     "loss": "*kostnad|*kostnader|*omkostninger|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
-    "|renter|*eksport|*import",
+    "|renter|*eksport|*import|ødelagt|ødelagte|forsvarsbudsjett\\w*|forsvarsbudget\\w*"
+    "|forsvarsutgift\\w*|forsvarsudgift\\w*",
     "people": "mennesker|personer|flyktninger|flygtninge|sivile|civile|barn|børn|innbyggere"
     "|indbyggere|husstander|husstande|soldater|doser|granater|tonn|tons|ganger|gange",
     "aid": "*støtte|*hjelp|*hjælp|*bistand|*bidrag|*pakke|*pakken|*lån|*donasjon|*donation"
@@ -358,7 +362,8 @@ SV = Language(
     need_after="behövs|krävs|nödvändiga",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|*skador|*skadorna|*förluster"
-    "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import",
+    "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
+    "|förstörda|försvarsbudget\\w*|försvarsutgift\\w*|försvarsanslag\\w*",
     people="människor|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
     "|granater|ton|gånger",
     aid="*stöd|*stödet|*hjälp|*bistånd|*biståndet|*bidrag|*paket|*paketet|*lån|*donation",
@@ -440,7 +445,9 @@ DE = Language(
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
-    "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe",
+    "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
+    "|zerstört\\w*|verteidigungshaushalt\\w*|verteidigungsausgaben|verteidigungsetat\\w*"
+    "|wehretat\\w*|rüstungsausgaben",
     people="menschen|personen|flüchtlinge|geflüchtete|zivilisten|kinder|einwohner|haushalte"
     "|soldaten|dosen|granaten|tonnen|mal",
     aid="*hilfe|*unterstützung|*beitrag|*paket|*zusage|*kredit|*darlehen|*mittel|*zuschuss",
@@ -525,7 +532,9 @@ FR = Language(
     need_after="nécessaires?|requis|manquants",
     spend="dépense|dépensent|dépensé|dépenses",
     loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
-    "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations",
+    "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
+    "|détruit\\w*|budget de la défense|budget des armées|dépenses militaires"
+    "|dépenses de défense",
     people="personnes|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
     "|obus|tonnes|fois",
     aid="aide|aides|soutien|assistance|contribution|enveloppe|paquet|prêt|don|coopération"
@@ -603,7 +612,8 @@ NL = Language(
     need_after="nodig|vereist|benodigd|benodigde",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
     loss="*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort|*inkomsten|*tegoeden"
-    "|rente|*winsten|*export|*import",
+    "|rente|*winsten|*export|*import|vernietigd\\w*|defensiebegroting|defensie-uitgaven"
+    "|defensiebudget",
     people="mensen|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
     "|doses|granaten|ton|keer",
     aid="*steun|*hulp|*bijdrage|*pakket|*lening|*toezegging|*gift",
@@ -678,7 +688,8 @@ PL = Language(
     need_after="potrzebnych|niezbędnych|wymaganych",
     spend="wydaje|wydają|wydał|wydała|wydatki|wydatków|wydatkach",
     loss="koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb|deficyt\\w*|dochod\\w*"
-    "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*",
+    "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*"
+    "|budżet\\w* obronn\\w*|wydatk\\w* na obronność",
     people="osób|osoby|ludzi|uchodźców|uchodźcy|cywilów|dzieci|mieszkańców|gospodarstw"
     "|żołnierzy|dawek|pocisków|ton|razy",
     aid="pomoc\\w*|wsparci\\w*|wkład\\w*|pakiet\\w*|pożyczk\\w*|kredyt\\w*|darowizn\\w*|transz\\w*",
@@ -732,9 +743,10 @@ ES = Language(
     announced="destinará|destinarán|enviará|enviarán|aportará|aportarán|dará|darán|donará"
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
-    "|se compromete|se comprometió|comprometido|propone|propuso",
+    "|se compromete|se comprometió|comprometido|propone|propuso|apoyará|apoyarán|contribuirá"
+    "|contribuirán|transferirá|transferirán",
     committed="aprobó|ha aprobado|aprobado|aprobada|firmó|ha firmado|firmado|acordó"
-    "|ha acordado|acordado|decidió|ha decidido|decidido",
+    "|ha acordado|acordado|decidió|ha decidido|decidido|aprueba|aprueban|aprobaron",
     allocated="destinado|destinados|asignó|ha asignado|asignado|asignados|consignado"
     "|reservado|habilitado",
     disbursed="ha destinado|destinó|desembolsó|ha desembolsado|desembolsado|entregó"
@@ -762,7 +774,8 @@ ES = Language(
     need_after="necesarios|necesarias|requeridos|requeridas",
     spend="gasta|gastan|gastó|gasto|gastos",
     loss="cost[oe]s?|cuesta|costó|daños|pérdidas|perdió|pib|déficit|ingresos|activos"
-    "|intereses|beneficios|exportaciones|importaciones",
+    "|intereses|beneficios|exportaciones|importaciones|destruid\\w*|presupuesto de defensa"
+    "|gasto en defensa|gasto militar",
     people="personas|habitantes|refugiados|desplazados|civiles|niños|hogares|soldados"
     "|dosis|proyectiles|toneladas|veces",
     aid="ayuda|ayudas|apoyo|asistencia|contribución|aportación|paquete|préstamo"
@@ -810,14 +823,16 @@ IT = Language(
     about="circa|quasi|intorno a|attorno a|approssimativamente|poco meno di|poco più di",
     announced="stanzierà|stanzieranno|invierà|invieranno|fornirà|forniranno|darà|daranno"
     "|destinerà|erogherà|prevede|prevedono|intende|annuncia|ha annunciato|annunciato"
-    "|promette|ha promesso|propone|ha proposto",
+    "|promette|ha promesso|propone|ha proposto|supporterà|supporteranno|sosterrà|sosterranno"
+    "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà",
     committed="ha approvato|approvato|approvata|approvati|ha firmato|firmato|ha deciso"
     "|deciso|ha concordato|concordato|ha varato|varato",
     allocated="ha stanziato|stanziato|stanziati|stanziata|stanzia|ha destinato|destinato"
     "|destinati|assegnato|assegnati",
     disbursed="ha erogato|erogato|erogati|erogata|ha versato|ha consegnato|consegnato"
     "|ha inviato|hanno inviato|inviato|ha fornito|fornito|ha donato|donato"
-    "|ha contribuito|hanno contribuito|ha aiutato|hanno aiutato|ha sbloccato|sbloccato",
+    "|ha contribuito|hanno contribuito|ha trasferito|hanno trasferito|trasferito|ha aiutato"
+    "|hanno aiutato|ha sbloccato|sbloccato",
     infinitive="(?:di|a|per)\\s+\\w+(?:are|ere|ire)",
     recipient_before="a|al|alla|all['\u2019]|ai|alle|per|per la|per il|in favore di|a favore di"
     "|a sostegno di|sostegno a|aiutare|sostenere|verso",
@@ -840,7 +855,8 @@ IT = Language(
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese",
     loss="cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni|attività"
-    "|interessi|profitti|esportazioni|importazioni",
+    "|interessi|profitti|esportazioni|importazioni|distrutt\\w*|bilancio della difesa"
+    "|spesa militare|spese militari",
     people="persone|abitanti|rifugiati|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|proiettili|tonnellate|volte",
     aid="aiuto|aiuti|sostegno|assistenza|contributo|pacchetto|prestito|donazione"

@@ -662,3 +662,25 @@ def test_a_bare_dollar_from_ottawa_leaves_the_currency_open() -> None:
 )
 def test_a_place_a_relative_clause_and_a_funds_name_are_not_the_donor(text: str) -> None:
     assert [d.value("donor") for d in extract(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany's defence budget will rise to €90 billion in 2026.",
+        "Sweden's defence spending will reach SEK 180 billion in 2028.",
+        "Le budget de la défense française atteindra 67 milliards d'euros en 2030.",
+        "The Kremlin says it has destroyed Western weapons worth $5 billion.",
+    ],
+    ids=["defence budget", "defence spending", "budget de la défense", "destroyed"],
+)
+def test_a_countrys_own_defence_budget_and_what_was_destroyed_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_the_one_who_received_is_the_recipient_not_the_donor() -> None:
+    draft = one(
+        "Ukraina har mottatt over 300 milliarder dollar i støtte siden 2022, ifølge "
+        "Kiel-instituttet."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == (None, "Ukraine")
