@@ -1,6 +1,7 @@
 """The tables of unseen news sentences (issue 24, item 5) are what tests/data/README.md
 says they are: enough real sentences, in the donors' languages, with sentences that
-state no pledge, split about a third held out, every field a value aidtrack knows.
+state no pledge, a held-out table big enough to measure, every field a value aidtrack
+knows.
 
 What extract scores on them is measured by scripts/score_extract.py; the targets of the
 issue are not asserted here."""
@@ -57,13 +58,11 @@ def test_enough_sentences_in_the_donors_languages_and_without_pledges(
     assert {entry["language"] for entry in table} == LANGUAGES
 
 
-def test_a_third_is_held_out_of_each_kind(parts: dict[str, list[dict[str, Any]]]) -> None:
-    tuning, heldout = parts["tuning"], parts["heldout"]
-    for count in (len, foreign, no_pledge):
-        total = count(tuning) + count(heldout)
-        assert count(heldout) * 3 >= total, count  # at least a third held out
-        assert count(tuning) * 3 >= total, count
-        assert count(heldout) / total <= 0.4, count  # and about a third, not half
+def test_the_held_out_table_is_big_and_varied_enough(parts: dict[str, list[dict[str, Any]]]) -> None:
+    """Gathered after the rules it measures were written, by someone who writes none."""
+    heldout = parts["heldout"]
+    assert len(heldout) >= 100 and foreign(heldout) >= 40 and no_pledge(heldout) >= 20
+    assert {entry["language"] for entry in heldout} == LANGUAGES
 
 
 def test_each_sentence_is_in_one_table_only(parts: dict[str, list[dict[str, Any]]]) -> None:
