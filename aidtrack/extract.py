@@ -349,8 +349,9 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
             parsed, problem = _parse(words, languages), ""
         except InvalidInput as error:
             parsed, problem = None, str(error)
-        if (parsed is None or not parsed.names_currency) and people.match(sentence[match.end() :]):
-            continue  # "25 million people": a count, not money
+        uncounted = parsed is None or not parsed.names_currency
+        if uncounted and (people.match(sentence[match.end() :]) or _named_count(sentence, match)):
+            continue  # "25 million people", "13 miljoen Syriërs": a count, not money
         if parsed is None and not _has_money_word(words):
             continue  # "200 GPS units": a count of things
 
@@ -366,6 +367,16 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
                 mention = replace(mention, conversion=True, span=span, converts=converts)
         found.append(mention)
     return _joined(sentence, found)
+
+
+def _named_count(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a figure that names no currency counts people named by a capitalised word
+    ("13 miljoen Syriërs", "6 million Ukrainians"), not money."""
+    after = re.match(r"\s+((?-i:[A-ZÆØÅÄÖÜ])[^\W\d_]+)(\s+[^\W\d_]+)?", sentence[match.end() :])
+    if after is None:
+        return False
+    words = {w.lower() for w in (after[1], (after[2] or "").strip())}
+    return not words & {*money.CURRENCY_WORDS, *money.KRONE_WORDS}
 
 
 def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -566,8 +577,12 @@ def _not_pledged(
     need_after = _compiled(languages, r"^\s+((?:\S+\s+){0,5}?){need_after}(?![\w])").match(head)
     if need_after and not _before(languages, "recipient_before").search(need_after[1] + " "):
         return "needed"
-    if _RELATIVE_CLAUSE_NEED.match(after):
+    if _RELATIVE_CLAUSE_NEED.match(after) or _NEEDS_NAMED.match(after):
         return "needed"
+    if _INSTEAD_OF.search(near):
+        return "the figure it replaces"
+    if _CLAIMED.search(near) or _CLAIMED.search(head):
+        return "a claim or a refund, not money given"
     if said("loss"):
         return "a cost, damage, a loss, GDP or assets"
     if _compiled(
@@ -627,6 +642,28 @@ _HOSTED_REFUGEES = _Lazy(
 )
 """Refugees from a country ("na uchodźców z Ukrainy przeznaczyły 6,8 mld euro"): the cost
 of hosting them at home, which trackers keep apart from aid to the country."""
+_NEEDS_NAMED = _Lazy(
+    r"^\s+(?:the|les|die|den|de|het|los|las|i|gli|le|la)?\s*(?:needs|requirements|behovet"
+    r"|behovene|behoven|Bedarf|besoins|behoeften|potrzeby|necesidades|bisogni|fabbisogno)\b",
+    re.IGNORECASE,
+)
+"""A figure the needs are put at ("a chiffré à 1,2 milliard de dollars les besoins")."""
+_CLAIMED = _Lazy(
+    r"(?<![\w'\u2019])(?:claimed|claims for|reimburs(?!abl)\w*|refund(?!abl)\w*|gedeclareerd"
+    r"|declareert|terugbetaald|vergoed|erstattet|Erstattung|Rückerstattung|rückerstattet"
+    r"|rembours(?!abl)\w*|refusjon|refundert|refunderet|återbetal(?!bar)\w*|ersättning"
+    r"|zwrot(?!n)\w*|refundac\w*|reembols(?!abl)\w*|rimbors(?!abil)\w*)(?![\w])",
+    re.IGNORECASE,
+)
+"""A claim for reimbursement or a refund ("708 miljoen euro gedeclareerd" at the European
+Peace Facility): money the donor gets back, not money it gives."""
+_INSTEAD_OF = _Lazy(
+    r"(?<![\w'\u2019])(?:instead of|rather than|i stedet for|i stedet for|istället för"
+    r"|anstatt|statt|au lieu d['\u2019e]|in plaats van|zamiast|en lugar de|en vez de"
+    r"|invece di|anziché)\s+(?:\S+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""A figure something replaces ("instead of a ceiling of 75 billion kronor")."""
 _PERCENT_OF = _Lazy(
     r"(?:%|percent|per cent|prosent|procent|Prozent|pour ?cent|proc\.|por ciento|per cento)\s+"
     r"(?:of|av|af|der|des|du|de|van|z|di|del|dei)\s+(?:\S+\s+){0,2}$",
@@ -856,16 +893,21 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     heads = _compiled(languages, r"^(?:{government})$")
     aid = _compiled(languages, r"^(?:{aid}|{delivery})$")
     inserted = [m.span() for m in _INSERTED.finditer(sentence)]
+    last: tuple[int, int, str] | None = None
     for start, end, form, compound in _names(sentence, languages):
         if any(a < start < b for a, b in inserted):
             continue  # "Cleverly, who met in Kiev with the President of Ukraine, announced"
         inside = any(m.start <= start < m.end for m in amounts) or _in_brackets(
             sentence, start, amounts
         )
+        joined = last is not None and _AND.fullmatch(sentence[last[1] : start])
         if compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
+        elif joined and last is not None and last[2] in ("place", "possessive", ""):
+            role = last[2]  # "in Gaza and the West Bank": both are places
         else:
             role = _role(sentence, start, end, form, languages)
+        last = (start, end, role)
         if not role or (inside and role != "currency"):
             continue
         found.append(_Party(form.party, sentence[start:end], role, start))
@@ -924,7 +966,16 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # a channel, a partner, a source ("enligt ... Europeiska kommissionen")
     if _before(languages, "donor_before").search(before):
         return "donor"
-    if _before(languages, "recipient_before").search(before):
+    receiving = _before(languages, "recipient_before").search(before)
+    if (
+        receiving
+        and _POSSESSIVE.match(after)
+        and not _compiled(
+            languages, r"^.s\s+(?:[^\W\d_]+\s+)?(?:{government}|army|armed forces|military)\b"
+        ).match(after)
+    ):
+        return "possessive"  # "for Ukraine's recovery": whose recovery, not who receives
+    if receiving:
         return "recipient"
     if _compiled(languages, r"^[^,.;:]*?(?<![\w'\u2019]){receive}\b").match(after) or _compiled(
         languages, r"(?<![\w'\u2019]){receive}\s+(?:{articles}\s*)?$"
@@ -988,6 +1039,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     return "donor"
 
 
+_AND = _Lazy(
+    r"\s+(?:and|og|och|und|et|en|i|y|e|oraz)\s+(?:the|de|la|le|les|die|der|das|el|il|l['\u2019])?\s*",
+    re.IGNORECASE,
+)
 _CAPITAL = _Lazy(
     r"(?<![\w'\u2019])(?:capital|hovedstad\w*|huvudstad\w*|Hauptstadt|capitale|hoofdstad"
     r"|stolic\w*)\s+$",

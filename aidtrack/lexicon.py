@@ -202,9 +202,9 @@ EN = Language(
     "Warsaw=Poland;Ottawa=Canada;Tokyo=Japan;Rome=Italy;Madrid=Spain;Vienna=Austria;"
     "Prague=Czechia;Tallinn=Estonia;Riga=Latvia;Vilnius=Lithuania;Dublin=Ireland;"
     "Lisbon=Portugal;Bern=Switzerland;Reykjavik=Iceland;Canberra=Australia;Kyiv=Ukraine;"
-    "Kiev=Ukraine;Chisinau=Moldova",
+    "Kiev=Ukraine;Chisinau=Moldova;Gaza=Palestine;Gaza Strip=Palestine;West Bank=Palestine",
     channel="fund|facility|programme|program|mechanism|initiative|trust fund|platform|scheme"
-    "|contact group|coalition",
+    "|contact group|coalition|agency|works agency",
 )
 
 _NORDIC_STAGES = {
@@ -235,8 +235,7 @@ _NORDIC_WORDS = {
     "place_before": "i|på",
     "aside_before": "gjennom|gennem|via|med|sammen med",
     "of_before": "",
-    "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått"
-    "|fået",
+    "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått|fået",
     "articles": "det|den|de",
     "breakdown": "hvorav|hvoraf|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
     "|består av|består af",
@@ -300,6 +299,7 @@ NO = Language(
     "EU=EU;Den europeiske union=EU;Europakommisjonen=EU;EU-kommisjonen=EU;"
     "Verdensbanken=World Bank;IMF=IMF;Det internasjonale pengefondet=IMF;"
     "Valutafondet=IMF;FN=UN;De forente nasjoner=UN;NATO=NATO;Oslo=Norway;Kyiv=Ukraine;"
+    "Gaza=Palestine;Gazastripen=Palestine;Vestbredden=Palestine;"
     "Kiev=Ukraine;Washington=United States;London=United Kingdom;Berlin=Germany;"
     "Stockholm=Sweden;København=Denmark",
     compounds=True,
@@ -319,6 +319,7 @@ DA = Language(
     "EU=EU;Den Europæiske Union=EU;Europa-Kommissionen=EU;EU-Kommissionen=EU;"
     "Verdensbanken=World Bank;IMF=IMF;Den Internationale Valutafond=IMF;FN=UN;NATO=NATO;"
     "Oslo=Norway;Kyiv=Ukraine;Kiev=Ukraine;København=Denmark;Washington=United States;"
+    "Gaza=Palestine;Gazastriben=Palestine;Vestbredden=Palestine;"
     "London=United Kingdom;Berlin=Germany;Stockholm=Sweden",
     compounds=True,
     **_NORDIC_STAGES,
@@ -394,6 +395,7 @@ SV = Language(
     "EU=EU;Europeiska unionen=EU;EU-kommissionen=EU;Europeiska kommissionen=EU;"
     "Världsbanken=World Bank;IMF=IMF;Internationella valutafonden=IMF;FN=UN;Nato=NATO;"
     "NATO=NATO;Oslo=Norway;Kyiv=Ukraine;Kiev=Ukraine;Stockholm=Sweden;"
+    "Gaza=Palestine;Gazaremsan=Palestine;Västbanken=Palestine;"
     "Washington=United States;London=United Kingdom;Berlin=Germany;Köpenhamn=Denmark",
     compounds=True,
     channel="*fond|*fonden|*program|*programmet|*mekanism|*mekanismen|*initiativ|*initiativet",
@@ -481,6 +483,7 @@ DE = Language(
     "Europäische Kommission=EU;Europäischen Kommission=EU;Brüssel=EU;Weltbank=World Bank;"
     "IWF=IMF;Internationale Währungsfonds=IMF;Internationalen Währungsfonds=IMF;"
     "UN=UN;UNO=UN;Vereinten Nationen=UN;Nato=NATO;NATO=NATO;Berlin=Germany;"
+    "Gaza=Palestine;Gazastreifen=Palestine;Westjordanland=Palestine;"
     "Kiew=Ukraine;Kyjiw=Ukraine;Washington=United States;London=United Kingdom;"
     "Paris=France;Oslo=Norway;Wien=Austria;Bundesregierung=Germany;Bundesrepublik=Germany",
     compounds=True,
@@ -567,6 +570,7 @@ FR = Language(
     "Bruxelles=EU;Banque mondiale=World Bank;FMI=IMF;Fonds monétaire international=IMF;"
     "BEI=EIB;BERD=EBRD;ONU=UN;Nations unies=UN;OTAN=NATO;Paris=France;Berlin=Germany;"
     "Kiev=Ukraine;Kyiv=Ukraine;Londres=United Kingdom;Washington=United States;"
+    "Gaza=Palestine;bande de Gaza=Palestine;Cisjordanie=Palestine;"
     "Moldavie=Moldova",
     channel="fonds|facilité|programme|mécanisme|initiative|plateforme",
 )
@@ -642,6 +646,7 @@ NL = Language(
     "Rusland=Russian Federation;EU=EU;Europese Unie=EU;Europese Commissie=EU;"
     "Brussel=EU;Wereldbank=World Bank;IMF=IMF;Internationaal Monetair Fonds=IMF;"
     "VN=UN;Verenigde Naties=UN;NAVO=NATO;Den Haag=Netherlands;Kiev=Ukraine;Kyiv=Ukraine;"
+    "Gaza=Palestine;Gazastrook=Palestine;Westelijke Jordaanoever=Palestine;"
     "Kyiv=Ukraine;Washington=United States;Londen=United Kingdom;Berlijn=Germany",
     compounds=True,
     channel="*fonds|*faciliteit|*programma|*mechanisme|*initiatief|*platform",
@@ -728,6 +733,8 @@ PL = Language(
     "Unię Europejską=EU;Komisja Europejska=EU;Komisji Europejskiej=EU;"
     "Bank Światowy=World Bank;Banku Światowego=World Bank;MFW=IMF;"
     "Międzynarodowy Fundusz Walutowy=IMF;ONZ=UN;NATO=NATO;Warszawa=Poland;Kijów=Ukraine;"
+    "Strefa Gazy=Palestine;Strefy Gazy=Palestine;Strefie Gazy=Palestine;Gazy=Palestine;"
+    "Zachodni Brzeg=Palestine;"
     "Kijowa=Ukraine;Kijowowi=Ukraine;Waszyngton=United States;Berlin=Germany;"
     "Mołdawia=Moldova;Mołdawii=Moldova",
     channel="fundusz\\w*|instrument\\w*|program\\w*|mechanizm\\w*|inicjatyw\\w*",
@@ -770,7 +777,8 @@ ES = Language(
     respectively="respectivamente",
     equivalent="equivalentes? a|lo que equivale a|o",
     need_before="necesidad\\w*|necesita|necesitan|requiere|requieren|falta|faltan|déficit"
-    "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha",
+    "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
+    "|solicitó|pidió|ha pedido|reclama",
     need_after="necesarios|necesarias|requeridos|requeridas",
     spend="gasta|gastan|gastó|gasto|gastos",
     loss="cost[oe]s?|cuesta|costó|daños|pérdidas|perdió|pib|déficit|ingresos|activos"
@@ -809,6 +817,7 @@ ES = Language(
     "UE=EU;Unión Europea=EU;Comisión Europea=EU;Bruselas=EU;Banco Mundial=World Bank;"
     "FMI=IMF;Fondo Monetario Internacional=IMF;BEI=EIB;ONU=UN;Naciones Unidas=UN;"
     "OTAN=NATO;Madrid=Spain;Kiev=Ukraine;Kyiv=Ukraine;Washington=United States;"
+    "Gaza=Palestine;Franja de Gaza=Palestine;Cisjordania=Palestine;"
     "Londres=United Kingdom;Berlín=Germany;París=France",
     channel="fondo|mecanismo|programa|iniciativa|instrumento|plataforma",
 )
@@ -890,6 +899,7 @@ IT = Language(
     "Commissione europea=EU;Commissione Europea=EU;Bruxelles=EU;Banca Mondiale=World Bank;"
     "Banca mondiale=World Bank;FMI=IMF;Fondo monetario internazionale=IMF;BEI=EIB;ONU=UN;"
     "Nazioni Unite=UN;NATO=NATO;Nato=NATO;Roma=Italy;Kiev=Ukraine;Kyiv=Ukraine;"
+    "Gaza=Palestine;Striscia di Gaza=Palestine;Cisgiordania=Palestine;"
     "Washington=United States;Londra=United Kingdom;Berlino=Germany;Parigi=France",
     channel="fondo|meccanismo|programma|iniziativa|strumento|piattaforma",
 )

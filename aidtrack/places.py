@@ -56,6 +56,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Ivory Coast": "CIV",
     "Holland": "NLD",
     "The Netherlands": "NLD",
+    "Palestine": "PSE",
+    "Gaza": "PSE",
+    "Gaza Strip": "PSE",
+    "West Bank": "PSE",
 }
 
 
