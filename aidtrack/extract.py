@@ -944,12 +944,14 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # "a NATO fund", "the Ukraine Defense Contact Group": a channel
     if _compiled(
         languages,
-        _START + r"{channel}\s+(?:{recipient_before})\s+(?:{articles}\s+|an?\s+)?"
-        r"(?-i:[A-Z][^\W\d_]*)\s+$",
+        _START + r"(?:{channel}\s+(?:{recipient_before})\s+(?:{articles}\s+|an?\s+)?"
+        r"(?-i:[A-Z][^\W\d_]*)|(?-i:[A-Z])[^\W\d_]*(?i:{channel})\s+(?:{recipient_before}))\s+$",
     ).search(before):
         return ""  # "the Fund for a Resilient Ukraine": a channel's name
     if _CAPITAL.search(before):
         return "place"  # "in the Polish capital Warsaw"
+    if _AGAINST.search(before):
+        return ""  # "Russlands angrep mot Ukraina", "the war against Ukraine": neither
     if re.search(
         r"(?<![\w'\u2019])(?:between|entre|zwischen|mellom|mellem|mellan|tussen|między)\s+"
         r"(?:(?:\S+\s+){0,5}?(?:and|og|och|und|et|en|i|y|e)\s+)?(?:\S+\s+)?$",
@@ -976,7 +978,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     ):
         return "possessive"  # "for Ukraine's recovery": whose recovery, not who receives
     if receiving:
-        return "recipient"
+        # An institution money goes to ("to the UN", "aux Nations unies") is a channel.
+        return "" if places.resolve(form.party).code is None else "recipient"
     if _compiled(languages, r"^[^,.;:]*?(?<![\w'\u2019]){receive}\b").match(after) or _compiled(
         languages, r"(?<![\w'\u2019]){receive}\s+(?:{articles}\s*)?$"
     ).search(before):
@@ -1041,6 +1044,11 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
 
 _AND = _Lazy(
     r"\s+(?:and|og|och|und|et|en|i|y|e|oraz)\s+(?:the|de|la|le|les|die|der|das|el|il|l['\u2019])?\s*",
+    re.IGNORECASE,
+)
+_AGAINST = _Lazy(
+    r"(?<![\w'\u2019])(?:against|mot|mod|emot|gegen|contre|tegen|przeciw\w*|contra|contro)\s+"
+    r"(?:(?:the|die|der|den|la|le|l['\u2019]|el|il|lo)\s*)?$",
     re.IGNORECASE,
 )
 _CAPITAL = _Lazy(
@@ -1245,8 +1253,8 @@ def _read_sentence(
     for draft, link in zip(drafts, links, strict=True):
         own_donors = _nearest(reading, givers, link, after=False)
         own_recipients = _nearest(reading, receivers, link, after=True)
-        _own_krone(draft, languages)
         _settle_parties(draft, own_donors, own_recipients, parties, context)
+        _own_krone(draft, languages)
         _bare_dollar(draft)
         if shared and "recipient" in draft.found and draft.found["recipient"].value in recipients:
             draft.found.pop("recipient")
@@ -1257,9 +1265,14 @@ def _read_sentence(
             _inherit_from_whole(
                 draft, drafts[whole], years=not link.yearly and link.delivery_of is None
             )
+    named = {
+        d.found["currency"].value: d.found["currency"].words
+        for d in drafts
+        if "currency" in d.found
+    }
     for draft in drafts:
         if "currency" not in draft.found and "currency" not in draft.open:
-            _currency_from_context(draft, context)
+            _currency_from_context(draft, context, named)
         yearly = draft.open.get("years", "").startswith("each year")
         if "years" not in draft.found and len(context.years) == 1 and not yearly:
             draft.found["years"] = Found(*next(iter(context.years.items())))
@@ -1696,7 +1709,10 @@ class _Sentence:
         _settle_word(draft, "status", stages, "stages")
         whole_before = self._before_amount(mention, start)
         own = self._kind_words(near, before if self._earlier(mention, start) else whole_before)
-        kinds = _civilian(_matching(self.languages, CATEGORIES, own), own)
+        kinds: dict[Any, str] = _civilian(_matching(self.languages, CATEGORIES, own), own)
+        other = _OTHER_PURPOSE.search(own)
+        if kinds and other:  # "humanitarian assistance and support for Ukraine's recovery"
+            kinds = {**kinds, "other": other[0]}
         _settle_word(draft, "category", kinds, "categories")
         _settle_word(
             draft, "instrument", _matching(self.languages, INSTRUMENTS, near), "instruments"
@@ -1806,6 +1822,17 @@ _WAR = _Lazy(
 )
 """The war's words ("special military operation", "Russia's military aggression"): they
 tell no kind of aid."""
+
+
+_OTHER_PURPOSE = _Lazy(
+    r"(?<![\w'\u2019])(?:reconstruction|recovery|rebuild\w*|restor\w*|infrastructure"
+    r"|gjenoppbygging\w*|genopbygning\w*|återuppbyggnad\w*|Wiederaufbau\w*|redressement"
+    r"|wederopbouw|odbudow\w*|reconstrucción|recuperación|ricostruzion\w*|bistånd\w*"
+    r"|bistand\w*)(?![\w])",
+    re.IGNORECASE,
+)
+"""A purpose that is no one kind of aid (rebuilding, recovery, development aid): beside a
+kind ("humanitære indsatser og genopbygning"), the money is of several kinds."""
 
 
 def _civilian(kinds: dict[Any, str], text: str) -> dict[Any, str]:
@@ -2092,10 +2119,15 @@ def _settle_parties(
             draft.open.pop("currency", None)
 
 
-def _currency_from_context(draft: Draft, context: _Context) -> None:
+def _currency_from_context(draft: Draft, context: _Context, named: dict[str, str]) -> None:
+    """An amount that names no currency is in the one its sentence names ("500 milioni di
+    euro ... e 110 milioni"), else the one the text before named; open when either names
+    several."""
     if "amount" not in draft.found:
         return
-    if len(context.currencies) == 1:
+    if len(named) == 1:
+        draft.found["currency"] = Found(*next(iter(named.items())))
+    elif not named and len(context.currencies) == 1:
         draft.found["currency"] = Found(next(iter(context.currencies)), context.currency_words)
     else:
         draft.open["currency"] = "the amount names no currency"

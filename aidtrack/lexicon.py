@@ -125,7 +125,7 @@ EN = Language(
     "|proposals?|willing|in the pipeline|offered|offers",
     committed="approved?|approves|agreed|agrees|adopted|adopts|signed|signs|backed|passed"
     "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides",
-    allocated="allocated|allocates|earmarked",
+    allocated="allocated|allocates|earmarked|budgeted|appropriated",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
     "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped",
     infinitive="",
@@ -137,7 +137,7 @@ EN = Language(
     place_before="in",
     aside_before="through|via|with",
     of_before="",
-    receive="will receive|would receive|receives|received|gets|got",
+    receive="will receive|would receive|receives|received|receive|gets|got",
     articles="the",
     breakdown="of which|including|made up of|consisting of|consists of|comprising|comprises"
     "|split into|broken down into",
@@ -208,7 +208,8 @@ EN = Language(
 )
 
 _NORDIC_STAGES = {
-    "announced": "vil|skal|planlegger|planlægger|foreslår|foreslo|foreslog|lover|lovet|lovede"
+    "announced": "vil|skal|planlegger|planlægger|foreslår|foreslo|foreslog|foreslått|foreslået"
+    "|lover|lovet|lovede"
     "|varsler|varslet|kunngjorde|kunngjør|kunngjort|annonserte|annoncerede|annonserer"
     "|annoncerer|annonseret|annonceret|meddelte|kommer til å|ønsker|vil gerne|tilsagn|lovnad"
     "|presenterer|presenterte|presentert|præsenterer|præsenterede|præsenteret|lanserer"
@@ -216,7 +217,8 @@ _NORDIC_STAGES = {
     "committed": "vedtatt|vedtaget|vedtok|vedtog|vedtar|godkjent|godkendt|godkjente|godkendte"
     "|enige|enedes|aftalt|inngått|indgået|signert|undertegnet|underskrevet|besluttet"
     "|besluttede|beslutter|bestemt|bestemte|bestemmer",
-    "allocated": "bevilget|bevilger|bevilgede|bevilgning|øremerket|øremærket|avsatt|afsat"
+    "allocated": "bevilget|bevilger|bevilgede|bevilgning|bevilge|bevilges|bevilling|bevillige"
+    "|bevilliger|bevilliget|budsjettert|budgetteret|øremerket|øremærket|avsatt|afsat"
     "|afsætter|avsetter|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av|af)",
     "disbursed": "utbetalt|udbetalt|betalt ut|overført|overførte|ga|gav|levert|leveret"
     "|leverte|donert|doneret|donerte|donerede|sendte|(?:har|hadde|havde|ble|blev)\\s+"
@@ -291,7 +293,7 @@ NO = Language(
     stop="og til av for som har er ikke med fra vil skal det den en ett å ble blir også "
     "etter gjennom kroner i år regjeringen støtte mye hva gjelder når mellom opp",
     numbers="en=1 én=1 ett=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 sju=7 syv=7 åtte=8 ni=9 "
-    "ti=10 halvannen=1.5 halvanden=1.5",
+    "ti=10 halvannen=1.5 halvanden=1.5 halv=0.5",
     demonyms="belgisk=BEL britisk=GBR amerikansk=USA østerriksk=AUT sveitsisk=CHE "
     "kanadisk=CAN australsk=AUS moldovsk=MDA",
     aliases="Stortinget=Norway;Storting=Norway;Folketinget=Denmark;Riksdagen=Sweden;"
@@ -311,7 +313,8 @@ DA = Language(
     locales=("da",),
     stop="og til af for som har er ikke med fra vil skal det den en et blev bliver også "
     "efter gennem kroner i år regeringen støtte meget hvad op dermed hvor mellem",
-    numbers="en=1 én=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 syv=7 otte=8 ni=9 ti=10 halvanden=1.5",
+    numbers="en=1 én=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 syv=7 otte=8 ni=9 ti=10 halvanden=1.5 "
+    "halv=0.5",
     demonyms="belgisk=BEL britisk=GBR amerikansk=USA østrigsk=AUT schweizisk=CHE "
     "canadisk=CAN australsk=AUS moldovisk=MDA",
     aliases="Folketinget=Denmark;Folketing=Denmark;Stortinget=Norway;Riksdagen=Sweden;"
@@ -330,15 +333,16 @@ SV = Language(
     locales=("sv",),
     stop="och till av för som har är inte med från ska kommer att det den en ett blev "
     "också efter genom kronor i år regeringen stöd mycket vad",
-    numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10",
+    numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 halv=0.5",
     at_least="minst|mer än|över|drygt|närmare|fler än",
     up_to="upp till|upp mot|högst",
     about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis",
-    announced="ska|skall|kommer|planerar|föreslår|föreslog|lovar|lovade|utlovat|aviserar"
+    announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
     "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat",
     committed="beslutat|beslutade|beslutar|godkänt|godkände|godkänner|klubbat|klubbade|enats"
     "|enades|undertecknat|undertecknade|avtalat",
-    allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker"
+    allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker|budgeterade"
+    "|budgeterat|budgeterad"
     "|satt av|sätter av|(?:satt|sätter)\\s+(?:\\S+\\s+){0,8}?av",
     disbursed="betalat ut|betalade ut|utbetalat|betalats ut|överfört|överförde|levererat"
     "|levererade|skänkt|skänkte|gav|donerat|donerade|skickade|(?:har|hade)\\s+(?:\\S+\\s+)"
@@ -407,7 +411,7 @@ DE = Language(
     "auch hat sich sind soll diesem damit einer nach bei aus über wurde haben darunter davon "
     "rund knapp sowie bereits weitere weiteren an",
     numbers="ein=1 eine=1 einer=1 einen=1 zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 "
-    "acht=8 neun=9 zehn=10 anderthalb=1.5 eineinhalb=1.5",
+    "acht=8 neun=9 zehn=10 anderthalb=1.5 eineinhalb=1.5 halbe=0.5",
     at_least="mindestens|wenigstens|mehr als|über|gut|knapp über|rund über",
     up_to="bis zu|maximal|höchstens",
     about="etwa|rund|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd",
@@ -428,7 +432,7 @@ DE = Language(
     infinitive="zu\\s+\\w+|\\w+zu(?:stellen|geben|liefern|zahlen|sagen|leisten|bringen)",
     recipient_before="für|an|zugunsten|zugunsten von|nach|in die|gibt|geben|liefert"
     "|unterstützt|unterstützen|unterstützung|hilft|helfen",
-    donor_before="von|aus|seitens|durch",
+    donor_before="von|aus|seitens|vonseiten|von seiten|durch",
     place_before="in|im|in der|innerhalb",
     aside_before="über|mit|gemeinsam mit|zusammen mit",
     of_before="",
@@ -580,12 +584,13 @@ NL = Language(
     stop="de het een en van voor aan is zijn met op dat die niet ook wordt heeft zal te naar "
     "bij om",
     numbers="een=1 één=1 twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 "
-    "anderhalf=1.5",
+    "anderhalf=1.5 half=0.5",
     at_least="minstens|ten minste|tenminste|meer dan|ruim|minimaal|boven de",
     up_to="tot|maximaal|hooguit|tot maximaal",
     about="ongeveer|circa|ca\\.|zo'n|zo\u2019n|bijna|rond|omstreeks|nagenoeg|ruwweg",
     announced="zal|zullen|gaat|gaan|wil|willen|kondigt|kondigde|aangekondigd|belooft"
-    "|beloofde|beloofd|toegezegd|zegt\\s+(?:\\S+\\s+){0,8}?toe|plant|is van plan|stelt voor"
+    "|beloofde|beloofd|toegezegd|zegt\\s+(?:\\S+\\s+){0,8}?toe|zegde\\s+(?:\\S+\\s+){0,8}?toe"
+    "|zegden\\s+(?:\\S+\\s+){0,8}?toe|plant|is van plan|stelt voor"
     "|voorgesteld",
     committed="goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
@@ -656,7 +661,7 @@ PL = Language(
     locales=("pl",),
     stop="i w z na do się że jest dla nie od to o przez oraz roku mln mld zł tym jak już",
     numbers="jeden=1 jedna=1 jednego=1 dwa=2 dwie=2 trzy=3 cztery=4 pięć=5 sześć=6 "
-    "siedem=7 osiem=8 dziewięć=9 dziesięć=10 półtora=1.5",
+    "siedem=7 osiem=8 dziewięć=9 dziesięć=10 półtora=1.5 pół=0.5",
     at_least="co najmniej|przynajmniej|ponad|przeszło|więcej niż|minimum|przekroczyła"
     "|przekroczył|przekroczyło|przekracza",
     up_to="do|maksymalnie|nawet do",
@@ -743,7 +748,8 @@ ES = Language(
     code="es",
     locales=("es",),
     stop="el la los las de del y en a que un una por para con es se al su ha han",
-    numbers="un=1 uno=1 una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10",
+    numbers="un=1 uno=1 una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 "
+    "medio=0.5",
     at_least="al menos|por lo menos|más de|mínimo de|superior a",
     up_to="hasta|como máximo|(?:un\\s+)?(?:monto|importe)\\s+máximo\\s+de|máximo de",
     about="unos|unas|alrededor de|cerca de|casi|aproximadamente|en torno a|aprox\\.",
