@@ -1265,14 +1265,14 @@ def _read_sentence(
             _inherit_from_whole(
                 draft, drafts[whole], years=not link.yearly and link.delivery_of is None
             )
-    named = {
+    currencies = {
         d.found["currency"].value: d.found["currency"].words
         for d in drafts
         if "currency" in d.found
     }
     for draft in drafts:
         if "currency" not in draft.found and "currency" not in draft.open:
-            _currency_from_context(draft, context, named)
+            _currency_from_context(draft, context, currencies)
         yearly = draft.open.get("years", "").startswith("each year")
         if "years" not in draft.found and len(context.years) == 1 and not yearly:
             draft.found["years"] = Found(*next(iter(context.years.items())))
