@@ -484,7 +484,11 @@ def _conversion_span(
     brackets opened right after it, between dashes after it, or after "equivalent
     to / svarende til / umgerechnet / soit / czyli"; None when it is a figure of its own."""
     between = sentence[previous.end : start]
-    equivalent = _compiled(languages, r"^\s*,?\s*{equivalent}(?:\s+[^\W\d_]+){0,2}\s*$")
+    equivalent = _compiled(
+        languages,
+        r"^\s*,?\s*(?:(?:which|that|der|som|det|vilket|hvilket|was|die|qui|ce qui|que|lo que|che"
+        r"|co)\s+)?{equivalent}(?:\s+[^\W\d_]+){0,2}\s*$",
+    )
     equivalent_in = _word(languages, "equivalent")
     breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
     opening = re.match(r"\s*([(\[])", between)
@@ -991,7 +995,9 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         before,
         re.IGNORECASE,
     )
-    dative_after = "de" in languages and re.match(r"^\s+(?:der|dem)\s+(?-i:[A-ZÄÖÜ])", after)
+    dative_after = "de" in languages and re.match(
+        r"^\s+(?:der|dem|die|den)\s+(?-i:[A-ZÄÖÜ])", after
+    )  # "unterstütze Schweden die Ukraine ... mit": the subject, then the object
     if (
         supported
         and not dative_after

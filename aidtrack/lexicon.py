@@ -124,7 +124,8 @@ EN = Language(
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set\\s+to|preparing|prepares"
     "|proposals?|willing|in the pipeline|offered|offers",
     committed="approved?|approves|agreed|agrees|adopted|adopts|signed|signs|backed|passed"
-    "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides",
+    "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides"
+    "|signed off|signs off",
     allocated="allocated|allocates|earmarked|budgeted|appropriated",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
     "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped",
@@ -188,7 +189,8 @@ EN = Language(
     "Swedish=SWE Finnish=FIN Dutch=NLD Polish=POL Canadian=CAN Japanese=JPN Italian=ITA "
     "Spanish=ESP Belgian=BEL Austrian=AUT Czech=CZE Estonian=EST Latvian=LVA "
     "Lithuanian=LTU Irish=IRL Portuguese=PRT Swiss=CHE Icelandic=ISL Australian=AUS "
-    "Ukrainian=UKR Moldovan=MDA Russian=RUS",
+    "Ukrainian=UKR Moldovan=MDA Russian=RUS Saudi=SAU Emirati=ARE Qatari=QAT Kuwaiti=KWT "
+    "Turkish=TUR",
     aliases="Stortinget=Norway;Storting=Norway;Folketing=Denmark;Bundestag=Germany;"
     "Kremlin=Russian Federation;"
     "UK=United Kingdom;US=United States;U.S.=United States;Britain=United Kingdom;"
@@ -210,13 +212,13 @@ EN = Language(
 _NORDIC_STAGES = {
     "announced": "vil|skal|planlegger|planlægger|foreslår|foreslo|foreslog|foreslått|foreslået"
     "|lover|lovet|lovede"
-    "|varsler|varslet|kunngjorde|kunngjør|kunngjort|annonserte|annoncerede|annonserer"
+    "|varsler|varslet|kunngjorde|kunngjør|kunngjort|annonserte|annoncerede|annonserer|udmeldt"
     "|annoncerer|annonseret|annonceret|meddelte|kommer til å|ønsker|vil gerne|tilsagn|lovnad"
     "|presenterer|presenterte|presentert|præsenterer|præsenterede|præsenteret|lanserer"
     "|lanserte|lancerer|lancerede",
     "committed": "vedtatt|vedtaget|vedtok|vedtog|vedtar|godkjent|godkendt|godkjente|godkendte"
     "|enige|enedes|aftalt|inngått|indgået|signert|undertegnet|underskrevet|besluttet"
-    "|besluttede|beslutter|bestemt|bestemte|bestemmer",
+    "|besluttede|beslutter|bestemt|bestemte|bestemmer|forpliktet|forpligtet",
     "allocated": "bevilget|bevilger|bevilgede|bevilgning|bevilge|bevilges|bevilling|bevillige"
     "|bevilliger|bevilliget|budsjettert|budgetteret|øremerket|øremærket|avsatt|afsat"
     "|afsætter|avsetter|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av|af)",
@@ -340,13 +342,13 @@ SV = Language(
     announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
     "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat",
     committed="beslutat|beslutade|beslutar|godkänt|godkände|godkänner|klubbat|klubbade|enats"
-    "|enades|undertecknat|undertecknade|avtalat",
+    "|enades|undertecknat|undertecknade|avtalat|fastställt|fastställts|fastställde",
     allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker|budgeterade"
     "|budgeterat|budgeterad"
     "|satt av|sätter av|(?:satt|sätter)\\s+(?:\\S+\\s+){0,8}?av",
     disbursed="betalat ut|betalade ut|utbetalat|betalats ut|överfört|överförde|levererat"
-    "|levererade|skänkt|skänkte|gav|donerat|donerade|skickade|(?:har|hade)\\s+(?:\\S+\\s+)"
-    "{0,3}?(?:gett|givit|skickat|levererat|bidragit|donerat|skänkt|hjälpt)",
+    "|levererade|skänkt|skänkte|gav|donerat|donerade|skickade|bidrog|(?:har|hade)\\s+"
+    "(?:\\S+\\s+){0,6}?(?:gett|givit|skickat|levererat|bidragit|donerat|skänkt|hjälpt)",
     infinitive="att\\s+\\w+",
     recipient_before="till|åt|för|ge|ger|stödja|stöder|stödjer|hjälpa|skicka|skickar",
     donor_before="från|av",
@@ -424,10 +426,11 @@ DE = Language(
     "|verabschiedet|verabschiedete|freigegeben|gab\\s+(?:\\S+\\s+){0,8}?frei",
     allocated="bereitgestellt|stellt\\s+(?:\\S+\\s+){0,12}?bereit|stellte\\s+(?:\\S+\\s+)"
     "{0,12}?bereit|zur Verfügung gestellt|eingeplant|vorgesehen|veranschlagt|reserviert"
+    "|(?:stehen|steht|standen|stand)\\s+(?:\\S+\\s+){0,8}?zur Verfügung"
     "|eingestellt|stellt\\s+(?:\\S+\\s+){0,12}?zur Verfügung",
     disbursed="ausgezahlt|zahlte\\s+(?:\\S+\\s+){0,8}?aus|überwiesen|überwies|geliefert"
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"
-    "{0,12}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"
+    "{0,20}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"
     "|geholfen)",
     infinitive="zu\\s+\\w+|\\w+zu(?:stellen|geben|liefern|zahlen|sagen|leisten|bringen)",
     recipient_before="für|an|zugunsten|zugunsten von|nach|in die|gibt|geben|liefert"
@@ -595,7 +598,7 @@ NL = Language(
     committed="goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
     allocated="uitgetrokken|trekt\\s+(?:\\S+\\s+){0,8}?uit|trok\\s+(?:\\S+\\s+){0,8}?uit"
-    "|vrijgemaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|gereserveerd|toegewezen"
+    "|vrijgemaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|gereserveerd|reserveerde|reserveert|toegewezen"
     "|beschikbaar gesteld|stelt\\s+(?:\\S+\\s+){0,10}?beschikbaar|stelde\\s+(?:\\S+\\s+)"
     "{0,10}?beschikbaar|uittrekt",
     disbursed="uitbetaald|overgemaakt|geleverd|heeft gegeven|gaf|geschonken|gedoneerd"
@@ -675,7 +678,7 @@ PL = Language(
     "|uchwalił|uchwaliła",
     allocated="przeznaczył|przeznaczyła|przeznaczono|przeznaczyło|przyznał|przyznała"
     "|przyznano|wyasygnował|zarezerwował",
-    disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|wypłacił|wypłaciła"
+    disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|przekazaliśmy|wypłacił|wypłaciła"
     "|wypłacono|dostarczył|dostarczyła|dostarczono|wysłał|wysłała|wysłano|wydał|wydała"
     "|wydano|skierowano|skierował|udzielon\\w*|udzielił|udzieliła|pomógł|pomogła|pomogło|pomogli",
     infinitive="\\w+ć",
@@ -757,7 +760,7 @@ ES = Language(
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
     "|se compromete|se comprometió|comprometido|propone|propuso|apoyará|apoyarán|contribuirá"
-    "|contribuirán|transferirá|transferirán",
+    "|contribuirán|transferirá|transferirán|\\w+(?:aría|arían|ería|erían|iría|irían)",
     committed="aprobó|ha aprobado|aprobado|aprobada|firmó|ha firmado|firmado|acordó"
     "|ha acordado|acordado|decidió|ha decidido|decidido|aprueba|aprueban|aprobaron",
     allocated="destinado|destinados|asignó|ha asignado|asignado|asignados|consignado"
@@ -765,6 +768,7 @@ ES = Language(
     disbursed="ha destinado|destinó|desembolsó|ha desembolsado|desembolsado|entregó"
     "|ha entregado|entregado"
     "|envió|ha enviado|enviado|ha aportado|aportó|aportado|donó|ha donado|donado|pagó"
+    "|aportaron|donaron|entregaron|enviaron"
     "|ha pagado|ha ayudado|ayudó|ha liberado",
     infinitive="(?:a|de|para)\\s+\\w+(?:ar|er|ir)",
     recipient_before="a|al|para|en favor de|a favor de|destinados? a|hacia|ayudar|apoyar|apoyo a",
@@ -838,6 +842,8 @@ IT = Language(
     about="circa|quasi|intorno a|attorno a|approssimativamente|poco meno di|poco più di",
     announced="stanzierà|stanzieranno|invierà|invieranno|fornirà|forniranno|darà|daranno"
     "|destinerà|erogherà|prevede|prevedono|intende|annuncia|ha annunciato|annunciato"
+    "|si sono impegnati|si è impegnata|si è impegnato|avrebbe|avrebbero|\\w+(?:erebbe|erebbero"
+    "|irebbe|irebbero)"
     "|promette|ha promesso|propone|ha proposto|supporterà|supporteranno|sosterrà|sosterranno"
     "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà",
     committed="ha approvato|approvato|approvata|approvati|ha firmato|firmato|ha deciso"
@@ -899,7 +905,7 @@ IT = Language(
     authorization="autorizzazione",
     future="\\w+(?:erà|irà|eranno|iranno)",
     demonyms="belga=BEL britannico=GBR statunitense=USA americano=USA austriaco=AUT "
-    "svizzero=CHE canadese=CAN australiano=AUS moldavo=MDA",
+    "svizzero=CHE canadese=CAN australiano=AUS moldavo=MDA nederlandese=NLD saudita=SAU",
     aliases="USA=United States;Stati Uniti=United States;Gran Bretagna=United Kingdom;"
     "Russia=Russian Federation;UE=EU;Ue=EU;Unione europea=EU;Unione Europea=EU;"
     "Commissione europea=EU;Commissione Europea=EU;Bruxelles=EU;Banca Mondiale=World Bank;"
