@@ -196,6 +196,12 @@ def conversions(pledges: Iterable[Pledge], table: RateTable, currency: str) -> C
     return Conversions(converted, missing)
 
 
+def per_eur_json(per_eur: tuple[Decimal, Decimal]) -> dict[str, str]:
+    """The euro rates of a conversion's two currencies, as published: the figure is
+    amount * to_per_eur / from_per_eur, unrounded, so a script can reproduce it."""
+    return {"from_per_eur": f"{per_eur[0]:f}", "to_per_eur": f"{per_eur[1]:f}"}
+
+
 def conversion_json(conversion: Conversion | None) -> dict[str, Any] | None:
     """A converted amount as scripts read it: exact strings, the rate and where it came
     from; None where no rate converts it."""
@@ -205,6 +211,7 @@ def conversion_json(conversion: Conversion | None) -> dict[str, Any] | None:
         "amount": f"{conversion.amount:f}",
         "currency": conversion.currency,
         "rate": f"{conversion.rate:f}",
+        **per_eur_json(conversion.per_eur),
         "rate_year": conversion.year,
         "source": conversion.source,
         "provisional": conversion.provisional,

@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from decimal import Decimal
 from typing import Any
 
 from . import rules
 from .counting import current, deliveries_by_pledge, parts_by_whole
-from .model import Pledge, Qualifier, own_recipient
+from .model import Pledge, own_recipient
 from .rates import MissingRate, RateTable
 
 COLUMNS = ("kind", "id", "message", "fix")
@@ -51,8 +50,7 @@ def find_problems(
     problems += _own_recipients(pledges)
     problems += _links(pledges)
     problems += _cycles(pledges)
-    problems += _parts_over_whole(pledges, table)
-    problems += _delivered_over_promised(pledges, table)
+    problems += _beyond_their_whole(pledges, table)
     problems += _duplicates(pledges, table)
     problems += _unlinked_deliveries(pledges)
     problems += _missing_rates(pledges, table)
@@ -122,57 +120,30 @@ def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
     return problems
 
 
-def _parts_over_whole(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
-    problems = []
-    by_id = {p.id: p for p in pledges}
-    for whole_id, parts in parts_by_whole(current(pledges)).items():
-        whole = by_id.get(whole_id)
-        if whole is None or whole.qualifier is Qualifier.AT_LEAST:
-            continue  # "at least X, of which ..." may well add up to more than X
-        try:
-            total = sum(
-                (
-                    table.convert(p.amount, p.currency, whole.currency, whole.years.start, 6).amount
-                    for p in parts
-                ),
-                Decimal(0),
-            )
-        except MissingRate:
-            continue  # reported as a missing rate
-        if total > whole.amount:
-            problems.append(
-                Problem(
-                    "parts_exceed_whole",
-                    whole.id,
-                    f"the parts of {whole.id} ({', '.join(p.id for p in parts)}) add up to "
-                    f"{whole.currency} {total:,f}, more than its "
-                    f"{whole.currency} {whole.amount:,f}",
-                    "correct a part or the whole with `aidtrack edit`, "
-                    f"or `aidtrack revise {whole.id}`",
-                )
-            )
-    return problems
-
-
-def _delivered_over_promised(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
-    """Pledges whose deliveries add up to more than they promised (DESIGN §2a), as a
-    store written before the rule, or by a forced write, may hold."""
+def _beyond_their_whole(pledges: Sequence[Pledge], table: RateTable) -> list[Problem]:
+    """Wholes whose parts, and pledges whose deliveries, add up to more than they are
+    (DESIGN §2a): what a store written before the rules, or by a forced delivery, may
+    hold. The write rules and this check share `rules.linked_beyond`."""
     convert = rules.approximate(table)
     by_id = {p.id: p for p in pledges}
+    records = current(pledges)
     problems = []
-    for pledge_id, deliveries in deliveries_by_pledge(current(pledges)).items():
-        pledge = by_id.get(pledge_id)
-        why = pledge and rules.delivered_beyond(pledge, deliveries, convert)
-        if why:
-            problems.append(
-                Problem(
-                    "delivered_over_promised",
-                    pledge_id,
-                    why.split("; ")[0],
-                    f"`aidtrack revise {pledge_id} --amount ...`, or correct a delivery "
-                    "with `aidtrack edit`",
+    for kind, grouped in (
+        ("parts_exceed_whole", parts_by_whole(records)),
+        ("delivered_over_promised", deliveries_by_pledge(records)),
+    ):
+        for whole_id, linked in grouped.items():
+            whole = by_id.get(whole_id)
+            why = whole and rules.linked_beyond(whole, linked, convert)
+            if why:
+                fix = (
+                    "correct a part or the whole with `aidtrack edit`, "
+                    f"or `aidtrack revise {whole_id}`"
+                    if kind == "parts_exceed_whole"
+                    else f"`aidtrack revise {whole_id} --amount ...`, or correct a delivery "
+                    "with `aidtrack edit`"
                 )
-            )
+                problems.append(Problem(kind, whole_id, why.split("; ")[0], fix))
     return problems
 
 

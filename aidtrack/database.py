@@ -14,7 +14,9 @@ metadata.json: title, source, license, and a description of each table.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -367,18 +369,27 @@ def write_metadata(path: Path, table: RateTable) -> Path | None:
     return target
 
 
+STEPS = 1_000_000_000
+"""The most SQLite steps an import reads a database with: an export of 100,000 records
+takes 3 million."""
+_EVERY = 10_000
+"""Steps between two checks of the count and of Ctrl-C."""
+
+
 def records(path: Path) -> list[dict[str, Any]]:
-    """An exported database's pledges as JSON records (with their sources), for import."""
+    """An exported database's pledges as JSON records (with their sources), for import.
+    Only stored tables are read: a view or a computed column runs the file's own query,
+    which may never end (a recursive view), and a virtual table some module's code."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-            db.row_factory = sqlite3.Row
+        with _reading(path) as db:
+            for table in ("pledges", "sources"):
+                _check_stored(db, table, path)
             pledges = [dict(row) for row in db.execute("SELECT * FROM pledges ORDER BY rowid")]
             sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for row in db.execute("SELECT * FROM sources ORDER BY pledge_id, position"):
                 sources[row["pledge_id"]].append(
                     {"url": row["url"], "date": row["date"], "quote": row["quote"]}
                 )
-        db.close()
     except sqlite3.Error as error:
         raise InvalidInput(f"{path} is not a database aidtrack exported: {error}") from None
     found = []
@@ -387,3 +398,74 @@ def records(path: Path) -> list[dict[str, Any]]:
         years = {"year": first} if first == last else {"years": [first, last]}
         found.append({**pledge, **years, "sources": sources.get(pledge["id"], [])})
     return found
+
+
+def _check_stored(db: sqlite3.Connection, table: str, path: Path) -> None:
+    """`table` is a table whose every column is stored, as an export's are (a missing
+    one is SQLite's "no such table" when it is read)."""
+    refused = f"{path} is not a database aidtrack exported: its {table}"
+    for kind, sql in db.execute(
+        "SELECT type, sql FROM sqlite_master WHERE type IN ('table', 'view') "
+        "AND name = ? COLLATE NOCASE",
+        (table,),
+    ):
+        virtual = kind == "table" and (sql or "").upper().startswith("CREATE VIRTUAL")
+        if kind != "table" or virtual:
+            shown = "virtual table" if virtual else kind
+            raise InvalidInput(f"{refused} is a {shown}, not a stored table")
+    computed = db.execute(
+        "SELECT name FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3)", (table,)
+    ).fetchone()
+    if computed is not None:
+        raise InvalidInput(f"{refused}.{computed[0]} is computed (a generated column), not stored")
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """`path` opened read-only by its path (in a URI built from a name, `#`, `?` and `%`
+    would end or change the name, and open or create another file), and read in at
+    most `STEPS` steps. Ctrl-C and SIGTERM stop it at the next check, then reach the
+    handlers there were: inside SQLite they cannot run."""
+    caught: list[int] = []
+    steps = 0
+
+    def check() -> bool:
+        nonlocal steps
+        steps += _EVERY
+        return bool(caught) or steps > STEPS
+
+    with _signals_noted(caught):
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            db.row_factory = sqlite3.Row
+            db.set_progress_handler(check, _EVERY)
+            yield db
+        except sqlite3.OperationalError:
+            if steps > STEPS and not caught:
+                raise InvalidInput(
+                    f"{path}: reading it took more than {STEPS:,} steps of SQLite (an export "
+                    "of 100,000 records takes 3 million); it is not a database aidtrack exported"
+                ) from None
+            raise
+        finally:
+            db.close()
+
+
+@contextlib.contextmanager
+def _signals_noted(caught: list[int]) -> Iterator[None]:
+    """Ctrl-C and SIGTERM (those not ignored) noted in `caught` while the block runs, then
+    delivered to the handlers there were."""
+    handlers = {
+        signum: signal.getsignal(signum)
+        for signum in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(signum) != signal.SIG_IGN
+    }
+    for signum in handlers:
+        signal.signal(signum, lambda number, _: caught.append(number))
+    try:
+        yield
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+        if caught:
+            signal.raise_signal(caught[0])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .errors import AidtrackError
+from .errors import AidtrackError, clipped
 from .store import DEFAULT_WAIT
 
 if TYPE_CHECKING:
@@ -132,17 +132,25 @@ class Environment:
             print(f"warning: {message}", file=self.stderr)
 
     def error(self, message: str) -> None:
-        print(f"error: {message}", file=self.stderr)
+        print(clipped(f"error: {message}"), file=self.stderr)
 
     def write(self, text: str) -> None:
-        """Data for scripts (stdout), exactly as given."""
+        """Data for scripts (stdout), exactly as given; on a person's terminal, with
+        stored control codes shown as escapes, so that none retitles or clears it."""
+        if self.stdout_is_terminal:
+            from .render import on_terminal
+
+            text = on_terminal(text)
         with _writing():
             self.stdout.write(text)
             self.stdout.flush()
 
     def write_bytes(self, pieces: Iterable[bytes]) -> None:
         """UTF-8 data for scripts (stdout), a piece at a time, without a detour
-        through text."""
+        through text (on a terminal, as `write` shows it)."""
+        if self.stdout_is_terminal:
+            self.write("".join(piece.decode() for piece in pieces))
+            return
         binary = getattr(self.stdout, "buffer", None)
         with _writing():
             self.stdout.flush()

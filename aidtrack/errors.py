@@ -60,6 +60,37 @@ def did_you_mean(given: str, known: Iterable[str]) -> str:
     return "; did you mean " + " or ".join(by_fold[c] for c in close) + "?" if close else ""
 
 
+LONGEST_LINE = 1000
+
+
+def clipped(message: str) -> str:
+    """A message with each line longer than `LONGEST_LINE` cut in its middle, where a
+    value it quotes (a 5,000-digit year, a 1 MB cell) runs on: its start says what is
+    wrong and its end how to fix it."""
+    return "\n".join(
+        line if len(line) <= LONGEST_LINE else f"{line[:600]} ... {line[-300:]}"
+        for line in message.split("\n")
+    )
+
+
+def unsafe_xml(name: str, error: Exception) -> str:
+    """Why `name` was refused, from defusedxml's `error`: the one wording of every XML
+    reader (IATI files, workbooks), since the same entities are refused in both."""
+    import defusedxml  # only an unsafe file pays for it
+
+    if isinstance(error, defusedxml.EntitiesForbidden):
+        return (
+            f"{name} defines the XML entity {error.name!r}; entity definitions are refused "
+            "(they can expand to gigabytes or read local files)"
+        )
+    if isinstance(error, defusedxml.ExternalReferenceForbidden):
+        return (
+            f"{name} refers to the external resource {error.sysid!r}; XML that reads "
+            "other files is refused"
+        )
+    return f"{name}: unsafe XML refused ({error})"
+
+
 def signal_exit(error: BaseException | None) -> ExitCode | None:
     """The exit code of the Ctrl-C or SIGTERM behind `error`, if one is. Python wraps a
     handler's exception in another when it strikes in some places (while a class is

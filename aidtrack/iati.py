@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from . import model, money, places
-from .errors import InvalidInput, did_you_mean
+from .errors import InvalidInput, did_you_mean, unsafe_xml
 from .ledger import Incoming, Problem, collector_paused, refuse
 from .mapping import WORDS, ColumnMap
 from .model import InvalidRecord, Source, Status
@@ -200,18 +200,8 @@ def _activities(data: bytes, name: str) -> Iterator[_Activity]:
                 number += 1
                 yield _activity(element, number, file_lang)
                 root.clear()
-    except defusedxml.EntitiesForbidden as error:
-        raise InvalidInput(
-            f"{name} defines the XML entity {error.name!r}; entity definitions are refused "
-            "(they can expand to gigabytes or read local files); nothing was imported"
-        ) from None
-    except defusedxml.ExternalReferenceForbidden as error:
-        raise InvalidInput(
-            f"{name} refers to the external resource {error.sysid!r}; XML that reads "
-            "other files is refused; nothing was imported"
-        ) from None
     except defusedxml.DefusedXmlException as error:
-        raise InvalidInput(f"{name}: unsafe XML refused ({error}); nothing was imported") from None
+        raise InvalidInput(f"{unsafe_xml(name, error)}; nothing was imported") from None
     except ElementTree.ParseError as error:
         raise InvalidInput(
             f"{name} is not well-formed XML ({error}); nothing was imported"

@@ -21,6 +21,14 @@ from .errors import InvalidInput
 GDP, POPULATION = "NY.GDP.MKTP.CD", "SP.POP.TOTL"
 """The World Bank's indicator codes: GDP in current US$, total population."""
 NAMES = {GDP: "GDP (current US$)", POPULATION: "population"}
+RANGES = {
+    GDP: (Decimal("1000000"), Decimal("1000000000000000")),
+    POPULATION: (Decimal("1000"), Decimal("20000000000")),
+}
+"""What a country's or a region's figure can be: GDP from US$1 million (Tuvalu's is
+above 50 million) to US$1,000 trillion (the world's is near 110), population from a
+thousand to 20 billion. A figure outside is a typo or damage, and would put aid at
+10^17 % of GDP."""
 SHIPPED = "wdi-gdp-population-2024.csv"
 
 
@@ -85,10 +93,14 @@ def from_json(docs: Iterable[Mapping[str, object]]) -> Indicators:
     for doc in docs:
         values = doc.get("values")
         if isinstance(values, Mapping):
+            indicator, code = str(doc["indicator"]), str(doc["code"])
             found.add(
-                str(doc["indicator"]),
-                str(doc["code"]),
-                {int(year): Decimal(str(value)) for year, value in values.items()},
+                indicator,
+                code,
+                {
+                    int(year): _value(str(value), f"the stored {code} {year}", indicator)
+                    for year, value in values.items()
+                },
             )
         source = str(doc.get("source", ""))
         if source and source not in found.sources:
@@ -156,18 +168,26 @@ def world_bank_csv(text: str, name: str) -> tuple[str, Indicators]:
         values = {}
         for year, cell in zip(years, row[4:], strict=False):
             if cell.strip():
-                values[year] = _value(cell, f"{name}, line {number}, {year}")
+                values[year] = _value(cell, f"{name}, line {number}, {year}", this_indicator)
         found.add(indicator, code, values)
     if not indicator:
         raise InvalidInput(f"{name} has no country rows")
     return indicator, found
 
 
-def _value(text: str, where: str) -> Decimal:
+def _value(text: str, where: str, indicator: str) -> Decimal:
+    """A figure of `indicator` within `RANGES`, or an error naming where it is."""
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
         raise InvalidInput(f"{where}: {text!r} is not a number") from None
     if not value.is_finite() or value < 0:
         raise InvalidInput(f"{where}: {text!r} is not a positive number")
+    low, high = RANGES.get(indicator, (Decimal(0), value))
+    if not low <= value <= high:
+        raise InvalidInput(
+            f"{where}: {NAMES.get(indicator, indicator)} {text.strip()} is outside "
+            f"{low:,f} to {high:,f}, what a country's or region's can be (a typo?); "
+            "import the World Bank's file again with `aidtrack gdp import`"
+        )
     return value

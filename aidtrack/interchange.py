@@ -18,17 +18,19 @@ set aside (`--rejects`) and the valid ones imported.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, BinaryIO, NamedTuple, TextIO
 
 from . import mapping, model
-from .errors import InvalidInput
+from .errors import AidtrackError, InvalidInput, unsafe_xml
 from .formats import CSV_COLUMNS, FileFormat
 from .ledger import Incoming, Ledger, Problem, collector_paused, refuse, same_records
 from .mapping import ColumnMap
@@ -56,6 +58,13 @@ MAX_CELL = 64 * 1024 * 1024  # a 1 MB note must import; csv's default limit is 1
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FIRST_OF_FORMULAS = frozenset((*FORMULA_STARTS, "'"))  # one character each
+SEPARATORS = (",", ";", "\t")
+"""The field separators of CSV files in common locales (`;` in Norway, Germany, France):
+a spreadsheet may split a cell at any of them, so a formula may start after each."""
+_FORMULA_AFTER = re.compile(f"[{''.join(SEPARATORS)}](?='*[{re.escape(''.join(FORMULA_STARTS))}])")
+_NEUTRALISED_AFTER = re.compile(
+    f"([{''.join(SEPARATORS)}])'(?='*[{re.escape(''.join(FORMULA_STARTS))}])"
+)
 Progress = Callable[[int, int], None]
 """Told (records checked, records in all) while an import checks its rows."""
 
@@ -84,21 +93,27 @@ def format_of(name: str, text: str) -> FileFormat:
 
 
 def neutralise(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading `'` (OWASP advice).
+    """A cell a spreadsheet would run as a formula gets a `'` (OWASP advice) at its
+    start, and after each separator of any locale, where a formula starts once the
+    cell is split there (`x;=cmd|...` in a `;` locale).
 
-    A cell that already starts with `'` before such a character gets one more, so that
+    Where `'`s already stand before such a character, one more goes in, so that
     `unneutralise` gives back exactly what was exported.
     """
-    if not cell or cell[0] not in _FIRST_OF_FORMULAS:  # nearly every cell: return at once
+    if cell[:1] in _FIRST_OF_FORMULAS and cell.lstrip("'").startswith(FORMULA_STARTS):
+        cell = "'" + cell
+    if _FORMULA_AFTER.search(cell) is None:  # nearly every cell: return at once
         return cell
-    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+    return _FORMULA_AFTER.sub(r"\g<0>'", cell)
 
 
 def unneutralise(cell: str) -> str:
     """The cell as it was before `neutralise`."""
+    if "'" not in cell:  # nearly every cell: return at once
+        return cell
     if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
-        return cell[1:]
-    return cell
+        cell = cell[1:]
+    return _NEUTRALISED_AFTER.sub(r"\1", cell)
 
 
 def csv_rows(pledge: Pledge) -> list[dict[str, str]]:
@@ -138,11 +153,7 @@ def csv_rows(pledge: Pledge) -> list[dict[str, str]]:
 
 def csv_text(pledges: Iterable[Pledge], *, tsv: bool = False) -> str:
     """The records as CSV (or TSV), formula cells neutralised."""
-    rows = (
-        [neutralise(row[column]) for column in CSV_COLUMNS]
-        for pledge in pledges
-        for row in csv_rows(pledge)
-    )
+    rows = ([row[column] for column in CSV_COLUMNS] for p in pledges for row in csv_rows(p))
     return delimited([list(CSV_COLUMNS), *rows], tsv=tsv)
 
 
@@ -152,22 +163,31 @@ def table_csv_text(
     """Any tidy table (report rows, rate rows) as CSV (or TSV), formula cells
     neutralised, and true/false as JSON and pandas write them."""
     columns = list(columns)
-    cells = ([neutralise(_table_cell(row.get(column))) for column in columns] for row in rows)
+    cells = ([_table_cell(row.get(column)) for column in columns] for row in rows)
     return delimited([columns, *cells], tsv=tsv)
 
 
 def delimited(rows: Iterable[list[str]], *, tsv: bool = False) -> str:
-    """Rows as CSV: lines end in CRLF (RFC 4180, as spreadsheets write it), since only
-    then does the writer quote a cell that holds a bare carriage return, which a reader
-    would split. As TSV: tab-separated lines, with a tab, newline, carriage return or
-    backslash in a cell written `\\t`, `\\n`, `\\r`, `\\\\`."""
+    """Rows as CSV, formula cells neutralised: lines end in CRLF (RFC 4180, as
+    spreadsheets write it), and a cell that holds a quote, a line break or the
+    separator of any locale (`,` `;` tab) is quoted, so that a spreadsheet splitting at
+    `;` keeps it whole. As TSV: tab-separated lines, with a tab, newline, carriage
+    return or backslash in a cell written `\\t`, `\\n`, `\\r`, `\\\\`, so that a line split
+    at its tabs gives its cells."""
     if tsv:
-        return "".join("\t".join(map(_tsv_cell, row)) + "\n" for row in rows)
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    return buffer.getvalue()
+        return "".join("\t".join(_tsv_cell(neutralise(c)) for c in row) + "\n" for row in rows)
+    return "".join(",".join(map(_csv_cell, row)) + "\r\n" for row in rows)
 
 
+def _csv_cell(cell: str) -> str:
+    """The cell neutralised, and quoted when it must be; nearly every cell is neither."""
+    if _QUOTED.search(cell) is None and cell[:1] not in _FIRST_OF_FORMULAS:
+        return cell
+    cell = neutralise(cell)
+    return '"' + cell.replace('"', '""') + '"' if _QUOTED.search(cell) else cell
+
+
+_QUOTED = re.compile(f'["\\r\\n{"".join(SEPARATORS)}]')
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -237,6 +257,11 @@ def read_records(
     """Every record of a file, checked; any problem in any row refuses the whole file."""
     if not text.strip():
         raise InvalidInput(f"{name} is empty; nothing was imported")
+    if fmt is FileFormat.SQLITE:  # named .db or .sqlite, and not a database inside
+        raise InvalidInput(
+            f"{name} is not an SQLite database, though its name says so; if it is CSV, "
+            "JSON or NDJSON, say which with --format"
+        )
     with collector_paused():
         return _read_records(text, fmt, name, progress)
 
@@ -577,30 +602,163 @@ def table_of(text: str, name: str) -> list[list[str]]:
         raise InvalidInput(f"{name} is not valid CSV ({error})") from None
 
 
+WORKBOOK_BYTES = 512 * 2**20
+"""The most a workbook read may unpack to: a 100,000-record export unpacks to 190 MB."""
+PART_BYTES = 32 * 2**20
+"""The most any part but a sheet may unpack to. openpyxl holds those whole (a 16 MB part
+of tiny XML elements takes 400 MB and 4 s), and streams a sheet."""
+SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
+"""Excel's own: no spreadsheet has a row or a column beyond."""
+SHEET_CELLS = 10_000_000
+"""The most cells read from a sheet, counting the empty ones before each row's last (a
+100,000-record export has under 2.5 million): a row of a few bytes may end in column XFD."""
+WORKBOOK_BOUNDS = (
+    f"aidtrack reads at most {WORKBOOK_BYTES // 2**20} MB unpacked ({PART_BYTES // 2**20} MB "
+    f"for a part that is not a sheet), and {SHEET_ROWS:,} rows, {SHEET_COLUMNS:,} columns "
+    f"and {SHEET_CELLS:,} cells of a sheet"
+)
+
+
 def sheet_of(path: str, sheet: str | None, stdin: TextIO | None = None) -> list[list[str]]:
     """An Excel workbook's sheet (the first, or `sheet`) as rows of text cells (`-` reads
-    the workbook from stdin); openpyxl loads only for the command that reads one."""
-    import zipfile
-
+    the workbook from stdin), each row up to its last value. A file of a few kilobytes
+    may unpack to gigabytes or declare Excel's whole sheet: it is read within
+    `WORKBOOK_BOUNDS`, and any fault of its zip or XML is one line. openpyxl loads only
+    for the command that reads one."""
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     name = "stdin" if path == "-" else path
+    with _workbook_errors(name), _workbook_file(path, name, stdin) as source:
+        _check_unpacked(source, name)
+        source.seek(0)
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True, keep_links=False)
+        try:
+            if sheet is not None and sheet not in book.sheetnames:
+                raise InvalidInput(
+                    f"{name} has no sheet {sheet!r}; its sheets are " + ", ".join(book.sheetnames)
+                )
+            return _sheet_rows(book[sheet] if sheet else book.worksheets[0], name)
+        finally:
+            book.close()
+
+
+@contextlib.contextmanager
+def _workbook_errors(name: str) -> Iterator[None]:
+    """The zip's and the XML's faults as one line, wherever they strike: openpyxl's own
+    messages run to three lines, and a sheet's XML is parsed only as its rows are read."""
+    import zipfile
+    import zlib
+    from xml.parsers.expat import ExpatError
+
+    import defusedxml
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
-        source: Any = path
-        if path == "-" and stdin is not None:
-            source = io.BytesIO(stdin.buffer.read() if hasattr(stdin, "buffer") else b"")
-        elif Path(path).suffix.lower() not in (".xlsx", ".xlsm", ".xltx", ".xltm"):
-            source = io.BytesIO(Path(path).read_bytes())  # --format xlsx on another name
-        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
-        raise InvalidInput(f"cannot read {name} as an Excel workbook: {error}") from None
-    if sheet is not None and sheet not in book.sheetnames:
+        yield
+    except AidtrackError:
+        raise
+    except (
+        OSError,
+        ValueError,  # openpyxl's, wrapping the fault (its cause)
+        TypeError,  # openpyxl's, for an attribute of the wrong kind
+        KeyError,  # a part the workbook names and lacks
+        EOFError,
+        SyntaxError,  # ElementTree's ParseError
+        ExpatError,
+        zipfile.BadZipFile,
+        zlib.error,
+        InvalidFileException,
+    ) as error:
+        fault: Exception = error
+        while isinstance(fault.__cause__, Exception):
+            fault = fault.__cause__
+        if isinstance(fault, defusedxml.DefusedXmlException):
+            raise InvalidInput(unsafe_xml(name, fault)) from None
+        shown = str(fault).splitlines()[0] if str(fault).strip() else type(fault).__name__
+        raise InvalidInput(f"cannot read {name} as an Excel workbook: {shown}") from None
+
+
+@contextlib.contextmanager
+def _workbook_file(path: str, name: str, stdin: TextIO | None) -> Iterator[BinaryIO]:
+    """The workbook's bytes, from its file, or from stdin (at most `WORKBOOK_BYTES`)."""
+    if path != "-":
+        with open(path, "rb") as file:
+            yield file
+        return
+    buffer = getattr(stdin, "buffer", None)
+    data = buffer.read(WORKBOOK_BYTES + 1) if buffer is not None else b""
+    if len(data) > WORKBOOK_BYTES:
         raise InvalidInput(
-            f"{name} has no sheet {sheet!r}; its sheets are " + ", ".join(book.sheetnames)
+            f"cannot read {name} as an Excel workbook: it is larger than "
+            f"{WORKBOOK_BYTES // 2**20} MB; {WORKBOOK_BOUNDS}"
         )
-    rows = (book[sheet] if sheet else book.worksheets[0]).iter_rows(values_only=True)
-    return [[mapping.as_text(cell) for cell in row] for row in rows]
+    yield io.BytesIO(data)
+
+
+def _check_unpacked(source: BinaryIO, name: str) -> None:
+    """Refuse a workbook that unpacks to more than `WORKBOOK_BYTES`, or any part but a
+    sheet to more than `PART_BYTES`, from the sizes its zip declares (and zipfile holds
+    each part to). A sheet is a part in xl/worksheets/ that the manifest gives no other
+    type (it could make one the shared strings)."""
+    import zipfile
+
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, WORKSHEET_TYPE
+    from openpyxl.xml.functions import fromstring
+
+    def refuse(what: str) -> InvalidInput:
+        return InvalidInput(f"cannot read {name} as an Excel workbook: {what}; {WORKBOOK_BOUNDS}")
+
+    with zipfile.ZipFile(source) as archive:
+        parts = archive.infolist()
+        unpacked = sum(part.file_size for part in parts)
+        if unpacked > WORKBOOK_BYTES:
+            raise refuse(f"it unpacks to {unpacked / 2**20:,.0f} MB")
+        if archive.getinfo(ARC_CONTENT_TYPES).file_size > PART_BYTES:
+            raise refuse(f"its part {ARC_CONTENT_TYPES} is larger than {PART_BYTES // 2**20} MB")
+        manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
+    typed = {o.PartName.lstrip("/") for o in manifest.Override if o.ContentType != WORKSHEET_TYPE}
+    for part in parts:
+        folder, _, _ = part.filename.rpartition("/")
+        sheet = folder == "xl/worksheets" and part.filename not in typed
+        if part.file_size > PART_BYTES and not sheet:
+            raise refuse(f"its part {part.filename} unpacks to {part.file_size / 2**20:,.0f} MB")
+
+
+def _sheet_rows(worksheet: Any, name: str) -> list[list[str]]:
+    """The sheet's rows as text cells, each up to its last value, within `SHEET_ROWS`,
+    `SHEET_COLUMNS` and `SHEET_CELLS`. The size the sheet declares is not read: openpyxl
+    would pad every row to it."""
+    worksheet.reset_dimensions()
+    rows: list[list[str]] = []
+    blank = 0  # empty rows since the last with a value: added only if another follows
+    cells = 0
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        cells += len(values)
+        if number > SHEET_ROWS or len(values) > SHEET_COLUMNS or cells > SHEET_CELLS:
+            beyond = (
+                f"row {number:,}"
+                if number > SHEET_ROWS
+                else (
+                    f"column {len(values):,}"
+                    if len(values) > SHEET_COLUMNS
+                    else f"{cells:,} cells by row {number:,}"
+                )
+            )
+            raise InvalidInput(
+                f"cannot read {name} as an Excel workbook: its sheet {worksheet.title!r} "
+                f"reaches {beyond}; {WORKBOOK_BOUNDS}"
+            )
+        last = len(values)
+        while last and values[last - 1] is None:
+            last -= 1
+        if not last:
+            blank += 1
+            continue
+        rows.extend([] for _ in range(blank))
+        blank = 0
+        rows.append([mapping.as_text(value) for value in values[:last]])
+    return rows
 
 
 def _checked(
@@ -691,9 +849,7 @@ def _csv_drafts(text: str, name: str, problems: list[Problem]) -> list[_Draft]:
                     (number, f"{where} has {len(cells)} cells but the header has {len(columns)}")
                 )
                 continue
-            row = dict(
-                zip(columns, [unneutralise(c) if c[:1] == "'" else c for c in cells], strict=False)
-            )
+            row = dict(zip(columns, [unneutralise(c) for c in cells], strict=False))
             url, date, quote = _source_cells(row)
             source = None
             if url or date or quote:

@@ -47,6 +47,8 @@ class Ledger:
         """The records this unit wrote, as they were and as they are (the year totals
         are counted again around them)."""
         self._built: dict[str, Pledge] = {}
+        self._written: set[str] = set()
+        """The TinyDB ids of the documents this unit wrote, each from a record it built."""
         self._index: dict[str, str] | None = None
         self._links: list[counting.Link] | None = None
         self._gone: set[str] | None = None
@@ -81,11 +83,25 @@ class Ledger:
     def _build(self, doc: Mapping[str, Any]) -> Pledge:
         pledge = self._built.get(doc["id"])
         if pledge is None:
-            try:
-                pledge = self._built[doc["id"]] = Pledge.from_json(doc)
-            except InvalidInput as error:
-                self._damaged(str(error))
+            pledge = self._built[doc["id"]] = self._read(doc)
         return pledge
+
+    def _read(self, doc: Mapping[str, Any]) -> Pledge:
+        try:
+            return Pledge.from_json(doc)
+        except InvalidInput as error:
+            self._damaged(str(error))
+
+    def refuse_damage(self) -> None:
+        """Raise as reads do if a record or a rate cannot be read: a write never carries
+        a damaged store forward as if it were whole (DESIGN §7). A record in stored
+        form reads (`model.in_stored_form`); any other is built, but those this unit
+        wrote."""
+        self._ids()
+        for doc_id, doc in self._docs().items():
+            if doc_id not in self._written and not model.in_stored_form(doc):
+                self._read(doc)
+        self.user_rates()
 
     def _select(self, keep: Callable[[dict[str, Any]], bool]) -> list[Pledge]:
         """The records whose stored document passes `keep`, built (once) in store order."""
@@ -223,7 +239,7 @@ class Ledger:
             promise = self.promise_beside(pledge)
             if promise is not None:
                 raise LikelyDuplicate(_delivery_message(pledge, promise))
-            self._refuse_excess([pledge])
+        self._refuse_excess([pledge], force=force)
         self._insert([pledge])
         return pledge
 
@@ -242,29 +258,35 @@ class Ledger:
                 return other
         return None
 
-    def _refuse_excess(self, pledges: Sequence[Pledge]) -> None:
-        """Refuse a write that leaves a pledge with more delivered than promised: the
-        pledges it delivers to, and the pledges it changes that have deliveries. One
-        pass over the links and the records, whatever the size of an import."""
+    def _refuse_excess(self, pledges: Sequence[Pledge], *, force: bool = False) -> None:
+        """Refuse a write that leaves a whole with parts adding up to more than it, or a
+        pledge with more delivered than promised (unless `force`: a delivery may be
+        recorded before its pledge is revised up). Checked for the wholes the records
+        belong to and for the records changed that have parts or deliveries. One pass
+        over the links and the records, whatever the size of an import."""
         final = {p.id: p for p in pledges}
         gone = self.superseded()
-        stored: dict[str, list[str]] = defaultdict(list)
-        for pledge_id, _, _, delivery_of in self.links():
-            if delivery_of and pledge_id not in gone and pledge_id not in final:
-                stored[delivery_of].append(pledge_id)
-        new: dict[str, list[Pledge]] = defaultdict(list)
+        stored: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for pledge_id, _, part_of, delivery_of in self.links():
+            if pledge_id not in gone and pledge_id not in final:
+                for link, target in (("part_of", part_of), ("delivery_of", delivery_of)):
+                    if target:
+                        stored[target, link].append(pledge_id)
+        kinds = ("part_of",) if force else ("part_of", "delivery_of")
+        new: dict[tuple[str, str], list[Pledge]] = defaultdict(list)
         for pledge in pledges:
-            if pledge.delivery_of:
-                new[pledge.delivery_of].append(pledge)
-        targets = set(new) | {p.id for p in pledges if p.id in stored}
+            for link in kinds:
+                if getattr(pledge, link):
+                    new[getattr(pledge, link), link].append(pledge)
+        changed = {(p.id, link) for p in pledges for link in kinds if (p.id, link) in stored}
         convert = None
-        for target in sorted(targets):
-            promise = final.get(target) or self.find(target)
-            if promise is None:
+        for target, link in sorted(set(new) | changed):
+            whole = final.get(target) or self.find(target)
+            if whole is None:
                 continue  # a broken link, named by the link rules
-            deliveries = [self.get(i) for i in stored.get(target, ())] + new.get(target, [])
+            linked = [self.get(i) for i in stored.get((target, link), ())] + new[target, link]
             convert = convert or rules.approximate(self.rate_table())
-            excess = rules.delivered_beyond(promise, deliveries, convert)
+            excess = rules.linked_beyond(whole, linked, convert)
             if excess is not None:
                 raise InvalidInput(excess)
 
@@ -426,6 +448,7 @@ class Ledger:
         if not pledges:
             return
         doc_ids = self.store.insert(PLEDGES, [p.to_json() for p in pledges])
+        self._written.update(doc_ids)
         for pledge, doc_id in zip(pledges, doc_ids, strict=True):
             if self._index is not None:
                 self._index[pledge.id] = doc_id
@@ -448,11 +471,15 @@ class Ledger:
         self.touched += [self.get(p.id) for p in pledges] + list(pledges)
 
         def overwrite(doc: MutableMapping[str, Any]) -> None:
+            # Fields aidtrack does not know are someone's data: they stay.
+            unknown = {key: value for key, value in doc.items() if key not in model.FIELDS}
             replacement = new[doc["id"]]
             doc.clear()
             doc.update(replacement)
+            doc.update(unknown)
 
         doc_ids = [int(self._ids()[i]) for i in new]
+        self._written.update(map(str, doc_ids))
         self.store.table(PLEDGES).update(overwrite, doc_ids=doc_ids)
         self._built.update((p.id, p) for p in pledges)
         self._forget()
@@ -604,8 +631,7 @@ class Ledger:
                 ]
                 hint = "; add --force if these are different pledges"
                 refuse(name, duplicates, LikelyDuplicate, hint)
-            if not force:
-                self._refuse_excess([p for _, p in placed])
+            self._refuse_excess([p for _, p in placed], force=force)
             plan = ImportPlan([p for _, p in added], [p for _, p in updated], unchanged)
             if not dry_run:
                 self._replace(plan.updated)
@@ -745,14 +771,19 @@ def refuse(
     error: type[InvalidInput] | type[LikelyDuplicate] = InvalidInput,
     hint: str = "",
 ) -> None:
-    """Raise one error that lists every problem of a file, in file order."""
+    """Raise one error that lists the problems of a file, in file order: the first
+    `LISTED`, and how many more (a file of 100,000 bad rows is fixed a screen at a time)."""
     if not problems:
         return
     lines = [message for _, message in sorted(problems, key=lambda problem: problem[0])]
     if len(lines) == 1:
         raise error(f"{name}: {lines[0]}; nothing was imported{hint}")
-    listed = "\n  ".join(lines)
-    raise error(f"{name}: {len(lines)} problems; nothing was imported{hint}:\n  {listed}")
+    listed = "\n  ".join(lines[:LISTED])
+    more = f"\n  ... and {len(lines) - LISTED} more" if len(lines) > LISTED else ""
+    raise error(f"{name}: {len(lines)} problems; nothing was imported{hint}:\n  {listed}{more}")
+
+
+LISTED = 20
 
 
 def describe(pledge: Pledge) -> str:
@@ -819,15 +850,21 @@ def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) 
 
     With `write=True` the store's lock is held from before the read until after the
     write; the store is written once, if the body finished without an exception and
-    changed something, and its year totals are then brought up to date.
+    changed something, and its year totals are then brought up to date. A store that
+    reads call damaged is never written.
     """
     trusted = None
+    derived: list[Path] = []
     if write:
         from . import totals  # derived data: loaded by the commands that write
 
         trusted = functools.partial(totals.made_from, path)
-    with open_store(path, write=write, wait=wait, trusted=trusted) as store:
+        derived.append(totals.path_for(path))
+    with open_store(path, write=write, wait=wait, trusted=trusted, derived=derived) as store:
         ledger = Ledger(store)
         yield ledger
-        if write and store.save() is not None:
-            totals.refresh(store, ledger.touched, ledger.links())
+        if write:
+            if store.pending and not store.trusted:  # what aidtrack counted is whole
+                ledger.refuse_damage()
+            if store.save() is not None:
+                totals.refresh(store, ledger.touched, ledger.links())

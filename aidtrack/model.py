@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import partial
 from typing import Any, TypeVar
@@ -89,6 +89,12 @@ class YearSpan:
         parts = text.strip().replace("\u2013", "-").replace("\u2014", "-").split("-")
         if len(parts) > 2 or not all(_ascii_digits(part.strip()) for part in parts):
             raise InvalidInput(f"year {text!r} must be a year like 2026 or a range like 2023-2027")
+        longest = max(len(part.strip().lstrip("0")) for part in parts)
+        if longest > 4:  # and int() refuses 4,300 digits
+            raise InvalidInput(
+                f"year {text.strip()[:12]!r}... has {longest:,} digits: a year is in "
+                f"{FIRST_YEAR}-{LAST_YEAR}"
+            )
         numbers = [int(part) for part in parts]
         return cls.of(numbers[0], numbers[-1])
 
@@ -270,6 +276,10 @@ class Pledge:
             raise InvalidInput(
                 f"record {data.get('id')!r}: {error} is missing or unknown"
             ) from None
+        except InvalidOperation:  # only the amount is read as a Decimal
+            raise InvalidInput(
+                f"record {data.get('id')!r}: amount {data['amount']!r} is not a number"
+            ) from None
         except (ValueError, TypeError, ArithmeticError) as error:
             raise InvalidInput(f"record {data.get('id')!r}: {error}") from None
 
@@ -341,6 +351,8 @@ _YEAR_KEYS = (
     *("note", "created_at", "updated_at"),
 )
 _YEARS_KEYS = tuple("years" if key == "year" else key for key in _YEAR_KEYS)
+FIELDS = frozenset(_YEAR_KEYS + _YEARS_KEYS)
+"""Every field of a stored record that aidtrack knows."""
 _STORED_TYPES = _stored_types()
 _SOURCE_KEYS = ("url", "date", "quote")
 _SOURCE_TYPES = frozenset(itertools.product((str, type(None)), repeat=3))
@@ -420,6 +432,16 @@ def parse_date(value: object, what: str = "date") -> str | None:
         raise InvalidInput(f"{what} {text!r} must be a date like 2025-10-15") from None
 
 
+def _announced(value: object) -> str | None:
+    """The date of an announcement, which has been made: today anywhere on Earth (in
+    UTC+14, where the day starts first) at the latest."""
+    date = parse_date(value, "announced date")
+    today = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date().isoformat()
+    if date is not None and date > today:
+        raise InvalidInput(f"announced date {date} is after today; give the day it was said")
+    return date
+
+
 def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -467,7 +489,7 @@ class Builder:
             "category": memo(partial(choice, Category, what="category")),
             "label": _given_text,
             "instrument": memo(partial(choice, Instrument, what="instrument")),
-            "announced_on": memo(partial(parse_date, what="announced date")),
+            "announced_on": memo(_announced),
             "supersedes": _link,
             "part_of": _link,
             "delivery_of": _link,
@@ -486,9 +508,12 @@ class Builder:
             if parse is None or value is None or (isinstance(value, str) and not value.strip()):
                 continue
             try:
-                values[name] = parse(value)
+                values[name] = parse(unfit_checked(value, name))
             except InvalidInput as error:
                 problems.append((name, str(error)))
+        if "year" in values and "years" in values:
+            problems.append(("years", "give year (2026) or years ([2023, 2027]), not both"))
+        problems += source_problems(sources)
         named = {name for name, _ in problems}
         for name in ("donor", "recipient", "amount"):
             if name not in values and name not in named:
@@ -577,6 +602,53 @@ class Builder:
         except InvalidInput as error:
             problems.append(("amount", str(error)))
             return None
+
+
+def unfit_checked(value: T, name: str) -> T:
+    """`value`, unless it is text that cannot be stored: a NUL, or a lone surrogate
+    (what Python makes of bytes that are not UTF-8 on a command line, or JSON's
+    `"\\ud800"`)."""
+    if not isinstance(value, str) or (value.isascii() and "\x00" not in value):
+        return value  # nearly every value: `isascii` is known without reading the text
+    if "\x00" in value:
+        raise InvalidInput(f"{name} holds a NUL character (\\x00), which text may not hold")
+    bad = _SURROGATE.search(value)
+    if bad is None:
+        return value
+    code = ord(bad.group())
+    if 0xDC80 <= code <= 0xDCFF:  # Python's stand-in for a byte that is not UTF-8
+        raise InvalidInput(f"{name} holds the byte \\x{code - 0xDC00:02x}, which is not UTF-8 text")
+    raise InvalidInput(f"{name} holds \\u{code:04x}, half of a UTF-16 pair, which is not text")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def source_problems(sources: Iterable[Source]) -> list[tuple[str, str]]:
+    """What is wrong with new sources: text that cannot be stored, or a URL that is not a
+    web address (`javascript:`, `file:`, no scheme), which a reader would open."""
+    problems = []
+    for source in sources:
+        try:
+            unfit_checked(source.quote, "quote")
+            if source.url is not None:
+                _web_address(unfit_checked(source.url, "source url"))
+        except InvalidInput as error:
+            problems.append(("sources", str(error)))
+    return problems
+
+
+def _web_address(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # a malformed IPv6 host
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InvalidInput(
+            f"source url {url!r} is not a web address: give one that starts with https://"
+        )
 
 
 def own_recipient(name: str) -> str:
@@ -691,8 +763,8 @@ def _merged(old: Pledge, changes: Mapping[str, str]) -> dict[str, Any]:
 
 def corrected(old: Pledge, changes: Mapping[str, str], new_sources: Iterable[Source]) -> Pledge:
     """`edit`: the same record (same id, same history) with a typo fixed."""
-    fixed = build(_merged(old, changes), id=old.id, sources=(*old.sources, *new_sources))
-    return replace(fixed, created_at=old.created_at)
+    fixed = build(_merged(old, changes), id=old.id, sources=new_sources)  # checks the new
+    return replace(fixed, sources=(*old.sources, *fixed.sources), created_at=old.created_at)
 
 
 def revision(
@@ -700,8 +772,10 @@ def revision(
 ) -> Pledge:
     """`revise`: a new record that supersedes `old`. Its sources are the new ones, or,
     when none is given (a stage change noted from the same article), the old ones."""
-    revised = build(_merged(old, changes), id=id, sources=sources or old.sources)
-    return replace(revised, supersedes=old.id, part_of=old.part_of)
+    revised = build(_merged(old, changes), id=id, sources=sources)  # checks the new ones
+    return replace(
+        revised, sources=revised.sources or old.sources, supersedes=old.id, part_of=old.part_of
+    )
 
 
 def part_defaults(

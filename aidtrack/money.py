@@ -427,15 +427,44 @@ def decimal_from_text(text: str, what: str = "amount") -> Decimal:
         raise InvalidInput(f"{what} {text!r} is not a number") from error
 
 
+NOT_MONEY: dict[str, tuple[str, str | None]] = {
+    "XXX": ("the code for no currency at all", None),
+    "XTS": ("reserved for testing", None),
+    "XAU": ("gold", None),
+    "XAG": ("silver", None),
+    "XPT": ("platinum", None),
+    "XPD": ("palladium", None),
+    "XBA": ("a bond markets' unit of account (EURCO)", None),
+    "XBB": ("a bond markets' unit of account (E.M.U.-6)", None),
+    "XBC": ("a bond markets' unit of account (E.U.A.-9)", None),
+    "XBD": ("a bond markets' unit of account (E.U.A.-17)", None),
+    "XSU": ("the Sucre, a unit ALBA's central banks clear trade in", None),
+    "XUA": ("the African Development Bank's unit of account, worth one SDR", "XDR"),
+    "BOV": ("Bolivia's Mvdol, a dollar-linked unit", "BOB"),
+    "CHE": ("the WIR euro of Switzerland's WIR Bank", "CHF"),
+    "CHW": ("the WIR franc of Switzerland's WIR Bank", "CHF"),
+    "CLF": ("Chile's Unidad de Fomento, an inflation-linked unit", "CLP"),
+    "COU": ("Colombia's Unidad de Valor Real, an inflation-linked unit", "COP"),
+    "MXV": ("Mexico's Unidad de Inversion, an inflation-linked unit", "MXN"),
+    "USN": ("next-day US dollars, a money-market code", "USD"),
+    "UYI": ("Uruguay's Unidades Indexadas, an inflation-linked unit", "UYU"),
+    "UYW": ("Uruguay's Unidad Previsional, a wage-linked unit", "UYU"),
+}
+"""ISO 4217 codes that are not money a donor gives (metals, funds, test and bond
+codes), with what each is and the currency to record instead. The SDR (XDR) is money
+here: the IMF lends in it."""
+
+
 @cache
 def _currencies() -> dict[str, int]:
-    """ISO 4217 codes and their minor units (2 for NOK, 0 for JPY, 3 for KWD)."""
+    """ISO 4217 codes of money and their minor units (2 for NOK, 0 for JPY, 3 for KWD)."""
     import iso4217  # imported on first use: only commands that validate pay for it
 
     units: dict[str, int] = {}
     for currency in iso4217.Currency:
         exponent = currency.exponent
-        units[currency.code] = exponent if isinstance(exponent, int) else 2
+        if currency.code not in NOT_MONEY:
+            units[currency.code] = exponent if isinstance(exponent, int) else 2
     return units
 
 
@@ -449,6 +478,12 @@ def normalize_currency(code: str) -> str:
     normalized = code.strip().upper()
     if normalized in SYMBOLS:
         normalized = SYMBOLS[normalized]
+    if normalized in NOT_MONEY:
+        what, instead = NOT_MONEY[normalized]
+        raise InvalidInput(
+            f"{normalized} is {what}, not money a donor gives: record the amount in "
+            + (instead or "a currency such as USD, EUR or NOK")
+        )
     if normalized not in _currencies():
         raise InvalidInput(
             f"unknown currency {code!r}: use an ISO 4217 code such as USD, EUR, NOK or GBP"
@@ -508,6 +543,15 @@ def compact_number(value: Decimal) -> str:
 
 def _three_digits(scaled: Decimal) -> Decimal:
     return quantize(scaled, max(3 - len(str(int(scaled))), 1))
+
+
+def format_compared(first: Decimal, second: Decimal, currency: str) -> tuple[str, str]:
+    """Two amounts a message compares (`NOK 218.5bn, more than NOK 185.0bn`), as
+    `format_compact` shows them, or with every digit where that would show them alike."""
+    shown = format_compact(first, currency), format_compact(second, currency)
+    if shown[0] != shown[1]:
+        return shown
+    return format_exact(plain(first), currency), format_exact(plain(second), currency)
 
 
 def format_exact(value: Decimal, currency: str) -> str:

@@ -83,6 +83,9 @@ class UserRate:
     year: int
     per_eur: Decimal
 
+    def __post_init__(self) -> None:
+        plausible(self.per_eur, f"{self.currency} {self.year}")
+
     def to_json(self) -> dict[str, object]:
         return {"currency": self.currency, "year": self.year, "per_eur": f"{self.per_eur:f}"}
 
@@ -93,12 +96,14 @@ class UserRate:
         if not (isinstance(currency, str) and type(year) is int and isinstance(per_eur, str)):
             raise InvalidInput(f"user rate {dict(data)!r} is not a currency, a year and a rate")
         try:
-            rate = _positive(Decimal(per_eur), f"{currency} {year}")
-        except (ArithmeticError, ValueError):
+            return cls(currency, year, Decimal(per_eur))
+        except ArithmeticError:
             raise InvalidInput(
-                f"user rate for {currency} {year} is not a positive number"
+                f"user rate for {currency} {year} is not a number: {per_eur!r}; "
+                f"`aidtrack rates unset {currency} {year}`"
             ) from None
-        return cls(currency, year, rate)
+        except InvalidInput as error:
+            raise InvalidInput(f"{error}; `aidtrack rates unset {currency} {year}`") from None
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,9 @@ class Conversion:
 
     `rate` (target per source unit) is for display, to 6 significant digits. Format
     it with `:f`: cross rates of the old Turkish lira are so extreme that str() gives
-    an exponent (2.90178E+6, 3.44616E-7).
+    an exponent (2.90178E+6, 3.44616E-7). The amount is worked out unrounded, as
+    amount * `per_eur[1]` / `per_eur[0]` (the source's and the target's euro rates, as
+    published): those reproduce it to the cent.
     """
 
     amount: Decimal
@@ -129,6 +136,7 @@ class Conversion:
     source: str
     provisional: bool
     user: bool
+    per_eur: tuple[Decimal, Decimal] = (Decimal(1), Decimal(1))
 
 
 class RateTable:
@@ -164,7 +172,7 @@ class RateTable:
             code = rate.currency.upper()
             if code == BASE:
                 raise ValueError("EUR is the base of the table: its rate is always 1")
-            user[code, rate.year] = _positive(rate.per_eur, f"{code} {rate.year}")
+            user[code, rate.year] = rate.per_eur  # plausible: a UserRate checks itself
         return RateTable(self.source, self.first_date, self.last_date, self._published, user)
 
     def rate(self, currency: str, year: int) -> Rate:
@@ -226,7 +234,14 @@ class RateTable:
         # Built field by field: `dataclasses.replace` costs twice as much, and a report
         # converts thousands of sums.
         return Conversion(
-            converted, rate.currency, rate.rate, year, rate.source, rate.provisional, rate.user
+            converted,
+            rate.currency,
+            rate.rate,
+            year,
+            rate.source,
+            rate.provisional,
+            rate.user,
+            rate.per_eur,
         )
 
     def _cross(self, source: str, target: str, year: int) -> tuple[Decimal, Decimal, Conversion]:
@@ -244,6 +259,7 @@ class RateTable:
             " + ".join(dict.fromkeys(leg.source for leg in legs)),
             provisional=any(leg.provisional for leg in legs),
             user=any(leg.user for leg in legs),
+            per_eur=(origin.per_eur, destination.per_eur),
         )
         return origin.per_eur, destination.per_eur, shown
 
@@ -275,10 +291,24 @@ class RateTable:
         ]
 
 
-def _positive(value: Decimal, what: str) -> Decimal:
-    """A rate must be a finite positive Decimal, or conversions become nonsense."""
+PER_EUR_RANGE = (Decimal("0.01"), Decimal("100000000"))
+"""Units per euro every currency has traded within since 1999 (the Kuwaiti dinar near
+0.3, the old Turkish lira near 1.8 million, the Iranian rial's market rate near 1.2
+million): a rate outside is a typo or damage, and would make every figure converted
+with it nonsense."""
+
+
+def plausible(value: Decimal, what: str) -> Decimal:
+    """A rate (units of a currency per euro) within `PER_EUR_RANGE`; InvalidInput, saying
+    why, for anything else."""
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
-        raise ValueError(f"rate for {what} must be a positive decimal, not {value!r}")
+        raise InvalidInput(f"the rate for {what} must be greater than zero, not {value}")
+    low, high = PER_EUR_RANGE
+    if not low <= value <= high:
+        raise InvalidInput(
+            f"the rate for {what}, {value:.6g} per EUR, is outside {low:f} to {high:,f} per "
+            "EUR, where every currency has traded since 1999 (a typo?)"
+        )
     return value
 
 
@@ -305,4 +335,4 @@ def _per_eur(code: str, year: str, value: object) -> Decimal:
     """Rates are stored as strings; anything else means the data file is damaged."""
     if not isinstance(value, str):
         raise ValueError(f"ecb-rates.json: {code} {year} is {value!r}, not a string")
-    return _positive(Decimal(value), f"{code} {year}")
+    return plausible(Decimal(value), f"{code} {year}")

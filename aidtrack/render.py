@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
@@ -38,23 +37,55 @@ if TYPE_CHECKING:
     from .reconcile import Line, Reconciliation
     from .yearly import Cell, Comparison, Envelope, Figure, RateUsed, Report, Row
 
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff{_BIDI_CONTROLS}]")
+"""What acts rather than shows: C0 and C1 control codes, DEL, bidi overrides and
+marks, and lone surrogates (which no terminal can print)."""
+_ACTING_ON_A_TERMINAL = re.compile(f"(?![\\t\\n]|\\r\\n){_CONTROL.pattern}")
+_ACTING_IN_JSON = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rb"\xc2[\x80-\x9f]",
+        rb"\xe2(?:\x80[\x8e\x8f\xaa-\xae]|\x81[\xa6-\xa9])",
+        rb"\xd8\x9c",
+    )
+)
+"""In UTF-8: the C1 codes and bidi controls, which JSON may hold raw (orjson escapes
+the C0 codes already); none of these bytes starts a character of any other. Three
+patterns, each with a fixed first byte: scanning for one byte is ten times faster."""
 
 
 def inert(text: str | None) -> str:
     """Text with every control character shown as an escape (`\\x1b`), so it cannot act."""
     if not text:
         return ""
-    return "".join(_escape(ch) if _is_control(ch) else ch for ch in text)
+    return _CONTROL.sub(_escape, text)
 
 
-def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS
+def on_terminal(text: str) -> str:
+    """Data for scripts (CSV, TSV, JSON...) as a person's terminal shows it: every
+    control code escaped as `inert` does, but tabs and line ends (`\\n`, `\\r\\n`) kept,
+    since they lay the data out."""
+    return _ACTING_ON_A_TERMINAL.sub(_escape, text)
 
 
-def _escape(ch: str) -> str:
-    code = ord(ch)
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _json_escaped(data: bytes) -> bytes:
+    """JSON with C1 codes and bidi controls written as `\\u` escapes (the same text to a
+    reader), so that no terminal or editor showing it acts on them."""
+    if data.isascii():
+        return data
+    for pattern in _ACTING_IN_JSON:
+        data = pattern.sub(_json_escape, data)
+    return data
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode())
 
 
 def console(stream: TextIO, *, width: int | None, color: bool) -> Console:
@@ -88,7 +119,7 @@ def json_bytes(value: Any, *, pretty: bool = True) -> bytes:
     import orjson
 
     option = orjson.OPT_INDENT_2 if pretty else 0
-    return orjson.dumps(value, option=option) + b"\n"
+    return _json_escaped(orjson.dumps(value, option=option)) + b"\n"
 
 
 def json_text(value: Any, *, pretty: bool = True) -> str:
@@ -106,7 +137,8 @@ def json_pieces(rows: Sequence[Any], *, pretty: bool = True) -> Iterator[bytes]:
 
     if not pretty:
         for start in range(0, len(rows), _PIECE):
-            yield b"".join(orjson.dumps(row) + b"\n" for row in rows[start : start + _PIECE])
+            piece = b"".join(orjson.dumps(row) + b"\n" for row in rows[start : start + _PIECE])
+            yield _json_escaped(piece)
         return
     if not rows:
         yield b"[]\n"
@@ -114,7 +146,7 @@ def json_pieces(rows: Sequence[Any], *, pretty: bool = True) -> Iterator[bytes]:
     for start in range(0, len(rows), _PIECE):
         piece = orjson.dumps(rows[start : start + _PIECE], option=orjson.OPT_INDENT_2)
         # "[\n" + rows + "\n]": the pieces join into one array, as json_bytes writes it.
-        yield (b",\n" if start else b"[\n") + piece[2:-2]
+        yield (b",\n" if start else b"[\n") + _json_escaped(piece[2:-2])
     yield b"\n]\n"
 
 
@@ -1188,6 +1220,17 @@ def _rates_used(rates: Sequence[RateUsed], currency: str, rates_through: str) ->
             for r in rates
         )
         lines = [f"Rates ({currency} per unit, yearly averages): {listed}"]
+        legs = {
+            (r.year, code): per_eur
+            for r in rates
+            for code, per_eur in ((r.currency, r.per_eur[0]), (currency, r.per_eur[1]))
+            if code != "EUR"
+        }
+        lines.append(
+            "Figures use them unrounded, as the ratio of the euro rates: "
+            + ", ".join(f"{code} {year} {value:f}" for (year, code), value in sorted(legs.items()))
+            + " per EUR."
+        )
         sources = sorted({r.source for r in rates if not r.user})
         if sources:
             lines.append(f"Source: {'; '.join(sources)}.")

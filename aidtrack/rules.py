@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .counting import Link
 from .errors import InvalidInput
-from .model import STAGE_ORDER, Category, Pledge, Status, YearSpan
+from .model import STAGE_ORDER, Category, Pledge, Qualifier, Status, YearSpan
+from .money import format_compared
 
 if TYPE_CHECKING:
     from .rates import RateTable
@@ -366,19 +367,33 @@ def deliveries_found(records: Sequence[Pledge], promises: Iterable[Pledge]) -> d
     return found
 
 
-def delivered_beyond(pledge: Pledge, deliveries: Sequence[Pledge], convert: Convert) -> str | None:
-    """Why `deliveries` add up to more than `pledge` promised, once converted into its
-    currency at each delivery's year; None when they do not (or cannot be compared)."""
+def linked_beyond(whole: Pledge, linked: Sequence[Pledge], convert: Convert) -> str | None:
+    """Why the parts, or the deliveries, of `whole` add up to more than it, once each is
+    converted into its currency at its own year; None when they do not, when one cannot
+    be converted, or for the parts of an "at least" whole (a floor, not a ceiling).
+
+    Parts are a breakdown of their whole, and deliveries what came of a promise (DESIGN
+    §2a): more of either than the whole is a wrong figure somewhere."""
+    parts = any(record.part_of == whole.id for record in linked)
+    if parts and whole.qualifier is Qualifier.AT_LEAST:
+        return None
     total = Decimal(0)
-    for delivery in deliveries:
-        amount = convert(delivery.amount, delivery.currency, pledge.currency, delivery.years.start)
+    for record in linked:
+        amount = convert(record.amount, record.currency, whole.currency, record.years.start)
         if amount is None:
             return None
         total += amount
-    if total <= pledge.amount:
+    if total <= whole.amount:
         return None
+    total_shown, whole_shown = format_compared(total, whole.amount, whole.currency)
+    if parts:
+        return (
+            f"the parts of {whole.id} would add up to {total_shown}, more than "
+            f"its {whole_shown}; correct a part, or the whole "
+            f"(`aidtrack revise {whole.id} --amount ...`)"
+        )
     return (
-        f"the deliveries of {pledge.id} would add up to {pledge.currency} {total:,.2f}, more "
-        f"than it promised ({pledge.currency} {pledge.amount:,f}); revise the pledge "
-        f"(`aidtrack revise {pledge.id} --amount ...`) or add --force"
+        f"the deliveries of {whole.id} would add up to {total_shown}, more "
+        f"than it promised ({whole_shown}); revise the pledge "
+        f"(`aidtrack revise {whole.id} --amount ...`) or add --force"
     )

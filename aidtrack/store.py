@@ -5,7 +5,8 @@ Stock TinyDB rewrites its file in place and has no locking. Here a unit of work
 writing unit holds a file lock from before the read until after `Store.save()`, which
 writes the tables once: to a temporary file in the same folder, fsynced, then
 `os.replace`d over the store. A crash at any moment leaves the old file or the new one.
-Readers take no lock: they always see a whole file.
+Readers take no lock: they always see a whole file. A store that is a symlink is its
+target's: lock, temporary file and rename are beside the target, and the link stays.
 
 The store knows files, locks, atomic writes, migrations and the content digest that
 files derived from it are keyed by; nothing of what its records mean. It is the only
@@ -15,9 +16,11 @@ module that imports TinyDB.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import re
+import stat
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -114,6 +117,9 @@ class Store:
         self._stored = stored
         self._writable = writable
         self._lines = lines
+        self.trusted = lines is not None
+        """The bytes read are those aidtrack wrote and counted (the year totals name
+        their digest): every record in them was read whole when they were written."""
         self._storage = _MemoryStorage(stored.data)
         self._db: TinyDB | None = None  # made by the first unit of work that asks
         if keep_to_exit:  # the last store read; one read before it is freed as usual
@@ -127,6 +133,11 @@ class Store:
     @property
     def changed(self) -> bool:
         return self._storage.changed
+
+    @property
+    def pending(self) -> bool:
+        """Whether `save` will write: the tables changed, or need migrating."""
+        return self.changed or self._stored.version < SCHEMA_VERSION
 
     @property
     def by_line(self) -> bool:
@@ -201,7 +212,7 @@ class Store:
         else None. Only for a unit of work opened to write, before its lock goes."""
         if not self._writable:
             raise ValueError("a store opened for reading is never written")
-        if not self.changed and self._stored.version == SCHEMA_VERSION:
+        if not self.pending:
             return None
         if self._stored.version < SCHEMA_VERSION:
             _keep_backup(self.path, self._stored)
@@ -227,8 +238,10 @@ def open_store(
     write: bool = False,
     wait: float = DEFAULT_WAIT,
     trusted: Callable[[str], bool] | None = None,
+    derived: Collection[Path] = (),
 ) -> Iterator[Store]:
-    """One unit of work on the store at `path`: read once, written at most once.
+    """One unit of work on the store at `path` (its target, if it is a symlink): read
+    once, written at most once.
 
     With `write`, the store's lock is held from before the read until the unit ends;
     the caller saves (`Store.save`) before leaving. A store of an older schema is
@@ -237,13 +250,16 @@ def open_store(
 
     `trusted(digest)` says whether aidtrack itself wrote the bytes of that digest (the
     year totals name it): then the records table is read by the line (`Lines`).
+    `derived` are files beside the store written only under its lock: the temporary
+    files that killed writers left of them go with the store's own.
     """
+    path = followed(path)
     if not write:
         raw = read_bytes(path)
         yield Store(path, parse(path, raw, known_digest=digest(raw) if raw else ""), writable=False)
         return
     with _locked(path, wait):
-        _remove_leftovers(path)
+        _remove_leftovers([path, *derived])
         raw = read_bytes(path)
         key = digest(raw) if raw is not None else ""
         lines = _records_lines(raw) if raw and trusted is not None and trusted(key) else None
@@ -581,6 +597,10 @@ def _schema_version(path: Path, data: object) -> int:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise damaged_file(f"table {name!r} is not a table of records")
+        # TinyDB reads a record's key as a number: "01" would become record 1 too.
+        key = next((key for key in table if not _RECORD_KEY.fullmatch(key)), None)
+        if key is not None:
+            raise damaged_file(f"record key {key!r} of table {name!r} is not a number")
     metas = list(data.get(META, {}).values())
     if not metas:
         if set(data) <= {BARE_TABLE}:
@@ -595,6 +615,10 @@ def _schema_version(path: Path, data: object) -> int:
             f"reads up to {SCHEMA_VERSION}); upgrade aidtrack to use it"
         )
     return version
+
+
+_RECORD_KEY = re.compile(r"0|[1-9][0-9]*")
+"""A record's key as TinyDB writes it: a number, without leading zeros."""
 
 
 def _from_bare_tinydb(data: Tables) -> Tables:
@@ -663,16 +687,36 @@ def serialize(data: Tables, lines: Lines | None = None) -> bytes:
     return b"".join(pieces)
 
 
-def write_atomically(path: Path, payload: bytes, *, durable: bool = True) -> None:
-    """Write an owner-only temporary file beside `path`, fsync it, rename it over `path`.
+def followed(path: Path) -> Path:
+    """The file that a write to `path` changes: the target of a symlink, however many
+    links deep (a store kept in a synced folder through a link stays there); any other
+    path as it is."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
-    A reader sees the old file or the new one, never a part. Without `durable` (for
-    derived files that are checked when read), nothing is fsynced: after a power cut
-    the file may be empty or old. Raises OSError.
+
+def write_atomically(
+    path: Path, payload: bytes, *, durable: bool = True, private: bool = True
+) -> None:
+    """Write a temporary file beside `path` (beside its target, if it is a symlink),
+    fsync it, rename it over that file.
+
+    A reader sees the old file or the new one, never a part; a full disk leaves the old
+    one. Only a regular file is replaced: never a device, a pipe or a folder. The file
+    is owner-only; not `private` (a picture made to be shared), it has the mode the
+    user's umask gives a new file. Without `durable` (for derived files that are
+    checked when read), nothing is fsynced: after a power cut the file may be empty or
+    old. Raises OSError.
     """
-    import tempfile
+    import secrets
 
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    path = followed(path)
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise OSError(errno.EEXIST, "it is not a regular file", str(path))
+    # `_is_temporary_of` tells whose it is: the random part has no dot.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    mode = 0o600 if private else 0o666
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -698,11 +742,24 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _remove_leftovers(path: Path) -> None:
-    """Delete temporary files of writers that were killed; safe only under the lock."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+def _remove_leftovers(paths: Sequence[Path]) -> None:
+    """Delete the temporary files that killed writers left of `paths` (files of one
+    folder); safe only under the store's lock. Those of other files stay, however
+    their names begin (`.s.json.old.<random>.tmp` is not one of `s.json`'s)."""
+    folder = paths[0].parent
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if any(_is_temporary_of(entry.name, path) for path in paths):
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / entry.name)
+
+
+def _is_temporary_of(name: str, path: Path) -> bool:
+    """Whether `name` is a temporary file's name of `path`: `.<name>.<random>.tmp`, the
+    random part without a dot."""
+    prefix = f".{path.name}."
+    part = name[len(prefix) : -len(".tmp")]
+    return name.startswith(prefix) and name.endswith(".tmp") and bool(part) and "." not in part
 
 
 @contextlib.contextmanager
@@ -715,8 +772,8 @@ def _locked(path: Path, wait: float) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise StoreError(
-            f"store {path} is busy: another aidtrack has held it for {wait:g} s; "
-            "try again, or wait longer with --wait SECONDS"
+            f"store {path} is busy: it was still locked by another aidtrack command after "
+            f"{wait:g} s of waiting; try again, or wait longer with --wait SECONDS"
         ) from None
     except OSError as error:
         raise StoreError(f"cannot lock store {path}: {error.strerror}") from None

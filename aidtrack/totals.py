@@ -59,7 +59,9 @@ class Lines(NamedTuple):
 
 
 def path_for(store_path: Path) -> Path:
-    return store_path.with_name(f"{store_path.name}.totals")
+    """Beside the store's file (the target of a store that is a symlink)."""
+    target = store.followed(store_path)
+    return target.with_name(f"{target.name}.totals")
 
 
 def read_tally(
@@ -115,7 +117,7 @@ def refresh(saved: store.Store, touched: Sequence[Pledge], links: Sequence[count
 def rebuild(path: Path) -> None:
     """Count the totals of the store at `path` again from all its records, under its
     lock (for a store written by other means)."""
-    with store.open_store(path, write=True) as found:
+    with store.open_store(path, write=True, derived=[path_for(path)]) as found:
         links = counting.links_of(found.docs(store.PLEDGES).values())
         _recount(found, found.read_digest, None, (), links)
 

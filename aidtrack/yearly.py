@@ -108,12 +108,16 @@ class RateUsed:
     source: str
     provisional: bool
     user: bool
+    per_eur: tuple[Decimal, Decimal]
+    """`currency`'s and the report currency's euro rates: the figures use their ratio
+    unrounded, `rate` is it shown to 6 digits (`rates.Conversion`)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "currency": self.currency,
             "year": self.year,
             "rate": f"{self.rate:f}",
+            **analysis.per_eur_json(self.per_eur),
             "source": self.source,
             "provisional": self.provisional,
             "user": self.user,
@@ -152,7 +156,7 @@ class _Converter:
     def rates(self) -> list[RateUsed]:
         """The rates used, by year, then currency."""
         return [
-            RateUsed(currency, year, c.rate, c.source, c.provisional, c.user)
+            RateUsed(currency, year, c.rate, c.source, c.provisional, c.user, c.per_eur)
             for (year, currency), c in sorted(self._used.items())
         ]
 

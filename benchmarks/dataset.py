@@ -24,6 +24,9 @@ from aidtrack.store import META, PLEDGES, SCHEMA_VERSION
 
 SEED = 7
 FIRST_YEAR, LAST_YEAR = 2014, 2026
+LATEST_ANNOUNCED = "2026-11-30"
+"""No announcement is dated after the day the data was made (a write refuses one after
+today); later years' deliveries were announced by then."""
 
 # Donor (as a user would type it), relative weight, home currency.
 DONORS: tuple[tuple[str, int, str], ...] = (
@@ -266,7 +269,7 @@ def _record(
     delivery_of: str | None = None,
 ) -> Pledge:
     month, day = rng.randint(1, 12), rng.randint(1, 28)
-    announced = f"{years.start - (month > 9)}-{month:02d}-{day:02d}"
+    announced = min(f"{years.start - (month > 9)}-{month:02d}-{day:02d}", LATEST_ANNOUNCED)
     stamp = f"{announced}T{rng.randint(6, 20):02d}:{rng.randint(0, 59):02d}:00Z"
     millions = f"{currency} {amount / 1_000_000:,.1f} million"
     quote = (

@@ -37,6 +37,28 @@ NOR_2026 = (
 )
 
 
+def bulky_store(count: int, *, years: int, note: int) -> dict[str, Any]:
+    """A store's tables of `count` Norway records over `years` years, each with a note of
+    `note` characters: a store that takes long to read and write."""
+    from aidtrack.model import build
+
+    pledges = {
+        str(i): build(
+            {
+                "donor": "Norway",
+                "recipient": "Ukraine",
+                "year": str(1950 + i % years),
+                "amount": f"{i + 1}",
+                "currency": "NOK",
+                "note": "n" * note,
+            },
+            id=f"x{i}",
+        ).to_json()
+        for i in range(count)
+    }
+    return {"meta": {"1": {"schema_version": 1}}, "pledges": pledges}
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point aidtrack at a temporary store and a predictable terminal; never real data."""

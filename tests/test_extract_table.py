@@ -58,7 +58,9 @@ def test_enough_sentences_in_the_donors_languages_and_without_pledges(
     assert {entry["language"] for entry in table} == LANGUAGES
 
 
-def test_the_held_out_table_is_big_and_varied_enough(parts: dict[str, list[dict[str, Any]]]) -> None:
+def test_the_held_out_table_is_big_and_varied_enough(
+    parts: dict[str, list[dict[str, Any]]],
+) -> None:
     """Gathered after the rules it measures were written, by someone who writes none."""
     heldout = parts["heldout"]
     assert len(heldout) >= 100 and foreign(heldout) >= 40 and no_pledge(heldout) >= 20

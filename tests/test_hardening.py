@@ -22,7 +22,7 @@ from aidtrack import store as store_module
 from aidtrack.cli import with_commands
 from aidtrack.store import read, write
 
-from .conftest import NOR_2026, Aidtrack, run_process
+from .conftest import NOR_2026, Aidtrack, bulky_store, run_process
 
 app = with_commands()
 
@@ -301,24 +301,8 @@ def test_interrupted_writes_leave_the_store_whole(
 ) -> None:
     """A big store makes each write long; interrupt `edit`, `add` and `import` at many
     moments, from their first imports to their writes."""
-    from aidtrack.model import build
-
-    records = {
-        str(i): build(
-            {
-                "donor": "Norway",
-                "recipient": "Ukraine",
-                "year": str(1950 + i % 150),
-                "amount": f"{i + 1}",
-                "currency": "NOK",
-                "note": "n" * 2000,
-            },
-            id=f"x{i}",
-        ).to_json()
-        for i in range(3000)
-    }
     store.parent.mkdir(parents=True)
-    write(store, {"meta": {"1": {"schema_version": 1}}, "pledges": records})
+    write(store, bulky_store(3000, years=150, note=2000))
     # A crash prints where it happened (faulthandler) rather than dying silently.
     env = {**os.environ, "AIDTRACK_DB": str(store), "PYTHONFAULTHANDLER": "1"}
     codes = set()

@@ -53,6 +53,8 @@ def test_a_user_rate_wins_and_is_marked_wherever_used(aidtrack: Aidtrack) -> Non
         "amount": "8500000000.00",
         "currency": "EUR",
         "rate": "0.1",
+        "from_per_eur": "10",
+        "to_per_eur": "1",
         "rate_year": 2026,
         "source": "user",
         "provisional": False,

@@ -110,7 +110,7 @@ def test_a_user_rate_supplies_a_currency_the_ecb_lacks() -> None:
 def test_user_rates_for_the_euro_or_nonsense_are_refused() -> None:
     with pytest.raises(ValueError, match="base"):
         TABLE.with_user_rates([user_rate("EUR", 2024, "1")])
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(ValueError, match="greater than zero"):
         TABLE.with_user_rates([user_rate("NOK", 2024, "0")])
 
 

@@ -258,9 +258,11 @@ def test_a_damaged_record_leaves_no_totals_and_reports_name_it(
 ) -> None:
     aidtrack.ok("init", "--sample")
     raw = store.read_bytes()
-    store.write_bytes(raw.replace(b'"amount":"85000000000"', b'"amount":"eighty-five"', 1))
-    aidtrack.ok("add", *("Denmark", "DKK 1bn", "--to", "UA", "-y", "2026"))
-    assert not totals.path_for(store).exists()
+    damaged = raw.replace(b'"amount":"85000000000"', b'"amount":"eighty-five"', 1)
+    store.write_bytes(damaged)
+    result = aidtrack("add", *("Denmark", "DKK 1bn", "--to", "UA", "-y", "2026"))
+    assert result.exit_code == 3 and "is damaged" in result.stderr  # never rewritten
+    assert store.read_bytes() == damaged and not totals.is_current(store)
     result = aidtrack("report", "--year", "2026")
     assert result.exit_code == 3 and "is damaged" in result.stderr
 

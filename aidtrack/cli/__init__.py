@@ -25,7 +25,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from .. import __version__
 from ..environment import Environment, command_words
-from ..errors import AidtrackError, ExitCode, InvalidInput, signal_exit
+from ..errors import AidtrackError, ExitCode, InvalidInput, clipped, signal_exit
 from ..model import Category, Instrument, Qualifier, Status, choice
 from ..store import DEFAULT_WAIT, StoreNotice
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..model import Pledge
     from ..rates import RateTable
 
-_NEGATIVE_NUMBER = re.compile(r"-\.?\d")
+_NEGATIVE_NUMBER = re.compile(r"-(?:\.?\d|(?:inf|infinity|nan)$)", re.IGNORECASE)
 
 
 class _FlagsAsFlags:
@@ -50,12 +50,40 @@ class _FlagsAsFlags:
 
 
 class CommandGroup(_FlagsAsFlags, TyperGroup):
-    """The `aidtrack` group."""
+    """The `aidtrack` group. A usage error (a mistyped option, a missing argument)
+    prints as aidtrack's errors do, `error: ...` in one line, then where the help is,
+    rather than as a box of five lines."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except _ClickError as error:
+            if type(error).__name__ != "NoArgsIsHelpError":  # the help is printed already
+                print(clipped(f"error: {error.format_message()}"), file=sys.stderr)
+                ctx = getattr(error, "ctx", None)
+                if ctx is not None:
+                    help_option = ctx.help_option_names[0]
+                    print(f"Try '{ctx.command_path} {help_option}' for help.", file=sys.stderr)
+            sys.exit(error.exit_code)
+        except typer.Abort:  # a prompt's end of input, as Typer reports it
+            print("Aborted.", file=sys.stderr)
+            sys.exit(ExitCode.ERROR)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+_ClickError: Any = next(
+    kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException"
+)
+"""Click's errors (usage errors, unreadable files), which Typer raises but does not
+export; Typer vendors Click, so only its own class is the one raised."""
 
 
 class Command(_FlagsAsFlags, TyperCommand):
-    """A command whose arguments may be negative amounts: `-5` reaches the amount
-    parser, which says it must be greater than zero, while every other word with a dash
+    """A command whose arguments may be negative amounts: `-5` (or `-inf`) reaches the
+    amount parser, which says it must be greater than zero (or is not a number), while
+    every other word with a dash
     stays an option, so that a typo in one gets Click's "No such option" and suggestion.
 
     Negative numbers that are not an option's value go after a `--`, where Click reads
@@ -118,6 +146,20 @@ def one_of(words: type[E]) -> Callable[[str], E]:
             return choice(words, text, "")
         except InvalidInput as error:
             raise typer.BadParameter(str(error).strip()) from None
+
+    return parse
+
+
+def given_word(words: type[E]) -> Callable[[str], str]:
+    """The parser of an option that records one word of `words` (checked with the rest of
+    the record): an empty word is refused here, since the record would read it as not
+    given and take the default."""
+
+    def parse(text: str) -> str:
+        if not text.strip():
+            allowed = ", ".join(word.value for word in words)
+            raise typer.BadParameter(f"is empty: give one of {allowed}")
+        return text
 
     return parse
 
@@ -219,6 +261,8 @@ StatusOption = Annotated[
         "-s",
         help="announced, committed, allocated, disbursed.",
         autocompletion=completing(Status),
+        parser=given_word(Status),
+        metavar="<str>",
     ),
 ]
 CategoryOption = Annotated[
@@ -227,6 +271,8 @@ CategoryOption = Annotated[
         "--category",
         help="military, financial, humanitarian, civilian, mixed.",
         autocompletion=completing(Category),
+        parser=given_word(Category),
+        metavar="<str>",
     ),
 ]
 QualifierOption = Annotated[
@@ -236,6 +282,8 @@ QualifierOption = Annotated[
         "-q",
         help="exact, about, at_least, up_to.",
         autocompletion=completing(Qualifier),
+        parser=given_word(Qualifier),
+        metavar="<str>",
     ),
 ]
 InstrumentOption = Annotated[
@@ -244,6 +292,8 @@ InstrumentOption = Annotated[
         "--instrument",
         help="grant, loan, guarantee, in_kind, unspecified.",
         autocompletion=completing(Instrument),
+        parser=given_word(Instrument),
+        metavar="<str>",
     ),
 ]
 LabelOption = Annotated[str | None, typer.Option("--label", help="The donor's own label.")]
@@ -462,6 +512,13 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _seconds(value: float) -> float:
+    """A wait in seconds; NaN passes the range check, as no comparison holds for it."""
+    if value != value:
+        raise typer.BadParameter("nan is not a number of seconds")
+    return value
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -477,7 +534,13 @@ def main_options(
     quiet: Annotated[bool, typer.Option("--quiet", help="No messages, only data.")] = False,
     wait: Annotated[
         float,
-        typer.Option("--wait", min=0, max=3600, help="Seconds to wait for a busy store."),
+        typer.Option(
+            "--wait",
+            min=0,
+            max=3600,
+            callback=_seconds,
+            help="Seconds to wait for a busy store.",
+        ),
     ] = DEFAULT_WAIT,
     version: Annotated[
         bool,

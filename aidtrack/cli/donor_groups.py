@@ -7,6 +7,7 @@ import typer
 from .. import groups, render
 from ..environment import Environment
 from ..errors import InvalidInput
+from ..model import YearSpan
 from . import Format, FormatOption, JsonOption, command, output_format, records_of
 
 
@@ -28,9 +29,14 @@ def groups_command(
             help="A group to show its members; `add` or `remove` for your own groups.",
         ),
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option("--year", "-y", help="Members in this year (on 1 July), not every one."),
+    year_given: Annotated[
+        str | None,
+        typer.Option(
+            "--year",
+            "-y",
+            metavar="YEAR",
+            help="Members in this year (on 1 July), not every one.",
+        ),
     ] = None,
     json_flag: JsonOption = False,
     fmt: FormatOption = None,
@@ -45,6 +51,7 @@ def groups_command(
     shown = output_format(json_flag, fmt)
     if shown not in (Format.TABLE, Format.JSON):
         raise InvalidInput(f"groups prints a table or JSON, not {shown}")
+    year = _one_year(year_given)
     action, *rest = words or [""]
     if action in groups.ACTIONS:
         _change(env, action, rest)
@@ -79,6 +86,16 @@ def groups_command(
                 ]
             )
         )
+
+
+def _one_year(given: str | None) -> int | None:
+    """`--year` as every command reads a year (1945-2100), and only one."""
+    if given is None:
+        return None
+    span = YearSpan.parse(given)
+    if span.is_envelope:
+        raise InvalidInput(f"groups takes one year, not {span}: members change within a range")
+    return span.start
 
 
 def _change(env: Environment, action: str, words: list[str]) -> None:

@@ -1,6 +1,7 @@
 """Commands that move records in and out: import, export, and init with the sample data."""
 
 import contextlib
+import stat
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -302,6 +303,22 @@ def _write_rejects(path: Path, table: "Mapped") -> None:
     interchange.write_file(path, [interchange.rejects_csv(table.columns, table.rejected)])
 
 
+def _check_output(target: Path) -> None:
+    """An export replaces a regular file (through a link to one, its target), never a
+    device, a pipe or a folder: a file moved over /dev/full replaces the device."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InvalidInput(f"cannot write {target}: {error.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise InvalidInput(
+            f"{target} is not a regular file (a device, pipe or folder); export to a "
+            "file, or to stdout with -o -"
+        )
+
+
 class Read(NamedTuple):
     """A file's checked records, whether they came through a column map (a tracker's
     file, whose delivery-stage rows are linked to their promises), notes for the
@@ -528,7 +545,12 @@ def export(
     fmt: FileFormatOption = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (owner-only) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (owner-only) instead of stdout; a device, pipe or folder "
+            "is refused.",
+        ),
     ] = None,
 ) -> None:
     """Export pledges as CSV, JSON, NDJSON, an Excel workbook or an SQLite database;
@@ -562,6 +584,8 @@ def export(
         raise InvalidInput("an Excel export needs a file: --format xlsx -o pledges.xlsx")
     if target is not None and target.resolve() == env.store.resolve():
         raise InvalidInput(f"{target} is the store itself; export to another file")
+    if target is not None:
+        _check_output(target)
     with records_of(env) as ledger:
         records = analysis.select(ledger.as_json(), selection, ledger.superseded())
         with_rates = chosen in (FileFormat.SQLITE, FileFormat.XLSX)

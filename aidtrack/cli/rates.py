@@ -1,6 +1,5 @@
 """`aidtrack rates`: the exchange-rate table in use, and the user's own rates."""
 
-from decimal import Decimal
 from typing import Annotated
 
 import typer
@@ -43,14 +42,6 @@ def _year(text: str | None) -> int | None:
     if span.is_envelope:
         raise InvalidInput("--year takes one year here, e.g. 2026")
     return span.start
-
-
-def _rate(text: str) -> Decimal:
-    """A rate: a plain positive decimal, units of the currency per 1 EUR."""
-    value = money.decimal_from_text(text, "rate")
-    if value <= 0:
-        raise InvalidInput(f"rate {text!r} must be greater than zero")
-    return value
 
 
 @rates_app.callback(invoke_without_command=True)
@@ -136,7 +127,8 @@ def set_rate(
     code = money.normalize_currency(currency)
     if code == BASE:
         raise InvalidInput("EUR is the base of the table: its rate is always 1")
-    user_rate = UserRate(code, _year(year) or 0, _rate(rate))
+    when = _year(year) or 0
+    user_rate = UserRate(code, when, money.decimal_from_text(rate, "rate"))
     with records_of(env, write=True) as ledger:
         ledger.set_rate(user_rate)
     env.say(f"{code} {user_rate.year}: {user_rate.per_eur:f} per EUR (user rate)")

@@ -232,9 +232,12 @@ def _currency(env: Environment, given: str | None) -> str:
 
 
 def _save(path: Path, content: str) -> None:
-    """With the user's normal file mode: a picture is made to be shared."""
+    """Whole or not at all, as the store is written (through a symlink to its target),
+    with the user's normal file mode: a picture is made to be shared."""
+    from ..store import write_atomically
+
     try:
-        path.write_text(content, encoding="utf-8")
+        write_atomically(path, content.encode(), private=False)
     except OSError as error:
         raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
 
