@@ -12,11 +12,14 @@ Names are imported on first use, so `aidtrack --version` does not load the store
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# Not from `typing`: it (and the `re` it loads) delays the Ctrl-C handling of entry.py.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .ledger import Ledger, open_ledger
     from .model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
     from .rates import RateTable

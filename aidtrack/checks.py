@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from . import rules
-from .counting import current, deliveries_by_pledge, parts_by_whole
+from .counting import LINK_FIELDS, current, deliveries_by_pledge, parts_by_whole
 from .model import Pledge, own_recipient
 from .rates import MissingRate, RateTable
 
@@ -90,7 +90,7 @@ def _own_recipients(pledges: Sequence[Pledge]) -> list[Problem]:
 def _links(pledges: Sequence[Pledge]) -> list[Problem]:
     """Every link that breaks a rule of `rules` (loops apart: `_cycles` names each once)."""
     by_id = {p.id: p for p in pledges}
-    links = rules.Links(p.link for p in pledges)
+    links = rules.LinkGraph(p.link for p in pledges)
     return [
         Problem(problem.kind, problem.id, problem.message, problem.fix)
         for problem in rules.link_problems(pledges, by_id.get, links)
@@ -101,7 +101,7 @@ def _links(pledges: Sequence[Pledge]) -> list[Problem]:
 def _cycles(pledges: Sequence[Pledge]) -> list[Problem]:
     """A revision or breakdown chain that loops back on itself never has a current end."""
     problems = []
-    for field in rules.LINKS:
+    for field in LINK_FIELDS:
         step = {p.id: link for p in pledges if (link := getattr(p, field))}
         pending = rules.looped(step)
         while pending:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from .render import Part
+    from .drawing import Part
 
 APP_NAME = "aidtrack"
 PIPE_WIDTH = 160
@@ -38,16 +38,6 @@ def default_store() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME) / "pledges.json"
-
-
-def command_words() -> list[str]:
-    """The words of the command line after `aidtrack`; when bash asks what Tab offers,
-    those before the word being completed."""
-    if os.environ.get("_AIDTRACK_COMPLETE") == "complete_bash":
-        words = os.environ.get("COMP_WORDS", "").split()
-        cword = os.environ.get("COMP_CWORD", "")
-        return words[1 : int(cword)] if cword.isdecimal() else []
-    return sys.argv[1:]
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -106,7 +96,7 @@ class Environment:
 
     def console(self, *, stderr: bool = False) -> Console:
         """A console for tables; built on demand so COLUMNS is read when it is used."""
-        from .render import console
+        from .drawing import console
 
         stream = self.stderr if stderr else self.stdout
         # Off a terminal (a pipe, a file) a table is not squeezed into 80 columns.
@@ -116,7 +106,7 @@ class Environment:
     def show(self, parts: Sequence[Part], *, wide: bool = False, stderr: bool = False) -> None:
         """A view on stdout (on stderr: part of a conversation with the person), fitted
         to the terminal, or plain when piped."""
-        from .render import show
+        from .drawing import show
 
         plain = not (self.stderr_is_terminal if stderr else self.stdout_is_terminal)
         with _writing():
@@ -138,7 +128,7 @@ class Environment:
         """Data for scripts (stdout), exactly as given; on a person's terminal, with
         stored control codes shown as escapes, so that none retitles or clears it."""
         if self.stdout_is_terminal:
-            from .render import on_terminal
+            from .drawing import on_terminal
 
             text = on_terminal(text)
         with _writing():

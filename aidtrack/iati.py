@@ -45,7 +45,7 @@ from typing import IO, Any, BinaryIO
 
 from . import model, money, places
 from .errors import InvalidInput, did_you_mean, unsafe_xml
-from .ledger import Incoming, Problem, collector_paused, refuse
+from .importing import FileProblem, Incoming, collector_paused, refuse
 from .mapping import WORDS, ColumnMap
 from .model import InvalidRecord, Source, Status
 
@@ -355,7 +355,7 @@ class _Reader:
         self.builder = model.Builder()
         self.donor_words = {_fold(k): v for k, v in column_map.words.get("donor", {}).items()}
         self.constants = column_map.constants
-        self.problems: list[Problem] = []
+        self.problems: list[FileProblem] = []
         self.incoming: list[Incoming] = []
         self.seen: dict[str, int] = {}
         self.unknown_donors: dict[str, list[str]] = defaultdict(list)

@@ -10,7 +10,7 @@ are text as `add` takes them, or JSON numbers read from their digits, never floa
 
 An import is all or nothing: `read_records` checks every row (through the one
 `model.Builder` that `add` uses too) and lists every problem, then
-`Ledger.import_records` checks them against the store (ids, links, likely
+`importing.import_records` checks them against the store (ids, links, likely
 duplicates) and stores them, in one insert, or none. Another tracker's file is read
 through a column map (`read_mapped`); there, on request, rows refused on their own are
 set aside (`--rejects`) and the valid ones imported.
@@ -23,7 +23,7 @@ import csv
 import dataclasses
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -31,29 +31,17 @@ from typing import Any, BinaryIO, NamedTuple, TextIO
 
 from . import mapping, model
 from .errors import AidtrackError, InvalidInput, unsafe_xml
-from .formats import CSV_COLUMNS, FileFormat
-from .ledger import Incoming, Ledger, Problem, collector_paused, refuse, same_records
+from .formats import FileFormat
+from .importing import SAMPLE_NAME, FileProblem, Incoming, collector_paused, refuse
 from .mapping import ColumnMap
-from .model import InvalidRecord, Pledge, Source
+from .model import CSV_COLUMNS, SOURCE_COLUMNS, InvalidRecord, Pledge, Source
 from .store import write_atomically
 
 REQUIRED_COLUMNS = ("donor", "recipient", "year", "amount", "currency")
-SOURCE_COLUMNS = ("source_url", "source_date", "quote")
 RECORD_COLUMNS = tuple(c for c in CSV_COLUMNS if c not in SOURCE_COLUMNS)
-JSON_FIELDS = frozenset(
-    (
-        *RECORD_COLUMNS,
-        "years",
-        # What aidtrack derives and prints, read back from its own exports and recomputed.
-        "first_year",
-        "last_year",
-        "donor_code",
-        "recipient_code",
-        "sources",
-        "created_at",
-        "updated_at",
-    )
-)
+JSON_FIELDS = model.FIELDS
+"""What a JSON record may hold: the stored form's keys (what aidtrack derives, the
+codes and `first_year`, is read back from its own exports and recomputed)."""
 MAX_CELL = 64 * 1024 * 1024  # a 1 MB note must import; csv's default limit is 128 KB
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -116,27 +104,19 @@ def unneutralise(cell: str) -> str:
     return _NEUTRALISED_AFTER.sub(r"\1", cell)
 
 
+_CSV_CELLS = tuple(
+    (column, f.name, f.kind.text)
+    for f in model.RECORD
+    for column in f.csv
+    if column not in SOURCE_COLUMNS
+)
+"""(column, field, its text) of each CSV column but the source's."""
+
+
 def csv_rows(pledge: Pledge) -> list[dict[str, str]]:
     """One CSV row per source: the first carries the record, each further row only the id
     and one more source (repeating a 1 MB note 10,000 times would make a 10 GB file)."""
-    first = {
-        "id": pledge.id,
-        "donor": pledge.donor,
-        "recipient": pledge.recipient,
-        "year": pledge.year_label,
-        "amount": f"{pledge.amount:f}",
-        "currency": pledge.currency,
-        "qualifier": pledge.qualifier.value,
-        "status": pledge.status.value,
-        "category": pledge.category.value,
-        "label": pledge.label or "",
-        "instrument": pledge.instrument.value,
-        "announced_on": pledge.announced_on or "",
-        "supersedes": pledge.supersedes or "",
-        "part_of": pledge.part_of or "",
-        "delivery_of": pledge.delivery_of or "",
-        "note": pledge.note or "",
-    }
+    first = {column: text(getattr(pledge, name)) for column, name, text in _CSV_CELLS}
     rows: list[dict[str, str]] = []
     for source in pledge.sources or (Source(),):
         row = first if not rows else dict.fromkeys(first, "") | {"id": pledge.id}
@@ -204,7 +184,7 @@ def _table_cell(value: Any) -> str:
 def export_bytes(records: Sequence[Mapping[str, Any]], fmt: FileFormat) -> Iterator[bytes]:
     """The records (in JSON form) in a text format that `import` reads back to the
     same records, a piece at a time."""
-    from .render import json_pieces
+    from .jsonout import json_pieces
 
     if fmt is FileFormat.CSV:
         yield csv_text(Pledge.from_json(record) for record in records).encode()
@@ -270,12 +250,40 @@ def _read_records(
     text: str, fmt: FileFormat, name: str, progress: Progress | None
 ) -> list[Incoming]:
     """Drafts from the file's rows, then each checked; ids must not repeat."""
-    problems: list[Problem] = []
+    problems: list[FileProblem] = []
     if fmt is FileFormat.CSV:
         drafts = _csv_drafts(text, name, problems)
     else:
         drafts = _json_drafts(text, fmt, name, problems)
     return _checked(drafts, name, problems, progress)
+
+
+@dataclasses.dataclass(frozen=True)
+class ReadOptions:
+    """How `import` and `reconcile` read a file, given once by the command and passed
+    down whole: the column map (`maps`, `sets`, `values`, a `mapping_file`, `scale`,
+    `skip_if`), where a sheet's table is (`sheet`, `header_row`, counted from 1), and
+    what becomes of another tracker's rows: left out without an amount, rounded,
+    corrections netted (`net`), refused rows set aside (`set_aside`)."""
+
+    maps: Sequence[str] | None = None
+    sets: Sequence[str] | None = None
+    values: Sequence[str] | None = None
+    mapping_file: Path | None = None
+    skip_empty: bool = False
+    round_amounts: bool = False
+    sheet: str | None = None
+    header_row: int | None = None
+    scale: str | None = None
+    skip_if: Sequence[str] | None = None
+    net: bool = False
+    set_aside: bool = False
+
+    @property
+    def changes_rows(self) -> bool:
+        """Whether rows are left out, rounded, netted or set aside: what only a read
+        through a column map (`read_mapped`) does."""
+        return self.skip_empty or self.round_amounts or self.net or self.set_aside
 
 
 class Rejected(NamedTuple):
@@ -313,24 +321,22 @@ class _Row(NamedTuple):
     sources: Sequence[Source] = ()
 
 
-def read_mapped(
-    table: Sequence[Sequence[str]],
-    header: int,
-    column_map: ColumnMap,
-    *,
-    name: str,
-    skip_empty: bool = False,
-    round_amounts: bool = False,
-    net: bool = False,
-    set_aside: bool = False,
-    progress: Progress | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> Mapped:
-    """Another tracker's rows (a CSV's or a sheet's cells, its header at index
-    `header`) through a column map: all or nothing, as every import, unless `set_aside`,
-    which keeps every valid row and returns the others as `rejected`. A negative amount
-    is a correction: refused, or with `net` subtracted from a row it corrects. `warn` is
-    told, before any row is read, what looks wrong with the map (amounts in millions)."""
+class TrackerRows(NamedTuple):
+    """Another tracker's file as rows, before the map: the rows, the columns they have
+    (which the map's scale warning reads), the header a rejects file repeats (none for
+    JSON), and the problems found on the way."""
+
+    rows: Iterable[_Row]
+    columns: Collection[str]
+    header: list[str]
+    problems: list[FileProblem]
+
+
+def table_rows(
+    table: Sequence[Sequence[str]], header: int, column_map: ColumnMap, *, name: str
+) -> TrackerRows:
+    """A CSV's or a sheet's rows (its header at index `header`), each cell by its
+    column's name; every column the map reads must be there."""
     if header >= len(table):
         raise InvalidInput(f"{name} has {len(table)} rows; there is no header in row {header + 1}")
     columns = [cell.strip() for cell in table[header]]
@@ -345,65 +351,21 @@ def read_mapped(
         for number, cells in enumerate(table[header + 1 :], start=header + 2)
         if "".join(cells).strip()
     )
-    warning = column_map.scale_warning(columns)
-    if warning and warn is not None:
-        warn(warning)
-    return _read_rows(
-        rows,
-        column_map,
-        name=name,
-        skip_empty=skip_empty,
-        round_amounts=round_amounts,
-        net=net,
-        set_aside=set_aside,
-        progress=progress,
-        columns=columns,
-    )
+    return TrackerRows(rows, columns, columns, [])
 
 
-def read_mapped_items(
-    text: str,
-    fmt: FileFormat,
-    column_map: ColumnMap,
-    *,
-    name: str,
-    skip_empty: bool = False,
-    round_amounts: bool = False,
-    net: bool = False,
-    progress: Progress | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> Mapped:
-    """A JSON or NDJSON file through a column map, as a CSV's rows are (`--set
+def item_rows(text: str, fmt: FileFormat, *, name: str) -> TrackerRows:
+    """A JSON or NDJSON file's objects as rows, read as a CSV's are (`--set
     donor=Norway` on drafts that `extract` left open): each object's keys are its
     columns, its `sources` are kept, `years: [2023, 2027]` reads as `2023-2027`."""
     if not text.strip():
         raise InvalidInput(f"{name} is empty; nothing was imported")
-    problems: list[Problem] = []
-    rows = []
-    for number, where, item in _numbered(text, fmt, name, problems):
-        if not isinstance(item, dict):
-            kind = "an array" if isinstance(item, list) else type(item).__name__
-            problems.append((number, f"{where}: a record must be a JSON object, not {kind}"))
-            continue
-        try:
-            sources = [Source.from_json(source) for source in _source_list(item.get("sources"))]
-        except InvalidInput as error:
-            problems.append((number, f"{where}, field sources: {error}"))
-            continue
-        rows.append(_Row(number, where, _text_view(item), (), sources))
-    warning = column_map.scale_warning({key for row in rows for key in row.text})
-    if warning and warn is not None:
-        warn(warning)
-    return _read_rows(
-        rows,
-        column_map,
-        name=name,
-        skip_empty=skip_empty,
-        round_amounts=round_amounts,
-        net=net,
-        progress=progress,
-        problems=problems,
-    )
+    problems: list[FileProblem] = []
+    rows = [
+        _Row(number, where, _text_view(item), (), sources)
+        for number, where, item, sources in _objects(_numbered(text, fmt, name, problems), problems)
+    ]
+    return TrackerRows(rows, {key for row in rows for key in row.text}, [], problems)
 
 
 def _text_view(item: Mapping[str, Any]) -> dict[str, str]:
@@ -420,49 +382,52 @@ def _text_view(item: Mapping[str, Any]) -> dict[str, str]:
     return view
 
 
-def _read_rows(
-    rows: Iterable[_Row],
+def read_mapped(
+    source: TrackerRows,
     column_map: ColumnMap,
+    options: ReadOptions,
     *,
     name: str,
-    skip_empty: bool,
-    round_amounts: bool,
-    net: bool,
-    set_aside: bool = False,
-    progress: Progress | None,
-    problems: list[Problem] | None = None,
-    columns: list[str] | None = None,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Mapped:
-    """Rows through the map, checked; identical rows get ids of their own (`content_id`
-    with their occurrence), corrections are refused or netted."""
-    problems = [] if problems is None else problems
+    """Another tracker's rows through a column map, checked: all or nothing, as every
+    import, unless `options.set_aside`, which keeps every valid row and returns the
+    others as `rejected`. Identical rows get ids of their own (`content_id` with their
+    occurrence); a negative amount is a correction, refused, or with `options.net`
+    subtracted from a row it corrects. `warn` is told, before any row is read, what
+    looks wrong with the map (amounts in millions)."""
+    warning = column_map.scale_warning(source.columns)
+    if warning and warn is not None:
+        warn(warning)
+    problems = source.problems
     drafts: list[_Draft] = []
     corrections: set[int] = set()
     cells_of: dict[int, Sequence[str]] = {}
     occurrences: dict[str, int] = {}
     skipped = rounded = left_out = 0
     with collector_paused():
-        for row in rows:
+        for row in source.rows:
             number, where = row.number, row.where
             if column_map.skips and column_map.skipped(row.text):
                 left_out += 1
                 continue
-            if set_aside:
+            if options.set_aside:
                 cells_of[number] = row.cells
             try:
                 fields = column_map.fields(row.text, where)
             except InvalidInput as error:
                 problems.append((number, str(error)))
                 continue
-            if skip_empty and mapping.empty_amount(fields):
+            if options.skip_empty and mapping.empty_amount(fields):
                 skipped += 1
                 continue
-            if round_amounts and mapping.rounded(fields):
+            if options.round_amounts and mapping.rounded(fields):
                 rounded += 1
             if "id" not in fields:
                 fields["id"] = _occurrence_id(fields, occurrences)
             if mapping.correction(fields):
-                if not net:
+                if not options.net:
                     problems.append((number, _correction(where, fields)))
                     continue
                 fields["amount"] = fields["amount"][1:]
@@ -478,7 +443,7 @@ def _read_rows(
         valid, found = _validated(drafts, progress, hint=column_map)
         problems += found
         kept, netted = _netted(valid, corrections, problems)
-    if not set_aside:
+    if not options.set_aside:
         refuse(name, problems)
     reasons: dict[int, list[str]] = {}
     for number, message in problems:
@@ -488,7 +453,7 @@ def _read_rows(
         for number, messages in sorted(reasons.items())
     ]
     incoming = [item for number, item in kept if number not in reasons]
-    return Mapped(incoming, skipped, rounded, left_out, netted, rejected, columns or [])
+    return Mapped(incoming, skipped, rounded, left_out, netted, rejected, source.header)
 
 
 def _occurrence_id(fields: Mapping[str, str], occurrences: dict[str, int]) -> str:
@@ -519,7 +484,9 @@ def _reason(message: str) -> str:
 
 
 def _netted(
-    valid: Sequence[tuple[_Draft, dict[str, Any]]], corrections: set[int], problems: list[Problem]
+    valid: Sequence[tuple[_Draft, dict[str, Any]]],
+    corrections: set[int],
+    problems: list[FileProblem],
 ) -> tuple[list[tuple[int, Incoming]], int]:
     """The records, each correction subtracted from the largest record of the file with
     the same donor, recipient, year, stage, category and currency (the totals are the
@@ -762,7 +729,7 @@ def _sheet_rows(worksheet: Any, name: str) -> list[list[str]]:
 
 
 def _checked(
-    drafts: Sequence[_Draft], name: str, problems: list[Problem], progress: Progress | None
+    drafts: Sequence[_Draft], name: str, problems: list[FileProblem], progress: Progress | None
 ) -> list[Incoming]:
     """Each draft checked by the one validation of records; ids must not repeat."""
     valid, found = _validated(drafts, progress)
@@ -772,14 +739,14 @@ def _checked(
 
 def _validated(
     drafts: Sequence[_Draft], progress: Progress | None, *, hint: ColumnMap | None = None
-) -> tuple[list[tuple[_Draft, dict[str, Any]]], list[Problem]]:
+) -> tuple[list[tuple[_Draft, dict[str, Any]]], list[FileProblem]]:
     """The drafts that pass the one validation of records (`model.Builder`) with their
     fields, and the problems of the others; an id may not repeat (the later is refused).
     With `hint` (the map a file is read through), an unknown donor, recipient or
     currency names the `--value` that maps it (or the `--skip-if` for a total row)."""
     builder = model.Builder()
     valid: list[tuple[_Draft, dict[str, Any]]] = []
-    problems: list[Problem] = []
+    problems: list[FileProblem] = []
     first_of: dict[str, str] = {}
     for done, draft in enumerate(drafts, start=1):
         try:
@@ -831,7 +798,7 @@ def _cell(value: str) -> str | None:
     return value if value and not value.isspace() else None
 
 
-def _csv_drafts(text: str, name: str, problems: list[Problem]) -> list[_Draft]:
+def _csv_drafts(text: str, name: str, problems: list[FileProblem]) -> list[_Draft]:
     """Rows numbered as a spreadsheet shows them (the header is row 1); rows of one id merged."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -905,7 +872,7 @@ def _header(cells: list[str], name: str) -> list[str]:
 
 def _further_row_problems(
     first: _Draft, row: Mapping[str, str], number: int, where: str
-) -> Iterable[Problem]:
+) -> Iterable[FileProblem]:
     """A further row of an id adds a source; its record columns must not say otherwise."""
     for column in RECORD_COLUMNS:
         value = row.get(column, "").strip()
@@ -919,12 +886,14 @@ def _further_row_problems(
             )
 
 
-def _json_drafts(text: str, fmt: FileFormat, name: str, problems: list[Problem]) -> list[_Draft]:
+def _json_drafts(
+    text: str, fmt: FileFormat, name: str, problems: list[FileProblem]
+) -> list[_Draft]:
     return _item_drafts(_numbered(text, fmt, name, problems), problems)
 
 
 def _numbered(
-    text: str, fmt: FileFormat, name: str, problems: list[Problem]
+    text: str, fmt: FileFormat, name: str, problems: list[FileProblem]
 ) -> list[tuple[int, str, Any]]:
     """A JSON file's records (an array's items, or one object), or an NDJSON file's
     lines, each with its number and its place as a message names it."""
@@ -945,20 +914,34 @@ def _numbered(
 def read_items(items: Sequence[Any], name: str) -> list[Incoming]:
     """Records as JSON objects already read (an exported database's), checked as a
     JSON file's are."""
-    problems: list[Problem] = []
+    problems: list[FileProblem] = []
     numbered = [(number, f"record {number}", item) for number, item in enumerate(items, 1)]
     with collector_paused():
         return _checked(_item_drafts(numbered, problems), name, problems, None)
 
 
-def _item_drafts(numbered: Iterable[tuple[int, str, Any]], problems: list[Problem]) -> list[_Draft]:
-    drafts = []
+def _item_drafts(
+    numbered: Iterable[tuple[int, str, Any]], problems: list[FileProblem]
+) -> list[_Draft]:
+    return [
+        _Draft(number, where, "field", item, sources)
+        for number, where, item, sources in _objects(numbered, problems, JSON_FIELDS)
+    ]
+
+
+def _objects(
+    numbered: Iterable[tuple[int, str, Any]],
+    problems: list[FileProblem],
+    known: Collection[str] | None = None,
+) -> Iterator[tuple[int, str, dict[str, Any], list[Source]]]:
+    """The objects of a JSON or NDJSON file with their sources; anything else, a key
+    outside `known` (when given) or sources that do not read is a problem of its item."""
     for number, where, item in numbered:
         if not isinstance(item, dict):
             kind = "an array" if isinstance(item, list) else type(item).__name__
             problems.append((number, f"{where}: a record must be a JSON object, not {kind}"))
             continue
-        unknown = sorted(item.keys() - JSON_FIELDS)
+        unknown = sorted(item.keys() - known) if known is not None else []
         if unknown:
             problems.append((number, f"{where}: unknown field {unknown[0]!r}"))
             continue
@@ -967,8 +950,7 @@ def _item_drafts(numbered: Iterable[tuple[int, str, Any]], problems: list[Proble
         except InvalidInput as error:
             problems.append((number, f"{where}, field sources: {error}"))
             continue
-        drafts.append(_Draft(number, where, "field", item, sources))
-    return drafts
+        yield number, where, item, sources
 
 
 def _source_list(value: object) -> list[Any]:
@@ -994,21 +976,9 @@ def _json_value(text: str, where: str) -> Any:
         raise InvalidInput(f"{where} is not valid JSON ({error})") from None
 
 
-def load_sample(ledger: Ledger) -> int:
-    """Load the shipped starter dataset into an empty store: how many records, or 0 when
-    the store already holds exactly the sample. Never mixes it into other records.
-    """
-    incoming = read_records(sample_text(), FileFormat.CSV, name="the sample dataset")
-    held = ledger.pledges()
-    if not held:
-        return len(ledger.import_records(incoming, name="the sample dataset").added)
-    if same_records(held, [item.pledge() for item in incoming]):
-        return 0
-    raise InvalidInput(
-        f"store {ledger.path} already holds {len(held)} pledges; --sample fills only an "
-        "empty store, so it was left as it is (for a separate sample store: "
-        "aidtrack --db sample.json init --sample)"
-    )
+def sample_records() -> list[Incoming]:
+    """The shipped starter dataset, checked as every file is."""
+    return read_records(sample_text(), FileFormat.CSV, name=SAMPLE_NAME)
 
 
 def sample_text() -> str:

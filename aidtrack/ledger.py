@@ -3,25 +3,30 @@
 A `Ledger` is the records of one store for one unit of work (`open_ledger`). Reading,
 it builds records from the stored documents only when asked, so a command that
 touches a few records of a 100,000-record store pays for a few. Writing (add, edit,
-revise, remove, import), it checks the store as the write would leave it against
-`rules` (links stay inside their pledge, parts move with their whole, likely
-duplicates are refused) and changes nothing unless all hold. When a writing unit
-ends, the store is written once and the year totals beside it follow (`totals`),
-under the same lock.
+revise, remove, and the records an import checked, `importing`), it checks the store
+as the write would leave it against `rules` (links stay inside their pledge, parts
+move with their whole, likely duplicates are refused) and changes nothing unless all
+hold. When a writing unit ends, the store is written once and the year totals beside
+it follow (`totals`), under the same lock. The store's other tables (user rates, own
+groups, imported GDP and population) are read and written here too.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import functools
-import gc
-import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import counting, model, rules
 from .errors import InvalidInput, LikelyDuplicate, NotFound
@@ -189,6 +194,15 @@ class Ledger:
             if delivery_of == pledge_id and i not in gone
         ]
 
+    def current_of_donors(self, donors: Collection[str]) -> list[Pledge]:
+        """The current records of these donors, in stored order."""
+        gone = self.superseded()
+        return [
+            self._build(doc)
+            for doc in self.store.find(PLEDGES, "donor", donors)
+            if doc["id"] not in gone
+        ]
+
     def rate_table(self) -> RateTable:
         """The shipped ECB table with this store's user rates laid over it."""
         from .rates import RateTable  # loaded by the commands that convert or write
@@ -242,6 +256,24 @@ class Ledger:
         self._refuse_excess([pledge], force=force)
         self._insert([pledge])
         return pledge
+
+    def store_checked(
+        self,
+        added: Sequence[Pledge],
+        updated: Sequence[Pledge],
+        *,
+        force: bool = False,
+        dry_run: bool = False,
+    ) -> None:
+        """Store records whose links and likely duplicates the caller has checked (an
+        import, which lists a file's problems in file order, `importing`): new records
+        in one insert, new versions of stored ones in one update, or, when the write
+        would leave more parts or deliveries than their whole, none. `dry_run` checks
+        and stores nothing."""
+        self._refuse_excess([*added, *updated], force=force)
+        if not dry_run:
+            self._replace(updated)
+            self._insert(added)
 
     def promise_beside(self, pledge: Pledge) -> Pledge | None:
         """For a delivery-stage record that is not linked: the current promise of the
@@ -501,7 +533,7 @@ class Ledger:
         new parts of a whole that is already history."""
         final = {p.id: p for p in pledges}
         stored = self.links()
-        graph = rules.Links(
+        graph = rules.LinkGraph(
             [link for link in stored if link[0] not in final] + [p.link for p in pledges]
         )
         pointing = [
@@ -575,216 +607,6 @@ class Ledger:
                 found.append((new, twin))
         return found
 
-    # Import --------------------------------------------------------------------------
-
-    def import_records(
-        self,
-        incoming: Sequence[Incoming],
-        *,
-        name: str = "the file",
-        update: bool = False,
-        force: bool = False,
-        dry_run: bool = False,
-        link_deliveries: bool = False,
-    ) -> ImportPlan:
-        """Check a file's records against the store, then store them all (unless
-        `dry_run`), or raise and store none: one update, one insert.
-
-        A record whose id is stored with the same content (times aside) is left alone,
-        one with other content is refused unless `update`; a record without an id that
-        matches a stored record's content is that record. Links may point into the file
-        or the store; new records that resemble current stored ones are refused unless
-        `force`. With `link_deliveries` (a tracker's file, read through a column map),
-        its delivery-stage rows are linked to the promise they deliver
-        (`_linked_deliveries`); aidtrack's own files say their links themselves.
-        """
-        with collector_paused():
-            stored = {pledge.id: pledge for pledge in self.pledges()}
-            position = {item.where: index for index, item in enumerate(incoming)}
-            if link_deliveries:
-                incoming = self._linked_deliveries(incoming)
-            new, updated, unchanged, problems = _sort_out(stored, incoming, position, update)
-            given = {item.id for item in new if item.id}
-            fresh = iter(self.new_ids(len(new) - len(given), avoid=given))
-            added = [(item.where, item.pledge(item.id or next(fresh))) for item in new]
-            records = [p for _, p in added]
-            found = rules.deliveries_found(records, records) if link_deliveries else {}
-            added = [
-                (where, replace(p, delivery_of=found[p.id]) if p.id in found else p)
-                for where, p in added
-            ]
-            placed = added + updated
-            where = {pledge.id: label for label, pledge in placed}
-            for problem in self.link_problems([pledge for _, pledge in placed]):
-                label = where.get(problem.id) or f"{problem.id} (in the store)"
-                problems.append(
-                    (position.get(label, -1), f"{label}, column {problem.field}: {problem.message}")
-                )
-            refuse(name, problems)
-            if not force:
-                duplicates = [
-                    (
-                        position[where[new.id]],
-                        f"{where[new.id]}: looks like a duplicate of {describe(old)}",
-                    )
-                    for new, old in self.likely_duplicates(pledge for _, pledge in added)
-                ]
-                hint = "; add --force if these are different pledges"
-                refuse(name, duplicates, LikelyDuplicate, hint)
-            self._refuse_excess([p for _, p in placed], force=force)
-            plan = ImportPlan([p for _, p in added], [p for _, p in updated], unchanged)
-            if not dry_run:
-                self._replace(plan.updated)
-                self._insert(plan.added)
-        return plan
-
-    def _linked_deliveries(self, incoming: Sequence[Incoming]) -> list[Incoming]:
-        """A tracker's delivery-stage rows linked to the promise they deliver, in the
-        file (rows with ids) or among the current records of the store, when there is
-        one (DESIGN §2a): its allocation rows are delivered, and promised once. Rows
-        without ids are linked to promises of the file once they have theirs."""
-        if not any(item.values["status"] in model.DELIVERED_STAGES for item in incoming):
-            return list(incoming)
-        keys = [item.id or f"?{item.where}" for item in incoming]
-        records = [item.pledge(key) for key, item in zip(keys, incoming, strict=True)]
-        gone = self.superseded()
-        donors = {record.donor for record in records if record.delivered_stage}
-        in_file = set(keys)
-        stored = [
-            self._build(doc)
-            for doc in self.store.find(PLEDGES, "donor", donors)
-            if doc["id"] not in gone and doc["id"] not in in_file
-        ]
-        named = [record for record in records if record.id[:1] != "?"]
-        found = rules.deliveries_found(records, [*named, *stored])
-        return [
-            Incoming(item.where, {**item.values, "delivery_of": found[key]})
-            if key in found
-            else item
-            for key, item in zip(keys, incoming, strict=True)
-        ]
-
-
-class Incoming(NamedTuple):
-    """A checked record from a file: where the file has it, and its fields (`id` is ""
-    when the file gave none; the record is made once its id is known)."""
-
-    where: str
-    values: Mapping[str, Any]
-
-    @property
-    def id(self) -> str:
-        return str(self.values["id"])
-
-    def pledge(self, pledge_id: str = "") -> Pledge:
-        return Pledge(**{**self.values, "id": pledge_id or self.id})
-
-    @property
-    def content(self) -> tuple[Any, ...]:
-        """What the record says, to compare with `_content` of a stored one."""
-        return tuple(_content_of_fields(self.values))
-
-
-class ImportPlan(NamedTuple):
-    """What an import does: records to add, records to replace, ids already there as given."""
-
-    added: list[Pledge]
-    updated: list[Pledge]
-    unchanged: list[str]
-
-
-Problem = tuple[int, str]
-"""(where in the file, message): problems are listed in file order."""
-
-_CONTENT = tuple(
-    field.name
-    for field in dataclasses.fields(Pledge)
-    if field.name not in ("id", "created_at", "updated_at")
-)
-_content_of_pledge = operator.attrgetter(*_CONTENT)
-_content_of_fields = operator.itemgetter(*_CONTENT)
-
-
-def _content(pledge: Pledge) -> tuple[Any, ...]:
-    """What a record says, without what a store sets itself (its id and times)."""
-    return tuple(_content_of_pledge(pledge))
-
-
-def same_records(stored: Sequence[Pledge], records: Sequence[Pledge]) -> bool:
-    """Whether a store holds these records and nothing else (times aside)."""
-    return {p.id: _content(p) for p in stored} == {p.id: _content(p) for p in records}
-
-
-def _differences(old: Pledge, new: Pledge) -> list[str]:
-    before, after = old.to_json(), new.to_json()
-    ignored = {"created_at", "updated_at"}
-    return [
-        key
-        for key in {**before, **after}
-        if key not in ignored and before.get(key) != after.get(key)
-    ]
-
-
-def _sort_out(
-    stored: Mapping[str, Pledge],
-    incoming: Sequence[Incoming],
-    position: Mapping[str, int],
-    update: bool,
-) -> tuple[list[Incoming], list[tuple[str, Pledge]], list[str], list[Problem]]:
-    """New records, records to replace, ids already stored as given, and id conflicts."""
-    unclaimed: dict[tuple[Any, ...], list[str]] = defaultdict(list)
-    if stored and any(not item.id for item in incoming):
-        claimed = {item.id for item in incoming}
-        for pledge in stored.values():
-            if pledge.id not in claimed:
-                unclaimed[_content(pledge)].append(pledge.id)
-    new: list[Incoming] = []
-    updated: list[tuple[str, Pledge]] = []
-    unchanged: list[str] = []
-    problems: list[Problem] = []
-    stamp = model.now()
-    for item in incoming:
-        old = stored.get(item.id)
-        if not item.id:
-            twins = unclaimed.get(item.content) if unclaimed else None
-            if twins:
-                unchanged.append(twins.pop(0))
-            else:
-                new.append(item)
-        elif old is None:
-            new.append(item)
-        elif _content(old) == item.content:
-            unchanged.append(old.id)
-        elif update:
-            times = {"created_at": old.created_at, "updated_at": stamp}
-            updated.append((item.where, Pledge(**{**item.values, **times})))
-        else:
-            changed = ", ".join(_differences(old, item.pledge()))
-            message = f"{item.id} is stored with another {changed}; add --update to replace it"
-            problems.append((position[item.where], f"{item.where}: {message}"))
-    return new, updated, unchanged, problems
-
-
-def refuse(
-    name: str,
-    problems: list[Problem],
-    error: type[InvalidInput] | type[LikelyDuplicate] = InvalidInput,
-    hint: str = "",
-) -> None:
-    """Raise one error that lists the problems of a file, in file order: the first
-    `LISTED`, and how many more (a file of 100,000 bad rows is fixed a screen at a time)."""
-    if not problems:
-        return
-    lines = [message for _, message in sorted(problems, key=lambda problem: problem[0])]
-    if len(lines) == 1:
-        raise error(f"{name}: {lines[0]}; nothing was imported{hint}")
-    listed = "\n  ".join(lines[:LISTED])
-    more = f"\n  ... and {len(lines) - LISTED} more" if len(lines) > LISTED else ""
-    raise error(f"{name}: {len(lines)} problems; nothing was imported{hint}:\n  {listed}{more}")
-
-
-LISTED = 20
-
 
 def describe(pledge: Pledge) -> str:
     """`nor-2026 (Norway 2026 NOK 85,000,000,000, announced)`: a record named in a message."""
@@ -829,22 +651,6 @@ def _duplicate_message(new: Pledge, old: Pledge) -> str:
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while an import builds its records.
-
-    Every object built is kept, so its passes free nothing, yet each walks all of them
-    again: without this a 100,000-row import takes a third longer.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextlib.contextmanager
 def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) -> Iterator[Ledger]:
     """One unit of work on the records of the store at `path`.
 
@@ -853,18 +659,18 @@ def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) 
     changed something, and its year totals are then brought up to date. A store that
     reads call damaged is never written.
     """
-    trusted = None
+    vouched = ""
     derived: list[Path] = []
     if write:
         from . import totals  # derived data: loaded by the commands that write
 
-        trusted = functools.partial(totals.made_from, path)
+        vouched = totals.counted_from(path)  # aidtrack wrote those bytes and read them whole
         derived.append(totals.path_for(path))
-    with open_store(path, write=write, wait=wait, trusted=trusted, derived=derived) as store:
+    with open_store(path, write=write, wait=wait, vouched=vouched, derived=derived) as store:
         ledger = Ledger(store)
         yield ledger
         if write:
-            if store.pending and not store.trusted:  # what aidtrack counted is whole
+            if store.pending and not store.vouched:  # what aidtrack counted is whole
                 ledger.refuse_damage()
             if store.save() is not None:
                 totals.refresh(store, ledger.touched, ledger.links())

@@ -22,10 +22,10 @@ from typing import Any
 
 from . import money
 from .errors import InvalidInput
-from .formats import CSV_COLUMNS
-from .model import Category, Status
+from .model import CSV_COLUMNS, RECORD, Category, Status, choice
 
 FIELDS = CSV_COLUMNS
+"""The fields a map fills: those files carry."""
 # The words trackers and ministries use for aidtrack's stages and categories.
 WORDS: dict[str, dict[str, str]] = {
     "status": {
@@ -64,8 +64,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
-VALUE_FIELDS = ("donor", "recipient", "currency", "qualifier", "status", "category", "instrument")
+VALUE_FIELDS = tuple(f.name for f in RECORD if f.words)
 """The closed fields: a file's words for them can be mapped (`--value FIELD:WORD=OURS`)."""
+_CHOICES = {f.name: f.choices for f in RECORD if f.choices is not None}
+"""The closed fields of a fixed list of words, and their words."""
+_ADDED_LATER = frozenset(column for f in RECORD if f.added_later for column in f.csv)
+"""The columns of fields added later: a content id names them only when given."""
 ALIASES = {"stage": "status"}
 """Another name of a field in a map (the design calls the status a stage)."""
 SCALES = {
@@ -273,7 +277,7 @@ def _add_word(
 
 def _ours(name: str, value: str, where: str) -> str:
     """The value a word maps to, checked: a known donor, a currency code, a stage."""
-    from . import model, places
+    from . import places
 
     try:
         if name in ("donor", "recipient"):
@@ -282,13 +286,7 @@ def _ours(name: str, value: str, where: str) -> str:
             return money.normalize_currency(value)
         if name in WORDS and _key(value) in WORDS[name]:
             return str(WORDS[name][_key(value)])
-        kinds = {
-            "qualifier": model.Qualifier,
-            "status": model.Status,
-            "category": model.Category,
-            "instrument": model.Instrument,
-        }
-        return str(model.choice(kinds[name], value, what=name))
+        return str(choice(_CHOICES[name], value, what=name))
     except InvalidInput as error:
         raise InvalidInput(f"{where}={value}: {error}") from None
 
@@ -378,8 +376,13 @@ def _strings(table: object, where: str) -> dict[str, str]:
 def content_id(fields: Mapping[str, str], occurrence: int = 1) -> str:
     """An id from what a row says and, for the second and later of identical rows, which
     of them it is (`occurrence`), so that importing the same file twice adds nothing and
-    identical rows (two deliveries of one value on one day) are each a record."""
-    said = "\x1f".join(f"{name}={fields.get(name, '')}" for name in FIELDS if name != "id")
+    identical rows (two deliveries of one value on one day) are each a record. A field
+    added later counts only when the row gives it, so that the ids made before it stay."""
+    said = "\x1f".join(
+        f"{name}={fields.get(name, '')}"
+        for name in FIELDS
+        if name != "id" and (fields.get(name) or name not in _ADDED_LATER)
+    )
     if occurrence > 1:
         said += f"\x1e{occurrence}"
     return "m-" + hashlib.blake2s(said.encode(), digest_size=6).hexdigest()

@@ -1,5 +1,9 @@
 """The pledge record (DESIGN §3), its vocabularies, and the rules that make it valid.
 
+`Pledge` declares each field once, with its `Kind` and how the formats carry it
+(`carried`); the JSON keys, the stored form, the CSV and SQLite columns, and what files
+and column maps may set follow from `RECORD`, derived from it.
+
 A record is built in one of two ways: a `Builder` validates what a person or a file said
 (names resolve through ISO 3166, amounts and currencies are checked), and
 `Pledge.from_json` reads back what aidtrack itself wrote. Both give the same frozen
@@ -10,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import Field, dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import money, places
 from .errors import InvalidInput, did_you_mean
@@ -154,29 +159,170 @@ class Source:
         )
 
 
+# How the formats carry a record's fields --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Kind:
+    """What a field holds, which settles how every format carries it."""
+
+    name: str
+    json_types: tuple[type, ...]
+    """The types of its value in the stored form (JSON)."""
+    sql: str
+    """The type of its SQLite column."""
+    text: Callable[[Any], str]
+    """Its value as a CSV cell (and as `show` prints it)."""
+    in_files: bool = True
+    """Whether CSV files and column maps carry it (a code follows from its name, a time
+    from the store)."""
+    listed: bool = True
+    """Whether `show` lists it as `name  value` (the others it draws itself: the parties
+    with their codes, the years, the amount with its currency, the sources)."""
+    csv: tuple[str, ...] | None = None
+    """Its CSV columns, when they are not the field's name."""
+    sql_columns: tuple[tuple[str, str], ...] | None = None
+    """Its SQLite columns and their types, when they are not the field's name."""
+
+
+def _same(value: str) -> str:
+    return value
+
+
+def _or_empty(value: str | None) -> str:
+    return value or ""
+
+
+def _word(value: StrEnum) -> str:
+    return value.value
+
+
+def _exact(amount: Decimal) -> str:
+    return f"{amount:f}"
+
+
+_NULL = type(None)
+TEXT = Kind("text", (str,), "TEXT NOT NULL", _same, listed=False)
+OPTIONAL_TEXT = Kind("optional text", (str, _NULL), "TEXT", _or_empty)
+CODE = Kind("code", (str, _NULL), "TEXT", _or_empty, in_files=False, listed=False)
+LINK = Kind("link", (str, _NULL), "TEXT REFERENCES pledges(id)", _or_empty)
+DATE = Kind("date", (str, _NULL), "TEXT", _or_empty)
+CHOICE = Kind("choice", (str,), "TEXT NOT NULL", _word)
+YEARS = Kind(
+    "years",
+    (int,),
+    "INTEGER NOT NULL",
+    str,
+    listed=False,
+    csv=("year",),
+    sql_columns=(("first_year", "INTEGER NOT NULL"), ("last_year", "INTEGER NOT NULL")),
+)
+AMOUNT = Kind("amount", (str,), "TEXT NOT NULL", _exact, listed=False)
+SOURCE_COLUMNS = ("source_url", "source_date", "quote")
+"""A record's source in CSV: each row carries one."""
+SOURCES = Kind(
+    "sources",
+    (list,),
+    "",
+    str,
+    listed=False,
+    csv=SOURCE_COLUMNS,
+    sql_columns=(),  # a table of their own
+)
+STAMP = Kind("time", (str,), "TEXT", _same, in_files=False)
+"""A time the store sets; "" in a record built but not yet stored."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordField:
+    """One field of a record, as `Pledge` declares it, and how each format carries it."""
+
+    name: str
+    kind: Kind
+    default: Any
+    words: bool
+    """Whether a file's words for it can be mapped (`--value FIELD:WORD=OURS`)."""
+    shown: str | None
+    """The name `show` lists it by, or None when `show` draws it itself."""
+    added_later: bool
+    """Added after stores existed: written only when it has a value, so that the stores,
+    files and content ids made before it stay as they were."""
+    sql_type: str
+    """The type of its SQLite column (the kind's, or its own: `TEXT PRIMARY KEY`)."""
+
+    @property
+    def csv(self) -> tuple[str, ...]:
+        """Its columns in CSV files and in column maps (none: files do not carry it)."""
+        if not self.kind.in_files:
+            return ()
+        return self.kind.csv if self.kind.csv is not None else (self.name,)
+
+    @property
+    def sql(self) -> tuple[tuple[str, str], ...]:
+        """Its columns in SQLite's `pledges` table, with their types."""
+        columns = self.kind.sql_columns
+        return columns if columns is not None else ((self.name, self.sql_type),)
+
+    @property
+    def choices(self) -> type[StrEnum] | None:
+        """The words a closed field takes (its default's kind), or None."""
+        return type(self.default) if self.kind is CHOICE else None
+
+
+def carried(
+    kind: Kind,
+    *,
+    words: bool = False,
+    shown: str | None = None,
+    sql: str | None = None,
+    added_later: bool = False,
+) -> dict[str, Any]:
+    """The metadata of one of `Pledge`'s fields: its kind, and what differs from the kind's
+    way (`sql`, the type of its column; `shown`, the name `show` lists it by)."""
+    return {
+        "carried": {
+            "kind": kind,
+            "words": words or kind is CHOICE,
+            "shown": shown,
+            "added_later": added_later,
+            "sql_type": sql or kind.sql,
+        }
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Pledge:
-    id: str
-    donor: str
-    donor_code: str | None
-    recipient: str
-    recipient_code: str | None
-    years: YearSpan
-    amount: Decimal
-    currency: str
-    qualifier: Qualifier = Qualifier.EXACT
-    status: Status = Status.ANNOUNCED
-    category: Category = Category.MIXED
-    label: str | None = None
-    instrument: Instrument = Instrument.UNSPECIFIED
-    announced_on: str | None = None
-    sources: tuple[Source, ...] = ()
-    supersedes: str | None = None
-    part_of: str | None = None
-    delivery_of: str | None = None
-    note: str | None = None
-    created_at: str = ""
-    updated_at: str = ""
+    """A record: a pledge, a revision, a part or a delivery (DESIGN §3).
+
+    Each field is declared here once, with how the formats carry it (`carried`):
+    `to_json` and the stored form, the CSV and spreadsheet columns, the SQLite table,
+    what files and column maps may set, and `show`'s lines all follow from these lines.
+    A field added to a store that exists is optional and `added_later`.
+    """
+
+    id: str = field(metadata=carried(TEXT, sql="TEXT PRIMARY KEY"))
+    donor: str = field(metadata=carried(TEXT, words=True))
+    donor_code: str | None = field(metadata=carried(CODE))
+    recipient: str = field(metadata=carried(TEXT, words=True))
+    recipient_code: str | None = field(metadata=carried(CODE))
+    years: YearSpan = field(metadata=carried(YEARS))
+    amount: Decimal = field(metadata=carried(AMOUNT))
+    currency: str = field(metadata=carried(TEXT, words=True))
+    qualifier: Qualifier = field(default=Qualifier.EXACT, metadata=carried(CHOICE))
+    status: Status = field(default=Status.ANNOUNCED, metadata=carried(CHOICE))
+    category: Category = field(default=Category.MIXED, metadata=carried(CHOICE))
+    label: str | None = field(default=None, metadata=carried(OPTIONAL_TEXT))
+    instrument: Instrument = field(default=Instrument.UNSPECIFIED, metadata=carried(CHOICE))
+    announced_on: str | None = field(default=None, metadata=carried(DATE, shown="announced"))
+    sources: tuple[Source, ...] = field(default=(), metadata=carried(SOURCES))
+    supersedes: str | None = field(default=None, metadata=carried(LINK))
+    part_of: str | None = field(default=None, metadata=carried(LINK))
+    delivery_of: str | None = field(default=None, metadata=carried(LINK))
+    note: str | None = field(default=None, metadata=carried(OPTIONAL_TEXT))
+    channel: str | None = field(default=None, metadata=carried(OPTIONAL_TEXT, added_later=True))
+    """The fund or body the money was passed through ("PURL", "Ukraine Facility")."""
+    created_at: str = field(default="", metadata=carried(STAMP, shown="created"))
+    updated_at: str = field(default="", metadata=carried(STAMP, shown="updated"))
 
     @property
     def year_label(self) -> str:
@@ -195,38 +341,16 @@ class Pledge:
 
     def to_json(self) -> dict[str, Any]:
         """The record as DESIGN §5 prints it: exact amount string, `year` or `years`,
-        and always `first_year` and `last_year`."""
-        data: dict[str, Any] = {
-            "id": self.id,
-            "donor": self.donor,
-            "donor_code": self.donor_code,
-            "recipient": self.recipient,
-            "recipient_code": self.recipient_code,
-        }
-        if self.years.is_envelope:
-            data["years"] = [self.years.start, self.years.end]
-        else:
-            data["year"] = self.years.start
-        # Integer columns for pandas and jq, the same for single years and envelopes.
-        data.update(
-            first_year=self.years.start,
-            last_year=self.years.end,
-            amount=f"{self.amount:f}",
-            currency=self.currency,
-            qualifier=self.qualifier.value,
-            status=self.status.value,
-            category=self.category.value,
-            label=self.label,
-            instrument=self.instrument.value,
-            announced_on=self.announced_on,
-            sources=[source.to_json() for source in self.sources],
-            supersedes=self.supersedes,
-            part_of=self.part_of,
-            delivery_of=self.delivery_of,
-            note=self.note,
-            created_at=self.created_at,
-            updated_at=self.updated_at,
-        )
+        and always `first_year` and `last_year`; a field added later only when set."""
+        data: dict[str, Any] = {}
+        for (name, encode, later), value in zip(_JSON_WRITING, _values(self), strict=True):
+            if encode is None:
+                if value is not None or not later:
+                    data[name] = value
+            elif encode is _years_json:
+                data.update(_years_json(value))
+            else:
+                data[name] = encode(value)
         return data
 
     @classmethod
@@ -234,44 +358,12 @@ class Pledge:
         """Read back a record that aidtrack wrote: every field's type and value is checked,
         but names are taken as canonical and dates as written.
 
-        This runs for every record a command loads (100,000 in a large store), so it
-        checks inline rather than through the validators that `build` uses.
+        This runs for every record a command loads (100,000 in a large store), so each
+        field is read by a reader made once for it (`_reader`) rather than through the
+        validators that `build` uses.
         """
         try:
-            amount = Decimal(_text(data["amount"]))
-            if not (amount.is_finite() and 0 < amount < money.MAX_AMOUNT):
-                raise ValueError(f"amount {data['amount']!r} is not a positive amount")
-            sources = data.get("sources") or ()
-            if type(sources) is not list and sources != ():
-                raise ValueError("sources must be a list")
-            return cls(
-                id=_text(data["id"]),
-                donor=_text(data["donor"]),
-                donor_code=_text_or_none(data.get("donor_code")),
-                recipient=_text(data["recipient"]),
-                recipient_code=_text_or_none(data.get("recipient_code")),
-                years=stored_years(data),
-                amount=amount,
-                currency=_text(data["currency"]),
-                qualifier=_QUALIFIERS[data.get("qualifier", "exact")],
-                status=_STATUSES[data.get("status", "announced")],
-                category=_CATEGORIES[data.get("category", "mixed")],
-                label=_text_or_none(data.get("label")),
-                instrument=_INSTRUMENTS[data.get("instrument", "unspecified")],
-                announced_on=_text_or_none(data.get("announced_on")),
-                sources=tuple(
-                    Source(
-                        _text_or_none(s["url"]), _text_or_none(s["date"]), _text_or_none(s["quote"])
-                    )
-                    for s in sources
-                ),
-                supersedes=_text_or_none(data.get("supersedes")),
-                part_of=_text_or_none(data.get("part_of")),
-                delivery_of=_text_or_none(data.get("delivery_of")),
-                note=_text_or_none(data.get("note")),
-                created_at=str(data.get("created_at") or ""),
-                updated_at=str(data.get("updated_at") or ""),
-            )
+            return cls(*[read(data) for read in _JSON_READING])
         except KeyError as error:
             raise InvalidInput(
                 f"record {data.get('id')!r}: {error} is missing or unknown"
@@ -282,88 +374,6 @@ class Pledge:
             ) from None
         except (ValueError, TypeError, ArithmeticError) as error:
             raise InvalidInput(f"record {data.get('id')!r}: {error}") from None
-
-
-def in_stored_form(doc: Mapping[str, Any]) -> bool:
-    """Whether `doc` is exactly what `to_json` writes for the record `from_json` reads
-    from it, key order included: then the record is printed as it is stored, without
-    being built (what aidtrack wrote always is; a hand edit may not be).
-
-    It runs for every record a listing prints: keys and value types are compared with
-    the stored form's at once, then what types cannot say is checked.
-    """
-    keys = tuple(doc)
-    if keys != _YEAR_KEYS and keys != _YEARS_KEYS:
-        return False
-    values = tuple(doc.values())
-    if tuple(map(type, values)) not in _STORED_TYPES[keys[5]]:
-        return False
-    try:
-        start, end = values[5] if keys[5] == "years" else (values[5], values[5])
-        return (
-            "" not in values[:21]  # texts are never empty (created_at may be)
-            and FIRST_YEAR <= start <= end <= LAST_YEAR
-            and (start < end) == (keys[5] == "years")
-            and values[6] == start
-            and values[7] == end
-            and _STORED_AMOUNT.fullmatch(values[8]) is not None
-            and values[10] in _QUALIFIERS
-            and values[11] in _STATUSES
-            and values[12] in _CATEGORIES
-            and values[14] in _INSTRUMENTS
-            and _stored_sources(values[16])
-        )
-    except (TypeError, ValueError):  # a span not of two numbers
-        return False
-
-
-def _stored_sources(sources: list[Any]) -> bool:
-    for source in sources:  # a loop, not all(): it runs for every record listed
-        if not (
-            type(source) is dict
-            and tuple(source) == _SOURCE_KEYS
-            and tuple(map(type, source.values())) in _SOURCE_TYPES
-            and "" not in source.values()
-        ):
-            return False
-    return True
-
-
-def _stored_types() -> dict[str, frozenset[tuple[type, ...]]]:
-    """By the name of the year field: the value types of every record `to_json` can
-    write (seven fields may be null)."""
-    optional = (
-        *("donor_code", "recipient_code", "label", "announced_on", "supersedes", "part_of"),
-        *("delivery_of", "note"),
-    )
-    typed = {"year": int, "years": list, "first_year": int, "last_year": int, "sources": list}
-    shapes: dict[str, frozenset[tuple[type, ...]]] = {}
-    for keys in (_YEAR_KEYS, _YEARS_KEYS):
-        kinds = [(str, type(None)) if k in optional else (typed.get(k, str),) for k in keys]
-        shapes[keys[5]] = frozenset(itertools.product(*kinds))
-    return shapes
-
-
-_YEAR_KEYS = (
-    *("id", "donor", "donor_code", "recipient", "recipient_code", "year", "first_year"),
-    *("last_year", "amount", "currency", "qualifier", "status", "category", "label"),
-    *("instrument", "announced_on", "sources", "supersedes", "part_of", "delivery_of"),
-    *("note", "created_at", "updated_at"),
-)
-_YEARS_KEYS = tuple("years" if key == "year" else key for key in _YEAR_KEYS)
-FIELDS = frozenset(_YEAR_KEYS + _YEARS_KEYS)
-"""Every field of a stored record that aidtrack knows."""
-_STORED_TYPES = _stored_types()
-_SOURCE_KEYS = ("url", "date", "quote")
-_SOURCE_TYPES = frozenset(itertools.product((str, type(None)), repeat=3))
-_STORED_AMOUNT = re.compile(r"[1-9][0-9]{0,17}(?:\.[0-9]+)?|0\.[0-9]*[1-9][0-9]*")
-"""A positive amount below money.MAX_AMOUNT (10**18) as `f"{amount:f}"` prints it."""
-
-
-_QUALIFIERS = {member.value: member for member in Qualifier}
-_STATUSES = {member.value: member for member in Status}
-_CATEGORIES = {member.value: member for member in Category}
-_INSTRUMENTS = {member.value: member for member in Instrument}
 
 
 def _text(value: object) -> str:
@@ -446,6 +456,211 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+# The formats' view of the fields, derived from `Pledge` ---------------------------------
+
+
+def _declared(declared: Field[Any]) -> RecordField:
+    """A field of `Pledge` with how the formats carry it (`carried`)."""
+    given = declared.metadata["carried"]
+    kind: Kind = given["kind"]
+    shown = (given["shown"] or declared.name.replace("_", " ")) if kind.listed else None
+    return RecordField(
+        declared.name,
+        kind,
+        declared.default,
+        given["words"],
+        shown,
+        given["added_later"],
+        given["sql_type"],
+    )
+
+
+RECORD = tuple(map(_declared, fields(Pledge)))
+"""A record's fields in their order, with how each format carries them."""
+CSV_COLUMNS = tuple(column for record_field in RECORD for column in record_field.csv)
+"""A record's fields as files carry them: the columns of aidtrack's CSV, and the fields a
+column map (`mapping`) can fill."""
+SQL_COLUMNS = tuple(column for record_field in RECORD for column in record_field.sql)
+"""The columns of SQLite's `pledges` table, with their types."""
+
+
+def shown_fields(pledge: Pledge) -> list[tuple[str, str]]:
+    """The fields `show` lists by name, in order, those without a value left out."""
+    listed = ((f.shown, f.kind.text(getattr(pledge, f.name))) for f in RECORD if f.shown)
+    return [(name, text) for name, text in listed if text]
+
+
+def _json_encoding(record_field: RecordField) -> Callable[[Any], Any] | None:
+    """How a field's value is written in JSON; None: as it is."""
+    kind = record_field.kind
+    if kind is SOURCES:
+        return lambda sources: [source.to_json() for source in sources]
+    if kind is YEARS:
+        return _years_json
+    return kind.text if kind in (CHOICE, AMOUNT) else None
+
+
+def _years_json(years: YearSpan) -> dict[str, Any]:
+    """`year` or `years`, then `first_year` and `last_year`: integer columns for pandas
+    and jq, the same for single years and envelopes."""
+    span = {"years": [years.start, years.end]} if years.is_envelope else {"year": years.start}
+    return {**span, "first_year": years.start, "last_year": years.end}
+
+
+_JSON_WRITING = tuple((f.name, _json_encoding(f), f.added_later) for f in RECORD)
+_values = operator.attrgetter(*(f.name for f in RECORD))
+
+
+def _reader(record_field: RecordField) -> Callable[[Mapping[str, Any]], Any]:
+    """How `from_json` reads one field: its type and value checked, inline."""
+    name, kind = record_field.name, record_field.kind
+    if kind is TEXT:
+        return lambda data: _text(data[name])
+    if kind is CHOICE:
+        members = {member.value: member for member in type(record_field.default)}
+        default = record_field.default.value
+        return lambda data: members[data.get(name, default)]
+    if kind is YEARS:
+        return stored_years
+    if kind is AMOUNT:
+        return _stored_amount
+    if kind is SOURCES:
+        return _stored_sources_of
+    if kind is STAMP:
+        return lambda data: str(data.get(name) or "")
+    return lambda data: _text_or_none(data.get(name))
+
+
+def _stored_amount(data: Mapping[str, Any]) -> Decimal:
+    amount = Decimal(_text(data["amount"]))
+    if not (amount.is_finite() and 0 < amount < money.MAX_AMOUNT):
+        raise ValueError(f"amount {data['amount']!r} is not a positive amount")
+    return amount
+
+
+def _stored_sources_of(data: Mapping[str, Any]) -> tuple[Source, ...]:
+    sources = data.get("sources") or ()
+    if type(sources) is not list and sources != ():
+        raise ValueError("sources must be a list")
+    return tuple(
+        Source(_text_or_none(s["url"]), _text_or_none(s["date"]), _text_or_none(s["quote"]))
+        for s in sources
+    )
+
+
+_JSON_READING = tuple(map(_reader, RECORD))
+
+
+def in_stored_form(doc: Mapping[str, Any]) -> bool:
+    """Whether `doc` is exactly what `to_json` writes for the record `from_json` reads
+    from it, key order included: then the record is printed as it is stored, without
+    being built (what aidtrack wrote always is; a hand edit may not be).
+
+    It runs for every record a listing prints: keys and value types are compared with
+    the stored form's at once, then what types cannot say is checked.
+    """
+    shape = _SHAPES.get(tuple(doc))
+    if shape is None:
+        return False
+    types, texts, at, envelope, amount, sources, choices, words = shape
+    values = tuple(doc.values())
+    if tuple(map(type, values)) not in types:
+        return False
+    try:
+        start, end = values[at] if envelope else (values[at], values[at])
+        return (
+            "" not in texts(values)  # texts are never empty (a time may be)
+            and FIRST_YEAR <= start <= end <= LAST_YEAR
+            and (start < end) == envelope
+            and values[at + 1] == start
+            and values[at + 2] == end
+            and _STORED_AMOUNT.fullmatch(values[amount]) is not None
+            and choices(values) in words
+            and _stored_sources(values[sources])
+        )
+    except (TypeError, ValueError):  # a span not of two numbers
+        return False
+
+
+def _stored_sources(sources: list[Any]) -> bool:
+    for source in sources:  # a loop, not all(): it runs for every record listed
+        if not (
+            type(source) is dict
+            and tuple(source) == _SOURCE_KEYS
+            and tuple(map(type, source.values())) in _SOURCE_TYPES
+            and "" not in source.values()
+        ):
+            return False
+    return True
+
+
+class _Shape(NamedTuple):
+    """One key order `to_json` writes, and where in it `in_stored_form` looks."""
+
+    types: frozenset[tuple[type, ...]]
+    """The value types of every record of these keys (each optional field null or not)."""
+    texts: Callable[[tuple[Any, ...]], tuple[Any, ...]]
+    """The values that are never empty text."""
+    years: int
+    """Where `year` (or `years`) is; `first_year` and `last_year` follow it."""
+    envelope: bool
+    amount: int
+    sources: int
+    choices: Callable[[tuple[Any, ...]], tuple[Any, ...]]
+    """The values of the closed fields..."""
+    words: frozenset[tuple[str, ...]]
+    """...and the words they may be."""
+
+
+def _shapes() -> dict[tuple[str, ...], _Shape]:
+    """Every key order `to_json` writes, by its keys: with `year` or `years`, and with
+    or without each field added later (written only when it has a value)."""
+    later = [f for f in RECORD if f.added_later]
+    closed = [(f.name, f.choices) for f in RECORD if f.choices is not None]
+    written_later = itertools.chain.from_iterable(
+        itertools.combinations(later, count) for count in range(len(later) + 1)
+    )
+    shapes = {}
+    for written, year_key in itertools.product(list(written_later), ("year", "years")):
+        keyed = [
+            (key, f)
+            for f in RECORD
+            if f in written or not f.added_later
+            for key in ((year_key, "first_year", "last_year") if f.kind is YEARS else (f.name,))
+        ]
+        keys = tuple(key for key, _ in keyed)
+        at: dict[str, int] = {}
+        for index, (_, f) in enumerate(keyed):
+            at.setdefault(f.name, index)  # a field's first key: `year` before `first_year`
+        types = [(list,) if key == "years" else _json_types(f) for key, f in keyed]
+        shapes[keys] = _Shape(
+            frozenset(itertools.product(*types)),
+            operator.itemgetter(*(i for i, (_, f) in enumerate(keyed) if f.kind is not STAMP)),
+            at["years"],
+            year_key == "years",
+            at["amount"],
+            at["sources"],
+            operator.itemgetter(*(at[name] for name, _ in closed)),
+            frozenset(itertools.product(*([m.value for m in kind] for _, kind in closed))),
+        )
+    return shapes
+
+
+def _json_types(record_field: RecordField) -> tuple[type, ...]:
+    """The types of a field's value in JSON: one added later is not written when null."""
+    types = record_field.kind.json_types
+    return tuple(t for t in types if t is not _NULL) if record_field.added_later else types
+
+
+_SHAPES = _shapes()
+FIELDS = frozenset(key for keys in _SHAPES for key in keys)
+"""Every field of a stored record that aidtrack knows."""
+_SOURCE_KEYS = ("url", "date", "quote")
+_SOURCE_TYPES = frozenset(itertools.product((str, type(None)), repeat=3))
+_STORED_AMOUNT = re.compile(r"[1-9][0-9]{0,17}(?:\.[0-9]+)?|0\.[0-9]*[1-9][0-9]*")
+"""A positive amount below money.MAX_AMOUNT (10**18) as `f"{amount:f}"` prints it."""
+
+
 # Building records from what people and files say ----------------------------------------
 
 MISSING = "missing"
@@ -494,6 +709,7 @@ class Builder:
             "part_of": _link,
             "delivery_of": _link,
             "note": _given_text,
+            "channel": _given_text,
             "created_at": _timestamp,
             "updated_at": _timestamp,
         }
@@ -527,7 +743,7 @@ class Builder:
             raise InvalidRecord(problems)
         donor, recipient = values["donor"], values["recipient"]
         created_at = values.get("created_at", self.stamp)
-        return {
+        settled = {
             "id": values.get("id", ""),
             "donor": donor.name,
             "donor_code": donor.code,
@@ -536,19 +752,13 @@ class Builder:
             "years": values.get("years") or values["year"],
             "amount": amount[0],
             "currency": amount[1],
-            "qualifier": values.get("qualifier", Qualifier.EXACT),
-            "status": values.get("status", Status.ANNOUNCED),
-            "category": values.get("category", Category.MIXED),
-            "label": values.get("label"),
-            "instrument": values.get("instrument", Instrument.UNSPECIFIED),
-            "announced_on": values.get("announced_on"),
             "sources": tuple(sources),
-            "supersedes": values.get("supersedes"),
-            "part_of": values.get("part_of"),
-            "delivery_of": values.get("delivery_of"),
-            "note": values.get("note"),
             "created_at": created_at,
             "updated_at": values.get("updated_at", created_at),
+        }
+        return {
+            f.name: settled[f.name] if f.name in settled else values.get(f.name, f.default)
+            for f in RECORD
         }
 
     def build(

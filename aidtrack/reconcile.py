@@ -36,7 +36,7 @@ from .rates import MissingRate
 from .yearly import EVERYTHING, Comparison, Convert, Figure, Gap, RateUsed, compare, percent_change
 
 if TYPE_CHECKING:
-    from .ledger import Incoming
+    from .importing import Incoming
 
 SCHEMA_VERSION = 1
 _ZERO = Decimal(0)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from .counting import Link
+from .counting import LINK_FIELDS, Link
 from .errors import InvalidInput
 from .model import STAGE_ORDER, Category, Pledge, Qualifier, Status, YearSpan
 from .money import format_compared
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from .rates import RateTable
 
 # Links ---------------------------------------------------------------------------------
-
-LINKS = ("supersedes", "part_of", "delivery_of")
 
 
 class LinkProblem(NamedTuple):
@@ -42,11 +40,11 @@ class LinkProblem(NamedTuple):
     fix: str
 
 
-class Links:
+class LinkGraph:
     """The links of every record of a store as it is, or as a write would leave it."""
 
     def __init__(self, links: Iterable[Link]) -> None:
-        self.targets: dict[str, dict[str, str]] = {field: {} for field in LINKS}
+        self.targets: dict[str, dict[str, str]] = {field: {} for field in LINK_FIELDS}
         self.revisers: dict[str, list[str]] = defaultdict(list)
         for pledge_id, supersedes, part_of, delivery_of in links:
             if supersedes:
@@ -84,17 +82,17 @@ def looped(links: Mapping[str, str], starts: Iterable[str] | None = None) -> set
 def link_problems(
     pledges: Sequence[Pledge],
     find: Callable[[str], Pledge | None],
-    links: Links,
+    links: LinkGraph,
     *,
     unstored: Container[str] = (),
 ) -> list[LinkProblem]:
     """What is wrong with the links of `pledges`, in the store that `find` and `links`
     describe (which holds them); records not stored yet (`unstored`) are named "the
     new record", since their ids mean nothing to the user yet."""
-    loops = {field: links.looped(field, (p.id for p in pledges)) for field in LINKS}
+    loops = {field: links.looped(field, (p.id for p in pledges)) for field in LINK_FIELDS}
     problems = []
     for pledge in pledges:
-        for field in LINKS:
+        for field in LINK_FIELDS:
             link = getattr(pledge, field)
             if link is None:
                 continue
@@ -111,7 +109,7 @@ def _link_problem(
     field: str,
     link: str,
     target: Pledge | None,
-    links: Links,
+    links: LinkGraph,
     loops: set[str],
 ) -> LinkProblem | None:
     who = pledge.id
@@ -372,8 +370,8 @@ def linked_beyond(whole: Pledge, linked: Sequence[Pledge], convert: Convert) -> 
     converted into its currency at its own year; None when they do not, when one cannot
     be converted, or for the parts of an "at least" whole (a floor, not a ceiling).
 
-    Parts are a breakdown of their whole, and deliveries what came of a promise (DESIGN
-    §2a): more of either than the whole is a wrong figure somewhere."""
+    Parts are a breakdown of their whole, and deliveries what came of a promise
+    (DESIGN §2a): more of either than the whole is a wrong figure somewhere."""
     parts = any(record.part_of == whole.id for record in linked)
     if parts and whole.qualifier is Qualifier.AT_LEAST:
         return None

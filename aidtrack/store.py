@@ -10,7 +10,8 @@ target's: lock, temporary file and rename are beside the target, and the link st
 
 The store knows files, locks, atomic writes, migrations and the content digest that
 files derived from it are keyed by; nothing of what its records mean. It is the only
-module that imports TinyDB.
+module that imports TinyDB, and the only one that reads its file's layout (`layout`):
+how the tables are written, and the shortcuts that layout allows a reader.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import layout
 from .errors import StoreError
+from .layout import RecordsByLine, Tables
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -38,14 +41,15 @@ INDICATORS = "indicators"
 DEFAULT_WAIT = 10.0
 BARE_TABLE = "_default"
 
-Tables = dict[str, dict[str, dict[str, Any]]]
-"""A store's content: table name -> TinyDB document id (as text) -> document."""
+_keeper: Callable[[Store], object] | None = None
 
 
-keep_to_exit = False
-"""Set by the console script, which ends with `os._exit`: the last store a command read
-is then kept to the end of the process rather than freed record by record."""
-_KEPT: list[Store] = []
+def hand_reads_to(keeper: Callable[[Store], object]) -> None:
+    """Hand every store read from now on to `keeper`. The console script, which ends
+    with `os._exit`, holds the last one to the end of the process rather than have its
+    records freed one by one."""
+    global _keeper
+    _keeper = keeper
 
 
 class StoreNotice(UserWarning):
@@ -98,15 +102,15 @@ class _MemoryStorage:
 class Store:
     """The tables of one store file for the length of one unit of work.
 
-    A writing unit may hold its records table as `Lines`: the bytes read, each record
-    parsed only when `find` or `having` needs it, records added kept aside, and the
-    bytes written back as they were with the new lines after them. Anything that needs
-    the whole table (`data`, `docs`, `table`) reads it all first, and from then on the
-    store is a plain one.
+    A writing unit may hold its records table by the line (`layout.RecordsByLine`):
+    the bytes read, each record parsed only when `find` or `having` needs it, records
+    added kept aside, and the bytes written back as they were with the new lines after
+    them. Anything that needs the whole table (`data`, `docs`, `table`) reads it all
+    first, and from then on the store is a plain one.
     """
 
     def __init__(
-        self, path: Path, stored: Stored, *, writable: bool, lines: Lines | None = None
+        self, path: Path, stored: Stored, *, writable: bool, lines: RecordsByLine | None = None
     ) -> None:
         self.path = path
         self.read_digest = stored.digest
@@ -117,13 +121,13 @@ class Store:
         self._stored = stored
         self._writable = writable
         self._lines = lines
-        self.trusted = lines is not None
-        """The bytes read are those aidtrack wrote and counted (the year totals name
-        their digest): every record in them was read whole when they were written."""
+        self.vouched = lines is not None
+        """The bytes read are those the unit of work vouched for (`open_store`): every
+        record in them was read whole when aidtrack wrote them."""
         self._storage = _MemoryStorage(stored.data)
         self._db: TinyDB | None = None  # made by the first unit of work that asks
-        if keep_to_exit:  # the last store read; one read before it is freed as usual
-            _KEPT[:] = [self]
+        if _keeper is not None:
+            _keeper(self)
 
     @property
     def data(self) -> Tables:
@@ -164,25 +168,29 @@ class Store:
     def find(self, name: str, field: str, values: Collection[str]) -> list[dict[str, Any]]:
         """The documents of a table whose `field` is one of the texts `values`, in the
         order they are stored."""
-        if self._lines is not None and name == self._lines.name:
-            return self._lines.find(field, values)
         wanted = set(values)
-        return [doc for doc in self.docs(name).values() if _text_in(doc.get(field), wanted)]
+        if self._lines is not None and name == self._lines.name:
+            docs: Iterable[dict[str, Any]] = self._lines.candidates(field, wanted)
+        else:
+            docs = self.docs(name).values()
+        return [doc for doc in docs if _text_in(doc.get(field), wanted)]
 
     def having(self, name: str, fields: Sequence[str]) -> list[dict[str, Any]]:
         """The documents of a table with a text in any of `fields`, in stored order."""
         if self._lines is not None and name == self._lines.name:
-            return self._lines.having(fields)
-        return [doc for doc in self.docs(name).values() if _has_text(doc, fields)]
+            docs: Iterable[dict[str, Any]] = self._lines.candidates_having(fields)
+        else:
+            docs = self.docs(name).values()
+        return [doc for doc in docs if _has_text(doc, fields)]
 
     def insert(self, name: str, docs: Iterable[Mapping[str, Any]]) -> list[str]:
-        """Add documents to a table under new document ids (`_numbered`); their ids."""
+        """Add documents to a table under new document ids (`layout.numbered`); their ids."""
         self._storage.changed = True
         if self._lines is not None and name == self._lines.name:
             return self._lines.insert(docs)
         table = self._storage.data.setdefault(name, {})
         last = int(next(reversed(table), "0"))
-        new = _numbered(last, docs, taken=table.__contains__)
+        new = layout.numbered(last, docs, taken=table.__contains__)
         table.update(new)
         return list(new)
 
@@ -217,7 +225,8 @@ class Store:
         if self._stored.version < SCHEMA_VERSION:
             _keep_backup(self.path, self._stored)
         self.set_meta(schema_version=SCHEMA_VERSION)
-        self.written_digest = _write_payload(self.path, serialize(self._storage.data, self._lines))
+        payload = layout.serialize(self._storage.data, self._lines)
+        self.written_digest = _write_payload(self.path, payload)
         return self.written_digest
 
 
@@ -237,7 +246,7 @@ def open_store(
     *,
     write: bool = False,
     wait: float = DEFAULT_WAIT,
-    trusted: Callable[[str], bool] | None = None,
+    vouched: str = "",
     derived: Collection[Path] = (),
 ) -> Iterator[Store]:
     """One unit of work on the store at `path` (its target, if it is a symlink): read
@@ -248,8 +257,11 @@ def open_store(
     migrated in memory; when it is first written, the old file is kept beside it as
     `<store>.schema<N>.bak`.
 
-    `trusted(digest)` says whether aidtrack itself wrote the bytes of that digest (the
-    year totals name it): then the records table is read by the line (`Lines`).
+    `vouched` is the digest of store bytes that aidtrack wrote and counted (the year
+    totals name it): bytes of that digest have the layout `layout.serialize` writes,
+    and every record in them was read whole, so a writing unit reads their records
+    table by the line (`layout.RecordsByLine`). The digest is checked against the
+    bytes read under the lock, so one looked up before it is safe.
     `derived` are files beside the store written only under its lock: the temporary
     files that killed writers left of them go with the store's own.
     """
@@ -262,7 +274,7 @@ def open_store(
         _remove_leftovers([path, *derived])
         raw = read_bytes(path)
         key = digest(raw) if raw is not None else ""
-        lines = _records_lines(raw) if raw and trusted is not None and trusted(key) else None
+        lines = layout.records_by_line(raw, PLEDGES) if raw and key == vouched else None
         if raw is None or lines is None:
             yield Store(path, parse(path, raw, known_digest=key), writable=True)
         else:
@@ -308,7 +320,7 @@ def parse(path: Path, raw: bytes | None, *, known_digest: str = "") -> Stored:
         return Stored({}, SCHEMA_VERSION, "", b"")
     key = known_digest
     try:
-        data = _by_line(raw)
+        data = layout.read_tables(raw)
         if data is None:
             data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -325,196 +337,6 @@ def parse(path: Path, raw: bytes | None, *, known_digest: str = "") -> Stored:
     return Stored(data, version, key, raw if version < SCHEMA_VERSION else b"")
 
 
-class Lines:
-    """The records table of a store, read by the line: the bytes aidtrack wrote for it
-    (`serialize`'s layout: a record per line), each parsed only when asked for, and
-    the records added since, which are written after them."""
-
-    def __init__(self, raw: bytes, start: int, end: int, order: list[str]) -> None:
-        self.name = PLEDGES
-        self.raw, self.start, self.end = raw, start, end
-        """The table's lines are raw[start:end]; start == end when it has none."""
-        self.order = order
-        """The store's tables in their stored order."""
-        self.added: dict[str, dict[str, Any]] = {}
-        self._parsed: dict[int, tuple[str, dict[str, Any]]] = {}
-        """The records parsed so far, with their document ids, by where the line starts."""
-        self._read_ids: dict[str, list[int]] = {}
-        """Where the lines parsed so far start, by record id: a record id names one
-        record (aidtrack never writes two of one id), so it is not looked for again."""
-        self._absent: set[str] = set()
-        """Record ids looked for in the lines read and not there (nor read since)."""
-        self._scan: tuple[list[int], dict[str, list[int]]] | None = None
-
-    def find(self, field: str, values: Collection[str]) -> list[dict[str, Any]]:
-        import orjson
-
-        wanted = {value for value in values if type(value) is str}
-        sought = set(wanted)
-        starts: set[int] = set()
-        if field == "id":  # a record read already, or looked for in vain, is not sought again
-            sought -= self._absent
-            for pledge_id in sought & self._read_ids.keys():
-                starts.update(self._read_ids[pledge_id])
-            sought -= self._read_ids.keys()
-        if field == "id" and len(sought) > _FEW:
-            starts |= self._with_ids(sought)
-        else:  # as `serialize` writes it, `"donor":"Norway"` is in each line of Norway's
-            dumps = orjson.dumps
-            starts |= self._starts_with(b'"%b":%b' % (field.encode(), dumps(v)) for v in sought)
-        docs = self._docs_at(starts)
-        if field == "id":
-            self._absent |= sought - self._read_ids.keys()
-        found = [*docs, *self.added.values()]
-        return [doc for doc in found if _text_in(doc.get(field), wanted)]
-
-    def having(self, fields: Sequence[str]) -> list[dict[str, Any]]:
-        starts = self._starts_with(b'"%b":"' % field.encode() for field in fields)
-        found = [*self._docs_at(starts), *self.added.values()]
-        return [doc for doc in found if _has_text(doc, fields)]
-
-    def insert(self, docs: Iterable[Mapping[str, Any]]) -> list[str]:
-        raw = self.raw
-        last = next(reversed(self.added), None)
-        if last is None and self.end > self.start:  # the last line's document id
-            begin = raw.rfind(b'\n"', self.start - 1, self.end) + 2
-            last = raw[begin : raw.index(b'"', begin)].decode()
-
-        def taken(key: str) -> bool:
-            line = b'\n"%b": {' % key.encode()
-            return key in self.added or raw.find(line, self.start - 1, self.end) >= 0
-
-        new = _numbered(int(last or 0), docs, taken=taken)
-        self.added.update(new)
-        return list(new)
-
-    def table_order(self, tables: Iterable[str]) -> list[str]:
-        """The store's tables in their stored order, then those of `tables` made since
-        (last, as TinyDB adds them)."""
-        return [*self.order, *(name for name in tables if name not in self.order)]
-
-    def docs(self) -> dict[str, dict[str, Any]]:
-        """Every record of the table, those parsed already as they were."""
-        docs = _documents(self.raw, self.start, self.end)
-        docs.update(self._parsed.values())  # the records handed out stay those records
-        return docs | self.added
-
-    def serialized(self) -> list[bytes | memoryview]:
-        """The table's lines as `serialize` writes them, in pieces: those read (the
-        bytes themselves, not a copy), then those added."""
-        added = _rows(self.added)
-        if self.end > self.start:
-            return [memoryview(self.raw)[self.start : self.end], *(b",\n" + row for row in added)]
-        return [b",\n".join(added)] if added else []
-
-    def _starts_with(self, needles: Iterable[bytes]) -> set[int]:
-        """Where the lines that hold any of `needles` start."""
-        raw, starts = self.raw, set()
-        for needle in needles:
-            at = raw.find(needle, self.start, self.end)
-            while at >= 0:
-                starts.add(raw.rfind(b"\n", self.start, at) + 1 or self.start)
-                stop = raw.find(b"\n", at, self.end)
-                at = -1 if stop < 0 else raw.find(needle, stop, self.end)
-        return starts
-
-    def _with_ids(self, ids: Collection[str]) -> set[int]:
-        """Where the lines of these record ids start (through one scan of every line)."""
-        unnamed, by_id = self._scanned()
-        starts = {at for pledge_id in ids for at in by_id.get(pledge_id, ())}
-        # A line whose id does not come first is read to learn its id.
-        return starts | {at for at in unnamed if self._docs_at([at])[0].get("id") in ids}
-
-    def _scanned(self) -> tuple[list[int], dict[str, list[int]]]:
-        """The starts of lines whose record id does not come first; the others' starts
-        by record id."""
-        import orjson
-
-        if self._scan is None:
-            unnamed: list[int] = []
-            by_id: dict[str, list[int]] = {}
-            if self.end > self.start:
-                at = self.start
-                lines = self.raw[self.start : self.end].split(b"\n")
-                found = _LINE.findall(self.raw, self.start - 1, self.end)
-                if len(found) != len(lines):
-                    raise StoreError("the store's records are not numbered as TinyDB numbers them")
-                for line, pledge_id in zip(lines, found, strict=True):
-                    if pledge_id:
-                        by_id.setdefault(orjson.loads(pledge_id), []).append(at)
-                    else:
-                        unnamed.append(at)
-                    at += len(line) + 1
-            self._scan = unnamed, by_id
-        return self._scan
-
-    def _docs_at(self, starts: Iterable[int]) -> list[dict[str, Any]]:
-        """The records of the lines starting at `starts`, in stored order (each parsed
-        once: the same record is the same object however it was found)."""
-        import orjson
-
-        docs = []
-        for at in sorted(starts):
-            if at not in self._parsed:
-                stop = self.raw.find(b"\n", at, self.end)
-                key, body = self._split(self.raw[at : self.end if stop < 0 else stop])
-                doc = orjson.loads(body)
-                self._parsed[at] = key, doc
-                if type(doc.get("id")) is str:
-                    self._read_ids.setdefault(doc["id"], []).append(at)
-            docs.append(self._parsed[at][1])
-        return docs
-
-    @staticmethod
-    def _split(line: bytes) -> tuple[str, bytes]:
-        """A line's document id, and its document's JSON."""
-        end = line.index(b'": ')
-        body = line[end + 3 :]
-        return line[1:end].decode(), body[:-1] if body.endswith(b",") else body
-
-
-_FEW = 4
-"""Up to this many record ids are looked for in the bytes; more, in one scan of all."""
-_LINE = re.compile(rb'\n"\d+": \{(?:"id":("(?:[^"\\]|\\.)*"),)?')
-"""The start of a record's line, and its record id when it comes first."""
-
-
-def _records_lines(raw: bytes) -> Lines | None:
-    """The records table of `raw` by the line. Only for bytes that `serialize` wrote
-    (the caller knows them by their digest), whose layout is then known: a document
-    per line, each table's name on a line of its own."""
-    import orjson
-
-    header = b'\n"%b": {\n' % PLEDGES.encode()
-    at = raw.find(header)
-    if not raw.startswith(b"{\n") or at < 0:
-        return None
-    start = at + len(header)
-    end = start if raw[start : start + 1] == b"}" else raw.find(b"\n}", start)
-    if end < 0:
-        return None
-    if end > start and raw[end - 1 : end] != b"}":
-        return None
-    names = re.findall(rb'^("(?:[^"\\]|\\.)*"): \{$', raw[:start] + raw[end:], re.MULTILINE)
-    return Lines(raw, start, end, [orjson.loads(name) for name in names])
-
-
-def _numbered(
-    last: int, docs: Iterable[Mapping[str, Any]], *, taken: Callable[[str], bool]
-) -> dict[str, dict[str, Any]]:
-    """Copies of `docs` under new document ids: counting on from the id of the table's
-    last document, past any id `taken` (as TinyDB numbers them, one past the largest,
-    in a table whose ids grow line by line, as aidtrack writes them)."""
-    numbered: dict[str, dict[str, Any]] = {}
-    key = last
-    for doc in docs:
-        key += 1
-        while taken(str(key)):
-            key += 1
-        numbered[str(key)] = dict(doc)
-    return numbered
-
-
 def _text_in(value: object, texts: Collection[str]) -> bool:
     return type(value) is str and value in texts
 
@@ -525,67 +347,6 @@ def _has_text(doc: Mapping[str, Any], fields: Sequence[str]) -> bool:
         if value and type(value) is str:
             return True
     return False
-
-
-def _by_line(raw: bytes) -> Tables | None:
-    """The tables of a store laid out as `serialize` writes it (each table's name on a
-    line of its own, a document per line), read a megabyte of documents at a time;
-    None for any other layout (a file edited by hand), which is read whole.
-
-    A piece at a time keeps the parser's working memory small: reading a 60 MB store
-    whole takes about 140 MB more at its peak. Each piece is read as the JSON it is,
-    commas included, so the tables are those that reading the file whole gives.
-    """
-    import orjson
-
-    if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
-        return None
-    tables: Tables = {}
-    at, last = 2, len(raw) - 2  # raw[last:] is the file's closing "}\n"
-    try:
-        while at < last:
-            stop = raw.index(b"\n", at)
-            if not raw.endswith(b": {", at, stop):
-                return None
-            name = orjson.loads(raw[at : stop - 3])
-            first = stop + 1  # the table's first line, or its closing brace
-            close = first if raw[first : first + 1] == b"}" else raw.index(b"\n}", first) + 1
-            table = _documents(raw, first, close - 1)
-            if type(name) is not str:
-                return None
-            tables[name] = table
-            if raw.startswith(b"},\n", close) and close + 3 < last:
-                at = close + 3
-            elif raw.startswith(b"}\n", close) and close + 2 == last:
-                at = last
-            else:
-                return None
-    except ValueError:  # no such line, or not JSON (orjson's errors are ValueErrors)
-        return None
-    return tables
-
-
-def _documents(raw: bytes, start: int, stop: int) -> dict[str, dict[str, Any]]:
-    """The documents of a table's lines raw[start:stop], by document id: parsed in
-    pieces of about a megabyte, each cut where a line ends with its comma (the comma
-    left out), so the parser's working memory stays small."""
-    import orjson
-
-    documents: dict[str, dict[str, Any]] = {}
-    while start < stop:
-        cut = raw.find(b",\n", min(start + (1 << 20), stop), stop)
-        end = stop if cut < 0 else cut
-        documents.update(orjson.loads(b"{%b}" % raw[start:end]))
-        start = stop if cut < 0 else cut + 2
-    return documents
-
-
-def _rows(table: Mapping[str, Any]) -> list[bytes]:
-    """A table's lines as `serialize` lays them out: `"document id": document`."""
-    import orjson
-
-    dumps = orjson.dumps
-    return [b"%b: %b" % (dumps(key), dumps(doc)) for key, doc in table.items()]
 
 
 def _schema_version(path: Path, data: object) -> int:
@@ -651,7 +412,7 @@ def _keep_backup(path: Path, stored: Stored) -> None:
 def write(path: Path, data: Tables) -> str:
     """Write `data` as the whole store, atomically (only under the store's lock, or
     before anyone uses it): the digest of the bytes written."""
-    return _write_payload(path, serialize(data))
+    return _write_payload(path, layout.serialize(data))
 
 
 def _write_payload(path: Path, payload: bytes) -> str:
@@ -662,29 +423,6 @@ def _write_payload(path: Path, payload: bytes) -> str:
             f"could not write store {path}: {error.strerror}; the store is unchanged"
         ) from None
     return digest(payload)
-
-
-def serialize(data: Tables, lines: Lines | None = None) -> bytes:
-    """The store as JSON with one document per line: any JSON reader (TinyDB's own
-    included) reads it whole, and the file diffs like a table. A table read by the
-    line (`lines`) is written as it was read, then its new lines."""
-    import orjson
-
-    dumps = orjson.dumps
-    names = list(data) if lines is None else lines.table_order(data)
-    pieces: list[bytes | memoryview] = [b"{"]
-    for number, name in enumerate(names):
-        pieces.append((b",\n" if number else b"\n") + dumps(name) + b": {")
-        if lines is not None and name == lines.name:
-            body = lines.serialized()
-        else:
-            rows = _rows(data.get(name, {}))
-            body = [b",\n".join(rows)] if rows else []
-        if body:
-            pieces += [b"\n", *body]
-        pieces.append(b"\n}")
-    pieces.append(b"\n}\n")
-    return b"".join(pieces)
 
 
 def followed(path: Path) -> Path:

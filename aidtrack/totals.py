@@ -12,8 +12,9 @@ were counted from, the counting rules, the store's own exchange rates, a digest 
 lines themselves, every donor and recipient of the store (for Tab completion), and
 whether every record is in stored form (for listings). They are derived data, never
 the record of anything: delete them at any time. Writers refresh them under the
-store's lock, after writing the store; and since they name the exact bytes aidtrack
-wrote, a writer finding them current reads the store by the line (`store.Lines`).
+store's lock, after writing the store. The digest they name is that of bytes aidtrack
+wrote and counted (`counted_from`): with it, a writer vouches for those bytes to the
+store (`store.open_store`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ _LINE = re.compile(
 """The start of a line: its year (or an envelope's years), and its donor."""
 
 
-class Lines(NamedTuple):
+class CurrentTotals(NamedTuple):
     """What totals that are those of the store hold: the store's own exchange rates,
     the lines, the store's parties (None in totals written before they were), and
     whether every record is in stored form."""
@@ -140,7 +141,7 @@ def _digest_of(path: Path) -> str:
 def _recount(
     counted: store.Store,
     digest: str,
-    before: Lines | None,
+    before: CurrentTotals | None,
     touched: Sequence[Pledge],
     links: Sequence[counting.Link],
 ) -> None:
@@ -240,7 +241,7 @@ def _span(lead: re.Match[bytes]) -> YearSpan:
     return YearSpan(int(lead["start"]), int(lead["end"]))
 
 
-def _lines(store_path: Path, digest: str) -> Lines | None:
+def _lines(store_path: Path, digest: str) -> CurrentTotals | None:
     """The user rates and lines of the totals, if they were counted by these rules from
     the store bytes of `digest` and are whole; None if not."""
     import orjson
@@ -261,7 +262,7 @@ def _lines(store_path: Path, digest: str) -> Lines | None:
     ):
         return None
     lines = body.split(b"\n")[:-1]
-    return Lines(header["rates"], lines, _names(header), header.get("stored_form") is True)
+    return CurrentTotals(header["rates"], lines, _names(header), header.get("stored_form") is True)
 
 
 def _from_lines(
@@ -334,22 +335,29 @@ def all_in_stored_form(store_path: Path, digest: str) -> bool:
     return header is not None and header.get("stored_form") is True
 
 
-def made_from(store_path: Path, digest: str) -> bool:
-    """Whether the totals beside the store were counted from the store bytes of
-    `digest`: then aidtrack wrote those bytes, as `store.serialize` lays them out."""
-    return _header(store_path, digest) is not None
+def counted_from(store_path: Path) -> str:
+    """The digest of the store bytes the totals beside the store were counted from
+    (bytes aidtrack wrote and read whole); "" without totals in this format."""
+    header = _first_line(store_path)
+    named = header.get("store") if isinstance(header, dict) else None
+    return named if isinstance(named, str) and _names_bytes(header, named) else ""
 
 
 def _header(store_path: Path, digest: str) -> dict[str, Any] | None:
     """The first line of the totals, if it names the store bytes of `digest`."""
+    header = _first_line(store_path)
+    return header if _names_bytes(header, digest) else None
+
+
+def _first_line(store_path: Path) -> object:
+    """The first line of the totals, read as JSON; None if it cannot be."""
     import orjson
 
     try:
         with path_for(store_path).open("rb") as handle:
-            header = orjson.loads(handle.readline())
+            return orjson.loads(handle.readline())
     except (OSError, ValueError):
         return None
-    return header if _names_bytes(header, digest) else None
 
 
 def _names_bytes(header: object, digest: str) -> TypeGuard[dict[str, Any]]:

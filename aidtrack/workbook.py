@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import operator
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -26,43 +27,26 @@ from typing import TYPE_CHECKING, Any
 
 from .database import year_totals
 from .errors import InvalidInput
-from .model import Pledge
+from .model import AMOUNT, DATE, LINK, OPTIONAL_TEXT, RECORD, SOURCES, TEXT, YEARS, Pledge, Source
 from .rates import RateTable
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-RECORD_COLUMNS = (
-    "id",
-    "donor",
-    "donor_code",
-    "recipient",
-    "recipient_code",
-    "year",
-    "first_year",
-    "last_year",
-    "amount",
-    "currency",
-    "amount_exact",
-    "qualifier",
-    "status",
-    "category",
-    "label",
-    "instrument",
-    "announced_on",
-    "source_url",
-    "source_date",
-    "quote",
-    "sources",
-    "supersedes",
-    "part_of",
-    "delivery_of",
-    "note",
-    "created_at",
-    "updated_at",
+_SHEET_COLUMNS = {
+    "years": ("year", "first_year", "last_year"),
+    "currency": ("currency", "amount_exact"),
+    "sources": ("source_url", "source_date", "quote", "sources"),
+}
+"""The fields the records sheet gives more than their own column: `year` is `2026` or
+`2023-2027`, `amount_exact` the amount's every digit as text; `source_url`, `source_date`
+and `quote` are the first source's, `sources` how many the record has."""
+RECORD_COLUMNS = tuple(column for f in RECORD for column in _SHEET_COLUMNS.get(f.name, (f.name,)))
+"""The records sheet: a record's fields in their order."""
+_GIVEN_TEXTS = operator.attrgetter(
+    *(f.name for f in RECORD if f.kind in (TEXT, OPTIONAL_TEXT, LINK, DATE))
 )
-"""The records sheet: `year` is `2026` or `2023-2027`; `source_url`, `source_date` and
-`quote` are the first source's, `sources` how many the record has."""
+"""The texts of a record that a person or a file gave."""
 SOURCE_COLUMNS = ("pledge_id", "position", "url", "date", "quote")
 TOTAL_COLUMNS = (
     "donor",
@@ -108,8 +92,7 @@ def export_workbook(pledges: Sequence[Pledge], table: RateTable) -> bytes:
         (pledge.id, text)
         for pledge in pledges
         for text in (
-            *(pledge.id, pledge.donor, pledge.recipient, pledge.label, pledge.note),
-            *(pledge.announced_on, pledge.supersedes, pledge.part_of, pledge.delivery_of),
+            *_GIVEN_TEXTS(pledge),
             *(
                 part
                 for source in pledge.sources
@@ -230,38 +213,31 @@ def _header(sheet: WriteOnlyWorksheet, columns: Sequence[str]) -> None:
 
 
 def _record_row(sheet: WriteOnlyWorksheet, pledge: Pledge) -> list[Any]:
+    """A record's cells under `RECORD_COLUMNS`: amounts as numbers, dates as dates, text
+    as text."""
     where = pledge.id
-    first = pledge.sources[0] if pledge.sources else None
-    years = pledge.years
-    return [
-        _text(sheet, pledge.id, where),
-        _text(sheet, pledge.donor, where),
-        pledge.donor_code,
-        _text(sheet, pledge.recipient, where),
-        pledge.recipient_code,
-        years.start if not years.is_envelope else str(years),
-        years.start,
-        years.end,
-        _money(sheet, pledge.amount),
-        pledge.currency,
-        f"{pledge.amount:f}",
-        pledge.qualifier.value,
-        pledge.status.value,
-        pledge.category.value,
-        _text(sheet, pledge.label, where),
-        pledge.instrument.value,
-        _date(sheet, pledge.announced_on, where),
-        _text(sheet, first.url if first else None, where),
-        _date(sheet, first.date if first else None, where),
-        _text(sheet, first.quote if first else None, where),
-        len(pledge.sources),
-        _text(sheet, pledge.supersedes, where),
-        _text(sheet, pledge.part_of, where),
-        _text(sheet, pledge.delivery_of, where),
-        _text(sheet, pledge.note, where),
-        pledge.created_at or None,
-        pledge.updated_at or None,
-    ]
+    cells: list[Any] = []
+    for f in RECORD:
+        value = getattr(pledge, f.name)
+        if f.kind is YEARS:
+            cells += [str(value) if value.is_envelope else value.start, value.start, value.end]
+        elif f.kind is AMOUNT:
+            cells.append(_money(sheet, value))
+        elif f.kind is SOURCES:
+            first = value[0] if value else Source()
+            cells += [
+                _text(sheet, first.url, where),
+                _date(sheet, first.date, where),
+                _text(sheet, first.quote, where),
+                len(value),
+            ]
+        elif f.kind is DATE:
+            cells.append(_date(sheet, value, where))
+        else:
+            cells.append(_text(sheet, f.kind.text(value), where))
+        if f.name == "currency":
+            cells.append(f"{pledge.amount:f}")
+    return cells
 
 
 def _holdable(texts: Iterable[tuple[str, str | None]]) -> None:

@@ -593,7 +593,7 @@ class Report(Comparison):
         return shares({c: a for c, a in total.by_category.items() if a})
 
     def to_json(self) -> dict[str, Any]:
-        """DESIGN §5's report JSON (schema 2: a year without a record is null)."""
+        """DESIGN §5's report JSON (schema 3; since schema 2 a year without a record is null)."""
         total = self.totals[self.year]
         year_shares = self.shares(self.year)
 

@@ -449,7 +449,7 @@ def targets_table(verdicts: Sequence[dict[str, object]]) -> str:
 
 
 def markdown(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A Markdown table padded to line up in a terminal, ready for the README."""
+    """A Markdown table padded to line up in a terminal, ready for benchmarks/README.md."""
     widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
 
     def line(cells: Sequence[str]) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,11 +12,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from aidtrack.cli import with_commands
 
 app = with_commands()
+
+# The full profile is Hypothesis's own ("ci" under CI=true) with each test's own number of
+# examples; the quick loop runs a tenth of them: `--hypothesis-profile=quick`.
+settings.register_profile("quick", max_examples=10)
+QUICK = settings.get_profile("quick")
+
+
+def examples(full: int) -> int:
+    """A test's number of examples: `full` in the full profile, a tenth in the quick one."""
+    return max(1, full // 10) if settings.default is QUICK else full
+
 
 REPO = Path(__file__).resolve().parent.parent
 STARTER_CSV = REPO / "data" / "pledges-starter.csv"
@@ -117,4 +131,20 @@ def run_process(
         env=env,
         timeout=timeout,
         **kwargs,
+    )
+
+
+def interrupted_before_the_entry_point(returncode: int, stderr: str) -> bool:
+    """Whether a Ctrl-C landed before aidtrack's entry point ran (`entry.main`): in the
+    interpreter's own start-up or the console script's first imports, where Python
+    reports it itself and nothing is touched. From `main`'s first line on there is none.
+
+    Python's reports: a fatal error while it sets itself up (whatever it was doing), or
+    a KeyboardInterrupt traceback, after `Could not import runpy module` for `python -m`."""
+    setting_up = stderr.startswith("Fatal Python error: init")
+    interrupted = stderr.startswith(("Traceback (most recent call last)", "Could not import"))
+    return (
+        returncode in (1, -signal.SIGINT)
+        and (setting_up or (interrupted and "KeyboardInterrupt" in stderr))
+        and not re.search(r'entry\.py", line \d+,? in main\b', stderr)
     )

@@ -269,21 +269,33 @@ def test_completion_offers_the_shipped_groups_and_the_stores_own(aidtrack: Aidtr
     assert complete("aidtrack report --group b") == ["baltics"]
 
 
-@pytest.mark.parametrize(
-    ("words", "named"),
-    [
-        (["list", "--json"], "list"),
-        (["--db", "x.json", "--wait", "3", "add", "Norway"], "add"),
-        (["--quiet", "rates", "set"], "rates"),
-        (["--version"], None),
-        (["--db", "report"], None),
-        ([], None),
-    ],
-)
-def test_the_command_a_line_names(words: list[str], named: str | None) -> None:
-    from aidtrack.cli import _command_named
+def test_building_one_command_never_removes_another() -> None:
+    """Asking for one command's module registered it and filtered the app in place:
+    after `with_commands("add")`, `with_commands("list")` had no command, and
+    `with_commands()` missed add, list, show, edit, revise and remove (issue 26)."""
+    from aidtrack.cli import COMMAND_MODULES
 
-    assert _command_named(words) == named
+    def registered(built: typer.Typer) -> set[str]:
+        return {str(info.name) for info in [*built.registered_commands, *built.registered_groups]}
+
+    assert "add" in registered(with_commands("add"))
+    assert "list" in registered(with_commands("list"))
+    every = {name for names in COMMAND_MODULES.values() for name in names}
+    assert registered(with_commands()) == every
+    assert set(get_command(with_commands()).list_commands(None)) == every  # type: ignore[attr-defined]
+
+
+def test_the_version_loads_no_command() -> None:
+    """`aidtrack --version` builds no command: their modules are imported when a
+    command is asked for."""
+    script = (
+        "import sys; sys.argv = ['aidtrack', '--version']\n"
+        "from aidtrack import cli\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('aidtrack.cli.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.splitlines()[-1] == "['aidtrack.cli.output']"
 
 
 def test_the_table_of_command_modules_names_what_each_registers() -> None:

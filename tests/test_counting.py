@@ -286,7 +286,7 @@ class EveryWrite(RuleBasedStateMachine):
         ),
     )
     def import_file(self, index: int, rows: list[tuple[str, int, bool]]) -> None:
-        from aidtrack import interchange
+        from aidtrack import importing, interchange
         from aidtrack.formats import FileFormat
 
         def change(ledger: Any) -> None:
@@ -305,7 +305,7 @@ class EveryWrite(RuleBasedStateMachine):
                 lines.append(json.dumps(record))
             text = "\n".join(lines) + "\n"
             incoming = interchange.read_records(text, FileFormat.NDJSON)
-            ledger.import_records(incoming, force=True)
+            importing.import_records(ledger, incoming, force=True)
 
         self.write(change)
 

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aidtrack import analysis, groups, model, render, store
+from aidtrack import analysis, groups, jsonout, layout, model, store
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
 
-from .conftest import Aidtrack
+from .conftest import Aidtrack, examples
 
 texts = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
@@ -59,6 +59,7 @@ def pledges(draw: st.DrawFn, pledge_id: str | None = None) -> Pledge:
         supersedes=draw(maybe_texts),
         part_of=draw(maybe_texts),
         note=draw(maybe_texts),
+        channel=draw(maybe_texts),
         created_at=draw(st.sampled_from(["", "2025-10-15T09:00:00Z"])),
         updated_at=draw(st.sampled_from(["", "2025-10-16T09:00:00Z"])),
     )
@@ -117,7 +118,7 @@ def test_every_record_aidtrack_writes_is_in_stored_form(pledge: Pledge) -> None:
     assert model.in_stored_form(orjson.loads(orjson.dumps(pledge.to_json())))
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(st.data())
 def test_a_record_in_stored_form_is_what_building_it_prints(data: st.DataObject) -> None:
     """Never a false yes: a document taken as stored is byte for byte what building
@@ -139,28 +140,28 @@ tables = st.dictionaries(
 )
 
 
-@settings(max_examples=50)
+@settings(max_examples=examples(50))
 @given(tables)
-def test_a_store_is_read_by_line_as_it_is_read_whole(data: store.Tables) -> None:
-    raw = store.serialize(data)
-    assert store._by_line(raw) == orjson.loads(raw) == data
+def test_a_store_is_read_by_line_as_it_is_read_whole(data: layout.Tables) -> None:
+    raw = layout.serialize(data)
+    assert layout.read_tables(raw) == orjson.loads(raw) == data
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(tables, st.data())
 def test_a_store_edited_by_hand_is_read_by_line_only_if_that_is_the_same(
-    data: store.Tables, draw: st.DataObject
+    data: layout.Tables, draw: st.DataObject
 ) -> None:
-    raw = bytearray(store.serialize(data))
+    raw = bytearray(layout.serialize(data))
     for _ in range(draw.draw(st.integers(1, 3))):
         # Mostly where the layout is: commas, braces, line ends.
-        layout = [at for at, byte in enumerate(raw) if byte in b",{}\n"]
-        at = draw.draw(st.sampled_from(layout) | st.integers(0, len(raw)))
+        marks = [at for at, byte in enumerate(raw) if byte in b",{}\n"]
+        at = draw.draw(st.sampled_from(marks) | st.integers(0, len(raw)))
         if draw.draw(st.booleans()) and at < len(raw):
             del raw[at]
         else:
             raw[at:at] = draw.draw(st.sampled_from([b",", b"{", b"}", b"\n", b'"', b" ", b"\\"]))
-    by_line = store._by_line(bytes(raw))
+    by_line = layout.read_tables(bytes(raw))
     try:
         whole = orjson.loads(bytes(raw))
     except orjson.JSONDecodeError:
@@ -181,7 +182,7 @@ selections = st.builds(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.lists(pledges(), max_size=8), selections, st.data())
 def test_a_selection_that_narrows_nothing_keeps_what_matching_every_record_keeps(
     records: list[Pledge], selection: analysis.Selection, data: st.DataObject
@@ -207,9 +208,9 @@ def test_the_year_order_is_that_of_years_then_donor(records: list[Pledge]) -> No
 @pytest.mark.parametrize("count", [0, 1, 999, 1000, 1001, 2500])
 def test_json_written_in_pieces_is_one_document(count: int) -> None:
     rows = [{"id": f"p{n}", "amount": str(n), "sources": [{"url": None}]} for n in range(count)]
-    assert b"".join(render.json_pieces(rows)) == render.json_bytes(rows)
-    assert b"".join(render.json_pieces(rows, pretty=False)) == b"".join(
-        render.json_bytes(row, pretty=False) for row in rows
+    assert b"".join(jsonout.json_pieces(rows)) == jsonout.json_bytes(rows)
+    assert b"".join(jsonout.json_pieces(rows, pretty=False)) == b"".join(
+        jsonout.json_bytes(row, pretty=False) for row in rows
     )
 
 
@@ -253,7 +254,9 @@ READINGS = [
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(stores())
 def test_listing_and_export_print_what_building_every_record_prints(
@@ -315,7 +318,9 @@ def writes(draw: st.DrawFn) -> list[list[str]]:
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(30),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(stores(), writes())
 def test_writes_that_read_the_store_by_the_line_leave_what_plain_writes_leave(
@@ -335,10 +340,10 @@ def test_writes_that_read_the_store_by_the_line_leave_what_plain_writes_leave(
         store.write(store_path, tables)
         totals.rebuild(store_path)
         printed = []
-        reading = totals.made_from if by_line else lambda *a: False
+        reading = layout.records_by_line if by_line else lambda *a: None
         # One clock for both, so that the records added carry the same times.
         clock = mock.patch.object(model, "now", lambda: "2026-12-01T12:00:00Z")
-        with mock.patch.object(totals, "made_from", reading), clock:
+        with mock.patch.object(layout, "records_by_line", reading), clock:
             for args in commands:
                 done = aidtrack(*args)
                 printed.append((done.exit_code, done.stdout, done.stderr))

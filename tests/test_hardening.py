@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,14 @@ from aidtrack import store as store_module
 from aidtrack.cli import with_commands
 from aidtrack.store import read, write
 
-from .conftest import NOR_2026, Aidtrack, bulky_store, run_process
+from .conftest import (
+    NOR_2026,
+    REPO,
+    Aidtrack,
+    bulky_store,
+    interrupted_before_the_entry_point,
+    run_process,
+)
 
 app = with_commands()
 
@@ -325,13 +333,100 @@ def test_interrupted_writes_leave_the_store_whole(
         time.sleep(0.05 + attempt * 0.06)  # from start-up (imports) to the write itself
         process.send_signal(signum)
         _, err = process.communicate(timeout=60)
+        after = {d["id"] for d in read(store).data["pledges"].values()}
+        if interrupted_before_the_entry_point(process.returncode, err):  # a loaded machine
+            assert after == before
+            continue
         codes.add(process.returncode)
         assert process.returncode in (0, code, -signum), err
         assert "Traceback" not in err
-        after = {d["id"] for d in read(store).data["pledges"].values()}
         assert before <= after and len(after - before) <= 1
     assert code in codes, f"never caught a write in progress: {codes}"
     assert not [p for p in store.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def ids(store: Path) -> set[str]:
+    return {d["id"] for d in read(store).data["pledges"].values()} if store.exists() else set()
+
+
+LAUNCHERS = {
+    "console script": [str(Path(sys.executable).with_name("aidtrack"))],
+    "python -m aidtrack": [sys.executable, "-m", "aidtrack"],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("launcher", LAUNCHERS)
+def test_a_ctrl_c_at_any_moment_of_start_up_ends_the_command_cleanly(
+    store: Path, launcher: str
+) -> None:
+    """Ctrl-C at 40 moments of `add`, from its first millisecond to its end (densest
+    early, where the interpreter starts and the handlers go in): from the entry point's
+    first line on, the command ends with 130, or by Ctrl-C's default action before it
+    has touched anything (a shell reports 130 for both), never with a traceback. Before
+    that line only the interpreter's own start-up, which Python reports itself."""
+    command = LAUNCHERS[launcher]
+    assert Path(command[0]).exists(), "install the package (pip install -e .) for its script"
+    env = {**os.environ, "AIDTRACK_DB": str(store), "PYTHONFAULTHANDLER": "1"}
+
+    def add(amount: int) -> subprocess.Popen[str]:
+        args = ["add", "Norway", f"{amount}bn", "-c", "EUR", "--to", "UA", "-y", "2100"]
+        return subprocess.Popen(
+            [*command, *args, "--force"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    started = time.monotonic()
+    assert add(1).wait(timeout=60) == 0
+    whole = time.monotonic() - started  # this machine's pace, now
+    outcomes: dict[str, int] = {}
+    for step in range(40):
+        before = ids(store)
+        process = add(step + 2)
+        time.sleep(whole * (step / 40) ** 2)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        after = ids(store)
+        if interrupted_before_the_entry_point(process.returncode, err):
+            outcome = "reported by Python before the entry point"
+            assert after == before
+        else:
+            outcome = f"exit {process.returncode}"
+            assert process.returncode in (0, 130, -signal.SIGINT), err
+            assert "Traceback" not in err and "Fatal Python error" not in err, err
+            assert before <= after and len(after - before) <= 1
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    assert outcomes.get("exit 130"), f"never unwound a started command: {outcomes}"
+    assert not [p for p in store.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def loaded_by(code: str) -> set[str]:
+    """The modules a fresh interpreter loads to run `code`."""
+    shown = "print(*sorted(set(sys.modules) - before))"
+    done = subprocess.run(
+        [sys.executable, "-c", f"import sys; before = set(sys.modules); {code}; {shown}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_the_console_script_reaches_its_first_line_having_loaded_next_to_nothing() -> None:
+    """Until `entry.main`'s first line lets Ctrl-C end the process, Python's own handler
+    prints a traceback: the console script imports `aidtrack.entry`, which loads the
+    standard library's `signal` and two small modules of its own, nothing heavier (the
+    package's `typing` alone widened that window by ~10 ms)."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"] == {"aidtrack": "aidtrack.entry:main"}
+    needed = loaded_by("import __future__, collections.abc, gc, importlib, signal")
+    extra = loaded_by("import aidtrack.entry") - needed
+    assert extra == {"aidtrack", "aidtrack.entry", "aidtrack.errors"}
 
 
 SPY_ON_HANDLERS = """
@@ -583,6 +678,8 @@ def test_output_that_cannot_be_written_is_a_one_line_error(
     aidtrack: Aidtrack, args: list[str]
 ) -> None:
     aidtrack.ok("add", *NOR_2026)
+    # Buffered, as a plain shell runs it: the failed bytes stay in the buffer to the end.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [sys.executable, "-m", "aidtrack", *args],
@@ -590,6 +687,7 @@ def test_output_that_cannot_be_written_is_a_one_line_error(
             stderr=subprocess.PIPE,
             text=True,
             timeout=60,
+            env=env,
         )
     assert done.returncode == 1
     assert done.stderr == "error: could not write the output: No space left on device\n"

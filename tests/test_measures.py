@@ -18,7 +18,7 @@ from aidtrack.counting import Measure, Tally, current
 from aidtrack.model import STAGE_ORDER, Category, Pledge, Status, YearSpan
 from aidtrack.rates import RateTable
 
-from .conftest import Aidtrack
+from .conftest import Aidtrack, examples
 from .test_yearly import ROUND, pledge
 
 SEED = "https://en.defence-ua.com/news/norway_to_maintain_7b_support_for_ukraine_in_2026-17337.html"
@@ -237,7 +237,7 @@ def recount(records: list[Pledge]) -> dict[tuple[str, int, Measure], Decimal]:
 NOK_ONLY = RateTable("test", "2024-01-02", "2026-06-30", {y: {} for y in range(2023, 2028)})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(stores())
 def test_every_view_agrees_with_a_recount_per_measure(records: list[Pledge]) -> None:
     expected = recount(records)

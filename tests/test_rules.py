@@ -168,7 +168,8 @@ def test_a_part_repeating_a_standalone_record_is_a_likely_duplicate(aidtrack: Ai
 
 
 def test_a_revision_without_a_source_keeps_the_sources(aidtrack: Aidtrack) -> None:
-    """The README's own session: `revise p3 --status committed` leaves `check` clean."""
+    """The first session (README, docs/records.md): `revise p3 --status committed` leaves
+    `check` clean."""
     aidtrack.ok("add", *NOR_2026)
     aidtrack.ok("add", "Norway", "70bn", "--part-of", "p1", "--category", "military")
     result = aidtrack.ok("revise", "p1", "--status", "committed")

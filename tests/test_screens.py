@@ -173,6 +173,7 @@ def test_no_figure_is_ever_cut(aidtrack: Aidtrack, sample: Path, screen: str) ->
     whole: amounts, rates, percentages and ids on one line, names word by word."""
     args, figures = SCREENS[screen]
     expected = set(figures(aidtrack))
+    assert expected, "no figure to look for"
     for columns in WIDTHS:
         shown = on_terminal(sample, args, columns)
         assert "…" not in shown, (columns, shown)
@@ -370,23 +371,25 @@ def test_markdown_is_the_view_for_an_article(aidtrack: Aidtrack, sample: Path) -
 
 
 def test_the_fitting_counts_a_tables_own_width_as_rich_draws_it() -> None:
-    """`render` works out widths itself; they must be Rich's, or a figure could fold."""
+    """`drawing` works out widths itself; they must be Rich's, or a figure could fold."""
     from rich.cells import cell_len
     from rich.console import Console
     from rich.measure import Measurement
 
-    from aidtrack import render
+    from aidtrack import drawing
 
     columns = [
-        render.Column("ID"),
-        render.Column("Donor", wraps=True),
-        render.Column("N", right=True),
+        drawing.Column("ID"),
+        drawing.Column("Donor", wraps=True),
+        drawing.Column("N", right=True),
     ]
-    grid = render.Grid(columns, [(["p1", "South Georgia", "1"], ""), (["p22", "Norway", "22"], "")])
+    grid = drawing.Grid(
+        columns, [(["p1", "South Georgia", "1"], ""), (["p22", "Norway", "22"], "")]
+    )
     console = Console(width=200)
-    natural = Measurement.get(console, console.options, render._table(grid, range(3))).maximum
+    natural = Measurement.get(console, console.options, drawing._table(grid, range(3))).maximum
     widest = sum(
         max(cell_len(cell) for cell in (column.header, *(row[i] for row, _ in grid.rows)))
         for i, column in enumerate(columns)
     )
-    assert natural == widest + render._GAP * (len(columns) - 1)
+    assert natural == widest + drawing._GAP * (len(columns) - 1)

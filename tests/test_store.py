@@ -165,8 +165,8 @@ def test_an_older_store_is_migrated_with_a_backup(aidtrack: Aidtrack, store: Pat
 
 def test_the_store_is_plain_json_with_a_record_to_a_line() -> None:
     """Any JSON reader (TinyDB's own included) reads it whole; it diffs like a table."""
+    from aidtrack.layout import serialize
     from aidtrack.model import build
-    from aidtrack.store import serialize
 
     fields = {"donor": "Norway", "recipient": "Ukraine", "year": "2026", "amount": "NOK 1bn"}
     data = {
@@ -177,3 +177,49 @@ def test_the_store_is_plain_json_with_a_record_to_a_line() -> None:
     assert json.loads(raw) == data
     assert [line.startswith(b'"1": {"id":"p1"') for line in raw.splitlines()].count(True) == 1
     assert len(raw.splitlines()) == 9
+
+
+def test_a_writer_reads_the_records_by_the_line_only_from_bytes_vouched_for(
+    tmp_path: Path,
+) -> None:
+    from aidtrack import store as store_module
+    from aidtrack.store import META, PLEDGES, open_store
+
+    path = tmp_path / "s.json"
+    norway = {"id": "p1", "donor": "Norway"}
+    written = store_module.write(path, {META: {"1": {"schema_version": 1}}, PLEDGES: {"1": norway}})
+    with open_store(path, write=True, vouched=written) as vouched:
+        assert vouched.vouched and vouched.by_line
+        assert vouched.find(PLEDGES, "donor", ["Norway"]) == [norway]
+    for other in ("", "xxh3-128:0"):
+        with open_store(path, write=True, vouched=other) as plain:
+            assert not plain.vouched and not plain.by_line
+    with open_store(path, vouched=written) as read_only:  # a reader reads the tables whole
+        assert not read_only.by_line
+
+
+def test_each_store_read_is_handed_to_the_keeper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the console script holds to its `os._exit` (`entry`)."""
+    from aidtrack import store as store_module
+
+    monkeypatch.setattr(store_module, "_keeper", None)
+    handed: list[store_module.Store] = []
+    store_module.hand_reads_to(handed.append)
+    path = tmp_path / "s.json"
+    with store_module.open_store(path, write=True) as written:
+        written.set_meta()
+        written.save()
+    with store_module.open_store(path) as read_again:
+        pass
+    assert handed == [written, read_again]
+
+
+def test_only_the_store_reads_its_layout() -> None:
+    """The fast path has one owner: how the file is laid out, and what a reader may
+    skip because of it, is the store's alone."""
+    from .test_architecture import imports, modules
+
+    readers = {module for module, path in modules() if "layout" in imports(path, module)}
+    assert readers == {"store"}

@@ -21,7 +21,7 @@ from aidtrack.model import EVERY_YEAR, Category, Status, YearSpan, build
 from aidtrack.rates import UserRate
 from aidtrack.store import Store, digest
 
-from .conftest import Aidtrack
+from .conftest import Aidtrack, examples
 
 
 def normal(tally: Tally) -> tuple[Any, ...]:
@@ -115,7 +115,9 @@ def apply(path: Path, serial: int, kind: str, drawn: dict[str, Any]) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(steps())
 def test_every_write_leaves_the_totals_of_the_whole_store(

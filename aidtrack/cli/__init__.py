@@ -4,7 +4,8 @@ This module holds the app, the global options and the options shared by commands
 commands themselves live beside it, one module per area.
 
 No business rules and no TinyDB here (DESIGN §9): the rules live in `ledger`, `rules`,
-`model` and `counting`, the drawing in `render`.
+`model` and `counting`, the views in `views`; what a command prints goes through one
+door, `output`.
 """
 
 import functools
@@ -18,18 +19,20 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from .. import __version__
-from ..environment import Environment, command_words
+from ..environment import Environment
 from ..errors import AidtrackError, ExitCode, InvalidInput, clipped, signal_exit
 from ..model import Category, Instrument, Qualifier, Status, choice
 from ..store import DEFAULT_WAIT, StoreNotice
+from .output import Format
 
 if TYPE_CHECKING:
+    from ..analysis import Selection
     from ..groups import Group as DonorGroup
     from ..ledger import Ledger
     from ..model import Pledge
@@ -73,6 +76,30 @@ class CommandGroup(_FlagsAsFlags, TyperGroup):
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
+class Commands(CommandGroup):
+    """The `aidtrack` group, which builds a command when it is asked for: the command a
+    line names imports its module alone (each costs its import, and Typer builds the
+    options of every command it holds, about a millisecond each), `--version` none;
+    help, Tab on a command's name and "did you mean" on a mistyped one build every
+    one. What it builds joins this group; `app` stays as it was registered."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if command is None and cmd_name in _MODULE_OF:
+            command = self.commands[cmd_name] = _built(cmd_name)
+        return command
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        for name in _MODULE_OF:
+            self.get_command(ctx, name)
+        return list(_MODULE_OF)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in _MODULE_OF:  # "did you mean" reads every name
+            self.list_commands(ctx)
+        return super().resolve_command(ctx, args)
+
+
 _ClickError: Any = next(
     kind for kind in typer.BadParameter.__mro__ if kind.__name__ == "ClickException"
 )
@@ -112,7 +139,7 @@ class Command(_FlagsAsFlags, TyperCommand):
 
 app = typer.Typer(
     name="aidtrack",
-    cls=CommandGroup,
+    cls=Commands,
     help="Track aid pledges between countries by year: record, list, revise, report.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -121,15 +148,6 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Format(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    NDJSON = "ndjson"
-    CSV = "csv"
-    TSV = "tsv"
-    MARKDOWN = "markdown"
 
 
 E = TypeVar("E", bound=StrEnum)
@@ -372,6 +390,71 @@ GroupOption = Annotated[
 ]
 
 
+class Filters(NamedTuple):
+    """The records `list` and `export` take: each filter an option, declared once."""
+
+    donor: DonorsOption = None
+    group: GroupOption = None
+    recipient: RecipientFilterOption = None
+    year: YearsFilterOption = None
+    status: StatusesOption = None
+    category: CategoriesOption = None
+
+    def selection(self, env: Environment, *, include_superseded: bool) -> "tuple[Selection, str]":
+        """The selection the filters make, and a note when the recipient came from
+        $AIDTRACK_RECIPIENT rather than from --to (`recipient_of`)."""
+        from ..analysis import Selection
+
+        to, scope_note = recipient_of(env, self.recipient)
+        selection = Selection.from_text(
+            donors=self.donor or (),
+            recipient=to,
+            years=self.year,
+            statuses=self.status or (),
+            categories=self.category or (),
+            include_superseded=include_superseded,
+            group=group_of(env, self.group),
+        )
+        return selection, scope_note
+
+
+B = TypeVar("B", bound=tuple[Any, ...])
+
+
+def bundled(parameter: str, options: type[B]) -> Callable[[F], F]:
+    """A command with the options several commands take alike, declared once as the
+    fields of a named tuple (`options`: each annotated as its option, with its default),
+    in the place of its parameter `parameter`, which receives them as one `options`."""
+    fields = [(name, options.__annotations__[name]) for name in options._fields]  # type: ignore[attr-defined]
+    defaults = options._field_defaults  # type: ignore[attr-defined]
+
+    def with_options(command: F) -> F:
+        signature = inspect.signature(command)
+        place = signature.parameters[parameter]
+        parameters: list[inspect.Parameter] = []
+        for given in signature.parameters.values():
+            if given is not place:
+                parameters.append(given)
+                continue
+            parameters += [
+                inspect.Parameter(name, place.kind, default=defaults[name], annotation=declared)
+                for name, declared in fields
+            ]
+
+        @functools.wraps(command)
+        def run(*args: Any, **given: Any) -> Any:
+            gathered = options(*(given.pop(name) for name, _ in fields))
+            return command(*args, **{parameter: gathered}, **given)
+
+        # Typer reads the parameters from the signature, and resolves their hints.
+        run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters}
+        run.__annotations__["return"] = signature.return_annotation
+        return run  # type: ignore[return-value]
+
+    return with_options
+
+
 def group_of(env: Environment, name: str | None) -> "DonorGroup | None":
     """The group `--group` names: a shipped one, else one of the store's."""
     if name is None:
@@ -425,12 +508,6 @@ def warn_missing_rates(env: Environment, pledges: "Sequence[Pledge]", table: "Ra
     if found:
         missing = [error for _, error in sorted(found.items())]
         env.warn(f"{missing_message(missing)}; reports that convert these records need it")
-
-
-def output_format(json_flag: bool, chosen: Format | None, default: Format = Format.TABLE) -> Format:
-    if json_flag and chosen not in (None, Format.JSON):
-        raise InvalidInput(f"--json and --format {chosen.value} disagree; use one of them")
-    return Format.JSON if json_flag else (chosen or default)
 
 
 def handle_errors(function: F) -> F:
@@ -554,28 +631,11 @@ def main_options(
 def main() -> NoReturn:
     """Run the app; a reader that goes away (`| head`) ends it quietly (a signal is
     `entry`'s, which wraps this)."""
-    run = with_commands(_command_named(command_words()))
     try:
-        run()
+        app()
     except BrokenPipeError:
         _reader_gone()
     sys.exit(ExitCode.OK)
-
-
-_ROOT_VALUES = {"--db", "--wait"}
-"""The options before a command that take a value."""
-
-
-def _command_named(words: Sequence[str]) -> str | None:
-    """The command (or group) a command line names: its first word that is neither an
-    option before it nor such an option's value."""
-    given = iter(words)
-    for word in given:
-        if word in _ROOT_VALUES:
-            next(given, None)
-        elif not word.startswith("-"):
-            return word
-    return None
 
 
 COMMAND_MODULES = {
@@ -584,27 +644,43 @@ COMMAND_MODULES = {
     "report": ("report", "compare"),
     "interchange": ("import", "export", "init"),
     "reconcile": ("reconcile",),
-    "rates": ("rates",),
     "donor_groups": ("groups",),
+    "rates": ("rates",),
     "gdp": ("gdp",),
     "check": ("check",),
 }
 """The modules beside this one that register commands (or command groups) on `app`, in
 the order of `aidtrack --help`, with the names each registers."""
+_MODULE_OF = {name: module for module, names in COMMAND_MODULES.items() for name in names}
 
 
 def with_commands(name: str | None = None) -> typer.Typer:
-    """`app` with its commands: only `name`, when a command line names one (each module
-    of commands costs its import, and Typer builds the options of every command
-    registered, about a millisecond each), else all of them, for help, completion of a
-    command's name and "did you mean" on a mistyped one."""
-    named = [module for module, commands in COMMAND_MODULES.items() if name in commands]
-    for module in named or COMMAND_MODULES:
+    """`app` with the command `name` registered, else every command: for what reads the
+    commands registered rather than running them (the app itself builds the command it
+    runs, `Commands`). Registering one never removes another."""
+    named = [_MODULE_OF[name]] if name in _MODULE_OF else list(COMMAND_MODULES)
+    for module in named:
         importlib.import_module(f"{__name__}.{module}")
-    if named:
-        app.registered_commands = [info for info in app.registered_commands if info.name == name]
-        app.registered_groups = [info for info in app.registered_groups if info.name == name]
     return app
+
+
+def _built(name: str) -> Any:
+    """The command (or group of commands) `name`, its module imported to register it."""
+    importlib.import_module(f"{__name__}.{_MODULE_OF[name]}")
+    for info in app.registered_commands:
+        if info.name == name:
+            return typer.main.get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+    (group,) = (info for info in app.registered_groups if info.name == name)
+    return typer.main.get_group_from_info(
+        group,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+        suggest_commands=app.suggest_commands,
+    )
 
 
 def _reader_gone() -> NoReturn:

@@ -4,11 +4,12 @@ from typing import Annotated
 
 import typer
 
-from .. import groups, render
+from .. import groups
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..model import YearSpan
-from . import Format, FormatOption, JsonOption, command, output_format, records_of
+from . import FormatOption, JsonOption, command, records_of
+from .output import TABLE_OR_JSON, emit, format_of
 
 
 @command(
@@ -39,7 +40,7 @@ def groups_command(
         ),
     ] = None,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Donor groups: the EU, Europe, NATO, the G7, the Nordics, the OECD DAC, and yours.
 
@@ -47,10 +48,10 @@ def groups_command(
     the UK is in `eu` in 2019, not in 2020; Finland in `nato` from 2023. Your own groups
     are kept in the store; their members always count.
     """
+    from ..views.data import GroupsView, MembersView
+
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
-    if shown not in (Format.TABLE, Format.JSON):
-        raise InvalidInput(f"groups prints a table or JSON, not {shown}")
+    fmt = format_of(ctx, json_flag, format_given, TABLE_OR_JSON)
     year = _one_year(year_given)
     action, *rest = words or [""]
     if action in groups.ACTIONS:
@@ -63,29 +64,9 @@ def groups_command(
     if action:
         group = groups.find(action, own)
         members = [m for m in group.members if year is None or m.in_year(year)]
-        rows = [{"member": m.member, "dates": m.dates} for m in members]
-        if shown is Format.TABLE:
-            env.show(render.group_view(group, members, year))
-        else:
-            env.write(render.json_text({"name": group.name, "title": group.title, "members": rows}))
-        return
-    every = [*groups.built_in().values(), *own.values()]
-    if shown is Format.TABLE:
-        env.show([render.groups_grid(every, year)])
+        emit(env, fmt, MembersView(group, members, year))
     else:
-        env.write(
-            render.json_text(
-                [
-                    {
-                        "name": g.name,
-                        "title": g.title,
-                        "own": g.own,
-                        "members": [m.member for m in g.members if year is None or m.in_year(year)],
-                    }
-                    for g in every
-                ]
-            )
-        )
+        emit(env, fmt, GroupsView([*groups.built_in().values(), *own.values()], year))
 
 
 def _one_year(given: str | None) -> int | None:

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from .. import render
 from ..environment import Environment
 from . import (
     CommandGroup,
@@ -17,6 +16,7 @@ from . import (
     handle_errors,
     records_of,
 )
+from .output import TABLE_OR_JSON, emit, format_of
 
 gdp_app = typer.Typer(
     cls=CommandGroup,
@@ -44,32 +44,13 @@ def show_gdp(ctx: typer.Context, json_flag: JsonOption = False) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from ..indicators import GDP, NAMES, POPULATION
+    from ..views.data import IndicatorsView
 
     env: Environment = ctx.obj
+    fmt = format_of(ctx, json_flag, None, TABLE_OR_JSON)
     with records_of(env) as ledger:
         figures = ledger.indicators()
-    summary = []
-    for indicator in (GDP, POPULATION):
-        by_code = figures.values.get(indicator, {})
-        years = sorted({year for by_year in by_code.values() for year in by_year})
-        summary.append(
-            {
-                "indicator": indicator,
-                "name": NAMES[indicator],
-                "countries": len(by_code),
-                "first_year": years[0] if years else None,
-                "last_year": years[-1] if years else None,
-            }
-        )
-    if json_flag:
-        env.write(render.json_text({"indicators": summary, "sources": figures.sources}))
-        return
-    for row in summary:
-        env.write(
-            f"{row['name']}: {row['countries']} countries, {row['first_year']}-{row['last_year']}\n"
-        )
-    env.say("Sources: " + "; ".join(figures.sources))
+    emit(env, fmt, IndicatorsView(figures))
 
 
 @command(

@@ -9,31 +9,24 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from .. import analysis, render
+from .. import analysis
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..formats import FileFormat
 from ..model import Pledge
 from . import (
-    CategoriesOption,
-    DonorsOption,
+    Filters,
     ForceOption,
-    GroupOption,
-    RecipientFilterOption,
-    StatusesOption,
-    YearsFilterOption,
+    bundled,
     command,
-    group_of,
-    recipient_of,
     records_of,
     warn_missing_rates,
     word_option,
 )
+from .output import TABLE_OR_JSON, emit, format_of
 
 if TYPE_CHECKING:
-    from ..interchange import Mapped, Progress
-    from ..ledger import Incoming
-    from ..mapping import ColumnMap
+    from ..interchange import Mapped, Progress, ReadOptions
 
 PROGRESS_FROM = 2000  # rows; a smaller import is over before a bar would help
 
@@ -147,6 +140,34 @@ NegativeOption = Annotated[
 ]
 
 
+class Reading(NamedTuple):
+    """The options that say how to read a file, which `import` and `reconcile` take
+    alike (`with_read_options`)."""
+
+    maps: MapsOption = None
+    sets: SetsOption = None
+    values: ValuesOption = None
+    mapping_file: MappingFileOption = None
+    skip_empty: SkipEmptyOption = False
+    round_amounts: RoundOption = False
+    sheet: SheetOption = None
+    header_row: HeaderRowOption = None
+    scale: ScaleOption = None
+    skip_if: SkipIfOption = None
+    negative: NegativeOption = Negative.REFUSE
+
+    def options(self, *, set_aside: bool = False) -> "ReadOptions":
+        """The options as `reading.read_any` takes them."""
+        from ..interchange import ReadOptions
+
+        given = self._asdict()
+        net = given.pop("negative") is Negative.NET
+        return ReadOptions(**given, net=net, set_aside=set_aside)
+
+
+with_read_options = bundled("reading", Reading)
+
+
 @command(
     "import",
     panel="Data",
@@ -158,6 +179,7 @@ NegativeOption = Annotated[
         "--map amount=value_EUR --set recipient=Ukraine --set currency=EUR --dry-run",
     ],
 )
+@with_read_options
 def import_(
     ctx: typer.Context,
     file: Annotated[
@@ -166,7 +188,7 @@ def import_(
             metavar="FILE|-", help="A .csv, .json, .ndjson or .xlsx file; - reads stdin."
         ),
     ],
-    fmt: FileFormatOption = None,
+    file_format: FileFormatOption = None,
     update: Annotated[
         bool, typer.Option("--update", help="Replace stored records whose id the file gives.")
     ] = False,
@@ -177,17 +199,8 @@ def import_(
     json_flag: Annotated[
         bool, typer.Option("--json", help="Print the summary as JSON (the input is --format).")
     ] = False,
-    maps: MapsOption = None,
-    sets: SetsOption = None,
-    values: ValuesOption = None,
-    mapping_file: MappingFileOption = None,
-    skip_empty: SkipEmptyOption = False,
-    round_amounts: RoundOption = False,
-    sheet: SheetOption = None,
-    header_row: HeaderRowOption = None,
-    scale: ScaleOption = None,
-    skip_if: SkipIfOption = None,
-    negative: NegativeOption = Negative.REFUSE,
+    *,
+    reading: Reading,
     rejects: Annotated[
         Path | None,
         typer.Option(
@@ -210,39 +223,30 @@ def import_(
     counted in millions, --skip-if donor=Total leaves out a total row, and a negative
     amount (a correction) is refused unless --negative net or --rejects FILE.
 
-    CSV columns: id, donor, recipient, year, amount, currency, qualifier, status,
-    category, label, instrument, announced_on, source_url, source_date, quote,
-    supersedes, part_of, delivery_of, note; only donor, recipient, year, amount and
-    currency are required. A record with several sources takes one row per source, all
-    with its id. Rows are numbered as a spreadsheet shows them (the header is row 1).
+    CSV columns: those `aidtrack export` writes, its header row naming each; only donor,
+    recipient, year, amount and currency are required. A record with several sources
+    takes one row per source, all with its id. Rows are numbered as a spreadsheet shows
+    them (the header is row 1).
     """
+    from .. import importing
+    from ..reading import counted_rows, read_any
+    from ..views.records import ImportView
+
     env: Environment = ctx.obj
+    fmt = format_of(ctx, json_flag, None, TABLE_OR_JSON)
     name = "stdin" if file == "-" else file
     if rejects is not None:
         _check_rejects_path(rejects, file, env)
+    options = reading.options(set_aside=rejects is not None)
     with _progress(env) as progress:
-        read = read_incoming(
-            env,
-            file,
-            fmt,
-            maps=maps,
-            sets=sets,
-            values=values,
-            mapping_file=mapping_file,
-            skip_empty=skip_empty,
-            round_amounts=round_amounts,
-            sheet=sheet,
-            header_row=header_row,
-            scale=scale,
-            skip_if=skip_if,
-            net=negative is Negative.NET,
-            set_aside=rejects is not None,
-            progress=progress,
+        read = read_any(
+            file, file_format, options, stdin=env.stdin, warn=env.warn, progress=progress
         )
         incoming, mapped, notes = read.incoming, read.mapped, list(read.notes)
         rejected = read.table.rejected if read.table is not None else []
         with records_of(env, write=not dry_run) as ledger:
-            plan = ledger.import_records(
+            plan = importing.import_records(
+                ledger,
                 incoming,
                 name=name,
                 update=update,
@@ -255,25 +259,15 @@ def import_(
         if not dry_run:
             _write_rejects(rejects, read.table)
         aside = "would be set aside" if dry_run else f"set aside in {rejects}"
-        notes.append(f"{len(rejected)} {_rows(len(rejected))} {aside}")
-    if json_flag:
-        summary: dict[str, object] = {
-            "added": [p.id for p in plan.added],
-            "updated": [p.id for p in plan.updated],
-            "unchanged": plan.unchanged,
-            "dry_run": dry_run,
-        }
-        if rejects is not None:
-            summary["set_aside"] = [row.number for row in rejected]
-        env.write(render.json_text(summary))
+        notes.append(f"{counted_rows(len(rejected))} {aside}")
+    first = [item.pledge() for item in incoming[:DRY_RUN_ROWS]] if dry_run and mapped else []
+    set_aside = [row.number for row in rejected] if rejects is not None else None
+    emit(env, fmt, ImportView(plan, dry_run=dry_run, set_aside=set_aside, first=first))
     counts = (
         f"{len(plan.added)} new, {len(plan.updated)} updated, {len(plan.unchanged)} already there"
     )
     counts += "".join(f"; {note}" for note in notes)
     if dry_run:
-        if mapped and not json_flag:
-            first = [item.pledge() for item in incoming[:DRY_RUN_ROWS]]
-            env.show([render.pledge_grid(first, set())])
         env.say(f"dry run: {name} checked, {counts}; nothing was written")
     else:
         env.say(f"imported {name} into {env.store}: {counts}")
@@ -281,10 +275,6 @@ def import_(
 
 
 DRY_RUN_ROWS = 10  # rows a mapped --dry-run shows, to check the map
-
-
-def _rows(count: int) -> str:
-    return "row" if count == 1 else "rows"
 
 
 def _check_rejects_path(rejects: Path, file: str, env: Environment) -> None:
@@ -319,206 +309,15 @@ def _check_output(target: Path) -> None:
         )
 
 
-class Read(NamedTuple):
-    """A file's checked records, whether they came through a column map (a tracker's
-    file, whose delivery-stage rows are linked to their promises), notes for the
-    summary, and for a mapped file what the map did (the rows set aside among it)."""
-
-    incoming: "list[Incoming]"
-    mapped: bool
-    notes: list[str]
-    table: "Mapped | None" = None
-
-
-def read_incoming(
-    env: Environment,
-    file: str,
-    fmt: FileFormat | None,
-    *,
-    maps: list[str] | None = None,
-    sets: list[str] | None = None,
-    values: list[str] | None = None,
-    mapping_file: Path | None = None,
-    skip_empty: bool = False,
-    round_amounts: bool = False,
-    sheet: str | None = None,
-    header_row: int | None = None,
-    scale: str | None = None,
-    skip_if: list[str] | None = None,
-    net: bool = False,
-    set_aside: bool = False,
-    progress: "Progress | None" = None,
-) -> Read:
-    """FILE (- for stdin) and the map options as `import` reads them: its records,
-    checked, all or nothing unless `set_aside` (`import` and `reconcile` read alike).
-    A warning about the map (amounts that look counted in millions) goes to stderr."""
-    from .. import interchange, presets  # the file code loads only for the command using it
-    from ..mapping import ColumnMap
-    from ..mapping import mapping_text as mapping_of
-
-    name = "stdin" if file == "-" else file
-    mapping_text = (
-        mapping_of(str(mapping_file), lambda path: interchange.read_text(path, env.stdin))
-        if mapping_file
-        else None
-    )
-    column_map = ColumnMap.parse(
-        maps or (), sets or (), values or (), mapping_text, scale=scale, skips=skip_if or ()
-    )
-    options = presets.options(mapping_text) if mapping_text else presets.Options()
-    if options.reader == "iati" or (
-        not column_map.columns and file != "-" and _is_iati(Path(file))
-    ):
-        return _read_iati(env, file, column_map, row_options=net or set_aside)
-    sheet = sheet or options.sheet
-    skip_empty = skip_empty or options.skip_empty
-    round_amounts = round_amounts or options.round
-    excel = fmt is FileFormat.XLSX or (fmt is None and name.lower().endswith(".xlsx"))
-    mapped = column_map.given or excel or skip_empty or round_amounts or net or set_aside
-    notes: list[str] = []
-    if mapped:
-        read = _read_mapped(
-            env,
-            file,
-            fmt,
-            column_map,
-            excel=excel,
-            skip_empty=skip_empty,
-            round_amounts=round_amounts,
-            sheet=sheet,
-            header_row=header_row,
-            net=net,
-            set_aside=set_aside,
-            progress=progress,
-        )
-        if skip_empty:
-            notes.append(f"{read.skipped} rows without an amount left out")
-        if column_map.skips:
-            notes.append(f"{read.left_out} {_rows(read.left_out)} left out by --skip-if")
-        if round_amounts:
-            notes.append(f"{read.rounded} amounts rounded to the currency's minor unit")
-        if net:
-            netted = "correction" if read.netted == 1 else "corrections"
-            notes.append(f"{read.netted} {netted} netted")
-        return Read(read.incoming, True, notes, read)
-    if fmt is FileFormat.SQLITE or (file != "-" and _is_database(Path(file))):
-        from .. import database
-
-        incoming = interchange.read_items(database.records(Path(file)), name)
-    else:
-        text = interchange.read_text(file, env.stdin)
-        incoming = interchange.read_records(
-            text, fmt or interchange.format_of(name, text), name=name, progress=progress
-        )
-    return Read(incoming, bool(mapped), notes)
-
-
-def _read_mapped(
-    env: Environment,
-    file: str,
-    fmt: FileFormat | None,
-    column_map: "ColumnMap",
-    *,
-    excel: bool,
-    skip_empty: bool,
-    round_amounts: bool,
-    sheet: str | None,
-    header_row: int | None,
-    net: bool,
-    set_aside: bool,
-    progress: "Progress | None",
-) -> "Mapped":
-    """A CSV's, a sheet's, a JSON or an NDJSON file's rows through a column map."""
-    from .. import interchange
-
-    name = "stdin" if file == "-" else file
-    if fmt is FileFormat.SQLITE or (not excel and file != "-" and _is_database(Path(file))):
-        raise InvalidInput(
-            f"{name} is an SQLite database, which is imported whole: a column map, "
-            "--skip-empty, --round, --scale, --skip-if, --negative and --rejects are for CSV, "
-            "XLSX, JSON and NDJSON files"
-        )
-    if excel:
-        cells = interchange.sheet_of(file, sheet, env.stdin)
-    else:
-        text = interchange.read_text(file, env.stdin)
-        kind = fmt or interchange.format_of(name, text)
-        if kind in (FileFormat.JSON, FileFormat.NDJSON):
-            if set_aside:
-                raise InvalidInput(
-                    f"--rejects sets aside rows of a CSV or XLSX file, and {name} is "
-                    f"{kind.upper()}; import it without --rejects to see every problem"
-                )
-            return interchange.read_mapped_items(
-                text,
-                kind,
-                column_map,
-                name=name,
-                skip_empty=skip_empty,
-                round_amounts=round_amounts,
-                net=net,
-                progress=progress,
-                warn=env.warn,
-            )
-        cells = interchange.table_of(text, name)
-    header = header_row - 1 if header_row else _header_of(cells, column_map)
-    return interchange.read_mapped(
-        cells,
-        header,
-        column_map,
-        name=name,
-        skip_empty=skip_empty,
-        round_amounts=round_amounts,
-        net=net,
-        set_aside=set_aside,
-        progress=progress,
-        warn=env.warn,
-    )
-
-
-def _is_iati(path: Path) -> bool:
-    from ..iati import sniff
-
-    return sniff(str(path))
-
-
-def _read_iati(env: Environment, file: str, column_map: "ColumnMap", *, row_options: bool) -> Read:
-    """An IATI activity file (`--mapping iati`, or its root says so): its deliveries
-    carry their links already."""
-    from .. import iati
-
-    name = "stdin" if file == "-" else file
-    if row_options or column_map.scale is not None or column_map.skips:
-        raise InvalidInput(
-            f"{name} is IATI activity XML, read by activity: --scale, --skip-if, "
-            "--negative and --rejects are for the rows of CSV, XLSX, JSON and NDJSON files"
-        )
-    read = iati.read(iati.read_bytes(file, env.stdin), column_map, name=name)
-    return Read(read.incoming, False, read.notes)
-
-
-def _is_database(path: Path) -> bool:
-    from ..database import is_sqlite
-
-    return is_sqlite(path)
-
-
-def _header_of(table: "list[list[str]]", column_map: "ColumnMap") -> int:
-    """The header's index: the first row naming every mapped column (a sheet may have a
-    title above its table), else the first row."""
-    from ..mapping import header_row
-
-    needed = column_map.columns_needed()
-    return header_row(table, needed) if needed else 0
-
-
 @contextlib.contextmanager
 def _progress(env: Environment) -> "Iterator[Progress | None]":
     """A bar on stderr while a large import is checked and stored, if a person watches."""
     if env.quiet or not env.stderr_is_terminal:
         yield None
         return
-    with render.progress(env.console(stderr=True), show_from=PROGRESS_FROM) as advance:
+    from ..drawing import progress
+
+    with progress(env.console(stderr=True), show_from=PROGRESS_FROM) as advance:
         yield advance
 
 
@@ -531,18 +330,15 @@ def _progress(env: Environment) -> "Iterator[Progress | None]":
         "aidtrack export --all --to all --format sqlite -o pledges.db && datasette pledges.db",
     ],
 )
+@bundled("filters", Filters)
 def export(
     ctx: typer.Context,
-    donor: DonorsOption = None,
-    group: GroupOption = None,
-    recipient: RecipientFilterOption = None,
-    year: YearsFilterOption = None,
-    status: StatusesOption = None,
-    category: CategoriesOption = None,
+    *,
+    filters: Filters,
     include_superseded: Annotated[
         bool, typer.Option("--all", "-a", help="Include superseded versions (whole histories).")
     ] = False,
-    fmt: FileFormatOption = None,
+    file_format: FileFormatOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -564,21 +360,12 @@ def export(
     from .. import interchange  # the file code loads only for the command that uses it
 
     env: Environment = ctx.obj
-    to, scope_note = recipient_of(env, recipient)
+    selection, scope_note = filters.selection(env, include_superseded=include_superseded)
     if scope_note:
         env.say(scope_note)
-    selection = analysis.Selection.from_text(
-        donors=donor or (),
-        recipient=to,
-        years=year,
-        statuses=status or (),
-        categories=category or (),
-        include_superseded=include_superseded,
-        group=group_of(env, group),
-    )
     target = output if output is not None and str(output) != "-" else None
-    chosen = fmt or (interchange.format_of(target.name, "") if target else FileFormat.CSV)
-    if fmt is None and target is not None and target.suffix.lower() == ".xlsx":
+    chosen = file_format or (interchange.format_of(target.name, "") if target else FileFormat.CSV)
+    if file_format is None and target is not None and target.suffix.lower() == ".xlsx":
         chosen = FileFormat.XLSX
     if chosen is FileFormat.XLSX and target is None and (output is None or env.stdout_is_terminal):
         raise InvalidInput("an Excel export needs a file: --format xlsx -o pledges.xlsx")
@@ -657,13 +444,13 @@ def init(
     --sample never mixes the sample into your own data: it refuses a store that holds
     other records, and does nothing to one that holds exactly the sample.
     """
-    from .. import interchange  # the file code loads only for the command that uses it
+    from .. import importing, interchange  # the file code loads only for the command using it
 
     env: Environment = ctx.obj
     store = env.store
     with records_of(env, write=True) as ledger:
         if sample:
-            loaded = interchange.load_sample(ledger)
+            loaded = importing.load_sample(ledger, interchange.sample_records())
         else:
             created = ledger.create()
             held = len(ledger.pledges())

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .. import render
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..model import Category, Instrument, Qualifier, Status
-from . import Format, FormatOption, JsonOption, command, output_format, records_of
+from . import FormatOption, JsonOption, command, records_of
+from .output import Format, emit, format_of
+
+EXTRACT_FORMATS = (Format.TABLE, Format.JSON, Format.NDJSON, Format.CSV)
 
 if TYPE_CHECKING:
     from ..extract import Draft
@@ -104,7 +106,7 @@ def extract_command(
         ),
     ] = None,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Read pledges out of news text: draft records, never written to the store.
 
@@ -113,41 +115,13 @@ def extract_command(
     --format ndjson, json or csv the drafts come out as `aidtrack import` reads them: an
     open field stays empty, so importing fails naming it.
     """
-    from ..extract import record
+    from ..views.extract import DraftsView
 
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
+    fmt = format_of(ctx, json_flag, format_given, EXTRACT_FORMATS)
     day = source_date_of(source_date)
     drafts = drafts_of(env, read_text(text, env), day)
-    if shown is Format.TABLE:
-        env.show(render.drafts_view(drafts))
-        return
-    if shown in (Format.MARKDOWN, Format.TSV):
-        raise InvalidInput(f"extract prints drafts as a table, json, ndjson or csv, not {shown}")
-    rows = [record(drafts, i, source=source, source_date=day) for i in range(len(drafts))]
-    if shown is Format.CSV:
-        from ..formats import CSV_COLUMNS
-        from ..interchange import table_csv_text
-
-        env.write(table_csv_text(map(_csv_row, rows), CSV_COLUMNS))
-    elif shown is Format.JSON:
-        env.write(render.json_text(rows))
-    else:
-        env.write(render.ndjson_text(rows))
-
-
-def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A JSON draft as a CSV row: the years as one label, the source in its columns."""
-    years = row.get("years")
-    flat = {k: v for k, v in row.items() if k not in ("years", "sources")}
-    if years:
-        flat["year"] = f"{years[0]}-{years[1]}"
-    (source,) = row["sources"]
-    return flat | {
-        "source_url": source["url"],
-        "source_date": source["date"],
-        "quote": source["quote"],
-    }
+    emit(env, fmt, DraftsView(drafts, source=source, source_date=day))
 
 
 ENV_RECIPIENT = "$AIDTRACK_RECIPIENT"
@@ -233,7 +207,9 @@ def add_from_text(
             return str(error)
 
     if env.interactive and not yes:
-        env.show(render.drafts_view(drafts), stderr=True)
+        from ..views.extract import DraftsView
+
+        env.show(DraftsView(drafts, source=source, source_date=day).parts(), stderr=True)
         accepted = [i for i in range(len(drafts)) if _accepted(drafts, i, checked)]
     elif not yes:
         raise InvalidInput("add --from-text asks about each draft on a terminal; pass --yes")
@@ -306,9 +282,11 @@ def _answer(question: str) -> str:
 
 
 def _summary(pledge: "Pledge") -> str:
+    from ..drawing import amount_cell
+
     return (
         f"{pledge.donor} -> {pledge.recipient} {pledge.year_label} "
-        f"{render.amount_cell(pledge)} ({pledge.status.value}, {pledge.category.value}, "
+        f"{amount_cell(pledge)} ({pledge.status.value}, {pledge.category.value}, "
         f"{pledge.instrument.value})"
     )
 

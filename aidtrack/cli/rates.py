@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from .. import money, render
+from .. import money
 from ..environment import Environment
 from ..errors import InvalidInput
 from ..model import YearSpan
@@ -12,7 +12,6 @@ from ..rates import BASE, UserRate
 from . import (
     CommandGroup,
     CurrencyOption,
-    Format,
     FormatOption,
     JsonOption,
     WideOption,
@@ -20,9 +19,9 @@ from . import (
     command,
     examples_text,
     handle_errors,
-    output_format,
     records_of,
 )
+from .output import emit, format_of
 
 rates_app = typer.Typer(
     cls=CommandGroup,
@@ -31,8 +30,6 @@ rates_app = typer.Typer(
     no_args_is_help=False,
 )
 app.add_typer(rates_app, name="rates", rich_help_panel="Data")
-
-RATE_COLUMNS = ("currency", "year", "per_eur", "source", "provisional", "user")
 
 
 def _year(text: str | None) -> int | None:
@@ -54,7 +51,7 @@ def show_rates(
     currency: CurrencyOption = None,
     wide: WideOption = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Show the rates in use: units of each currency per 1 EUR, by year.
 
@@ -63,50 +60,16 @@ def show_rates(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from ..views.data import RatesView
+
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
+    fmt = format_of(ctx, json_flag, format_given)
     code = money.normalize_currency(currency) if currency else None
     with records_of(env) as ledger:
         table = ledger.rate_table()
     span = YearSpan.parse(year) if year else None
     rows = [r for r in table.rows(currency=code) if span is None or r.year in span]
-    data = [
-        {
-            "currency": rate.currency,
-            "year": rate.year,
-            "per_eur": f"{rate.per_eur:f}",
-            "source": rate.source,
-            "provisional": rate.provisional,
-            "user": rate.user,
-        }
-        for rate in rows
-    ]
-    if shown is Format.JSON:
-        document = {
-            "base": BASE,
-            "source": table.source,
-            "first_date": table.first_date,
-            "last_date": table.last_date,
-            "rates": data,
-        }
-        env.write(render.json_text(document))
-    elif shown is Format.NDJSON:
-        env.write(render.ndjson_text(data))
-    elif shown in (Format.CSV, Format.TSV):
-        from ..interchange import table_csv_text
-
-        env.write(table_csv_text(data, RATE_COLUMNS, tsv=shown is Format.TSV))
-    elif shown is Format.MARKDOWN:
-        env.write(render.markdown([render.rates_grid(rows)]))
-    elif not rows:
-        env.say("no rates match; `aidtrack rates` lists them all")
-    else:
-        env.show([render.rates_grid(rows)], wide=wide)
-        env.say(
-            f"Source: {table.source}; {table.first_date} to {table.last_date}. "
-            f"* provisional: {table.provisional_year} is averaged to {table.last_date}. "
-            "user: set with `aidtrack rates set`."
-        )
+    emit(env, fmt, RatesView(table, rows), wide=wide)
 
 
 @command(

@@ -8,22 +8,8 @@ import typer
 from ..environment import Environment
 from ..errors import ExitCode
 from . import DonorsOption, WideOption, command, complete_currency, complete_party
-from .interchange import (
-    FileFormatOption,
-    HeaderRowOption,
-    MappingFileOption,
-    MapsOption,
-    Negative,
-    NegativeOption,
-    RoundOption,
-    ScaleOption,
-    SetsOption,
-    SheetOption,
-    SkipEmptyOption,
-    SkipIfOption,
-    ValuesOption,
-    read_incoming,
-)
+from .interchange import FileFormatOption, Reading, with_read_options
+from .output import TABLE_OR_JSON, emit, format_of
 
 RECONCILE_CURRENCY = "EUR"  # the currency the Kiel tracker publishes in
 EVERY_RECIPIENT = "all"
@@ -54,6 +40,7 @@ def _percent(text: str | Decimal) -> Decimal:
         "aidtrack reconcile export.csv --json | jq '.lines[] | select(.result != \"match\")'",
     ],
 )
+@with_read_options
 def reconcile(
     ctx: typer.Context,
     file: Annotated[
@@ -63,18 +50,9 @@ def reconcile(
             help="A file `import` reads (CSV, JSON, NDJSON, XLSX, SQLite); - reads stdin.",
         ),
     ],
-    fmt: FileFormatOption = None,
-    maps: MapsOption = None,
-    sets: SetsOption = None,
-    values: ValuesOption = None,
-    mapping_file: MappingFileOption = None,
-    skip_empty: SkipEmptyOption = False,
-    round_amounts: RoundOption = False,
-    sheet: SheetOption = None,
-    header_row: HeaderRowOption = None,
-    scale: ScaleOption = None,
-    skip_if: SkipIfOption = None,
-    negative: NegativeOption = Negative.REFUSE,
+    file_format: FileFormatOption = None,
+    *,
+    reading: Reading,
     donor: DonorsOption = None,
     recipient: Annotated[
         str | None,
@@ -134,34 +112,22 @@ def reconcile(
     percentage of the file's), what is on one side only, and what matches. Exit status
     0 when everything matches, 1 when something differs or is on one side only.
     """
-    from .. import money, render
+    from .. import money
     from .. import reconcile as reconciling
     from ..analysis import Selection
     from ..counting import Tally
     from ..model import EVERY_YEAR, YearSpan
     from ..places import resolve
+    from ..reading import read_any
     from ..totals import read_tally
+    from ..views.reconcile import ReconcileView
 
     env: Environment = ctx.obj
+    fmt = format_of(ctx, json_flag, None, TABLE_OR_JSON)
     name = "stdin" if file == "-" else file
     code = money.normalize_currency(currency or RECONCILE_CURRENCY)
     span = YearSpan.parse(years) if years else None
-    read = read_incoming(
-        env,
-        file,
-        fmt,
-        maps=maps,
-        sets=sets,
-        values=values,
-        mapping_file=mapping_file,
-        skip_empty=skip_empty,
-        round_amounts=round_amounts,
-        sheet=sheet,
-        header_row=header_row,
-        scale=scale,
-        skip_if=skip_if,
-        net=negative is Negative.NET,
-    )
+    read = read_any(file, file_format, reading.options(), stdin=env.stdin, warn=env.warn)
     records = reconciling.file_records(read.incoming, link_deliveries=read.mapped)
     if recipient is None:
         recipients = frozenset(record.recipient for record in records)
@@ -191,9 +157,6 @@ def reconcile(
         env.warn(f"{missing_message(result.missing)}; figures that need it show `no rate`")
     for note in read.notes:
         env.say(f"{name}: {note}")
-    if json_flag:
-        env.write(render.json_text(result.to_json()))
-    else:
-        env.show(render.reconcile_view(result, rates.last_date), wide=wide)
+    emit(env, fmt, ReconcileView(result, rates.last_date), wide=wide)
     if not result.agrees:
         raise typer.Exit(ExitCode.ERROR)

@@ -2,56 +2,56 @@
 
 import shlex
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 
-from .. import analysis, model, money, render
-from ..counting import parts_by_whole
+from .. import analysis, model, money
 from ..environment import Environment
 from ..errors import InvalidInput, did_you_mean
 from ..model import Pledge, Source, Status
 from . import (
     AnnouncedOption,
-    CategoriesOption,
     CategoryOption,
     CurrencyOption,
     DonorsOption,
+    Filters,
     ForceOption,
-    Format,
     FormatOption,
-    GroupOption,
     InstrumentOption,
     JsonOption,
     LabelOption,
     NoteOption,
     QualifierOption,
     QuoteOption,
-    RecipientFilterOption,
     RecipientOption,
     SourceDateOption,
     SourceOption,
-    StatusesOption,
     StatusOption,
     WideOption,
     YearOption,
     YearsFilterOption,
+    bundled,
     command,
     complete_id,
     complete_party,
     completing,
-    group_of,
-    output_format,
-    recipient_of,
     records_of,
     warn_missing_rates,
 )
+from .output import Format, emit, format_of
 
 if TYPE_CHECKING:
-    from ..analysis import Conversions
     from ..ledger import Ledger
 
 TABLE_PAGE = 30
+PROGRESS_FORMATS = (Format.TABLE, Format.JSON, Format.NDJSON, Format.MARKDOWN)
+ChannelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--channel", help="The fund or body the money goes through: PURL, Ukraine Facility..."
+    ),
+]
 
 
 def _sources(
@@ -68,60 +68,41 @@ def _given(**options: str | None) -> dict[str, str]:
     return {name: value for name, value in options.items() if value is not None}
 
 
-def _print_data(
-    env: Environment,
-    records: Sequence[analysis.Record],
-    fmt: Format,
-    *,
-    one: bool = False,
-    converted: "Conversions | None" = None,
-    currency: str | None = None,
-) -> None:
-    """Records (in JSON form) for scripts (JSON, NDJSON, CSV, TSV) or an article
-    (markdown); with `one`, JSON is the record itself rather than an array.
+class Described(NamedTuple):
+    """What `add`, `edit` and `revise` may say of a record besides its figures and its
+    parties: options the three take alike, declared once."""
 
-    With conversions, each JSON record carries `converted` (amount, rate, its year and
-    source), or null and the `missing_rate` that stopped it; CSV and TSV stay the
-    interchange format and carry the originals only.
-    """
-    if fmt is Format.MARKDOWN:
-        conversions = converted.converted if converted else None
-        pledges = [Pledge.from_json(record) for record in records]
-        env.write(render.markdown([render.pledge_grid(pledges, set(), conversions, currency)]))
-        return
-    if fmt in (Format.CSV, Format.TSV):
-        from ..interchange import csv_text
+    currency: CurrencyOption = None
+    status: StatusOption = None
+    category: CategoryOption = None
+    qualifier: QualifierOption = None
+    instrument: InstrumentOption = None
+    label: LabelOption = None
+    announced: AnnouncedOption = None
+    source: SourceOption = None
+    source_date: SourceDateOption = None
+    quote: QuoteOption = None
+    note: NoteOption = None
 
-        env.write(csv_text(map(Pledge.from_json, records), tsv=fmt is Format.TSV))
-        return
-    if converted:
-        records = [_with_conversion(record, converted) for record in records]
-    if one and fmt is Format.JSON:
-        env.write(render.json_text(records[0]))
-    else:
-        env.write_bytes(render.json_pieces(records, pretty=fmt is Format.JSON))
+    def fields(self) -> dict[str, str]:
+        """The record's fields given, by their names in the record."""
+        return _given(
+            currency=self.currency,
+            status=self.status,
+            category=self.category,
+            qualifier=self.qualifier,
+            instrument=self.instrument,
+            label=self.label,
+            announced_on=self.announced,
+            note=self.note,
+        )
 
-
-def _with_conversion(record: analysis.Record, converted: "Conversions") -> analysis.Record:
-    """A copy of the record with its `converted` amount, or null and its `missing_rate`."""
-    conversion = analysis.conversion_json(converted.converted[record["id"]])
-    if conversion is not None:
-        return {**record, "converted": conversion}
-    first = converted.missing[record["id"]][0]
-    return {
-        **record,
-        "converted": None,
-        "missing_rate": {"currency": first.currency, "year": first.year},
-    }
+    def sources(self) -> Sequence[Source]:
+        """The source given, if any; its date defaults to the announcement's."""
+        return _sources(self.source, self.source_date, self.quote, self.announced)
 
 
-def _detail(
-    ledger: "Ledger", pledge: Pledge, progress: "analysis.Progress | None"
-) -> list[render.Part]:
-    pledges = ledger.pledges()
-    history = analysis.versions(pledges, pledge.id)
-    parts = parts_by_whole(pledges).get(pledge.id, [])
-    return render.pledge_detail(pledge, history, parts, ledger.superseded(), progress)
+with_description = bundled("described", Described)
 
 
 def _progress(ledger: "Ledger", pledge: Pledge) -> "analysis.Progress | None":
@@ -146,15 +127,9 @@ def _progress(ledger: "Ledger", pledge: Pledge) -> "analysis.Progress | None":
 
 def _report_written(env: Environment, verb: str, pledges: list[Pledge], fmt: Format) -> None:
     """After a write: a line for the person and the ids for scripts, or the records as data."""
-    if fmt is not Format.TABLE:
-        _print_data(env, [p.to_json() for p in pledges], fmt, one=len(pledges) == 1)
-        return
-    for pledge in pledges:
-        env.say(
-            f"{verb} {pledge.id}: {pledge.donor} -> {pledge.recipient} {pledge.year_label} "
-            f"{render.amount_cell(pledge)} ({pledge.status.value})"
-        )
-    env.write("".join(p.id + "\n" for p in pledges))
+    from ..views.records import WrittenView
+
+    emit(env, fmt, WrittenView(verb, pledges))
 
 
 def _prompt_missing(env: Environment, fields: dict[str, Any]) -> None:
@@ -190,6 +165,7 @@ def _prompt_missing(env: Environment, fields: dict[str, Any]) -> None:
         "aidtrack add --from-text @article.txt --source URL --source-date 2025-10-15",
     ],
 )
+@with_description
 def add(
     ctx: typer.Context,
     donor: Annotated[
@@ -206,17 +182,9 @@ def add(
     ] = None,
     year: YearOption = None,
     recipient: RecipientOption = None,
-    currency: CurrencyOption = None,
-    status: StatusOption = None,
-    category: CategoryOption = None,
-    qualifier: QualifierOption = None,
-    instrument: InstrumentOption = None,
-    label: LabelOption = None,
-    announced: AnnouncedOption = None,
-    source: SourceOption = None,
-    source_date: SourceDateOption = None,
-    quote: QuoteOption = None,
-    note: NoteOption = None,
+    *,
+    described: Described,
+    channel: ChannelOption = None,
     part_of: Annotated[
         str | None,
         typer.Option(
@@ -242,7 +210,7 @@ def add(
         ),
     ] = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Record a pledge. Prompts for what is missing only on a terminal.
 
@@ -255,38 +223,32 @@ def add(
     a draft whose text names none.
     """
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
+    fmt = format_of(ctx, json_flag, format_given)
     if from_text is not None:
         from .news import add_from_text
 
-        given = [donor, amount, year, recipient, currency, status, category, qualifier]
-        given += [instrument, label, announced, quote, note, part_of]
-        if any(value is not None for value in given):
+        given = [donor, amount, year, recipient, channel, part_of, described.quote]
+        if described.fields() or any(value is not None for value in given):
             raise InvalidInput(
                 "with --from-text the text gives the fields; add only --source, "
                 "--source-date, --yes or --force (or correct a record with `aidtrack edit`)"
             )
         added = add_from_text(
-            env, from_text, source=source, source_date=source_date, yes=yes, force=force
+            env,
+            from_text,
+            source=described.source,
+            source_date=described.source_date,
+            yes=yes,
+            force=force,
         )
-        _report_written(env, "added", added, shown)
+        _report_written(env, "added", added, fmt)
         return
-    fields: dict[str, Any] = _given(
-        donor=donor,
-        amount=amount,
-        year=year,
-        currency=currency,
-        status=status,
-        category=category,
-        qualifier=qualifier,
-        instrument=instrument,
-        label=label,
-        announced_on=announced,
-        note=note,
-        part_of=part_of,
-        recipient=recipient or env.recipient,
-    )
-    sources = _sources(source, source_date, quote, announced)
+    fields: dict[str, Any] = {
+        **_given(donor=donor, amount=amount, year=year),
+        **described.fields(),
+        **_given(channel=channel, part_of=part_of, recipient=recipient or env.recipient),
+    }
+    sources = described.sources()
     if part_of:
         with records_of(env) as ledger:
             fields, sources = model.part_defaults(ledger.get(part_of), fields, sources)
@@ -300,7 +262,7 @@ def add(
         env.warn(
             f"{pledge.id} has no source; add one with `aidtrack edit {pledge.id} --source URL`"
         )
-    _report_written(env, "added", [pledge], shown)
+    _report_written(env, "added", [pledge], fmt)
 
 
 @command(
@@ -369,7 +331,7 @@ def deliver(
         ),
     ] = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Record money of a pledge that was delivered (allocated or disbursed): a delivery.
 
@@ -380,7 +342,7 @@ def deliver(
     --force.
     """
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
+    fmt = format_of(ctx, json_flag, format_given)
     fields = _given(
         amount=amount,
         year=year,
@@ -411,7 +373,7 @@ def deliver(
         ledger.add(delivery, force=force)
         table = ledger.rate_table()
     warn_missing_rates(env, [delivery], table)
-    _report_written(env, "delivered", [delivery], shown)
+    _report_written(env, "delivered", [delivery], fmt)
 
 
 @command(
@@ -423,14 +385,11 @@ def deliver(
         "aidtrack list --json | jq '.[] | select(.status == \"committed\") | .id'",
     ],
 )
+@bundled("filters", Filters)
 def list_pledges(
     ctx: typer.Context,
-    donor: DonorsOption = None,
-    group: GroupOption = None,
-    recipient: RecipientFilterOption = None,
-    year: YearsFilterOption = None,
-    status: StatusesOption = None,
-    category: CategoriesOption = None,
+    *,
+    filters: Filters,
     sort: Annotated[
         str,
         typer.Option(
@@ -455,60 +414,50 @@ def list_pledges(
     ] = None,
     wide: WideOption = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """List pledges: current versions, filtered and sorted. JSON lists them all.
 
     A record whose amount has no rate into --currency is listed with `no rate` (JSON:
     "converted": null and its "missing_rate"), and one warning names the rates to add.
     """
+    from ..views.records import ListView
+
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
+    fmt = format_of(ctx, json_flag, format_given)
     if sort not in analysis.SORT_KEYS:
         raise InvalidInput(
             f"--sort {sort!r} is not one of: {', '.join(analysis.SORT_KEYS)}"
             + did_you_mean(sort, analysis.SORT_KEYS)
         )
-    to, scope_note = recipient_of(env, recipient)
-    selection = analysis.Selection.from_text(
-        donors=donor or (),
-        recipient=to,
-        years=year,
-        statuses=status or (),
-        categories=category or (),
-        include_superseded=include_superseded,
-        group=group_of(env, group),
-    )
+    selection, scope_note = filters.selection(env, include_superseded=include_superseded)
     code = money.normalize_currency(currency) if currency else None
     with records_of(env) as ledger:
         gone = ledger.superseded()
         chosen = analysis.sort(analysis.select(ledger.as_json(), selection, gone), sort, descending)
         rates = ledger.rate_table() if code else None
-    page = limit if limit is not None else (TABLE_PAGE if shown is Format.TABLE else 0)
+    page = limit if limit is not None else (TABLE_PAGE if fmt is Format.TABLE else 0)
     visible = chosen[:page] if page else chosen
-    # Records are built only to be drawn or converted; JSON prints them as stored.
-    needs_records = code is not None or shown is Format.TABLE
-    pledges = [Pledge.from_json(record) for record in visible] if needs_records else []
-    converted = analysis.conversions(pledges, rates, code) if rates and code else None
-    if converted and converted.missing:
-        from ..rates import missing_message  # loaded by a conversion, as the rates are
+    pledges = converted = None
+    if rates is not None and code:
+        # JSON prints the records as stored: they are built only to be converted or drawn.
+        pledges = [Pledge.from_json(record) for record in visible]
+        converted = analysis.conversions(pledges, rates, code)
+        if converted.missing:
+            from ..rates import missing_message  # loaded by a conversion, as the rates are
 
-        env.warn(missing_message(converted.all_missing()))
-    if shown is not Format.TABLE:
-        _print_data(env, visible, shown, converted=converted, currency=code)
-        return
-    if scope_note:
-        env.say(scope_note)
-    if not chosen:
-        env.say("no pledges match; record one with `aidtrack add`")
-        return
-    conversions = converted.converted if converted else None
-    superseded = gone if include_superseded else set()
-    env.show([render.pledge_grid(pledges, superseded, conversions, code)], wide=wide)
-    if len(visible) < len(chosen):
-        env.say(f"showing {len(visible)} of {len(chosen)} pledges; --limit 0 shows all")
-    if rates and code and conversions:
-        env.say(render.rates_note(conversions.values(), rates.last_date, code))
+            env.warn(missing_message(converted.all_missing()))
+    view = ListView(
+        visible,
+        len(chosen),
+        superseded=gone if include_superseded else set(),
+        scope_note=scope_note,
+        pledges=pledges,
+        converted=converted,
+        currency=code,
+        rates_through=rates.last_date if rates is not None else "",
+    )
+    emit(env, fmt, view, wide=wide)
 
 
 @command(
@@ -526,7 +475,7 @@ def show(
     ],
     wide: WideOption = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Show one pledge with its sources, its versions, its parts and its deliveries.
 
@@ -534,25 +483,13 @@ def show(
     to date: each delivery, and promised against delivered (in its currency, each
     delivery converted at its own year's rate). JSON adds `deliveries` and `delivered`.
     """
+    from ..views.records import DetailView
+
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
-    with records_of(env) as ledger:
+    fmt = format_of(ctx, json_flag, format_given)
+    with records_of(env) as ledger:  # the view reads the record's versions and parts
         pledge = ledger.get(pledge_id)
-        progress = _progress(ledger, pledge)
-        detail = (
-            _detail(ledger, pledge, progress) if shown in (Format.TABLE, Format.MARKDOWN) else []
-        )
-    if shown is Format.TABLE:
-        env.show(detail, wide=wide)
-    elif shown is Format.MARKDOWN:
-        env.write(render.markdown(detail))
-    else:
-        record = {
-            **pledge.to_json(),
-            "deliveries": [d.to_json() for d in progress.deliveries] if progress else [],
-            "delivered": progress.delivered_json() if progress else None,
-        }
-        _print_data(env, [record], shown, one=True)
+        emit(env, fmt, DetailView(pledge, _progress(ledger, pledge), ledger), wide=wide)
 
 
 @command(
@@ -570,7 +507,7 @@ def progress(
     year: YearsFilterOption = None,
     wide: WideOption = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """What each pledge promised against what was delivered of it to date.
 
@@ -580,10 +517,10 @@ def progress(
     delivery. A pledge that itself reached allocated and has no deliveries delivered
     its own amount. JSON: one object per pledge, amounts as exact strings.
     """
+    from ..views.records import ProgressView
+
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
-    if shown not in (Format.TABLE, Format.JSON, Format.NDJSON, Format.MARKDOWN):
-        raise InvalidInput(f"progress prints a table, json, ndjson or markdown, not {shown.value}")
+    fmt = format_of(ctx, json_flag, format_given, PROGRESS_FORMATS)
     selection = analysis.Selection.from_text(donors=donor or (), years=year)
     with records_of(env) as ledger:
         rows = analysis.progress(ledger.pledges(), ledger.rate_table().convert, selection)
@@ -592,22 +529,7 @@ def progress(
         from ..rates import missing_message
 
         env.warn(missing_message([error for _, error in sorted(missing.items())]))
-    if shown in (Format.JSON, Format.NDJSON):
-        env.write_bytes(
-            render.json_pieces([row.row_json() for row in rows], pretty=shown is Format.JSON)
-        )
-        return
-    if shown is Format.MARKDOWN:
-        env.write(render.markdown([render.progress_grid(rows)]))
-        return
-    if not rows:
-        env.say("no pledges match; record one with `aidtrack add`")
-        return
-    env.show([render.progress_grid(rows)], wide=wide)
-    env.say(
-        "Delivered: each delivery in the pledge's currency at its own year's rate; "
-        "`aidtrack show ID` lists them."
-    )
+    emit(env, fmt, ProgressView(rows), wide=wide)
 
 
 @command(
@@ -618,6 +540,7 @@ def progress(
         "aidtrack edit nor-2026 --source https://norway.news-pravda.com/en/world/2025/10/15/7490.html",
     ],
 )
+@with_description
 def edit(
     ctx: typer.Context,
     pledge_id: Annotated[
@@ -639,19 +562,11 @@ def edit(
             "--to", "--recipient", help="The right recipient.", autocompletion=complete_party
         ),
     ] = None,
-    currency: CurrencyOption = None,
-    status: StatusOption = None,
-    category: CategoryOption = None,
-    qualifier: QualifierOption = None,
-    instrument: InstrumentOption = None,
-    label: LabelOption = None,
-    announced: AnnouncedOption = None,
-    source: SourceOption = None,
-    source_date: SourceDateOption = None,
-    quote: QuoteOption = None,
-    note: NoteOption = None,
+    *,
+    described: Described,
+    channel: ChannelOption = None,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Correct a record in place (a typo). For a new amount or stage, use `revise`.
 
@@ -659,29 +574,20 @@ def edit(
     it to new years, and a new donor goes to every record linked to it.
     """
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
-    changes = _given(
-        donor=donor,
-        amount=amount,
-        year=year,
-        recipient=recipient,
-        currency=currency,
-        status=status,
-        category=category,
-        qualifier=qualifier,
-        instrument=instrument,
-        label=label,
-        announced_on=announced,
-        note=note,
-    )
-    new_sources = _sources(source, source_date, quote, announced)
+    fmt = format_of(ctx, json_flag, format_given)
+    changes = {
+        **_given(donor=donor, amount=amount, year=year, recipient=recipient),
+        **described.fields(),
+        **_given(channel=channel),
+    }
+    new_sources = described.sources()
     if not changes and not new_sources:
         raise InvalidInput(
             "nothing to change; give at least one option (see `aidtrack edit --help`)"
         )
     with records_of(env, write=True) as ledger:
         edited = ledger.edit(pledge_id, changes, new_sources)
-    _report_written(env, "edited", edited, shown)
+    _report_written(env, "edited", edited, fmt)
 
 
 @command(
@@ -694,6 +600,7 @@ def edit(
         'aidtrack revise nor-2026 --amount "85 milliarder kroner" --year 2026',
     ],
 )
+@with_description
 def revise(
     ctx: typer.Context,
     pledge_id: Annotated[
@@ -708,19 +615,10 @@ def revise(
     year: Annotated[
         str | None, typer.Option("--year", "-y", help="The new year or range (2023-2027).")
     ] = None,
-    currency: CurrencyOption = None,
-    status: StatusOption = None,
-    category: CategoryOption = None,
-    qualifier: QualifierOption = None,
-    instrument: InstrumentOption = None,
-    label: LabelOption = None,
-    announced: AnnouncedOption = None,
-    source: SourceOption = None,
-    source_date: SourceDateOption = None,
-    quote: QuoteOption = None,
-    note: NoteOption = None,
+    *,
+    described: Described,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Record a new version of a pledge (new amount or new stage); the old one stays as history.
 
@@ -728,33 +626,25 @@ def revise(
     stays, the parts are carried over to the new version (and moved to its years).
     """
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
+    fmt = format_of(ctx, json_flag, format_given)
     if amount is not None and amount_option is not None and amount != amount_option:
         raise InvalidInput(f"two amounts, {amount!r} and --amount {amount_option!r}; give one")
-    changes = _given(
-        amount=amount if amount is not None else amount_option,
-        year=year,
-        currency=currency,
-        status=status,
-        category=category,
-        qualifier=qualifier,
-        instrument=instrument,
-        label=label,
-        announced_on=announced,
-        note=note,
-    )
+    changes = {
+        **_given(amount=amount if amount is not None else amount_option, year=year),
+        **described.fields(),
+    }
     if not changes:
         raise InvalidInput(
             "nothing changes; give a new AMOUNT or --status (see `aidtrack revise --help`)"
         )
-    sources = _sources(source, source_date, quote, announced)
+    sources = described.sources()
     with records_of(env, write=True) as ledger:
         added = ledger.revise(pledge_id, changes, sources)
     if not added[0].sources:
         env.warn(
             f"{added[0].id} has no source; add one with `aidtrack edit {added[0].id} --source URL`"
         )
-    _report_written(env, "revised", added, shown)
+    _report_written(env, "revised", added, fmt)
 
 
 @command(
@@ -779,7 +669,9 @@ def remove(
             pledge = ledger.get(pledge_id)
         if not env.interactive:
             raise InvalidInput(f"remove asks before deleting; pass --yes to remove {pledge_id}")
-        what = f"{pledge.donor} {pledge.year_label} {render.amount_cell(pledge)}"
+        from ..drawing import amount_cell
+
+        what = f"{pledge.donor} {pledge.year_label} {amount_cell(pledge)}"
         # Asked before the lock is taken: a person thinking must not block scripts.
         if not typer.confirm(f"Remove {pledge.id} ({what})?", err=True):
             env.say("kept")

@@ -1,14 +1,13 @@
 """The year report and the comparison over years: `report` and `compare`."""
 
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from .. import money, render
+from .. import money
 from ..analysis import Selection
 from ..counting import Measure
 from ..environment import Environment
@@ -16,20 +15,20 @@ from ..errors import InvalidInput
 from ..model import EVERY_YEAR, YearSpan
 from . import (
     CategoriesOption,
-    Format,
     FormatOption,
     GroupOption,
     JsonOption,
     RecipientFilterOption,
     StatusesOption,
     WideOption,
+    bundled,
     command,
     complete_party,
     group_of,
-    output_format,
     recipient_of,
     word_option,
 )
+from .output import Format, emit, format_of
 
 if TYPE_CHECKING:
     from .. import yearly
@@ -189,21 +188,52 @@ MeasureOption = Annotated[
 ]
 
 
-def _grouping(
-    env: Environment, by: By, group: str | None
-) -> "tuple[DonorGroup | None, DonorGroup | None]":
-    """(the group that narrows the figures, the group whose members make one row)."""
-    named = group_of(env, group)
-    if by is By.DONOR:
-        return named, None
-    if named is None:
-        raise InvalidInput("--by group needs the group: --group europe (see `aidtrack groups`)")
-    return None, named
+class Scope(NamedTuple):
+    """What `report` and `compare` count, how they rank it and in what currency:
+    options the two take alike, declared once."""
+
+    group: GroupOption = None
+    by: ByOption = By.DONOR
+    measure: MeasureOption = Measure.PROMISED
+    per: PerOption = None
+    recipient: RecipientFilterOption = None
+    currency: ReportCurrencyOption = None
+    status: StatusesOption = None
+    category: CategoriesOption = None
+
+    def counted(self, env: Environment, donors: Sequence[str] = ()) -> "Counted":
+        """The scope settled: the group whose members make one row (`--by group`), else
+        the one that narrows the figures; the recipient, else $AIDTRACK_RECIPIENT (and
+        a note saying so); the currency, else $AIDTRACK_CURRENCY, else USD."""
+        recipient, scope_note = recipient_of(env, self.recipient)
+        named = group_of(env, self.group)
+        if self.by is By.GROUP and named is None:
+            raise InvalidInput("--by group needs the group: --group europe (see `aidtrack groups`)")
+        narrowed, by_group = (named, None) if self.by is By.DONOR else (None, named)
+        selection = Selection.from_text(
+            donors=donors,
+            recipient=recipient,
+            statuses=self.status or (),
+            categories=self.category or (),
+            group=narrowed,
+        )
+        code = money.normalize_currency(self.currency or env.currency or money.DEFAULT_CURRENCY)
+        return Counted(selection, by_group, code, scope_note, [p.value for p in self.per or ()])
 
 
-def _figures(env: Environment, per: "list[Per] | None", shown: Format) -> "Indicators | None":
+class Counted(NamedTuple):
+    """A report's scope settled (`Scope.counted`); `per` as words (`gdp`, `capita`)."""
+
+    selection: Selection
+    by_group: "DonorGroup | None"
+    currency: str
+    scope_note: str
+    per: list[str]
+
+
+def _figures(env: Environment, per: Sequence[str], fmt: Format) -> "Indicators | None":
     """GDP and population, when the table shows them or JSON is printed."""
-    if not per and shown is Format.TABLE:
+    if not per and fmt is Format.TABLE:
         return None
     from ..indicators import with_imported
     from ..store import INDICATORS, read_table
@@ -211,76 +241,14 @@ def _figures(env: Environment, per: "list[Per] | None", shown: Format) -> "Indic
     return with_imported(read_table(env.store, INDICATORS))
 
 
-def _selection(
-    recipient: str | None,
-    statuses: list[str] | None,
-    categories: list[str] | None,
-    donors: Sequence[str] = (),
-    group: "DonorGroup | None" = None,
-) -> Selection:
-    return Selection.from_text(
-        donors=donors,
-        recipient=recipient,
-        statuses=statuses or (),
-        categories=categories or (),
-        group=group,
-    )
-
-
-def _currency(env: Environment, given: str | None) -> str:
-    return money.normalize_currency(given or env.currency or money.DEFAULT_CURRENCY)
-
-
-def _save(path: Path, content: str) -> None:
-    """Whole or not at all, as the store is written (through a symlink to its target),
-    with the user's normal file mode: a picture is made to be shared."""
-    from ..store import write_atomically
-
-    try:
-        write_atomically(path, content.encode(), private=False)
-    except OSError as error:
-        raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
-
-
-def _show(
-    env: Environment,
-    result: "yearly.Comparison",
-    fmt: Format,
-    view: "Callable[[], list[render.Part]]",
-    *,
-    wide: bool = False,
-    svg: Path | None = None,
-    html: Path | None = None,
-) -> None:
-    """Print in the chosen format; save the drawing when asked; warn about doubtful
-    data and missing rates."""
+def _warn(env: Environment, result: "yearly.Comparison") -> None:
+    """Doubtful data, and the rates missing (their figures show `no rate`)."""
     from ..rates import missing_message
 
-    view = functools.cache(view)  # drawn once for the terminal and the pictures alike
     for note in result.notes:
         env.warn(note)
     if result.missing:
         env.warn(f"{missing_message(result.missing)}; figures that need it show `no rate`")
-    if fmt is Format.JSON:
-        env.write(render.json_text(result.to_json()))
-    elif fmt is Format.NDJSON:
-        env.write(render.ndjson_text(result.tidy_rows()))
-    elif fmt in (Format.CSV, Format.TSV):
-        from .. import yearly
-        from ..interchange import table_csv_text
-
-        tsv = fmt is Format.TSV
-        env.write(table_csv_text(result.tidy_rows(), yearly.ROW_COLUMNS, tsv=tsv))
-    elif fmt is Format.MARKDOWN:
-        env.write(render.markdown(view()))
-    elif fmt is Format.TABLE:
-        env.show(view(), wide=wide)
-    if svg or html:
-        as_svg, as_html = render.recorded(view(), env.console().width, color=not env.no_color)
-        for path, content in ((svg, as_svg), (html, as_html)):
-            if path is not None:
-                _save(path, content)
-                env.say(f"saved {path}")
 
 
 @command(
@@ -295,20 +263,15 @@ def _show(
         "aidtrack report --year 2025 --measure delivered",
     ],
 )
+@bundled("scope", Scope)
 def report(
     ctx: typer.Context,
     year: Annotated[
         str | None,
         typer.Option("--year", "-y", help="The year (default: the latest with pledges)."),
     ] = None,
-    group: GroupOption = None,
-    by: ByOption = By.DONOR,
-    measure: MeasureOption = Measure.PROMISED,
-    per: PerOption = None,
-    recipient: RecipientFilterOption = None,
-    currency: ReportCurrencyOption = None,
-    status: StatusesOption = None,
-    category: CategoriesOption = None,
+    *,
+    scope: Scope,
     chart: Annotated[
         ChartOf,
         word_option(
@@ -322,7 +285,7 @@ def report(
     html: HtmlOption = None,
     wide: WideOption = False,
     json_flag: JsonOption = False,
-    fmt: ReportFormatOption = None,
+    format_given: ReportFormatOption = None,
     output: OutputOption = None,
 ) -> None:
     """The year: donors ranked against the year before, category split, envelopes, chart.
@@ -333,18 +296,18 @@ def report(
     that needs a rate nobody has is an error naming every missing rate. A donor with
     no record in the year before has no change figure.
     """
+    from ..views.reports import ReportView
+
     env: Environment = ctx.obj
-    excel = _excel_target(fmt, json_flag, output)
-    shown = output_format(json_flag, None if fmt in (None, ReportFormat.XLSX) else Format(fmt))
+    excel = _excel_target(format_given, json_flag, output)
+    printed = None if format_given in (None, ReportFormat.XLSX) else Format(format_given)
+    fmt = format_of(ctx, json_flag, printed)
     span = YearSpan.parse(year) if year else None
     if span is not None and span.is_envelope:
         raise InvalidInput(
             f"report takes one year; to set years side by side: aidtrack compare --years {span}"
         )
-    to, scope_note = recipient_of(env, recipient)
-    narrowed, by_group = _grouping(env, by, group)
-    selection = _selection(to, status, category, group=narrowed)
-    code = _currency(env, currency)
+    counted = scope.counted(env)
     # Without a year, the latest with pledges is found in all of them.
     years = YearSpan(span.start - 1, span.start) if span else None
     from ..totals import read_tally  # the reading loads only for the commands that report
@@ -352,39 +315,30 @@ def report(
     tally, rates = read_tally(env.store, years, envelopes=span or EVERY_YEAR)
     from .. import yearly
 
-    figures = _figures(env, per or ([Per.GDP] if chart is ChartOf.GDP else None), shown)
+    figures = _figures(env, counted.per or (["gdp"] if chart is ChartOf.GDP else []), fmt)
     result = yearly.report(
         tally,
         rates.convert,
         year=span.start if span else None,
-        currency=code,
-        selection=selection,
-        by=by_group,
+        currency=counted.currency,
+        selection=counted.selection,
+        by=counted.by_group,
         figures=figures,
-        measure=measure,
+        measure=scope.measure,
     )
     if excel is not None:
-        _save_workbook(env, result, excel, selection)
+        _save_workbook(env, result, excel, counted.selection)
         return
-    if shown is Format.TABLE and not (result.rows or result.envelopes):
-        env.say(f"no pledges count in {result.year}; `aidtrack list` shows what is recorded")
-        return
-    _show(
-        env,
+    _warn(env, result)
+    view = ReportView(
         result,
-        shown,
-        lambda: render.report_view(
-            result,
-            selection,
-            rates.last_date,
-            scope_note,
-            [p.value for p in per or ()],
-            chart.value,
-        ),
-        wide=wide,
-        svg=svg,
-        html=html,
+        counted.selection,
+        rates.last_date,
+        counted.scope_note,
+        counted.per,
+        chart.value,
     )
+    emit(env, fmt, view, wide=wide, svg=svg, html=html)
 
 
 @command(
@@ -397,6 +351,7 @@ def report(
         "aidtrack compare --years 2023-2026 --by group --group europe --per gdp",
     ],
 )
+@bundled("scope", Scope)
 def compare(
     ctx: typer.Context,
     donors: Annotated[
@@ -414,17 +369,11 @@ def compare(
             help="Years as columns, e.g. 2023-2026 (default: the last 4 with pledges).",
         ),
     ] = None,
-    group: GroupOption = None,
-    by: ByOption = By.DONOR,
-    measure: MeasureOption = Measure.PROMISED,
-    per: PerOption = None,
-    recipient: RecipientFilterOption = None,
-    currency: ReportCurrencyOption = None,
-    status: StatusesOption = None,
-    category: CategoriesOption = None,
+    *,
+    scope: Scope,
     wide: WideOption = False,
     json_flag: JsonOption = False,
-    fmt: FormatOption = None,
+    format_given: FormatOption = None,
 ) -> None:
     """Donors side by side over years, with the change over the last two, and totals.
 
@@ -433,12 +382,11 @@ def compare(
     needs a rate nobody has shows `no rate` (null in JSON, listed under
     "missing_rates"), and the others stand.
     """
+    from ..views.reports import ComparisonView
+
     env: Environment = ctx.obj
-    shown = output_format(json_flag, fmt)
-    to, scope_note = recipient_of(env, recipient)
-    narrowed, by_group = _grouping(env, by, group)
-    selection = _selection(to, status, category, donors or (), narrowed)
-    code = _currency(env, currency)
+    fmt = format_of(ctx, json_flag, format_given)
+    counted = scope.counted(env, donors or ())
     span = YearSpan.parse(years) if years else None
     from ..totals import read_tally
 
@@ -449,21 +397,14 @@ def compare(
         tally,
         rates.convert,
         years=span,
-        currency=code,
-        selection=selection,
-        by=by_group,
-        figures=_figures(env, per, shown),
-        measure=measure,
+        currency=counted.currency,
+        selection=counted.selection,
+        by=counted.by_group,
+        figures=_figures(env, counted.per, fmt),
+        measure=scope.measure,
     )
-    if shown is Format.TABLE and not result.rows:
-        env.say("no pledges count in those years; `aidtrack list` shows what is recorded")
-        return
-    _show(
-        env,
-        result,
-        shown,
-        lambda: render.comparison_view(
-            result, selection, rates.last_date, scope_note, [p.value for p in per or ()]
-        ),
-        wide=wide,
+    _warn(env, result)
+    view = ComparisonView(
+        result, counted.selection, rates.last_date, counted.scope_note, counted.per
     )
+    emit(env, fmt, view, wide=wide)
