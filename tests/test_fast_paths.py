@@ -336,11 +336,19 @@ def test_writes_that_read_the_store_by_the_line_leave_what_plain_writes_leave(
         store.PLEDGES: {str(n): doc for n, doc in enumerate(docs, start=1)},
     }
     outcomes = []
+    read_by_line = layout.records_by_line
+    used: list[bool] = []
+
+    def counted(raw: bytes, name: str) -> layout.RecordsByLine | None:
+        found = read_by_line(raw, name)
+        used.append(found is not None)
+        return found
+
     for by_line in (True, False):
         store.write(store_path, tables)
         totals.rebuild(store_path)
         printed = []
-        reading = layout.records_by_line if by_line else lambda *a: None
+        reading = counted if by_line else lambda *a: None
         # One clock for both, so that the records added carry the same times.
         clock = mock.patch.object(model, "now", lambda: "2026-12-01T12:00:00Z")
         with mock.patch.object(layout, "records_by_line", reading), clock:
@@ -355,3 +363,4 @@ def test_writes_that_read_the_store_by_the_line_leave_what_plain_writes_leave(
         if totals.all_in_stored_form(store_path, store.digest(store_path.read_bytes())):
             assert all(map(model.in_stored_form, kept))
     assert outcomes[0] == outcomes[1]
+    assert any(used), "no write read the store by the line: the two runs were one path"
