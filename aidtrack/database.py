@@ -19,7 +19,7 @@ import os
 import signal
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -80,24 +80,25 @@ def is_sqlite(path: Path) -> bool:
         return False
 
 
-def export(path: Path, pledges: Sequence[Pledge], table: RateTable) -> None:
-    """Write the database whole, readable by its owner only: built beside `path`,
-    then moved in place."""
+def export(path: Path, records: Sequence[Mapping[str, Any]], table: RateTable) -> None:
+    """Write the database of `records` (each in its JSON form, `Pledge.to_json`, as
+    `Ledger.as_json` gives them) whole, readable by its owner only: built beside
+    `path`, then moved in place (so SQLite's journal is not needed while building)."""
     building = path.with_name(f".{path.name}.building")
     building.unlink(missing_ok=True)
     try:
         with sqlite3.connect(building) as db:
-            db.executescript(SCHEMA)
+            db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
             db.executemany(
                 f"INSERT INTO pledges VALUES ({', '.join('?' * len(PLEDGE_COLUMNS))})",
-                (_pledge_row(p) for p in pledges),
+                (tuple(map(record.get, PLEDGE_COLUMNS)) for record in records),
             )
             db.executemany(
                 "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
                 (
-                    (p.id, position, s.url, s.date, s.quote)
-                    for p in pledges
-                    for position, s in enumerate(p.sources, start=1)
+                    (record["id"], position, s["url"], s["date"], s["quote"])
+                    for record in records
+                    for position, s in enumerate(record["sources"], start=1)
                 ),
             )
             db.executemany(
@@ -109,7 +110,7 @@ def export(path: Path, pledges: Sequence[Pledge], table: RateTable) -> None:
             )
             db.executemany(
                 "INSERT INTO year_totals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                year_totals(pledges, table),
+                year_totals(map(Pledge.from_json, records), table),
             )
         db.close()
         building.chmod(0o600)  # an export is readable by its owner only, as the store
@@ -120,12 +121,6 @@ def export(path: Path, pledges: Sequence[Pledge], table: RateTable) -> None:
         raise InvalidInput(f"cannot write {path}: {error.strerror}") from None
     finally:
         building.unlink(missing_ok=True)
-
-
-def _pledge_row(pledge: Pledge) -> list[Any]:
-    """A record's values in `PLEDGE_COLUMNS` order, its JSON made once."""
-    row = pledge.to_json()
-    return [row.get(column) for column in PLEDGE_COLUMNS]
 
 
 def year_totals(pledges: Iterable[Pledge], table: RateTable) -> list[tuple[Any, ...]]:
@@ -152,30 +147,33 @@ def year_totals(pledges: Iterable[Pledge], table: RateTable) -> list[tuple[Any, 
         for category, (amount, _) in c.by_category.items()
         if amount
     ]
-    usd, eur = _cents(rows, table, "USD"), _cents(rows, table, "EUR")
+    usd, eur = _cents(rows, table)
     return [
         (*row[:6], f"{row[6]:f}", row[7], usd[index], eur[index]) for index, row in enumerate(rows)
     ]
 
 
-def _cents(rows: Sequence[tuple[Any, ...]], table: RateTable, target: str) -> list[int | None]:
-    """Each row's amount in `target` cents: each donor's year, stage and currency
+def _cents(
+    rows: Sequence[tuple[Any, ...]], table: RateTable
+) -> tuple[list[int | None], list[int | None]]:
+    """Each row's amount in US$ and in euro cents: each donor's year, stage and currency
     converted once (as `report` converts it), split over its rows by largest remainder."""
     buckets: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for index, (donor, _, year, measure, stage, _, _, currency) in enumerate(rows):
         buckets[donor, year, measure, stage, currency].append(index)
-    cents: list[int | None] = [None] * len(rows)
+    usd: list[int | None] = [None] * len(rows)
+    eur: list[int | None] = [None] * len(rows)
     for (_, year, _, _, currency), members in buckets.items():
-        total = sum((rows[i][6] for i in members), Decimal(0))
-        try:
-            converted = table.convert(total, currency, target, year, 2).amount
-        except MissingRate:
-            continue
-        for index, share in zip(
-            members, _split(converted, [rows[i][6] for i in members]), strict=True
-        ):
-            cents[index] = share
-    return cents
+        amounts = [rows[i][6] for i in members]
+        total = sum(amounts, Decimal(0))
+        for target, cents in (("USD", usd), ("EUR", eur)):
+            try:
+                converted = table.convert(total, currency, target, year, 2).amount
+            except MissingRate:
+                continue
+            for index, share in zip(members, _split(converted, amounts), strict=True):
+                cents[index] = share
+    return usd, eur
 
 
 def _split(total: Decimal, weights: Sequence[Decimal]) -> Iterator[int]:

@@ -11,8 +11,17 @@ a reader may skip because of it, is decided here and nowhere else.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from typing import Any
 
 from .errors import StoreError
@@ -108,7 +117,9 @@ def _documents(raw: bytes, start: int, stop: int) -> dict[str, dict[str, Any]]:
 class RecordsByLine:
     """The records table of a store, read by the line: the bytes aidtrack wrote for it
     (`serialize`'s layout: a record per line), each parsed only when asked for, and
-    the records added since, which are written after them."""
+    the records added since, which are written after them. A record read may be
+    changed (`update`) or dropped (`remove`): its line alone is written anew or left
+    out."""
 
     def __init__(self, name: str, raw: bytes, start: int, end: int, order: list[str]) -> None:
         self.name = name
@@ -125,6 +136,10 @@ class RecordsByLine:
         self._absent: set[str] = set()
         """Record ids looked for in the lines read and not there (nor read since)."""
         self._scan: tuple[list[int], dict[str, list[int]]] | None = None
+        self.changed: set[int] = set()
+        """Where the lines of the records changed since they were read start."""
+        self.dropped: set[int] = set()
+        """Where the lines of the records removed start."""
 
     def candidates(self, field: str, values: Collection[str]) -> list[dict[str, Any]]:
         """The records whose `field` may be one of the texts `values`, in stored order:
@@ -143,7 +158,7 @@ class RecordsByLine:
         else:  # as `serialize` writes it, `"donor":"Norway"` is in each line of Norway's
             dumps = orjson.dumps
             starts |= self._starts_with(b'"%b":%b' % (field.encode(), dumps(v)) for v in sought)
-        docs = self._docs_at(starts)
+        docs = self._docs_at(starts | self.changed)  # a changed line's bytes are its old record
         if field == "id":
             self._absent |= sought - self._read_ids.keys()
         return [*docs, *self.added.values()]
@@ -152,7 +167,7 @@ class RecordsByLine:
         """The records that may have a text in any of `fields`, in stored order: every
         one that has, and maybe others (the store picks)."""
         starts = self._starts_with(b'"%b":"' % field.encode() for field in fields)
-        return [*self._docs_at(starts), *self.added.values()]
+        return [*self._docs_at(starts | self.changed), *self.added.values()]
 
     def insert(self, docs: Iterable[Mapping[str, Any]]) -> list[str]:
         """Add documents after the lines read, under new document ids; their ids."""
@@ -170,6 +185,32 @@ class RecordsByLine:
         self.added.update(new)
         return list(new)
 
+    def update(
+        self, keys: Collection[str], change: Callable[[MutableMapping[str, Any]], None]
+    ) -> None:
+        """Change in place the records of these document ids, each read already or
+        added since."""
+        for at in self._lines_of(keys):
+            change(self._parsed[at][1])
+            self.changed.add(at)
+        for key in self.added.keys() & keys:
+            change(self.added[key])
+
+    def remove(self, keys: Collection[str]) -> None:
+        """Drop the records of these document ids, each read already or added since."""
+        self.dropped |= self._lines_of(keys)
+        for key in self.added.keys() & keys:
+            del self.added[key]
+
+    def key_of(self, doc: Mapping[str, Any]) -> str:
+        """The document id of a record read or added."""
+        keyed = [*self._parsed.values(), *self.added.items()]
+        return next(key for key, found in keyed if found is doc)
+
+    def _lines_of(self, keys: Collection[str]) -> set[int]:
+        """Where the lines read of these document ids start."""
+        return {at for at, (key, _) in self._parsed.items() if key in keys} - self.dropped
+
     def table_order(self, tables: Iterable[str]) -> list[str]:
         """The store's tables in their stored order, then those of `tables` made since
         (last, as TinyDB adds them)."""
@@ -179,33 +220,60 @@ class RecordsByLine:
         """Every record of the table, those parsed already as they were."""
         docs = _documents(self.raw, self.start, self.end)
         docs.update(self._parsed.values())  # the records handed out stay those records
+        for at in self.dropped:
+            del docs[self._parsed[at][0]]
         return docs | self.added
 
     def serialized(self) -> list[bytes | memoryview]:
         """The table's lines as `serialize` writes them, in pieces: those read (the
-        bytes themselves, not a copy), then those added."""
-        added = _rows(self.added)
-        if self.end > self.start:
-            return [memoryview(self.raw)[self.start : self.end], *(b",\n" + row for row in added)]
-        return [b",\n".join(added)] if added else []
+        bytes themselves, not a copy, but the lines changed, written anew, and those
+        dropped), then those added."""
+        view = memoryview(self.raw)
+        rows: list[bytes | memoryview] = []
+        at = self.start  # where the next run of unchanged lines starts
+        for start in sorted(self.changed | self.dropped):
+            if start > at:
+                rows.append(view[at : start - 2])  # up to the line's ",\n" before it
+            if start not in self.dropped:
+                rows += _rows(dict([self._parsed[start]]))
+            stop = self.raw.find(b"\n", start, self.end)
+            at = self.end if stop < 0 else stop + 1
+        if self.end > at:
+            rows.append(view[at : self.end])
+        rows += _rows(self.added)
+        return [piece for row in rows for piece in (b",\n", row)][1:]
+
+    def holds(self, field: str, value: str) -> bool:
+        """Whether a record has the text `value` in `field` (its lines read one by one,
+        up to the first that has)."""
+        import orjson
+
+        lines = self._lines_with(b'"%b":%b' % (field.encode(), orjson.dumps(value)))
+        docs = itertools.chain.from_iterable(self._docs_at([at]) for at in lines)
+        every = itertools.chain(docs, self._docs_at(self.changed), self.added.values())
+        return any(doc.get(field) == value for doc in every)
 
     def _starts_with(self, needles: Iterable[bytes]) -> set[int]:
         """Where the lines that hold any of `needles` start."""
-        raw, starts = self.raw, set()
-        for needle in needles:
-            at = raw.find(needle, self.start, self.end)
-            while at >= 0:
-                starts.add(raw.rfind(b"\n", self.start, at) + 1 or self.start)
-                stop = raw.find(b"\n", at, self.end)
-                at = -1 if stop < 0 else raw.find(needle, stop, self.end)
-        return starts
+        return {at for needle in needles for at in self._lines_with(needle)}
+
+    def _lines_with(self, needle: bytes) -> Iterator[int]:
+        """Where the lines that hold `needle` start, in stored order."""
+        raw = self.raw
+        at = raw.find(needle, self.start, self.end)
+        while at >= 0:
+            yield raw.rfind(b"\n", self.start, at) + 1 or self.start
+            stop = raw.find(b"\n", at, self.end)
+            at = -1 if stop < 0 else raw.find(needle, stop, self.end)
 
     def _with_ids(self, ids: Collection[str]) -> set[int]:
         """Where the lines of these record ids start (through one scan of every line)."""
         unnamed, by_id = self._scanned()
         starts = {at for pledge_id in ids for at in by_id.get(pledge_id, ())}
         # A line whose id does not come first is read to learn its id.
-        return starts | {at for at in unnamed if self._docs_at([at])[0].get("id") in ids}
+        return starts | {
+            at for at in unnamed for doc in self._docs_at([at]) if doc.get("id") in ids
+        }
 
     def _scanned(self) -> tuple[list[int], dict[str, list[int]]]:
         """The starts of lines whose record id does not come first; the others' starts
@@ -231,12 +299,13 @@ class RecordsByLine:
         return self._scan
 
     def _docs_at(self, starts: Iterable[int]) -> list[dict[str, Any]]:
-        """The records of the lines starting at `starts`, in stored order (each parsed
-        once: the same record is the same object however it was found)."""
+        """The records of the lines starting at `starts`, but those dropped, in stored
+        order (each parsed once: the same record is the same object however it was
+        found)."""
         import orjson
 
         docs = []
-        for at in sorted(starts):
+        for at in sorted(set(starts) - self.dropped):
             if at not in self._parsed:
                 stop = self.raw.find(b"\n", at, self.end)
                 key, body = self._split(self.raw[at : self.end if stop < 0 else stop])

@@ -175,6 +175,12 @@ class Ledger:
         doc_id = self._ids().get(pledge_id)
         return None if doc_id is None else self._build(self._docs()[doc_id])
 
+    def _doc_id(self, pledge_id: str) -> str:
+        """The TinyDB id of a stored record's document."""
+        if self.store.by_line:
+            return self.store.key_of(self.store.find(PLEDGES, "id", [pledge_id])[-1])
+        return self._ids()[pledge_id]
+
     def get(self, pledge_id: str) -> Pledge:
         pledge = self.find(pledge_id)
         if pledge is None:
@@ -407,10 +413,16 @@ class Ledger:
                 f"{pledge_id} cannot be removed: {', '.join(linked)} point at it; "
                 "remove those first"
             )
-        self.store.table(PLEDGES).remove(doc_ids=[int(self._ids().pop(pledge_id))])
+        self.store.remove(PLEDGES, [self._doc_id(pledge_id)])
+        if self._index is not None:
+            del self._index[pledge_id]
         del self._built[pledge_id]
         self.touched.append(pledge)
-        self._forget()
+        if self.store.by_line:  # a record id names one record there: its links go with it
+            self._links = [link for link in self.links() if link[0] != pledge_id]
+            self._gone = None
+        else:
+            self._forget()
         return pledge
 
     def create(self) -> bool:
@@ -501,20 +513,25 @@ class Ledger:
             return
         new = {p.id: p.to_json() for p in pledges}
         self.touched += [self.get(p.id) for p in pledges] + list(pledges)
+        relinked = False
 
         def overwrite(doc: MutableMapping[str, Any]) -> None:
+            nonlocal relinked
             # Fields aidtrack does not know are someone's data: they stay.
             unknown = {key: value for key, value in doc.items() if key not in model.FIELDS}
             replacement = new[doc["id"]]
+            links = counting.links_of([doc])
             doc.clear()
             doc.update(replacement)
             doc.update(unknown)
+            relinked = relinked or counting.links_of([doc]) != links
 
-        doc_ids = [int(self._ids()[i]) for i in new]
-        self._written.update(map(str, doc_ids))
-        self.store.table(PLEDGES).update(overwrite, doc_ids=doc_ids)
+        doc_ids = [self._doc_id(i) for i in new]
+        self._written.update(doc_ids)
+        self.store.update(PLEDGES, doc_ids, overwrite)
         self._built.update((p.id, p) for p in pledges)
-        self._forget()
+        if relinked:  # else the links read stay those of the records
+            self._forget()
 
     def _forget(self) -> None:
         """Forget what was read off the links before a write changed them."""

@@ -23,7 +23,15 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -104,9 +112,10 @@ class Store:
 
     A writing unit may hold its records table by the line (`layout.RecordsByLine`):
     the bytes read, each record parsed only when `find` or `having` needs it, records
-    added kept aside, and the bytes written back as they were with the new lines after
-    them. Anything that needs the whole table (`data`, `docs`, `table`) reads it all
-    first, and from then on the store is a plain one.
+    added kept aside, and the bytes written back as they were (but the lines of the
+    records changed or removed) with the new lines after them. Anything that needs the
+    whole table (`data`, `docs`, `table`) reads it all first, and from then on the
+    store is a plain one.
     """
 
     def __init__(
@@ -146,8 +155,25 @@ class Store:
     @property
     def by_line(self) -> bool:
         """Whether the records table is still read by the line (nothing needed all of it,
-        and nothing but `insert` changed it)."""
+        and nothing but `insert`, `update` and `remove` changed it)."""
         return self._lines is not None
+
+    def key_of(self, doc: Mapping[str, Any]) -> str:
+        """The document id of a record that `find` or `having` gave while the records
+        table is read by the line (`by_line`)."""
+        assert self._lines is not None
+        return self._lines.key_of(doc)
+
+    @property
+    def added_only(self) -> bool:
+        """Whether the records table is read by the line and was only added to."""
+        return self._lines is not None and not (self._lines.changed or self._lines.dropped)
+
+    def holds(self, field: str, value: str) -> bool:
+        """Whether a record has the text `value` in `field`, while the records table is
+        read by the line (`by_line`)."""
+        assert self._lines is not None
+        return self._lines.holds(field, value)
 
     def table(self, name: str) -> Table:
         """A TinyDB table over the tables in memory (its query cache is off)."""
@@ -187,12 +213,35 @@ class Store:
         """Add documents to a table under new document ids (`layout.numbered`); their ids."""
         self._storage.changed = True
         if self._lines is not None and name == self._lines.name:
-            return self._lines.insert(docs)
+            if not self._lines.dropped:  # numbered as TinyDB numbers them, from all
+                return self._lines.insert(docs)
+            self._read_all()
         table = self._storage.data.setdefault(name, {})
         last = int(next(reversed(table), "0"))
         new = layout.numbered(last, docs, taken=table.__contains__)
         table.update(new)
         return list(new)
+
+    def update(
+        self,
+        name: str,
+        doc_ids: Collection[str],
+        change: Callable[[MutableMapping[str, Any]], None],
+    ) -> None:
+        """Change in place the documents of these document ids."""
+        self._storage.changed = True
+        if self._lines is not None and name == self._lines.name:
+            self._lines.update(doc_ids, change)
+        else:
+            self.table(name).update(change, doc_ids=[int(key) for key in doc_ids])
+
+    def remove(self, name: str, doc_ids: Collection[str]) -> None:
+        """Drop the documents of these document ids."""
+        self._storage.changed = True
+        if self._lines is not None and name == self._lines.name:
+            self._lines.remove(doc_ids)
+        else:
+            self.table(name).remove(doc_ids=[int(key) for key in doc_ids])
 
     def _read_all(self) -> None:
         """Parse every line of a table read by the line, in the tables' stored order

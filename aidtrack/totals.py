@@ -167,16 +167,17 @@ def _recount(
         discard(counted.path)
         return
     if counted.by_line and before is not None and before.parties is not None:
-        # Read by the line, the store was only added to: its parties are those before,
-        # and those of the records added.
-        names = {*before.parties, *(p.donor for p in touched), *(p.recipient for p in touched)}
-        parties = sorted(names)
+        # Read by the line: its parties are those before, but those of the records
+        # written (added, changed, removed) are those some record still names.
+        written = {*(p.donor for p in touched), *(p.recipient for p in touched)}
+        named = {n for n in written if counted.holds("donor", n) or counted.holds("recipient", n)}
+        parties = sorted(set(before.parties) - written | named)
     else:
         parties = parties_of(list(counted.docs(store.PLEDGES).values()))
     # A write stores every record it touches in stored form, and changes no other; a
-    # store read by the line is not read whole to learn it.
+    # store read by the line and only added to is not read whole to learn it.
     stored_form = before is not None and before.stored_form
-    if not stored_form and not counted.by_line:
+    if not stored_form and not counted.added_only:
         stored_form = all(map(in_stored_form, counted.docs(store.PLEDGES).values()))
     rates = list(counted.docs(store.RATES).values())
     _write(counted.path, digest, kept or [], tally, rates, (parties, stored_form))

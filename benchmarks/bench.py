@@ -5,8 +5,10 @@ stdout drained through a pipe. For each store size the table gives the median wa
 time and the peak memory (max RSS, from `wait4`) of each command, and its ratios to:
 the Typer floor (a minimal Typer command doing the same kind of output), parsing the
 store file with the standard json module (the least any command that reads the whole
-store can cost), and sqlite-utils where the issue pairs them. The targets of issue 7
-are then marked PASS or FAIL. Timings are figures to read, not assertions.
+store can cost), and sqlite-utils where the issue pairs them; `export --format sqlite`
+also has a floor of its own (issue 27: parse the store with orjson and `executemany` its
+records and sources into SQLite, `floor_sqlite_export.py`). The targets of issues 7, 17,
+22 and 27 are then marked PASS or FAIL. Timings are figures to read, not assertions.
 
     python benchmarks/bench.py [--sizes 10,1000,10000,100000] [--repeat 5] [--out DIR]
 
@@ -77,6 +79,7 @@ TYPER_JSON = "floor: Typer JSON (10 records)"
 TYPER_RICH = "floor: Typer + Rich (10 rows)"
 PARSE = "floor: parse store (json)"
 PARSE_ORJSON = "floor: parse store (orjson)"
+FLOOR_EXPORT_DB = "floor: orjson + SQLite executemany"
 PARSING = (PARSE, PARSE_ORJSON)
 """What "parsing the store" means in a target: the cheaper of the two readers."""
 SQLITE_INSERT = "peer: sqlite-utils insert CSV"
@@ -152,6 +155,10 @@ CASES = (
         PARSE_ORJSON,
         (PYTHON, "-c", "import orjson,sys; orjson.loads(open(sys.argv[1],'rb').read())", "{store}"),
     ),
+    Case(
+        FLOOR_EXPORT_DB,
+        (PYTHON, str(HERE / "floor_sqlite_export.py"), "{store}", "{floor_db}"),
+    ),
     Case(SQLITE_INSERT, (SQLITE_UTILS, "insert", "{fresh_db}", "pledges", "{csv}", "--csv")),
     Case(SQLITE_QUERY, (SQLITE_UTILS, "query", "{db}", GROUP_BY), after=SQLITE_INSERT),
 )
@@ -190,6 +197,7 @@ TARGETS = (
     Target(17, "list (table) vs Typer + Rich floor", LIST, TYPER_RICH, 1.0, on_small=True),
     Target(17, "donor completion vs --version", COMPLETE, VERSION, 1.5),
     Target(22, "deliver vs parse store", DELIVER, PARSING, 1.0),
+    Target(27, "export sqlite vs its floor", EXPORT_DB, FLOOR_EXPORT_DB, 2.0),
 )
 
 
@@ -272,6 +280,7 @@ class Workspace:
             "copy": str(work / "copy.json"),
             "empty": str(work / "empty.json"),
             "export_db": str(work / "export.db"),
+            "floor_db": str(work / "floor.db"),
             "promise": data.promise,
         }
 
@@ -534,7 +543,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     shutil.rmtree(args.out / "work")
 
     verdicts = evaluate(by_size, cases)
-    print("\n## Targets (issues 7, 17 and 22)\n")
+    print("\n## Targets (issues 7, 17, 22 and 27)\n")
     print(targets_table(verdicts))
     total = time.perf_counter() - started
     print(f"\ntotal {total:.0f} s")

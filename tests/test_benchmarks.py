@@ -32,6 +32,7 @@ ROWS = (
     "floor: Typer + Rich (10 rows)",
     "floor: parse store (json)",
     "floor: parse store (orjson)",
+    "floor: orjson + SQLite executemany",
     "peer: sqlite-utils insert CSV",
     "peer: sqlite-utils query GROUP BY",
 )
@@ -60,9 +61,10 @@ def test_benchmark_runs_on_the_smallest_sizes(tmp_path: Path) -> None:
     assert "## 10 pledges" in out and "## 1,000 pledges" in out
     for row in ROWS:
         assert f"| {row} " in out, row
-    assert "## Targets (issues 7, 17 and 22)" in out
+    assert "## Targets (issues 7, 17, 22 and 27)" in out
     assert "report vs parse store (at 1,000)" in out
     assert "deliver vs parse store (at 1,000)" in out
+    assert "export sqlite vs its floor (at 1,000)" in out
     assert "list --json peak memory vs parse store (at 1,000)" in out
     results = json.loads((tmp_path / "results.json").read_text())
     # Every command exists (the script skips one whose `--help` fails, so a broken

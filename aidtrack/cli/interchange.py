@@ -395,7 +395,7 @@ def export(
 
         if target is None:
             raise InvalidInput("an SQLite export needs a file: --format sqlite -o pledges.db")
-        database.export(target, [Pledge.from_json(record) for record in records], rates)
+        database.export(target, records, rates)
         env.say(
             f"exported {len(records)} pledges to {target} (tables pledges, sources, "
             "rates, year_totals)"
