@@ -7,7 +7,8 @@ Before that line come only the interpreter's start-up and the imports that reach
 (the console script's, and this module's: the standard library's `signal` and nothing
 heavy), a few milliseconds in which Python's own Ctrl-C handler is in force and no
 code of ours can run: a Ctrl-C there ends the process with Python's report, having
-touched nothing.
+touched nothing, or, landing in the import machinery's lock callback, is printed as
+ignored and the command runs on as if never interrupted.
 """
 
 from __future__ import annotations

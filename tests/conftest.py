@@ -140,11 +140,30 @@ def interrupted_before_the_entry_point(returncode: int, stderr: str) -> bool:
     reports it itself and nothing is touched. From `main`'s first line on there is none.
 
     Python's reports: a fatal error while it sets itself up (whatever it was doing), or
-    a KeyboardInterrupt traceback, after `Could not import runpy module` for `python -m`."""
+    a KeyboardInterrupt traceback (or the bare word), after `Could not import runpy
+    module` for `python -m`."""
     setting_up = stderr.startswith("Fatal Python error: init")
-    interrupted = stderr.startswith(("Traceback (most recent call last)", "Could not import"))
+    interrupted = stderr.startswith(
+        ("Traceback (most recent call last)", "Could not import", "KeyboardInterrupt")
+    )
     return (
         returncode in (1, -signal.SIGINT)
         and (setting_up or (interrupted and "KeyboardInterrupt" in stderr))
-        and not re.search(r'entry\.py", line \d+,? in main\b', stderr)
+        and not _reached_main(stderr)
     )
+
+
+def swallowed_before_the_entry_point(returncode: int, stderr: str) -> bool:
+    """Whether a Ctrl-C landed in the import machinery's lock callback before aidtrack's
+    entry point ran: Python prints it as an exception ignored and goes on, so the
+    command runs as if never interrupted."""
+    return (
+        returncode == 0
+        and stderr.startswith("Exception ignored in: <function _get_module_lock")
+        and "KeyboardInterrupt" in stderr
+        and not _reached_main(stderr)
+    )
+
+
+def _reached_main(stderr: str) -> bool:
+    return re.search(r'entry\.py", line \d+,? in main\b', stderr) is not None
