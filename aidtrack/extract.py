@@ -620,6 +620,11 @@ def _not_pledged(
     return ""
 
 
+_PERIODICAL = (
+    r"monthly|weekly|daily|månedlig\w*|månatlig\w*|monatlich\w*|mensuel\w*|maandelijks\w*"
+    r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
+)
+"""The words for "monthly", "weekly" and "daily" in the ten languages."""
 _RATE = _Lazy(
     r"^(?:\s+[^\W\d_]+){0,10}?\s+(?:(?:a|per|each|every)\s+(?:month|week|day)"
     r"|(?:per|hver|hvert|i|om)\s+(?:måned|uke|uge)\w*|(?:per|hver|om)\s+dag\w*"
@@ -627,15 +632,13 @@ _RATE = _Lazy(
     r"|(?:pro|im|jeden|jede)\s+(?:Monat|Woche|Tag)\w*|(?:par|chaque)\s+(?:mois|semaine|jour)"
     r"|(?:per|elke)\s+(?:maand|week|dag)|(?:na|co)\s+(?:miesiąc|tydzień|dzień)"
     r"|(?:al|por|cada)\s+(?:mes|semana|día)|(?:al|ogni|alla|a)\s+(?:mese|settimana|giorno)"
-    r"|monthly|weekly|daily|månedlig\w*|månatlig\w*|monatlich\w*|mensuel\w*|maandelijks"
-    r"|miesięcznie|dziennie|mensual\w*|mensil\w*)\b",
+    r"|" + _PERIODICAL + r")\b",
     re.IGNORECASE,
 )
 """A figure per month, week or day ("$4.4bn is spent ... each month", "£5.4bn a month"):
 a rate of spending or support, never a pledge's amount for a year."""
 _RATE_BEFORE = _Lazy(
-    r"(?<![\w'\u2019])(?:monthly|weekly|daily|månedlig\w*|månatlig\w*|monatlich\w*"
-    r"|mensuel\w*|maandelijks\w*|miesięczn\w*|mensual\w*|mensil\w*)\s+(?:[^\W\d_]+\s+){0,2}$",
+    r"(?<![\w'\u2019])(?:" + _PERIODICAL + r")\s+(?:[^\W\d_]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _HOSTED_REFUGEES = _Lazy(
