@@ -481,6 +481,15 @@ def followed(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+def refuse_irregular(path: Path) -> None:
+    """OSError (EEXIST, "it is not a regular file") if `path` (or what a link at it
+    points to) exists and is a device, a pipe or a folder: only a regular file is ever
+    replaced, since a file renamed over /dev/full replaces the device."""
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise OSError(errno.EEXIST, "it is not a regular file", str(path))
+
+
 def write_atomically(
     path: Path, payload: bytes, *, durable: bool = True, private: bool = True
 ) -> None:
@@ -497,9 +506,7 @@ def write_atomically(
     import secrets
 
     path = followed(path)
-    with contextlib.suppress(FileNotFoundError):
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise OSError(errno.EEXIST, "it is not a regular file", str(path))
+    refuse_irregular(path)
     # `_is_temporary_of` tells whose it is: the random part has no dot.
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     mode = 0o600 if private else 0o666

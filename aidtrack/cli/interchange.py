@@ -1,7 +1,7 @@
 """Commands that move records in and out: import, export, and init with the sample data."""
 
 import contextlib
-import stat
+import errno
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -294,19 +294,19 @@ def _write_rejects(path: Path, table: "Mapped") -> None:
 
 
 def _check_output(target: Path) -> None:
-    """An export replaces a regular file (through a link to one, its target), never a
-    device, a pipe or a folder: a file moved over /dev/full replaces the device."""
+    """The writer's own check (`store.refuse_irregular`), made before any work, in the
+    words of an export."""
+    from ..store import refuse_irregular
+
     try:
-        mode = target.stat().st_mode
-    except FileNotFoundError:
-        return
+        refuse_irregular(target)
     except OSError as error:
-        raise InvalidInput(f"cannot write {target}: {error.strerror}") from None
-    if not stat.S_ISREG(mode):
+        if error.errno != errno.EEXIST:
+            raise InvalidInput(f"cannot write {target}: {error.strerror}") from None
         raise InvalidInput(
             f"{target} is not a regular file (a device, pipe or folder); export to a "
             "file, or to stdout with -o -"
-        )
+        ) from None
 
 
 @contextlib.contextmanager
