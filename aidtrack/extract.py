@@ -157,8 +157,11 @@ NATIONAL_CURRENCY = {
     "NZL": "NZD",
     "CHE": "CHF",
     "GBR": "GBP",
+    "ROU": "RON",
+    "MDA": "MDL",
 }
-"""Whose krone, dollar or franc an adjective names ("norske kroner", "dollars canadiens")."""
+"""Whose krone, dollar, franc or leu an adjective names ("norske kroner", "dollars
+canadiens", "lei mołdawskich")."""
 SMALLEST_PLEDGE = 1000
 """An amount below this (`€11.5` with its scale word lost) is a garbled figure."""
 
@@ -245,7 +248,7 @@ def _before(languages: Languages, name: str) -> re.Pattern[str]:
 @cache
 def _currency_words() -> str:
     words = sorted(
-        {w for w in money.CURRENCY_WORDS if w[-1].isalpha()} | set(money.KRONE_WORDS),
+        {w for w in money.CURRENCY_WORDS if w[-1].isalpha()} | set(money.SHARED_WORDS),
         key=len,
         reverse=True,
     )
@@ -376,7 +379,7 @@ def _named_count(sentence: str, match: re.Match[str]) -> bool:
     if after is None:
         return False
     words = {w.lower() for w in (after[1], (after[2] or "").strip())}
-    return not words & {*money.CURRENCY_WORDS, *money.KRONE_WORDS}
+    return not words & {*money.CURRENCY_WORDS, *money.SHARED_WORDS}
 
 
 def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -417,7 +420,7 @@ def _has_money_word(words: str) -> bool:
     """Whether a phrase names a scale or a currency `money` knows (not "200 GPS")."""
     lowered = words.lower()
     known = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES}
-    known |= {*money.CURRENCY_WORDS, *money.KRONE_WORDS}
+    known |= {*money.CURRENCY_WORDS, *money.SHARED_WORDS}
     tokens = re.findall(r"[^\W\d_]+\.?", lowered)
     return bool(re.search(r"[$€£¥₴]", words)) or any(t.rstrip(".") in known for t in tokens)
 
@@ -429,6 +432,11 @@ def _spelled(words: str, languages: Languages) -> bool:
         or (first in lexicon.number_words(languages) and first not in money.NUMBER_WORDS)
         or first == "mil"
     )
+
+
+_THOUSANDS_COMMA_TOO = frozenset({"es"})
+"""Languages written with a decimal comma in some countries and a thousands comma in
+others."""
 
 
 def _parse(words: str, languages: Languages) -> money.ParsedAmount:
@@ -447,13 +455,16 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     tokens = {t.lower().rstrip(".") for t in re.findall(r"[^\W\d_]+\.?", text)}
     if languages[0] != lexicon.ENGLISH and tokens & set(money.DECIMAL_COMMA_SCALES):
         # A language that writes a decimal comma groups thousands with a dot:
-        # "16.223 millones" is 16,223 million, "2,250 milliarder" 2.25 billion.
+        # "16.223 millones" is 16,223 million, "2,250 milliarder" 2.25 billion. Spanish
+        # is also written with a thousands comma (Mexico, the US): there `money` refuses
+        # "20,600 millones" as ambiguous and the amount stays open with both readings.
         text = re.sub(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])", r"\1\2", text)
-        text = re.sub(
-            r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])",
-            lambda m: m[1] + "." + (m[2].rstrip("0") or "0"),
-            text,
-        )
+        if languages[0] not in _THOUSANDS_COMMA_TOO:
+            text = re.sub(
+                r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])",
+                lambda m: m[1] + "." + (m[2].rstrip("0") or "0"),
+                text,
+            )
     country = None
     forms = lexicon.party_forms(languages)
     for token in re.finditer(r"[^\W\d_]+", text):
@@ -567,9 +578,17 @@ def _not_pledged(
     )
 
     def said(name: str) -> bool:
-        """Whether the window says a word of `name` with no verb of giving after it."""
+        """Whether the window says a word of `name` with no verb of giving after it; the
+        verb of the need's own infinitive ("an appeal to provide $2.3 billion") is the
+        need's, not a giving."""
         found = list(_word(languages, name).finditer(near))
-        return bool(found) and not giving.search(_FUTURE.sub(" ", near[found[-1].end() :]))
+        if not found:
+            return False
+        rest = near[found[-1].end() :]
+        governed = _GOVERNED_INFINITIVE.match(rest)
+        if governed and giving.fullmatch(governed["verb"]):
+            rest = rest[governed.end() :]
+        return not giving.search(_FUTURE.sub(" ", rest))
 
     if refused:
         return "refused"
@@ -585,6 +604,12 @@ def _not_pledged(
         return "needed"
     if _INSTEAD_OF.search(near):
         return "the figure it replaces"
+    if _RAISED.search(near) or _FROM_MANY.search(near) or _PRIVATE_GIFTS.search(near):
+        return "money from many givers, no one's pledge"
+    if _MANY_GIVERS.search(window) and (
+        _word(languages, "total").search(near) or _SUM_NOUN.search(near)
+    ):
+        return "the total of many givers, no one's pledge"
     if _CLAIMED.search(near) or _CLAIMED.search(head):
         return "a claim or a refund, not money given"
     if said("loss"):
@@ -620,6 +645,13 @@ def _not_pledged(
     return ""
 
 
+_GOVERNED_INFINITIVE = _Lazy(
+    r"^\W*(?:[^\W\d_]+\W+){0,3}?(?:to|å|at|att|zu|à|de|d['\u2019]|te|para|a|di|per|aby)\s+"
+    r"(?P<verb>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+"""An infinitive a few words after a word of need, which it governs ("an appeal to
+provide", "anmodet om at give")."""
 _PERIODICAL = (
     r"monthly|weekly|daily|månedlig\w*|månatlig\w*|monatlich\w*|mensuel\w*|maandelijks\w*"
     r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
@@ -664,6 +696,49 @@ _CLAIMED = _Lazy(
 )
 """A claim for reimbursement or a refund ("708 miljoen euro gedeclareerd" at the European
 Peace Facility): money the donor gets back, not money it gives."""
+_RAISED = _Lazy(
+    r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
+    r"|récolt\w*|collect[ée]\w*|levée de fonds|gesammelt|eingeworben|zusammengekommen"
+    r"|samlet inn|samla inn|innsaml\w*|indsaml\w*|insaml\w*|ingezameld|opgehaald|zebra\w*"
+    r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])",
+    re.IGNORECASE,
+)
+"""Money raised or collected ("a permis de rassembler un milliard", "raised at the
+meeting"): the sum of many givers at a conference or an appeal, no one donor's pledge."""
+_FROM_MANY = _Lazy(
+    r"(?<![\w'\u2019])(?:from (?:other|many|several|various) countries|from abroad"
+    r"|fra andre land\w*|fra mange land\w*|från andra länder|aus anderen Ländern"
+    r"|aus dem Ausland|d['\u2019]autres pays|de l['\u2019]étranger|uit andere landen"
+    r"|z innych krajów|z zagranicy|de otros países|del extranjero|da altri paesi"
+    r"|dall['\u2019]estero)(?![\w])",
+    re.IGNORECASE,
+)
+"""Aid that arrives from other countries ("pomoc, która przypływa z innych krajów"): the
+sum of many donors."""
+_PRIVATE_GIFTS = _Lazy(
+    r"(?<![\w'\u2019])(?:private donations|donations (?:by|from) the public|dons des"
+    r"|générosité des|generosity of|Großzügigkeit der|generosidad de los"
+    r"|Spenden der|donaciones de los|donazioni degli|donazioni dei|donaties van de"
+    r"|gaver fra|donationer fra|gåvor från)\s+(?-i:[A-ZÆØÅÄÖÜ])[^\W\d_]*(?:s|er|ar|i|os)\b",
+    re.IGNORECASE,
+)
+"""Gifts of a people ("les dons des Canadiens aux organisations humanitaires"): private
+giving, not a government's pledge."""
+_SUM_NOUN = _Lazy(
+    r"(?<![\w'\u2019])(?:total sum|total amount|\w*[sS]umme|samlet beløp|samlet beløb"
+    r"|totalbelopp|somme totale|montant total|totaalbedrag|kwot\w* łączn\w*|suma total"
+    r"|importe total|somma complessiva|importo complessivo)(?![\w])",
+    re.IGNORECASE,
+)
+_MANY_GIVERS = _Lazy(
+    r"(?<![\w'\u2019])(?:participants|attendees|donors|Teilnehmer\w*|Geber(?:länder)?"
+    r"|participants|donateurs|bailleurs|deltakerne|deltagerne|deltagarna|giverne|givarna"
+    r"|uczestnicy|darczyńcy|participantes|donantes|partecipanti|donatori|deelnemers"
+    r"|donoren)(?![\w])",
+    re.IGNORECASE,
+)
+"""Many givers together ("die Teilnehmer ... mit einer Gesamtsumme"): with a word of a
+total, the sum of everyone's pledges, not one donor's."""
 _INSTEAD_OF = _Lazy(
     r"(?<![\w'\u2019])(?:instead of|rather than|i stedet for|i stedet for|istället för"
     r"|anstatt|statt|au lieu d['\u2019e]|in plaats van|zamiast|en lugar de|en vez de"
@@ -957,8 +1032,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # "the Fund for a Resilient Ukraine": a channel's name
     if _CAPITAL.search(before):
         return "place"  # "in the Polish capital Warsaw"
-    if _AGAINST.search(before):
-        return ""  # "Russlands angrep mot Ukraina", "the war against Ukraine": neither
+    if _VENUE.search(before):
+        return ""  # "a conference in Kuwait City": the venue
+    if _AGAINST.search(before) or _ATTACKED_BY.search(before):
+        return ""  # "Russlands angrep mot Ukraina", "attacked by Russia": neither
     if re.search(
         r"(?<![\w'\u2019])(?:between|entre|zwischen|mellom|mellem|mellan|tussen|między)\s+"
         r"(?:(?:\S+\s+){0,5}?(?:and|og|och|und|et|en|i|y|e)\s+)?(?:\S+\s+)?$",
@@ -1060,12 +1137,30 @@ _AGAINST = _Lazy(
     r"(?:(?:the|die|der|den|la|le|l['\u2019]|el|il|lo)\s*)?$",
     re.IGNORECASE,
 )
+_ATTACKED_BY = _Lazy(
+    r"(?<![\w'\u2019])(?:attacked|invaded|angrepet|angrebet|anfallen|angegriffen|überfallen"
+    r"|attaqu[ée]e?s?|envahie?s?|aangevallen|binnengevallen|zaatakowan\w*|napadnięt\w*"
+    r"|atacad[ao]s?|invadid[ao]s?|attaccat[ao]|invas[ao])\s+(?:by|av|af|von|vom|par|door"
+    r"|przez|por|da|dalla|dal)\s+(?:(?:the|die|der|la|le|l['\u2019]|el|il)\s*)?$",
+    re.IGNORECASE,
+)
+"""The agent of an attack ("zaatakowanej przez Rosję", "attacked by Russia"): the
+aggressor, neither donor nor recipient."""
 _CAPITAL = _Lazy(
     r"(?<![\w'\u2019])(?:capital|hovedstad\w*|huvudstad\w*|Hauptstadt|capitale|hoofdstad"
     r"|stolic\w*)\s+$",
     re.IGNORECASE,
 )
 """A city named as a capital ("the Polish capital Warsaw") is where something happens."""
+_VENUE = _Lazy(
+    r"(?<![\w'\u2019])(?:conference|meeting|summit|konferanse\w*|konference\w*"
+    r"|konferens\w*|\w*[kK]onferenz|\w*[gG]ipfel|conférence|sommet|conferentie|top"
+    r"|konferencj\w*|szczyt\w*|conferencia|cumbre|conferenza|vertice)"
+    r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|tenutasi a)\s+$",
+    re.IGNORECASE,
+)
+"""The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City"):
+where the donors met, neither a donor nor the recipient."""
 _AUXILIARY = _Lazy(
     r"^\s+(?:hat|haben|hatte|hatten|har|hadde|havde|hade|heeft|hebben|had)\s+$", re.IGNORECASE
 )
@@ -1083,14 +1178,17 @@ def _objects(sentence: str, parties: list[_Party]) -> list[_Party]:
 
 
 def _several_recipients(sentence: str, party: _Party, languages: Languages) -> bool:
-    """ "til Ukraina og til enkelte andre land": the recipient shares with others."""
+    """ "til Ukraina og til enkelte andre land", "to Sudan and the region", "Afghanistan
+    and its neighbouring countries": the recipient shares with others."""
     after = sentence[party.start + len(party.words) :]
     return bool(
         _compiled(
             languages,
             r"^\s+(?:and|og|och|und|et|en|i|y|e)\s+(?:{recipient_before}\s+)?(?:\S+\s+){0,2}?"
             r"(?:other|others|andre|andra|övriga|andere|anderen|autres|inne|innych|otros|otras"
-            r"|altri|altre)\b",
+            r"|altri|altre|region|regionen|Region|région|regio|regionu|región|regione"
+            r"|neighbou?r\w*|nabo\w*|grann\w*|Nachbar\w*|voisin\w*|buur\w*|sąsiad\w*"
+            r"|vecin\w*|limitrof\w*|confinant\w*)\b",
         ).match(after)
     )
 
@@ -1871,7 +1969,8 @@ def _settle_amount(draft: Draft, mention: _Mention) -> None:
         draft.found["currency"] = Found(mention.parsed.currency, mention.words)
     elif mention.parsed.one_of:
         draft.open["currency"] = (
-            f"{mention.words!r}: kroner are {mention.parsed.named}; the donor settles which"
+            f"{mention.words!r}: {mention.parsed.shared} are {mention.parsed.named}; "
+            "the donor settles which"
         )
 
 

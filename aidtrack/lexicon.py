@@ -149,7 +149,7 @@ EN = Language(
     respectively="respectively|accordingly",
     equivalent="equivalent to|equivalent of|the equivalent of|or about|or roughly|or around"
     "|or some|or|that is|i\\.e\\.|equals|equal to|corresponding to",
-    need_before="appeal(?:ed)? for|estimates?|estimated|needs?|needed|forecasts?|on track for"
+    need_before="appeals?|appealed|estimates?|estimated|needs?|needed|forecasts?|on track for"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
     need_after="needed|required|requested|sought",
     spend="spend|spends|spending|spent",
@@ -251,8 +251,9 @@ _NORDIC_WORDS = {
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
     "need_before": "*behov|behøver|trenger|trænger|mangler|har brug for|krever|kræver|anslår"
-    "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber om|beder om|appell",
-    "need_after": "nødvendig|nødvendige|ønsket",
+    "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber om|beder om|appell"
+    "|anmoder om|anmodet om|anmodede om|anmodning om",
+    "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
     "loss": "*kostnad|*kostnader|*omkostninger|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
@@ -366,7 +367,7 @@ SV = Language(
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
     need_before="*behov|*behoven|behöver|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
     "|beräknar|beräknas|ber om|vädjar",
-    need_after="behövs|krävs|nödvändiga",
+    need_after="behövs|krävs|nödvändiga|*behov",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|*skador|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"

@@ -681,30 +681,44 @@ class InvalidRecord(InvalidInput):
         )
 
 
+_OWN_TEXTS = ("id", "created_at", "updated_at")
+"""The fields whose text each record has its own of: read every time."""
+_DEFAULTS = {f.name: f.default for f in RECORD}
+"""A record's fields in order, with their defaults (those without one are always given)."""
+_UNREAD = object()
+_LEFT_OUT = object()
+
+
+class _Refused(NamedTuple):
+    """A given value that a field's rule refused, and why."""
+
+    message: str
+
+
 class Builder:
     """Checks what a person or a file gave into a record, naming every problem.
 
     The one validation of new and changed records: `add`, `edit`, `revise` and `import`
     all build through it. A file's rows share one builder, so that each distinct name,
-    word or date of 100,000 rows is checked once.
+    word, date or amount of 100,000 rows is read once.
     """
 
     def __init__(self, stamp: str | None = None) -> None:
         self.stamp = stamp or now()
         self._parsers: dict[str, Callable[[object], Any]] = {
             "id": _pledge_id,
-            "donor": memo(partial(places.resolve, role="donor")),
-            "recipient": memo(partial(places.resolve, role="recipient")),
-            "year": _years(memo(YearSpan.parse)),
-            "years": _years(memo(YearSpan.parse)),
+            "donor": _of_text(partial(places.resolve, role="donor")),
+            "recipient": _of_text(partial(places.resolve, role="recipient")),
+            "year": years_of,
+            "years": years_of,
             "amount": _amount,
-            "currency": memo(money.normalize_currency),
-            "qualifier": memo(partial(choice, Qualifier, what="qualifier")),
-            "status": memo(partial(choice, Status, what="status")),
-            "category": memo(partial(choice, Category, what="category")),
+            "currency": _of_text(money.normalize_currency),
+            "qualifier": _of_text(partial(choice, Qualifier, what="qualifier")),
+            "status": _of_text(partial(choice, Status, what="status")),
+            "category": _of_text(partial(choice, Category, what="category")),
             "label": _given_text,
-            "instrument": memo(partial(choice, Instrument, what="instrument")),
-            "announced_on": memo(_announced),
+            "instrument": _of_text(partial(choice, Instrument, what="instrument")),
+            "announced_on": _of_text(_announced),
             "supersedes": _link,
             "part_of": _link,
             "delivery_of": _link,
@@ -713,6 +727,12 @@ class Builder:
             "created_at": _timestamp,
             "updated_at": _timestamp,
         }
+        self._read: dict[str, dict[str, Any]] = {
+            name: {} for name in self._parsers if name not in _OWN_TEXTS
+        }
+        """What each text given for a field was read as (`_field`), by field: the rows of
+        a file repeat their names, years, amounts, words and dates, and each distinct
+        text is read once (nothing given, "", most often of all)."""
 
     def values(self, given: Mapping[str, Any], sources: Iterable[Source] = ()) -> dict[str, Any]:
         """The fields of a `Pledge` (`id` is "" when none was given); fields it does not
@@ -720,13 +740,19 @@ class Builder:
         values: dict[str, Any] = {}
         problems: list[tuple[str, str]] = []
         for name, value in given.items():
-            parse = self._parsers.get(name)
-            if parse is None or value is None or (isinstance(value, str) and not value.strip()):
+            read = self._read.get(name)
+            if read is not None and type(value) is str:
+                found = read.get(value, _UNREAD)
+                if found is _UNREAD:
+                    found = read[value] = self._field(name, value)
+            elif name in self._parsers:
+                found = self._field(name, value)
+            else:
                 continue
-            try:
-                values[name] = parse(unfit_checked(value, name))
-            except InvalidInput as error:
-                problems.append((name, str(error)))
+            if type(found) is _Refused:
+                problems.append((name, found.message))
+            elif found is not _LEFT_OUT:
+                values[name] = found
         if "year" in values and "years" in values:
             problems.append(("years", "give year (2026) or years ([2023, 2027]), not both"))
         problems += source_problems(sources)
@@ -756,10 +782,20 @@ class Builder:
             "created_at": created_at,
             "updated_at": values.get("updated_at", created_at),
         }
-        return {
-            f.name: settled[f.name] if f.name in settled else values.get(f.name, f.default)
-            for f in RECORD
-        }
+        record = {**_DEFAULTS, **values, **settled}
+        record.pop("year", None)  # read into `years`
+        return record
+
+    def _field(self, name: str, value: object) -> Any:
+        """What one given value is read as: the field's value, `_Refused` with why, or
+        `_LEFT_OUT` (a field it does not know, or nothing given)."""
+        parse = self._parsers.get(name)
+        if parse is None or value is None or (isinstance(value, str) and not value.strip()):
+            return _LEFT_OUT
+        try:
+            return parse(unfit_checked(value, name))
+        except InvalidInput as error:
+            return _Refused(str(error))
 
     def build(
         self, given: Mapping[str, Any], *, id: str = "", sources: Iterable[Source] = ()
@@ -792,8 +828,8 @@ class Builder:
             problems.append(
                 (
                     "currency",
-                    f"kroner are {named}, and {donor.name if donor else 'the donor'} does not "
-                    "say which; write the code (NOK 85bn) or give --currency",
+                    f"{parsed.shared} are {named}, and {donor.name if donor else 'the donor'} "
+                    "does not say which; write the code (NOK 85bn) or give --currency",
                 )
             )
             return None
@@ -905,9 +941,9 @@ def memo(parse: Callable[[str], T]) -> Callable[[object], T]:
     return cached
 
 
-def _years(parse_text: Callable[[object], YearSpan]) -> Callable[[object], YearSpan]:
-    """`years_of`, with texts (`2026`, `2023-2027`) read through `parse_text`."""
-    return lambda value: parse_text(value) if isinstance(value, str) else years_of(value)
+def _of_text(parse: Callable[[str], T]) -> Callable[[object], T]:
+    """`parse` of a value that must be text (a file's JSON may give a number)."""
+    return lambda value: parse(_given_text(value))
 
 
 def _given_text(value: object) -> str:

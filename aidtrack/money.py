@@ -170,6 +170,21 @@ KRONE_WORDS = (
 KRONE_CURRENCIES: dict[str, str] = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"}
 """Whose krone a bare `kroner` is, by the donor's ISO 3166 code."""
 KRONE = tuple(sorted(set(KRONE_CURRENCIES.values())))
+RIYAL_WORDS = (
+    *("riyal", "riyals", "rial", "rials", "riales", "riyales", "rijal", "riyalen", "rialen"),
+    *("riyaler", "rialer", "rialów", "riali", "riyali"),
+)
+RIYAL_CURRENCIES = {"SAU": "SAR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER", "IRN": "IRR"}
+"""Whose riyal a bare `riyals` is: the Gulf's donors give in their own."""
+SHARED_NAMES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "kroner": (KRONE_WORDS, KRONE_CURRENCIES),
+    "riyals": (RIYAL_WORDS, RIYAL_CURRENCIES),
+    "lei": (("lei", "leu", "leis", "lej"), {"ROU": "RON", "MDA": "MDL"}),
+}
+"""Currency names several countries share: the words, and whose currency each country's
+is. An amount in one is settled by its donor (or a given code among them)."""
+OWN_CURRENCY = {code: own for _, owners in SHARED_NAMES.values() for code, own in owners.items()}
+SHARED_WORDS = {word: name for name, (words, _) in SHARED_NAMES.items() for word in words}
 # Swedish and Danish shorthand that carries both the scale and the krone.
 KRONE_SCALES: dict[str, int] = {"tkr": 3, "mkr": 6, "mnkr": 6, "mdkr": 9, "mdrkr": 9}
 
@@ -242,11 +257,13 @@ def spelled_out(text: str) -> str:
 
 class ParsedAmount(NamedTuple):
     """An amount as typed, with the currency it named: one (`NOK 85bn`), none (`85bn`),
-    or a krone (`85 milliarder kroner`) that the donor settles among `one_of`."""
+    or a name several countries share (`85 milliarder kroner`, `1 billion riyals`) that
+    the donor settles among `one_of`; `shared` is that name."""
 
     value: Decimal
     currency: str | None
     one_of: tuple[str, ...] = ()
+    shared: str = ""
 
     @property
     def names_currency(self) -> bool:
@@ -261,13 +278,18 @@ class ParsedAmount(NamedTuple):
 
     def settled(self, given: str | None, donor_code: str | None) -> str | None:
         """The currency: the one it named, else the one given that it allows, else the
-        donor's own krone. None when nothing settles it."""
+        donor's own krone or riyal. None when nothing settles it."""
         if not self.one_of:
             return self.currency or given
         if given is not None:
             return given if given in self.one_of else None
-        own = KRONE_CURRENCIES.get(donor_code or "")
+        own = OWN_CURRENCY.get(donor_code or "")
         return own if own in self.one_of else None
+
+
+def _shared(value: Decimal, name: str) -> ParsedAmount:
+    """An amount in a currency name several countries share (see `SHARED_NAMES`)."""
+    return ParsedAmount(value, None, tuple(sorted(SHARED_NAMES[name][1].values())), name)
 
 
 def parse_amount(text: str) -> ParsedAmount:
@@ -298,8 +320,8 @@ def parse_amount(text: str) -> ParsedAmount:
     named = before or named
     number = _number(match["number"].strip(), text, decimal_comma)
     value = check_amount(Decimal((match["sign"] or "") + number).scaleb(exponent), text)
-    if named == "kr":
-        return ParsedAmount(value, None, KRONE)
+    if named in SHARED_NAMES:
+        return _shared(value, named)
     return ParsedAmount(value, named)
 
 
@@ -313,9 +335,9 @@ def _words(rest: str, text: str) -> tuple[int, str | None, bool]:
     if scale:
         exponent, decimal_comma = scales[scale], scale in DECIMAL_COMMA_SCALES
     elif (combined := _take(words, KRONE_SCALES))[0]:
-        return KRONE_SCALES[combined[0]], "kr", True
+        return KRONE_SCALES[combined[0]], "kroner", True
     words = re.sub("^(?:de |d'|d\u2019|of |di )", "", words)
-    word, words = _take(words, {*CURRENCY_WORDS, *KRONE_WORDS})
+    word, words = _take(words, {*CURRENCY_WORDS, *SHARED_WORDS})
     if not word and (code := re.fullmatch(r"[a-z]{3}\.?", words)):
         word, words = code[0].removesuffix("."), ""
     if words:
@@ -324,8 +346,8 @@ def _words(rest: str, text: str) -> tuple[int, str | None, bool]:
             "tn, million, billion, mrd, Mio., Milliarden, milliards) and a currency (NOK, "
             "€, $, kroner, euros, pounds)"
         )
-    if word in KRONE_WORDS:
-        return exponent, "kr", True
+    if word in SHARED_WORDS:  # kroner come from languages that write a decimal comma
+        return exponent, SHARED_WORDS[word], decimal_comma or SHARED_WORDS[word] == "kroner"
     if word in CURRENCY_WORDS:
         return exponent, CURRENCY_WORDS[word], decimal_comma
     return exponent, (normalize_currency(word.upper()) if word else None), decimal_comma
@@ -345,7 +367,7 @@ def _currency(mark: str) -> str:
     """The currency written before the number: `$`, `US$`, `€`, `NOK`, `kr`."""
     word = mark.lower().removesuffix(".")
     if word in KRONE_WORDS:
-        return "kr"
+        return "kroner"
     return CURRENCY_WORDS.get(word) or normalize_currency(word)
 
 

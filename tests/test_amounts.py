@@ -125,16 +125,33 @@ RECORD = {"recipient": "Ukraine", "year": "2025"}
 
 
 @pytest.mark.parametrize(
-    ("donor", "currency"), [("Norway", "NOK"), ("Denmark", "DKK"), ("Sweden", "SEK")]
+    ("donor", "amount", "currency"),
+    [
+        ("Norway", "85 milliarder kroner", "NOK"),
+        ("Denmark", "85 milliarder kroner", "DKK"),
+        ("Sweden", "85 milliarder kroner", "SEK"),
+        ("Saudi Arabia", "85 billion riyals", "SAR"),
+        ("Qatar", "85.000 millones de riales", "QAR"),
+        ("Moldova", "85 billion lei", "MDL"),
+    ],
 )
-def test_kroner_are_the_donors_own(donor: str, currency: str) -> None:
-    pledge = model.build({**RECORD, "donor": donor, "amount": "85 milliarder kroner"}, id="p1")
+def test_kroner_riyals_and_lei_are_the_donors_own(donor: str, amount: str, currency: str) -> None:
+    pledge = model.build({**RECORD, "donor": donor, "amount": amount}, id="p1")
     assert (pledge.amount, pledge.currency) == (Decimal("85000000000"), currency)
 
 
-def test_kroner_of_a_donor_without_them_are_refused() -> None:
-    with pytest.raises(InvalidRecord, match="kroner are DKK, ISK, NOK or SEK, and Germany"):
-        model.build({**RECORD, "donor": "Germany", "amount": "85 billion kroner"}, id="p1")
+@pytest.mark.parametrize(
+    ("donor", "amount", "message"),
+    [
+        ("Germany", "85 billion kroner", "kroner are DKK, ISK, NOK or SEK, and Germany"),
+        ("Norway", "1000 millones de riales", "riyals are IRR, OMR, QAR, SAR or YER, and Norway"),
+    ],
+)
+def test_a_shared_currency_name_of_a_donor_without_it_is_refused(
+    donor: str, amount: str, message: str
+) -> None:
+    with pytest.raises(InvalidRecord, match=message):
+        model.build({**RECORD, "donor": donor, "amount": amount}, id="p1")
 
 
 def test_a_given_currency_settles_kroner_only_if_it_is_a_krone() -> None:

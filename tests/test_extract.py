@@ -174,13 +174,13 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 329 sentences its rules were tuned on (tests/data/README.md):
-    no wrong amount and no draft from a sentence without a pledge, 94.8% precision and
-    84.7% recall when written, against issue 24's 95% and 85%. The third held-out table
-    (114 sentences no rule writer read) is far from the issue's targets: 80.8% precision,
-    77.3% recall, 16 wrong amounts, 12 drafts from 8 of its 31 no-pledge sentences."""
+    """What extract does on the 443 sentences its rules were tuned on (tests/data/README.md):
+    no wrong amount and no draft from a sentence without a pledge, 94.3% precision and
+    83.0% recall when written, against issue 24's 95% and 85%. The held-out tables, each
+    scored once before its sentences were read, were far from the issue's targets (see
+    tests/data/README.md for every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
     assert (figures.wrong_amounts, figures.no_pledge_drafts) == (0, 0), figures.tally["amount"]
-    assert figures.precision >= 0.945, figures.tally
-    assert figures.recall >= 0.845, figures.tally
+    assert figures.precision >= 0.94, figures.tally
+    assert figures.recall >= 0.825, figures.tally

@@ -435,6 +435,94 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
     assert [d for d in extract(text) if "amount" in d.found] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An appeal is a need, even when it is an appeal "to provide" money.
+        "About 200 humanitarian organizations, including UN agencies, coinciding with the "
+        "meeting, launched an urgent appeal to provide $2.3 billion for the humanitarian "
+        "response plan in Yemen for the year 2024.",
+        'The International Organization for Migration (IOM) issued an "urgent appeal" on '
+        'Thursday for US$24 million to meet "acute humanitarian needs in Afghanistan."',
+        "FN har anmodet om op mod 606 millioner USD til at sikre akut humanitær assistance.",
+        # People estimated to be in need, counted by a demonym written in lower case.
+        "Krisen i Syrien er gået ind i sit ottende år, og over 13,1 millioner syrere skønnes "
+        "at have behov for humanitær bistand.",
+        # Money raised from many at a conference: no one's pledge.
+        "La mobilisation internationale, orchestrée lors de la Conférence de Paris, a permis "
+        "de rassembler un milliard de dollars d'aide, dont 800 millions dédiés à "
+        "l'assistance humanitaire et 200 millions au renforcement des forces de sécurité "
+        "libanaises.",
+        "The total amount raised at the meeting was US$ 4.8 billion.",
+        # Everyone's total, aid from other countries, and a people's private gifts.
+        "Laut Abschlusserklärung haben sich die Teilnehmer darauf geeinigt, Moldau mit einer "
+        "Gesamtsumme in Höhe von rund 660 Millionen Euro zu unterstützen.",
+        "Skala tego zaangażowania do dzisiaj, jeśli chodzi o tę pomoc, która przypływa z "
+        "innych krajów, przekroczyła 100 mln złotych.",
+        "Mme Oda s’est félicitée de la générosité des Canadiens dont les dons aux "
+        "organisations humanitaires ont dépassé 40 millions de dollars.",
+    ],
+)
+def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
+    assert [d for d in extract(text) if "amount" in d.found] == []
+
+
+def test_a_comma_before_three_digits_in_spanish_leaves_the_amount_open() -> None:
+    """Spanish is written with a decimal comma in Spain and a thousands comma in Mexico
+    and the US: "20,600 millones" is 20.6 billion on one side and 20.6 million on the
+    other, so the amount stays open with both readings."""
+    drafts = extract(
+        "Esta nueva línea de crédito eleva ahora a 20,600 millones de dólares los fondos "
+        "movilizados por el Banco Mundial a favor de Ucrania."
+    )
+    assert drafts and all(d.value("amount") is None for d in drafts)
+    assert "20600" in drafts[0].open["amount"] and "20.6" in drafts[0].open["amount"]
+    assert one("España aporta 16,5 millones de euros a Ucrania.").value("amount") == Decimal(
+        "16500000"
+    )
+
+
+def test_riyals_are_read_and_their_conversion_is_a_note() -> None:
+    drafts = extract(
+        "«Anunciamos otros 1.000 millones de riales (unos 235 millones de euros) para las "
+        "operaciones humanitarias en Yemen, además de los 1.000 millones de riales que ya "
+        "habíamos comprometido», ha dicho un funcionario saudí."
+    )
+    assert amounts(drafts) == [Decimal("1000000000")] * 2
+    assert {d.value("currency") for d in drafts} <= {None, "SAR"}
+
+
+def test_the_agent_of_an_attack_is_neither_party() -> None:
+    draft = one(
+        "Władze Mołdawii zatwierdziły w środę pomoc materialną dla zaatakowanej przez Rosję "
+        "Ukrainy w wysokości ponad 66 mln lei mołdawskich, czyli równowartość 3,3 mln euro."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == ("Moldova", "Ukraine")
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("66000000"), "MDL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany is pledging 200 million euros to Sudan and the region.",
+        "Japan will allocate about 109 million US dollars to assist Afghanistan and its "
+        "neighbouring countries.",
+    ],
+)
+def test_a_recipient_shared_with_its_region_leaves_the_recipient_open(text: str) -> None:
+    assert one(text).value("recipient") is None
+
+
+def test_the_city_of_a_conference_is_its_venue() -> None:
+    draft = one(
+        "International donors pledged more than $2 billion in aid to Gaza on Sunday at a "
+        "conference in Kuwait City."
+    )
+    assert draft.value("recipient") == "Palestine, State of"
+    drafts = extract("I partecipanti a una conferenza tenutasi a Roma hanno stanziato 10 miliardi.")
+    assert all(d.value("recipient") is None for d in drafts)
+
+
 def test_the_old_level_of_a_change_is_no_pledge() -> None:
     draft = one("Japan will raise its loans to Ukraine to $500 million from $200 million.")
     assert (draft.value("amount"), draft.value("donor")) == (Decimal("500000000"), "Japan")

@@ -377,7 +377,7 @@ def _shown(draft: "Draft", name: str) -> str | None:
         parsed = _own_amount(draft)
         if parsed and parsed.currency:
             return f"{parsed.currency} {value:f}"
-        return f"{value:f} kroner" if parsed and parsed.one_of else f"{value:f}"
+        return f"{value:f} {parsed.shared}" if parsed and parsed.one_of else f"{value:f}"
     if name == "currency":
         return None if _clashes(draft, str(value)) else str(value)
     return str(value)
