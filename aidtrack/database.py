@@ -148,9 +148,21 @@ def year_totals(pledges: Iterable[Pledge], table: RateTable) -> list[tuple[Any, 
         if amount
     ]
     usd, eur = _cents(rows, table)
+    for row, *both in zip(rows, usd, eur, strict=True):
+        cents = max((c for c in both if c is not None), default=0)
+        if cents > SQLITE_INTEGER:
+            raise InvalidInput(
+                f"cannot export to SQLite: {row[0]}'s {row[2]} comes to {cents:,} cents, more "
+                f"than SQLite's integers hold ({SQLITE_INTEGER:,}); check its amounts with "
+                f"`aidtrack list --donor {row[0]!r} --year {row[2]}`"
+            )
     return [
         (*row[:6], f"{row[6]:f}", row[7], usd[index], eur[index]) for index, row in enumerate(rows)
     ]
+
+
+SQLITE_INTEGER = 2**63 - 1
+"""The largest integer SQLite stores (a signed 64-bit one)."""
 
 
 def _cents(

@@ -113,6 +113,23 @@ def test_a_file_that_is_not_aidtracks_database_is_refused(
     assert "needs a file" in aidtrack("export", "--format", "sqlite").stderr
 
 
+def test_cents_beyond_sqlites_integers_are_refused_in_one_line(
+    aidtrack: Aidtrack, tmp_path: Path
+) -> None:
+    """A figure the store accepts (below a quintillion) can be more US$ cents than SQLite's
+    64-bit integers hold; the export says so and writes nothing."""
+    aidtrack.ok(
+        "add", "Norway", "EUR 200000000000000000", "--to", "Ukraine", "-y", "2024",
+        "--source", "https://www.regjeringen.no/x",
+    )  # fmt: skip
+    target = tmp_path / "big.db"
+    result = aidtrack("export", "--format", "sqlite", "-o", str(target))
+    assert result.exit_code == 1, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "SQLite" in result.stderr and "cents" in result.stderr and "Norway" in result.stderr
+    assert not target.exists()
+
+
 def _records(path: Path) -> dict[str, dict[str, object]]:
     return {doc["id"]: doc for doc in read(path).data["pledges"].values()}
 
