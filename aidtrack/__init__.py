@@ -14,6 +14,8 @@ from __future__ import annotations
 import importlib
 
 __version__ = "0.1.0"
+VERSION_LINE = f"aidtrack {__version__}"
+"""What `aidtrack --version` prints."""
 
 # Not from `typing`: it (and the `re` it loads) delays the Ctrl-C handling of entry.py.
 TYPE_CHECKING = False

@@ -13,6 +13,7 @@ import pytest
 import typer
 from typer.main import get_command
 
+from aidtrack import __version__
 from aidtrack import store as store_module
 from aidtrack.cli import with_commands
 
@@ -296,6 +297,32 @@ def test_the_version_loads_no_command() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.splitlines()[-1] == "['aidtrack.cli.output']"
+
+
+def test_the_version_alone_is_answered_before_typer_as_typer_answers_it(tmp_path: Path) -> None:
+    """`aidtrack --version` is printed by the entry point before orjson, the store or
+    Typer load; with any other word on the line Typer prints it. The two agree."""
+    spy = (
+        "import sys; from aidtrack.entry import main\n"
+        "import os\n"
+        "sys.argv = ['aidtrack', *sys.argv[1:]]\n"
+        "real = os._exit\n"
+        "def report(code):\n"
+        "    print(sorted(m for m in ('orjson', 'typer', 'aidtrack.store') if m in sys.modules))\n"
+        "    sys.stdout.flush(); real(code)\n"
+        "os._exit = report\n"
+        "main()\n"
+    )
+    alone = subprocess.run([sys.executable, "-c", spy, "--version"], capture_output=True, text=True)
+    other = subprocess.run(
+        [sys.executable, "-c", spy, "--db", str(tmp_path / "s.json"), "--version"],
+        capture_output=True,
+        text=True,
+    )
+    assert (alone.returncode, other.returncode) == (0, 0), (alone.stderr, other.stderr)
+    assert alone.stdout.splitlines()[0] == other.stdout.splitlines()[0] == f"aidtrack {__version__}"
+    assert alone.stdout.splitlines()[1] == "[]"
+    assert other.stdout.splitlines()[1] == "['aidtrack.store', 'orjson', 'typer']"
 
 
 def test_the_table_of_command_modules_names_what_each_registers() -> None:

@@ -442,7 +442,7 @@ def spy(signum, handler):
         print(sorted(name for name in ("orjson",) if name in sys.modules))
     return install(signum, handler)
 signal.signal = spy
-sys.argv = ["aidtrack", "--version"]
+sys.argv = ["aidtrack", "--help"]
 main()
 """
 
@@ -467,7 +467,7 @@ def spy(name, *args, **kwargs):
         print(signal.getsignal(signal.SIGINT) in (signal.SIG_DFL, signal.SIG_IGN))
     return load(name, *args, **kwargs)
 builtins.__import__ = spy
-sys.argv = ["aidtrack", "--version"]
+sys.argv = ["aidtrack", "--help"]
 main()
 """
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from .. import __version__
+from .. import VERSION_LINE
 from ..environment import Environment
 from ..errors import AidtrackError, ExitCode, InvalidInput, clipped, signal_exit
 from ..model import Category, Instrument, Qualifier, Status, choice
@@ -585,7 +585,7 @@ def examples_text(lines: Sequence[str]) -> str | None:
 
 def _show_version(value: bool) -> None:
     if value:
-        print(f"aidtrack {__version__}")
+        print(VERSION_LINE)
         raise typer.Exit()
 
 
