@@ -808,7 +808,8 @@ def _csv_drafts(text: str, name: str, problems: list[FileProblem]) -> list[_Draf
     try:
         columns = _header(next(reader), name)
         for number, cells in enumerate(reader, start=2):
-            if not "".join(cells).strip():
+            joined = "".join(cells)
+            if not joined.strip():
                 continue
             where = f"row {number}"
             if len(cells) > len(columns):
@@ -816,7 +817,9 @@ def _csv_drafts(text: str, name: str, problems: list[FileProblem]) -> list[_Draf
                     (number, f"{where} has {len(cells)} cells but the header has {len(columns)}")
                 )
                 continue
-            row = dict(zip(columns, [unneutralise(c) for c in cells], strict=False))
+            if "'" in joined:  # else no cell was neutralised (nearly every row)
+                cells = [unneutralise(c) for c in cells]
+            row = dict(zip(columns, cells, strict=False))
             url, date, quote = _source_cells(row)
             source = None
             if url or date or quote:

@@ -54,6 +54,9 @@ class Ledger:
         self._built: dict[str, Pledge] = {}
         self._written: set[str] = set()
         """The TinyDB ids of the documents this unit wrote, each from a record it built."""
+        self.fresh: dict[str, Pledge] = {}
+        """The records this unit stored as `to_json` writes them and did not change since,
+        by TinyDB id (the year totals count them without reading their JSON back)."""
         self._index: dict[str, str] | None = None
         self._links: list[counting.Link] | None = None
         self._gone: set[str] | None = None
@@ -413,7 +416,9 @@ class Ledger:
                 f"{pledge_id} cannot be removed: {', '.join(linked)} point at it; "
                 "remove those first"
             )
-        self.store.remove(PLEDGES, [self._doc_id(pledge_id)])
+        doc_id = self._doc_id(pledge_id)
+        self.store.remove(PLEDGES, [doc_id])
+        self.fresh.pop(doc_id, None)
         if self._index is not None:
             del self._index[pledge_id]
         del self._built[pledge_id]
@@ -491,15 +496,16 @@ class Ledger:
         """Store new records in one TinyDB insert."""
         if not pledges:
             return
+        stored = self.links()  # read before the records are there to read
         doc_ids = self.store.insert(PLEDGES, [p.to_json() for p in pledges])
         self._written.update(doc_ids)
-        for pledge, doc_id in zip(pledges, doc_ids, strict=True):
-            if self._index is not None:
-                self._index[pledge.id] = doc_id
-            self._built[pledge.id] = pledge
+        self.fresh.update(zip(doc_ids, pledges, strict=True))
+        if self._index is not None:
+            self._index.update(zip([p.id for p in pledges], doc_ids, strict=True))
+        self._built.update((p.id, p) for p in pledges)
         self.touched += pledges
-        links = self.links() + [p.link for p in pledges]
-        self._links = [link for link in links if link[1] or link[2]]
+        # Every link, as `counting.links_of` reads them: a delivery's too.
+        self._links = stored + [link for link in (p.link for p in pledges) if any(link[1:])]
         self._gone = None
         # An imported `p7` moves the counter past 7, so that once removed it is never
         # handed out again.
@@ -528,6 +534,8 @@ class Ledger:
 
         doc_ids = [self._doc_id(i) for i in new]
         self._written.update(doc_ids)
+        for doc_id in doc_ids:
+            self.fresh.pop(doc_id, None)
         self.store.update(PLEDGES, doc_ids, overwrite)
         self._built.update((p.id, p) for p in pledges)
         if relinked:  # else the links read stay those of the records
@@ -566,8 +574,10 @@ class Ledger:
         problems = rules.link_problems([*pledges, *pointing], find, graph, unstored=unstored)
         gone = self.superseded()
         for pledge in pledges:
+            if pledge.part_of not in gone:
+                continue
             before = self.find(pledge.id)
-            if pledge.part_of in gone and (before is None or before.part_of != pledge.part_of):
+            if before is None or before.part_of != pledge.part_of:
                 problems.append(
                     rules.LinkProblem(
                         "superseded_whole",
@@ -690,4 +700,4 @@ def open_ledger(path: Path, *, write: bool = False, wait: float = DEFAULT_WAIT) 
             if store.pending and not store.vouched:  # what aidtrack counted is whole
                 ledger.refuse_damage()
             if store.save() is not None:
-                totals.refresh(store, ledger.touched, ledger.links())
+                totals.refresh(store, ledger.touched, ledger.links(), ledger.fresh)

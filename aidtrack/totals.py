@@ -24,7 +24,7 @@ import contextlib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from decimal import Decimal
 from itertools import repeat
 from pathlib import Path
@@ -100,9 +100,16 @@ def is_current(path: Path) -> bool:
     return bool(key) and _lines(path, key) is not None
 
 
-def refresh(saved: store.Store, touched: Sequence[Pledge], links: Sequence[counting.Link]) -> None:
+def refresh(
+    saved: store.Store,
+    touched: Sequence[Pledge],
+    links: Sequence[counting.Link],
+    fresh: Mapping[str, Pledge] | None = None,
+) -> None:
     """Make the totals those of the store just saved (under its lock); `links` are
-    those of its records.
+    those of its records, and `fresh` the records it stored as `Pledge.to_json`
+    writes them (and has not changed since), by document id: an import's 100,000
+    records are counted as they are, not read back from their JSON.
 
     When the totals were those of the bytes this unit of work read, only the lines of
     the donors and years around the records it touched are counted again (with every
@@ -112,7 +119,7 @@ def refresh(saved: store.Store, touched: Sequence[Pledge], links: Sequence[count
     """
     if saved.written_digest is not None:
         before = _lines(saved.path, saved.read_digest)
-        _recount(saved, saved.written_digest, before, touched, links)
+        _recount(saved, saved.written_digest, before, touched, links, fresh)
 
 
 def rebuild(path: Path) -> None:
@@ -144,13 +151,16 @@ def _recount(
     before: CurrentTotals | None,
     touched: Sequence[Pledge],
     links: Sequence[counting.Link],
+    fresh: Mapping[str, Pledge] | None = None,
 ) -> None:
     """Write the totals of `counted`'s tables (whose bytes have `digest`): the lines of
-    the totals `before` that `touched` leaves alone, and the others counted again."""
+    the totals `before` that `touched` leaves alone, and the others counted again
+    (the records `fresh`, those in stored form, as they are)."""
 
     def find(ids: set[str]) -> Sequence[counting.Doc]:
         return counted.find(store.PLEDGES, "id", ids)
 
+    known = _known(counted, fresh or {})
     try:
         kept = None
         if before is not None:
@@ -158,11 +168,16 @@ def _recount(
             kept = _kept(before.lines, donors, years)
         if kept is None:
             docs = list(counted.docs(store.PLEDGES).values())
-            tally = _count(counted.path, find, links, docs)
+            if len(known) == len(docs):  # an import into a new store: `needed` is all
+                tally = Tally.of([known[id(doc)] for doc in docs])
+            else:
+                tally = _count(counted.path, find, links, docs, known=known)
         else:
             pool = counted.find(store.PLEDGES, "donor", donors)
             around = [doc for doc in pool if stored_years(doc).meets(years)]
-            tally = _count(counted.path, find, links, around, years=years, donors=donors)
+            tally = _count(
+                counted.path, find, links, around, years=years, donors=donors, known=known
+            )
     except (StoreError, InvalidInput):  # a damaged record: reports count from the records
         discard(counted.path)
         return
@@ -178,9 +193,22 @@ def _recount(
     # store read by the line and only added to is not read whole to learn it.
     stored_form = before is not None and before.stored_form
     if not stored_form and not counted.added_only:
-        stored_form = all(map(in_stored_form, counted.docs(store.PLEDGES).values()))
+        every = counted.docs(store.PLEDGES).values()
+        stored_form = all(id(doc) in known or in_stored_form(doc) for doc in every)
     rates = list(counted.docs(store.RATES).values())
     _write(counted.path, digest, kept or [], tally, rates, (parties, stored_form))
+
+
+def _known(counted: store.Store, fresh: Mapping[str, Pledge]) -> dict[int, Pledge]:
+    """The records of `fresh` by the identity of their stored documents, those in stored
+    form only: such a document is what `to_json` writes of the record that reading it
+    gives, and this record's `to_json` wrote it, so the two count alike. A store still
+    read by the line is not read whole for them (its writer stored a few)."""
+    if counted.by_line or not fresh:
+        return {}
+    table = counted.docs(store.PLEDGES)
+    found = ((table.get(key), record) for key, record in fresh.items())
+    return {id(doc): record for doc, record in found if doc is not None and in_stored_form(doc)}
 
 
 def _count(
@@ -191,11 +219,17 @@ def _count(
     *,
     years: Container[int] | None = None,
     donors: Container[str] | None = None,
+    known: Mapping[int, Pledge] | None = None,
 ) -> Tally:
     """`Tally.of` the stored records that count in `years` and for `donors`: those of
-    `wanted` (every record of those years and donors) and what counting them reads."""
+    `wanted` (every record of those years and donors) and what counting them reads,
+    each read from its document unless `known` has it (by the document's identity)."""
+    known = known or {}
     try:
-        pledges = [Pledge.from_json(doc) for doc in counting.needed(find, links, wanted)]
+        pledges = [
+            known.get(id(doc)) or Pledge.from_json(doc)
+            for doc in counting.needed(find, links, wanted)
+        ]
     except InvalidInput as error:
         raise store.damaged(path, str(error)) from None
     return Tally.of(pledges).within(years, donors)

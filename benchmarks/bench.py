@@ -5,10 +5,13 @@ stdout drained through a pipe. For each store size the table gives the median wa
 time and the peak memory (max RSS, from `wait4`) of each command, and its ratios to:
 the Typer floor (a minimal Typer command doing the same kind of output), parsing the
 store file with the standard json module (the least any command that reads the whole
-store can cost), and sqlite-utils where the issue pairs them; `export --format sqlite`
-also has a floor of its own (issue 27: parse the store with orjson and `executemany` its
-records and sources into SQLite, `floor_sqlite_export.py`). The targets of issues 7, 17,
-22 and 27 are then marked PASS or FAIL. Timings are figures to read, not assertions.
+store can cost), and sqlite-utils where the issue pairs them. Issue 27 gives three
+commands floors of their own: `export --format sqlite` (parse the store with orjson and
+`executemany` its records and sources into SQLite, `floor_sqlite_export.py`), `import`
+(read the CSV with `csv.DictReader` and write its rows as one JSON document with orjson,
+`floor_import.py`) and `--version` (a minimal Typer command with a `--version` option,
+`floor_typer_version.py`). The targets of issues 7, 17, 22 and 27 are then marked PASS
+or FAIL. Timings are figures to read, not assertions.
 
     python benchmarks/bench.py [--sizes 10,1000,10000,100000] [--repeat 5] [--out DIR]
 
@@ -61,6 +64,8 @@ DELIVER_ARGS = (
     *("deliver", "{promise}", "1", "--status", "disbursed"),
     *("--source", "https://news.example.org/bench/delivered", "--force"),
 )
+EDIT_ARGS = ("edit", "{promise}", "--label", "x")
+REMOVE_ARGS = ("remove", "{unlinked}", "--yes")
 
 # Row names: the tables, the targets and the test refer to commands by these.
 VERSION = "aidtrack --version"
@@ -68,6 +73,8 @@ LIST_JSON = "aidtrack list --json"
 LIST = "aidtrack list"
 ADD = "aidtrack add"
 DELIVER = "aidtrack deliver"
+EDIT = "aidtrack edit"
+REMOVE = "aidtrack remove"
 REPORT = "aidtrack report --year 2025"
 COMPARE = "aidtrack compare --years 2022-2025"
 IMPORT = "aidtrack import CSV"
@@ -77,9 +84,11 @@ EXPORT_DB = "aidtrack export --format sqlite"
 COMPLETE = "aidtrack <Tab> donor"
 TYPER_JSON = "floor: Typer JSON (10 records)"
 TYPER_RICH = "floor: Typer + Rich (10 rows)"
+TYPER_VERSION = "floor: Typer --version"
 PARSE = "floor: parse store (json)"
 PARSE_ORJSON = "floor: parse store (orjson)"
 FLOOR_EXPORT_DB = "floor: orjson + SQLite executemany"
+FLOOR_IMPORT = "floor: csv.DictReader + orjson"
 PARSING = (PARSE, PARSE_ORJSON)
 """What "parsing the store" means in a target: the cheaper of the two readers."""
 SQLITE_INSERT = "peer: sqlite-utils insert CSV"
@@ -91,7 +100,8 @@ class Case:
     """One measured command, a row of every size's table.
 
     `argv` may name the files of a size as `{store}`, `{csv}`, `{db}` and `{fresh_db}`,
-    and a current promise of its store as `{promise}`;
+    a current promise of its store as `{promise}`, and a record of it that no other
+    points at as `{unlinked}`;
     `store` says what AIDTRACK_DB points at: the generated store (`read`), a fresh copy
     of it (`copy`, for writes) or a missing file (`empty`). `after`: the case whose
     output this one reads, which runs just before it in every round.
@@ -123,6 +133,8 @@ CASES = (
     aidtrack(LIST, ("list",), "read", TYPER_RICH),
     aidtrack(ADD, ADD_ARGS, "copy", TYPER_JSON),
     aidtrack(DELIVER, DELIVER_ARGS, "copy", TYPER_JSON),
+    aidtrack(EDIT, EDIT_ARGS, "copy", TYPER_JSON),
+    aidtrack(REMOVE, REMOVE_ARGS, "copy", TYPER_JSON),
     aidtrack(REPORT, ("report", "--year", "2025"), "read", TYPER_RICH, SQLITE_QUERY),
     aidtrack(COMPARE, ("compare", "--years", "2022-2025"), "read", TYPER_RICH, SQLITE_QUERY),
     aidtrack(IMPORT, ("import", "{csv}"), "empty", TYPER_JSON, SQLITE_INSERT),
@@ -150,6 +162,7 @@ CASES = (
     ),
     Case(TYPER_JSON, (PYTHON, str(HERE / "floor_typer_json.py"))),
     Case(TYPER_RICH, (PYTHON, str(HERE / "floor_typer_rich.py"))),
+    Case(TYPER_VERSION, (PYTHON, str(HERE / "floor_typer_version.py"), "--version")),
     Case(PARSE, (PYTHON, "-c", "import json,sys; json.load(open(sys.argv[1]))", "{store}")),
     Case(
         PARSE_ORJSON,
@@ -159,6 +172,7 @@ CASES = (
         FLOOR_EXPORT_DB,
         (PYTHON, str(HERE / "floor_sqlite_export.py"), "{store}", "{floor_db}"),
     ),
+    Case(FLOOR_IMPORT, (PYTHON, str(HERE / "floor_import.py"), "{csv}", "{floor_json}")),
     Case(SQLITE_INSERT, (SQLITE_UTILS, "insert", "{fresh_db}", "pledges", "{csv}", "--csv")),
     Case(SQLITE_QUERY, (SQLITE_UTILS, "query", "{db}", GROUP_BY), after=SQLITE_INSERT),
 )
@@ -198,6 +212,11 @@ TARGETS = (
     Target(17, "donor completion vs --version", COMPLETE, VERSION, 1.5),
     Target(22, "deliver vs parse store", DELIVER, PARSING, 1.0),
     Target(27, "export sqlite vs its floor", EXPORT_DB, FLOOR_EXPORT_DB, 2.0),
+    Target(27, "import vs its floor", IMPORT, FLOOR_IMPORT, 4.0),
+    Target(27, "edit vs parse store", EDIT, PARSING, 1.0),
+    Target(27, "remove vs parse store", REMOVE, PARSING, 1.0),
+    Target(27, "deliver vs parse store", DELIVER, PARSING, 1.0),
+    Target(27, "--version vs minimal Typer --version", VERSION, TYPER_VERSION, 1.0, on_small=True),
 )
 
 
@@ -281,7 +300,9 @@ class Workspace:
             "empty": str(work / "empty.json"),
             "export_db": str(work / "export.db"),
             "floor_db": str(work / "floor.db"),
+            "floor_json": str(work / "floor.json"),
             "promise": data.promise,
+            "unlinked": data.unlinked,
         }
 
     def prepare(self, case: Case) -> tuple[list[str], dict[str, str]]:

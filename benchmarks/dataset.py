@@ -114,12 +114,14 @@ INSTRUMENTS, INSTRUMENT_ODDS = tuple(Instrument), tuple(accumulate((50, 20, 5, 1
 
 @dataclass(frozen=True)
 class Dataset:
-    """The files of one size: the store aidtrack reads, the same records as CSV, and a
-    current promise of the store that a delivery can be recorded against."""
+    """The files of one size: the store aidtrack reads, the same records as CSV, a
+    current promise of the store that a delivery can be recorded against, and a record
+    that no other points at, which `remove` takes."""
 
     store: Path
     csv: Path
     promise: str
+    unlinked: str
 
 
 def pledges(count: int, seed: int = SEED) -> list[Pledge]:
@@ -322,7 +324,10 @@ def write(folder: Path, size: int) -> Dataset:
         for p in records
         if p.id not in gone and not (p.part_of or p.delivery_of or p.delivered_stage)
     )
-    dataset = Dataset(folder / f"pledges-{size}.json", folder / f"pledges-{size}.csv", promise)
+    linked = {target for p in records for target in p.link[1:]}
+    unlinked = next(p.id for p in reversed(records) if p.id not in linked)
+    files = folder / f"pledges-{size}.json", folder / f"pledges-{size}.csv"
+    dataset = Dataset(*files, promise, unlinked)
     store.write(dataset.store, tables)
     totals.rebuild(dataset.store)  # as aidtrack's own writes leave them
     dataset.csv.write_text(csv_text(records), encoding="utf-8")

@@ -21,6 +21,8 @@ ROWS = (
     "aidtrack list",
     "aidtrack add",
     "aidtrack deliver",
+    "aidtrack edit",
+    "aidtrack remove",
     "aidtrack report --year 2025",
     "aidtrack compare --years 2022-2025",
     "aidtrack import CSV",
@@ -30,9 +32,11 @@ ROWS = (
     "aidtrack export --format sqlite",
     "floor: Typer JSON (10 records)",
     "floor: Typer + Rich (10 rows)",
+    "floor: Typer --version",
     "floor: parse store (json)",
     "floor: parse store (orjson)",
     "floor: orjson + SQLite executemany",
+    "floor: csv.DictReader + orjson",
     "peer: sqlite-utils insert CSV",
     "peer: sqlite-utils query GROUP BY",
 )
@@ -65,6 +69,9 @@ def test_benchmark_runs_on_the_smallest_sizes(tmp_path: Path) -> None:
     assert "report vs parse store (at 1,000)" in out
     assert "deliver vs parse store (at 1,000)" in out
     assert "export sqlite vs its floor (at 1,000)" in out
+    for target in ("import vs its floor", "edit vs parse store", "remove vs parse store"):
+        assert f"{target} (at 1,000)" in out, target
+    assert "--version vs minimal Typer --version (at 10)" in out
     assert "list --json peak memory vs parse store (at 1,000)" in out
     results = json.loads((tmp_path / "results.json").read_text())
     # Every command exists (the script skips one whose `--help` fails, so a broken

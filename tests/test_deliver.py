@@ -271,3 +271,13 @@ def test_a_pledge_revised_twice_is_delivered_against_its_newest_version(
     newest = sample.json("revise", "nor-2025", "--note", "as voted")[0]["id"]
     refused = sample("deliver", "nor-2025-first", "1bn", "--source", SOURCE)
     assert refused.exit_code == 1 and f"`aidtrack deliver {newest} 1bn ...`" in refused.stderr
+
+
+def test_a_second_delivery_counts_the_first_in_another_year(aidtrack: Aidtrack) -> None:
+    """The report reads the year totals that the write refreshed: a delivery dated in
+    a later year still counts in what its pledge's year reached when another is added."""
+    aidtrack.ok("add", "Norway", "NOK 100", "--to", "UA", "-y", "2024", "-s", "committed")
+    deliver(aidtrack, "p1", "30", "--year", "2025")
+    deliver(aidtrack, "p1", "20", "--year", "2024")
+    reached = aidtrack.json("report", "--year", "2024", "--currency", "NOK")["donors"][0]["reached"]
+    assert (reached["allocated"], reached["disbursed"]) == ("50.00", "50.00")

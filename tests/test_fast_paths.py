@@ -1,13 +1,22 @@
-"""The fast paths of large stores give exactly what the plain ones give (issue 17).
+"""The fast paths of large stores give exactly what the plain ones give (issues 17, 27).
 
 A store is read a document per line when it has the layout aidtrack writes, and whole
 otherwise; a record already in its stored form is printed as it is stored, any other is
-built first; JSON is written a thousand rows at a time. Each shortcut is compared here
-with the plain path, on random input.
+built first; JSON is written a thousand rows at a time. An import reads each distinct
+text of a field once, takes a plain web address without splitting it, and counts the
+records it stored without reading them back. Each shortcut is compared here with the
+plain path, on random input.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aidtrack import analysis, groups, jsonout, layout, model, store
+from aidtrack import analysis, groups, interchange, jsonout, layout, model, store, totals
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
 
 from .conftest import Aidtrack, examples
@@ -425,3 +434,225 @@ def test_records_changed_and_removed_by_the_line_are_written_as_when_read_whole(
                 opened.save()
             written.append(path.read_bytes())
     assert written[0] == written[1]
+
+
+# Import (issue 27) ---------------------------------------------------------------------
+
+FIELD_NAMES = [*(f.name for f in model.RECORD), "year", "source_url", "extra"]
+GIVEN_TEXTS = [
+    *("Norway", "NOR", " norway ", "Narnia", "Ukraine", "EU institutions", "", " "),
+    *("2026", "2023-2027", "2023\u20132027", "3000", "x", "85bn", "NOK 85bn", "12.3.4"),
+    *("1.001", "5", "0", "-5", "NOK", "nok", "XAU", "JPY", "Committed", "at_least"),
+    *("promised", "military ", "2025-10-15", "2099-01-01", "yesterday", "p1", " p2 ", "bad id"),
+    *("a\x00b", "x\udc80", "2025-10-15T12:00:00Z"),
+]
+given_values = (
+    st.sampled_from(GIVEN_TEXTS)
+    | st.none()
+    | st.integers(1940, 2110)
+    | st.lists(st.integers(2020, 2030), max_size=3)
+    | st.sampled_from([Status.COMMITTED, Decimal("5.50"), True])
+)
+
+
+def built(builder: model.Builder, given: dict[str, Any]) -> Any:
+    """What a builder makes of one record's fields: its values, or every problem."""
+    try:
+        return builder.values(given, [Source("https://x.org/a")])
+    except model.InvalidRecord as error:
+        return error.problems
+
+
+@settings(max_examples=examples(300))
+@given(st.lists(st.dictionaries(st.sampled_from(FIELD_NAMES), given_values), max_size=8))
+def test_a_builder_reads_a_text_once_as_it_would_read_it_again(rows: list[dict[str, Any]]) -> None:
+    """A file's rows share a builder, which reads each distinct text of a field once:
+    every row gives what a builder of its own (which reads every value) gives."""
+    shared = model.Builder("2026-12-01T12:00:00Z")
+    for row in rows:
+        assert built(shared, row) == built(model.Builder("2026-12-01T12:00:00Z"), row)
+
+
+URL_PARTS = [*"htps:/HTPS.-[]@?#:%x1 \t\n\x01\u00e9", "http://", "https://", "HTTP://", "www"]
+
+
+@settings(max_examples=examples(500))
+@given(st.lists(st.sampled_from(URL_PARTS), max_size=10).map("".join))
+def test_a_plain_web_address_is_what_splitting_it_says(url: str) -> None:
+    fast = model.source_problems([Source(url)])
+    with mock.patch.object(model, "_PLAIN_WEB_ADDRESS", re.compile("(?!)")):
+        assert model.source_problems([Source(url)]) == fast
+
+
+cell_texts = st.text(st.sampled_from("'=+-@,;\t a\"\r\n"), max_size=6)
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(st.lists(cell_texts, min_size=6, max_size=6), max_size=5))
+def test_a_csv_row_is_read_back_as_it_was_exported(rows: list[list[str]]) -> None:
+    """Only a row with a `'` in it has a cell that export neutralised: the others are
+    taken as they are, and every row reads back as its cells were."""
+    header = ["donor", "recipient", "year", "amount", "currency", "note"]
+    text = interchange.delimited([header, *rows])
+    drafts = interchange._csv_drafts(text, "the file", [])
+    kept = [row for row in rows if "".join(map(interchange.neutralise, row)).strip()]
+    assert [draft.fields for draft in drafts] == [
+        dict(zip(header, row, strict=True)) for row in kept
+    ]
+
+
+@contextlib.contextmanager
+def plain_import() -> Iterator[None]:
+    """An import without the shortcuts of issue 27: every value read every time, every
+    web address split, every stored record read back from its JSON to be counted."""
+    with (
+        mock.patch.object(model, "_OWN_TEXTS", tuple(FIELD_NAMES)),
+        mock.patch.object(model, "_PLAIN_WEB_ADDRESS", re.compile("(?!)")),
+        mock.patch.object(totals, "_known", lambda *args: {}),
+    ):
+        yield
+
+
+WEB_ADDRESSES = [
+    *("https://x.org/a", "http://news.example.org/2024/x?y#z", "HTTPS://EXAMPLE.ORG"),
+    *("https://x.org:8080/a", " https://x.org ", "https://[::1]/", "https://user@x.org/"),
+]
+ODD_CELLS = [
+    *("Narnia", "NOR", " norway ", "12.3.4", "85bn", "NOK 85bn", "0", "-5", "1.001"),
+    *("3000", "2023\u20132025", "", "nok", "XAU", "Committed", "promised", "2099-01-01"),
+    *("yesterday", "p1", "p99", "bad id", "=1+1", "x;=cmd", "'=quoted", "javascript:x"),
+    *("ftp://x", "https://ex ample.org/", "https://[::1/", *WEB_ADDRESSES),
+]
+
+
+@st.composite
+def import_rows(draw: st.DrawFn) -> list[list[str]]:
+    """A CSV file's rows as aidtrack exports them: revisions, parts and deliveries of
+    earlier rows, several sources, cells a spreadsheet would run neutralised; its ids
+    those of the stores drawn (`p1`...) or others; some cells made wrong or odd."""
+    prefix = draw(st.sampled_from(["p", "r", "r"]))
+    web = st.sampled_from(WEB_ADDRESSES)
+    sources = st.builds(Source, web, st.none() | st.just("2025-10-15"), maybe_texts)
+    records: list[Pledge] = []
+    for n in range(draw(st.integers(1, 10))):
+        record = replace(
+            draw(pledges(pledge_id=f"{prefix}{n + 1}")),
+            supersedes=None,
+            part_of=None,
+            sources=tuple(draw(st.lists(sources, max_size=2))),
+        )
+        if records and draw(st.booleans()):
+            of = draw(st.sampled_from(records))
+            link = draw(st.sampled_from(["supersedes", "part_of", "delivery_of"]))
+            record = replace(record, donor=of.donor, **{link: of.id})
+            if link != "supersedes":  # a share of its whole, or delivered of its pledge
+                first = YearSpan(of.years.start, of.years.start)
+                record = replace(
+                    record,
+                    recipient=of.recipient,
+                    currency=of.currency,
+                    years=of.years if link == "part_of" else first,
+                    status=of.status if link == "part_of" else Status.DISBURSED,
+                    amount=max(Decimal("0.01"), (of.amount / 4).quantize(Decimal("0.01"))),
+                )
+        records.append(record)
+    rows = [
+        [row[column] for column in model.CSV_COLUMNS]
+        for record in records
+        for row in interchange.csv_rows(record)
+    ]
+    for _ in range(draw(st.sampled_from([0, 0, 1, 3]))):
+        row = draw(st.sampled_from(rows))
+        row[draw(st.integers(0, len(row) - 1))] = draw(st.sampled_from(ODD_CELLS))
+    return rows
+
+
+IMPORT_OPTIONS = [[], ["--force"], ["--update", "--force"], ["--dry-run"], ["--json"]]
+IMPORT_OPTIONS += [["--rejects"]]  # a column map's read: rows refused on their own set aside
+
+
+@settings(
+    max_examples=examples(30),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.none() | stores(),
+    st.sampled_from(["layout", "by hand", "no totals"]),
+    import_rows(),
+    st.sampled_from(IMPORT_OPTIONS),
+)
+def test_an_import_does_what_the_plain_import_does(
+    aidtrack: Aidtrack,
+    store_path: Path,
+    docs: list[dict[str, Any]] | None,
+    written: str,
+    rows: list[list[str]],
+    options: list[str],
+) -> None:
+    """Into no store, or a store of records (some edited by hand, in aidtrack's layout
+    or not, with or without its year totals), a file with rows that are wrong or odd:
+    with and without the shortcuts, the same output, store, year totals and rejects."""
+    file = store_path.parent / "in.csv"
+    file.write_text(interchange.delimited([list(model.CSV_COLUMNS), *rows]), encoding="utf-8")
+    rejects = store_path.parent / "rejects.csv"
+    args = [*options, str(rejects)] if options == ["--rejects"] else options
+    outcomes = []
+    for plain in (False, True):
+        for path in (store_path, totals.path_for(store_path), rejects):
+            path.unlink(missing_ok=True)
+        if docs is not None:
+            tables = {
+                store.META: {"1": {"schema_version": store.SCHEMA_VERSION}},
+                store.PLEDGES: {str(n): doc for n, doc in enumerate(docs, start=1)},
+            }
+            if written == "by hand":
+                store_path.write_text(json.dumps(tables, indent=1))
+            else:
+                store.write(store_path, tables)
+            if written != "no totals":
+                totals.rebuild(store_path)
+        clock = mock.patch.object(model, "now", lambda: "2026-12-01T12:00:00Z")
+        with clock, plain_import() if plain else contextlib.nullcontext():
+            done = aidtrack("import", str(file), *args)
+        files = [path.read_bytes() if path.exists() else b"" for path in (store_path, rejects)]
+        left = totals.path_for(store_path)
+        files.append(left.read_bytes() if left.exists() else b"")
+        outcomes.append((done.exit_code, done.stdout, done.stderr, files))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_an_import_takes_each_shortcut_and_does_what_the_plain_import_does(
+    aidtrack: Aidtrack, store_path: Path
+) -> None:
+    """The starter dataset into a store: each shortcut is taken (or the random runs
+    above could compare the plain path with itself), and changes nothing."""
+    from .conftest import STARTER_CSV
+
+    known = totals._known
+    found: list[int] = []
+
+    def watched(*args: Any) -> dict[int, Pledge]:
+        records = known(*args)
+        found.append(len(records))
+        return records
+
+    outcomes = []
+    for plain in (False, True):
+        for path in (store_path, totals.path_for(store_path)):
+            path.unlink(missing_ok=True)
+        clock = mock.patch.object(model, "now", lambda: "2026-12-01T12:00:00Z")
+        with clock, plain_import() if plain else mock.patch.object(totals, "_known", watched):
+            done = aidtrack("import", str(STARTER_CSV))
+        stored = [path.read_bytes() for path in (store_path, totals.path_for(store_path))]
+        outcomes.append((done.exit_code, done.stdout, done.stderr, stored))
+    assert outcomes[0][0] == 0
+    assert outcomes[0] == outcomes[1]
+    rows = list(csv.DictReader(io.StringIO(STARTER_CSV.read_text(encoding="utf-8"))))
+    assert found == [len({row["id"] for row in rows})], "the records stored were read back"
+    urls = [row["source_url"] for row in rows if row["source_url"]]
+    assert all(map(model._PLAIN_WEB_ADDRESS.match, urls)), "no web address was taken as plain"
+    shared = model.Builder()
+    for row in rows:
+        built(shared, row)
+    assert shared._read["donor"], "no text was read once"

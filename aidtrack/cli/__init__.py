@@ -500,10 +500,8 @@ def warn_missing_rates(env: Environment, pledges: "Sequence[Pledge]", table: "Ra
     report_currency = env.currency or DEFAULT_CURRENCY
     found = {
         (error.year, error.currency): error
-        for pledge in pledges
-        for error in missing_legs(
-            table.convert, (pledge.currency, report_currency), pledge.years.start
-        )
+        for currency, year in {(p.currency, p.years.start) for p in pledges}  # an import's few
+        for error in missing_legs(table.convert, (currency, report_currency), year)
     }
     if found:
         missing = [error for _, error in sorted(found.items())]
