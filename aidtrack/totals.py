@@ -38,7 +38,7 @@ from .model import Pledge, YearSpan, in_stored_form, stored_years
 if TYPE_CHECKING:
     from .rates import RateTable
 
-FORMAT = 4
+FORMAT = 5
 
 _LINE = re.compile(
     rb'\{"(?:year":(?P<year>\d+)|years":\[(?P<start>\d+),(?P<end>\d+)\]),"donor":'
@@ -126,7 +126,7 @@ def rebuild(path: Path) -> None:
     """Count the totals of the store at `path` again from all its records, under its
     lock (for a store written by other means)."""
     with store.open_store(path, write=True, derived=[path_for(path)]) as found:
-        links = counting.links_of(found.docs(store.PLEDGES).values())
+        links = counting.links_of(found.having(store.PLEDGES, counting.LINK_FIELDS))
         _recount(found, found.read_digest, None, (), links)
 
 
@@ -196,7 +196,7 @@ def _recount(
         every = counted.docs(store.PLEDGES).values()
         stored_form = all(id(doc) in known or in_stored_form(doc) for doc in every)
     rates = list(counted.docs(store.RATES).values())
-    _write(counted.path, digest, kept or [], tally, rates, (parties, stored_form))
+    _write(counted.path, digest, kept or [], tally, rates, (parties, stored_form), links)
 
 
 def _known(counted: store.Store, fresh: Mapping[str, Pledge]) -> dict[int, Pledge]:
@@ -285,7 +285,8 @@ def _lines(store_path: Path, digest: str) -> CurrentTotals | None:
         return None
     try:
         raw = path_for(store_path).read_bytes()
-        header_line, _, body = raw.partition(b"\n")
+        header_line, _, rest = raw.partition(b"\n")
+        _, _, body = rest.partition(b"\n")  # past the links line (`links`)
         header = orjson.loads(header_line)
     except (OSError, ValueError):
         return None
@@ -352,6 +353,28 @@ def _records(docs: Iterable[dict[str, Any]]) -> list[Pledge]:
 
 def _docs(records: Iterable[Pledge]) -> list[dict[str, Any]]:
     return [record.to_json() for record in records]
+
+
+def links(store_path: Path, digest: str) -> list[counting.Link] | None:
+    """Every record's links (`counting.links_of`, in stored order) as the totals
+    counted from the store bytes of `digest` keep them; None without such totals. A
+    write reads them here rather than every linked record of a large store."""
+    import orjson
+
+    try:
+        with path_for(store_path).open("rb") as handle:
+            header, line = orjson.loads(handle.readline()), handle.readline()
+    except (OSError, ValueError):
+        return None
+    if not (_names_bytes(header, digest) and header.get("links") == store.digest(line[:-1])):
+        return None
+    try:
+        found = orjson.loads(line)
+    except ValueError:
+        return None
+    if isinstance(found, list) and all(isinstance(link, list) and len(link) == 4 for link in found):
+        return [tuple(link) for link in found]
+    return None
 
 
 def parties(store_path: Path) -> list[str] | None:
@@ -424,20 +447,23 @@ def _write(
     tally: Tally,
     rates: Sequence[dict[str, Any]],
     records: tuple[list[str], bool],
+    links: Sequence[counting.Link],
 ) -> None:
-    """Write the totals of the store whose bytes have `digest`: the lines kept,
-    `tally`'s, and in the header what is true of the store's records (their parties,
-    and whether every one is in stored form). Not fsynced: they are checked when
-    read."""
+    """Write the totals of the store whose bytes have `digest`: the header, with what
+    is true of the store's records (their parties, and whether every one is in stored
+    form); the line of every record's links; then the lines kept and `tally`'s. Not
+    fsynced: they are checked when read."""
     import orjson
 
     # By year (envelopes after, by their years), then donor: readers bisect them.
     lines = sorted([*kept, *_tally_lines(tally)])
     body = b"".join(line + b"\n" for line in lines)
+    linked = orjson.dumps(list(links))
     header = {
         "totals": FORMAT,
         "rules": counting.RULES,
         "store": digest,
+        "links": store.digest(linked),
         "body": store.digest(body),
         "rates": list(rates),
         "parties": records[0],
@@ -445,7 +471,9 @@ def _write(
     }
     with contextlib.suppress(OSError):
         store.write_atomically(
-            path_for(store_path), orjson.dumps(header) + b"\n" + body, durable=False
+            path_for(store_path),
+            b"\n".join([orjson.dumps(header), linked, body]),
+            durable=False,
         )
 
 

@@ -209,7 +209,9 @@ TARGETS = (
     Target(17, "report vs sqlite-utils query", REPORT, SQLITE_QUERY, 1.2),
     Target(17, "compare vs sqlite-utils query", COMPARE, SQLITE_QUERY, 1.2),
     Target(17, "list (table) vs Typer + Rich floor", LIST, TYPER_RICH, 1.0, on_small=True),
-    Target(17, "donor completion vs --version", COMPLETE, VERSION, 1.5),
+    # `--version` stood for a Typer command's start-up until it came to be answered
+    # before Typer loads (issue 27); the minimal Typer `--version` stands for it now.
+    Target(17, "donor completion vs minimal Typer --version", COMPLETE, TYPER_VERSION, 1.5),
     Target(22, "deliver vs parse store", DELIVER, PARSING, 1.0),
     Target(27, "export sqlite vs its floor", EXPORT_DB, FLOOR_EXPORT_DB, 2.0),
     Target(27, "import vs its floor", IMPORT, FLOOR_IMPORT, 4.0),

@@ -27,7 +27,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aidtrack import analysis, groups, interchange, jsonout, layout, model, store, totals
+from aidtrack import (
+    analysis,
+    counting,
+    groups,
+    interchange,
+    jsonout,
+    layout,
+    model,
+    store,
+    totals,
+)
 from aidtrack.model import Category, Instrument, Pledge, Qualifier, Source, Status, YearSpan
 
 from .conftest import Aidtrack, examples
@@ -275,10 +285,7 @@ def test_listing_and_export_print_what_building_every_record_prints(
     say all are in stored form, each looked at, and every one built."""
     from aidtrack import totals
 
-    tables = {
-        store.META: {"1": {"schema_version": store.SCHEMA_VERSION, "next_serial": len(docs) + 1}},
-        store.PLEDGES: {str(n): doc for n, doc in enumerate(docs, start=1)},
-    }
+    tables = store_tables(docs)
     store.write(store_path, tables)
     totals.rebuild(store_path)
     never = mock.patch.object(model, "in_stored_form", lambda doc: False)
@@ -338,11 +345,23 @@ def writes(draw: st.DrawFn) -> list[list[str]]:
     return lines
 
 
-@settings(
+WRITE_RUNS = settings(
     max_examples=examples(30),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
+"""Runs of commands on a generated store, each run twice."""
+
+
+def store_tables(docs: list[dict[str, Any]]) -> layout.Tables:
+    """A store of the records `docs`, as aidtrack writes one."""
+    return {
+        store.META: {"1": {"schema_version": store.SCHEMA_VERSION, "next_serial": len(docs) + 1}},
+        store.PLEDGES: {str(n): doc for n, doc in enumerate(docs, start=1)},
+    }
+
+
+@WRITE_RUNS
 @given(stores(), writes())
 def test_writes_that_read_the_store_by_the_line_leave_what_plain_writes_leave(
     aidtrack: Aidtrack, store_path: Path, docs: list[dict[str, Any]], commands: list[list[str]]
@@ -353,10 +372,7 @@ def test_writes_that_read_the_store_by_the_line_leave_what_plain_writes_leave(
     in the store and its totals."""
     from aidtrack import totals
 
-    tables = {
-        store.META: {"1": {"schema_version": store.SCHEMA_VERSION, "next_serial": len(docs) + 1}},
-        store.PLEDGES: {str(n): doc for n, doc in enumerate(docs, start=1)},
-    }
+    tables = store_tables(docs)
     outcomes = []
     read_by_line = layout.records_by_line
     used: list[bool] = []
@@ -398,6 +414,80 @@ def test_writes_that_read_the_store_by_the_line_leave_what_plain_writes_leave(
     assert all(used), "a write read the store whole though the totals named its bytes"
     # Only to learn whether a store that held records not in stored form still does.
     assert odd or not whole, "a write read the store by the line, then every record of it"
+
+
+@st.composite
+def linking_writes(draw: st.DrawFn) -> list[list[str]]:
+    """`writes`, with revisions and deliveries among them: every kind of link."""
+    lines = draw(writes())
+    for _ in range(draw(st.integers(0, 4))):
+        some_id = f"p{draw(st.integers(1, 14))}"
+        amount = str(draw(st.integers(1, 10**6)))
+        source = ["--source", "https://x.org/b"]
+        lines.insert(
+            draw(st.integers(1, len(lines))),
+            draw(
+                st.sampled_from(
+                    [
+                        ["revise", some_id, amount, *source],
+                        ["deliver", some_id, amount, "--status", "disbursed", *source],
+                    ]
+                )
+            ),
+        )
+    return lines
+
+
+@WRITE_RUNS
+@given(stores(), linking_writes())
+def test_writes_that_take_the_links_from_the_totals_leave_what_reading_the_records_leaves(
+    aidtrack: Aidtrack, store_path: Path, docs: list[dict[str, Any]], commands: list[list[str]]
+) -> None:
+    """A write takes every record's links from the year totals when they name the bytes
+    it read; made to read them from the records instead, the same commands print the
+    same and leave the same store and totals. After each write the totals' links are
+    those of the records."""
+    tables = store_tables(docs)
+    outcomes = []
+    from_totals = totals.links
+    for shortcut in (True, False):
+        store.write(store_path, tables)
+        totals.rebuild(store_path)
+        printed = []
+        clock = mock.patch.object(model, "now", lambda: "2026-12-01T12:00:00Z")
+        links = mock.patch.object(totals, "links", from_totals if shortcut else lambda *a: None)
+        with clock, links:
+            for args in commands:
+                done = aidtrack(*args)
+                printed.append((done.exit_code, done.stdout, done.stderr))
+                digest = store.digest(store_path.read_bytes())
+                kept = from_totals(store_path, digest)
+                if kept is not None:
+                    having = store.read(store_path).data.get(store.PLEDGES, {}).values()
+                    records = [d for d in having if any(type(d.get(f)) is str for f in LINKED)]
+                    assert kept == counting.links_of(records)
+        totals_path = totals.path_for(store_path)
+        left = totals_path.read_bytes() if totals_path.exists() else b""
+        outcomes.append((printed, store_path.read_bytes(), left))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_an_edit_takes_the_links_from_the_totals(aidtrack: Aidtrack, store_path: Path) -> None:
+    """The shortcut the test above holds to the plain path is taken: an edit of a
+    store whose totals name its bytes reads no linked record to learn the links."""
+    aidtrack.ok("add", "Norway", "NOK 10bn", "--to", "Ukraine", "-y", "2026")
+    aidtrack.ok("add", "Norway", "NOK 4bn", "--part-of", "p1", "--category", "military")
+    having = mock.patch.object(store.Store, "having", side_effect=AssertionError("read"))
+    with having:
+        aidtrack.ok("edit", "p1", "--label", "Nansen")
+    assert from_the_totals(store_path) == [("p2", None, "p1", None)]
+
+
+def from_the_totals(path: Path) -> list[Any] | None:
+    return totals.links(path, store.digest(path.read_bytes()))
+
+
+LINKED = ("supersedes", "part_of", "delivery_of")
 
 
 @settings(max_examples=examples(100), deadline=None)

@@ -234,6 +234,23 @@ def test_damaged_totals_are_not_used_and_are_made_again(aidtrack: Aidtrack, stor
     check_totals(store)
 
 
+def test_links_kept_in_the_totals_are_used_only_whole(aidtrack: Aidtrack, store: Path) -> None:
+    """The totals keep every record's links (a write reads them there, not from every
+    linked record); a links line changed or cut is not used, and the write that finds
+    it so reads the records and leaves the links whole again."""
+    aidtrack.ok("init", "--sample")
+    path = totals.path_for(store)
+    header, links, body = path.read_bytes().split(b"\n", 2)
+    kept = totals.links(store, digest(store.read_bytes()))
+    assert kept is not None and ("nor-2026-mil", None, "nor-2026", None) in kept
+    for damaged in (links.replace(b'"nor-2026"', b'"nor-2025"'), links[:-5], b"{}"):
+        path.write_bytes(b"\n".join([header, damaged, body]))
+        assert totals.links(store, digest(store.read_bytes())) is None
+    aidtrack.ok("edit", "nor-2026-mil", "--label", "Nansen")
+    assert totals.links(store, digest(store.read_bytes())) == kept
+    check_totals(store)
+
+
 def test_links_across_donors_count_the_same_on_every_path(aidtrack: Aidtrack, store: Path) -> None:
     """`check` reports such links (no write makes them); counting them never depends
     on whether the totals were read."""
