@@ -19,7 +19,7 @@ import os
 import signal
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -80,10 +80,16 @@ def is_sqlite(path: Path) -> bool:
         return False
 
 
-def export(path: Path, records: Sequence[Mapping[str, Any]], table: RateTable) -> None:
+def export(
+    path: Path,
+    records: Sequence[Mapping[str, Any]],
+    table: RateTable,
+    counted: Tally | None = None,
+) -> None:
     """Write the database of `records` (each in its JSON form, `Pledge.to_json`, as
     `Ledger.as_json` gives them) whole, readable by its owner only: built beside
-    `path`, then moved in place (so SQLite's journal is not needed while building)."""
+    `path`, then moved in place (so SQLite's journal is not needed while building).
+    `counted`: their `Tally`, when the store's year totals have it already."""
     building = path.with_name(f".{path.name}.building")
     building.unlink(missing_ok=True)
     try:
@@ -110,7 +116,7 @@ def export(path: Path, records: Sequence[Mapping[str, Any]], table: RateTable) -
             )
             db.executemany(
                 "INSERT INTO year_totals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                year_totals(map(Pledge.from_json, records), table),
+                year_totals(counted or Tally.of(map(Pledge.from_json, records)), table),
             )
         db.close()
         building.chmod(0o600)  # an export is readable by its owner only, as the store
@@ -123,30 +129,33 @@ def export(path: Path, records: Sequence[Mapping[str, Any]], table: RateTable) -
         building.unlink(missing_ok=True)
 
 
-def year_totals(pledges: Iterable[Pledge], table: RateTable) -> list[tuple[Any, ...]]:
-    """`report`'s counting as rows: donor, recipient, year, measure (promised or
-    delivered, DESIGN §2a: never add the two), stage, category, amount and currency,
-    US$ cents, EUR cents (None where a rate is missing)."""
+def year_totals(tally: Tally, table: RateTable) -> list[tuple[Any, ...]]:
+    """`report`'s counting (`tally`) as rows: donor, recipient, year, measure (promised
+    or delivered, DESIGN §2a: never add the two), stage, category, amount and currency,
+    US$ cents, EUR cents (None where a rate is missing); by year, then donor, so that
+    the rows are the same whichever way the tally was read."""
 
     def between(amount: Decimal, source: str, target: str, year: int, places: int) -> Decimal:
         return table.convert(amount, source, target, year, places).amount
 
-    tally = Tally.of(pledges)
     counted: list[Counted] = list(tally.counted)
     for whole, parts, deliveries in tally.mixed:
         try:
             counted += count(whole, parts, deliveries, between)
         except MissingRate:
             continue  # the report cannot count it either, and says which rate is missing
-    rows = [
+    rows = sorted(
         (
-            *(c.donor, c.recipient, c.year, c.measure.value, c.status.value, category.value),
-            *(amount, c.currency),
-        )
-        for c in counted
-        for category, (amount, _) in c.by_category.items()
-        if amount
-    ]
+            (
+                *(c.donor, c.recipient, c.year, c.measure.value, c.status.value, category.value),
+                *(amount, c.currency),
+            )
+            for c in counted
+            for category, (amount, _) in c.by_category.items()
+            if amount
+        ),
+        key=lambda row: (row[2], row[0], row[1], *row[3:6], row[7], row[6]),
+    )
     usd, eur = _cents(rows, table)
     for row, *both in zip(rows, usd, eur, strict=True):
         cents = max((c for c in both if c is not None), default=0)

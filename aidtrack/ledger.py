@@ -166,6 +166,15 @@ class Ledger:
             self._links = counting.links_of(self.store.having(PLEDGES, counting.LINK_FIELDS))
         return self._links
 
+    def counted(self) -> counting.Tally | None:
+        """Every year's `Tally` of all the records, from the year totals when they were
+        counted from the bytes read and nothing changed since; None otherwise."""
+        from . import totals
+
+        if self.store.changed:
+            return None
+        return totals.current_tally(self.path, self.store.read_digest)
+
     def superseded(self) -> set[str]:
         """Ids that no longer count, from the stored links alone."""
         if self._gone is None:

@@ -355,6 +355,13 @@ def _docs(records: Iterable[Pledge]) -> list[dict[str, Any]]:
     return [record.to_json() for record in records]
 
 
+def current_tally(store_path: Path, digest: str) -> Tally | None:
+    """Every year's `Tally` (no envelopes) as the totals counted from the store bytes of
+    `digest` keep it; None without such totals."""
+    found = _lines(store_path, digest)
+    return None if found is None else _from_lines(found.lines, None, None)
+
+
 def links(store_path: Path, digest: str) -> list[counting.Link] | None:
     """Every record's links (`counting.links_of`, in stored order) as the totals
     counted from the store bytes of `digest` keep them; None without such totals. A

@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .counting import Tally
 from .database import year_totals
 from .errors import InvalidInput
 from .model import AMOUNT, DATE, LINK, OPTIONAL_TEXT, RECORD, SOURCES, TEXT, YEARS, Pledge, Source
@@ -120,7 +121,7 @@ def export_workbook(pledges: Sequence[Pledge], table: RateTable) -> bytes:
             )
     _header(totals, TOTAL_COLUMNS)
     for donor, recipient, year, measure, stage, category, amount, currency, usd, eur in year_totals(
-        pledges, table
+        Tally.of(pledges), table
     ):
         exact = Decimal(amount)
         totals.append(

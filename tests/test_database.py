@@ -14,7 +14,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from aidtrack import model, totals
+from aidtrack import database, model, totals
 from aidtrack import store as stored
 from aidtrack.store import read
 
@@ -130,6 +130,25 @@ def test_cents_beyond_sqlites_integers_are_refused_in_one_line(
     assert not target.exists()
 
 
+def test_an_export_of_every_record_takes_the_stores_year_totals(
+    aidtrack: Aidtrack, tmp_path: Path
+) -> None:
+    """The shortcut the test below holds to counting the records is taken."""
+    aidtrack.ok("init", "--sample")
+    counting = mock.patch.object(database.Tally, "of", side_effect=AssertionError("counted"))
+    with counting:
+        aidtrack.ok("export", "--all", "--format", "sqlite", "-o", str(tmp_path / "all.db"))
+    one = aidtrack("export", "--donor", "Norway", "--format", "sqlite", "-o", str(tmp_path / "n"))
+    with counting:
+        assert (
+            aidtrack(
+                "export", "--donor", "Norway", "--format", "sqlite", "-o", str(tmp_path / "n")
+            ).exit_code
+            != 0
+        )  # a selection is counted from its records
+    assert one.exit_code == 0
+
+
 def _records(path: Path) -> dict[str, dict[str, object]]:
     return {doc["id"]: doc for doc in read(path).data["pledges"].values()}
 
@@ -144,8 +163,9 @@ def test_the_export_of_stored_records_is_that_of_every_record_built(
     aidtrack: Aidtrack, store: Path, tmp_path_factory: pytest.TempPathFactory, docs: list[Any]
 ) -> None:
     """Rows taken from the stored documents (vouched for by the year totals, or each
-    looked at) give the database byte for byte that building every record gives,
-    hand-edited records included (issue 27)."""
+    looked at), and year totals taken from the store's, give the database byte for
+    byte that building and counting every record gives, hand-edited records included
+    (issue 27)."""
     store.parent.mkdir(parents=True, exist_ok=True)
     tables = {
         stored.META: {"1": {"schema_version": stored.SCHEMA_VERSION, "next_serial": len(docs) + 1}},
@@ -156,8 +176,10 @@ def test_the_export_of_stored_records_is_that_of_every_record_built(
     target = tmp_path_factory.mktemp("exports") / "pledges.db"
     never = mock.patch.object(model, "in_stored_form", lambda doc: False)
     not_said = mock.patch.object(totals, "all_in_stored_form", lambda *args: False)
+    not_counted = mock.patch.object(totals, "current_tally", lambda *args: None)
     outcomes = []
-    for patches in [(), (not_said,), (never, not_said)]:  # vouched, looked at, built
+    # Vouched for and counted by the totals; looked at; counted from the records; built.
+    for patches in [(), (not_said,), (not_counted,), (never, not_said, not_counted)]:
         target.unlink(missing_ok=True)
         with contextlib.ExitStack() as stack:
             for patch in patches:
@@ -167,8 +189,7 @@ def test_the_export_of_stored_records_is_that_of_every_record_built(
             )
         written = (_tables(target), target.read_bytes()) if target.exists() else None
         outcomes.append((said.exit_code, said.stdout, said.stderr, written))
-    assert outcomes[0] == outcomes[2]
-    assert outcomes[1] == outcomes[2]
+    assert outcomes[0] == outcomes[1] == outcomes[2] == outcomes[3]
 
 
 def _tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -264,7 +264,9 @@ def test_every_view_agrees_with_a_recount_per_measure(records: list[Pledge]) -> 
             have = total.promised if measure is Measure.PROMISED else total.delivered
             assert have.amount == want
     database_rows: dict[tuple[str, int, Measure], Decimal] = defaultdict(Decimal)
-    for donor, _, year, measure, *_, amount, _, _, _ in database.year_totals(records, NOK_ONLY):
+    for donor, _, year, measure, *_, amount, _, _, _ in database.year_totals(
+        Tally.of(records), NOK_ONLY
+    ):
         database_rows[donor, year, Measure(measure)] += Decimal(amount)
     inside = {k: v for k, v in expected.items() if k[1] in (2025, 2026) and v}
     assert {k: v for k, v in figures.items() if v} == inside

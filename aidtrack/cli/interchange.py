@@ -374,9 +374,13 @@ def export(
     if target is not None:
         _check_output(target)
     with records_of(env) as ledger:
-        records = analysis.select(ledger.as_json(), selection, ledger.superseded())
+        every = ledger.as_json()
+        records = analysis.select(every, selection, ledger.superseded())
         with_rates = chosen in (FileFormat.SQLITE, FileFormat.XLSX)
         rates = ledger.rate_table() if with_rates else None
+        # The year totals count every record: an export of them all takes their tally.
+        whole = chosen is FileFormat.SQLITE and len(records) == len(every)
+        counted = ledger.counted() if whole else None
     if rates is not None and chosen is FileFormat.XLSX:
         from ..workbook import export_workbook
 
@@ -395,7 +399,7 @@ def export(
 
         if target is None:
             raise InvalidInput("an SQLite export needs a file: --format sqlite -o pledges.db")
-        database.export(target, records, rates)
+        database.export(target, records, rates, counted)
         env.say(
             f"exported {len(records)} pledges to {target} (tables pledges, sources, "
             "rates, year_totals)"
