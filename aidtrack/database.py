@@ -323,11 +323,12 @@ def write_metadata(path: Path, table: RateTable) -> Path | None:
     write (it is left alone). Another database's entry in ours is kept."""
     import json
 
-    from .store import write_atomically
+    from .store import refuse_irregular, write_atomically
 
     target = path.with_name(METADATA)
     ours = metadata(path.stem, table)
     try:
+        refuse_irregular(target)  # a pipe of that name would block the read for ever
         existing = json.loads(target.read_text(encoding="utf-8"))
     except FileNotFoundError:
         existing = None

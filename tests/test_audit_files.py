@@ -20,7 +20,13 @@ import pytest
 
 from aidtrack.store import write
 
-from .conftest import NOR_2026, Aidtrack, bulky_store, interrupted_before_the_entry_point
+from .conftest import (
+    NOR_2026,
+    Aidtrack,
+    bulky_store,
+    interrupted_before_the_entry_point,
+    run_process,
+)
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -407,6 +413,24 @@ def test_export_refuses_an_output_that_is_not_a_regular_file(
     assert f"{target} is not a regular file" in line, line
     assert stat.S_IFMT(target.stat().st_mode) == kind  # still what it was
     assert sorted(tmp_path.iterdir()) == there
+
+
+@pytest.mark.parametrize("make", [fifo, device, linked_fifo, folder])
+def test_a_metadata_json_that_is_not_a_regular_file_is_left_alone(
+    store: Path, tmp_path: Path, make: object
+) -> None:
+    """The Datasette file beside an SQLite export is read before it is rewritten; a
+    pipe of that name blocked the export for ever. Now it is left alone, as a
+    metadata.json aidtrack did not write is."""
+    assert callable(make)
+    env = {**os.environ, "AIDTRACK_DB": str(store)}
+    assert run_process("add", *NOR_2026, env=env).returncode == 0
+    beside = make(tmp_path / "metadata.json")
+    kind = stat.S_IFMT(beside.lstat().st_mode)
+    done = run_process("export", "--format", "sqlite", "-o", str(tmp_path / "p.db"), env=env)
+    assert done.returncode == 0, done.stderr
+    assert "exported 1 pledges" in done.stderr and "left as it was" in done.stderr
+    assert stat.S_IFMT(beside.lstat().st_mode) == kind
 
 
 def test_export_takes_a_link_to_a_regular_file_and_its_help_says_what_it_refuses(
