@@ -364,7 +364,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
         mention = _Mention(start, match.end(), words, parsed, problem, qualifier, qualifier_words)
         mention = replace(mention, origin=match.start())
         if found:
-            span = _conversion_span(sentence, found[-1], match.start(), match.end(), languages)
+            span = _conversion_span(sentence, found[-1], mention, languages)
             if span is not None:
                 converts = found[-1].converts if found[-1].conversion else len(found) - 1
                 mention = replace(mention, conversion=True, span=span, converts=converts)
@@ -489,11 +489,13 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
 
 
 def _conversion_span(
-    sentence: str, previous: _Mention, start: int, end: int, languages: Languages
+    sentence: str, previous: _Mention, mention: _Mention, languages: Languages
 ) -> tuple[int, int] | None:
-    """Where the amount at `start` is only the one before it in another currency: in
-    brackets opened right after it, between dashes after it, or after "equivalent
-    to / svarende til / umgerechnet / soit / czyli"; None when it is a figure of its own."""
+    """Where `mention` is only the amount before it in another currency: in brackets
+    opened right after it, between dashes after it, after "equivalent to / svarende til
+    / umgerechnet / soit / czyli", or set off by commas; None when it is a figure of its
+    own."""
+    start, end = mention.origin, mention.end
     between = sentence[previous.end : start]
     equivalent = _compiled(
         languages,
@@ -521,7 +523,44 @@ def _conversion_span(
         return previous.end, end  # "(€7.3bn, $8.5bn)": a second conversion of the same
     if equivalent.match(between) and not re.fullmatch(r"\s*", between):
         return previous.end, end
+    if _apposition(sentence, previous, mention) or _restated_later(between, previous, mention):
+        return previous.end, end
     return None
+
+
+_RESTATED_LATER = _Lazy(
+    r",\s*(?:that is|i\.e\.|equivalent to|the equivalent of|svarende til|tilsvarende"
+    r"|motsvarande|umgerechnet|das entspricht|soit|omgerekend|to jest|tj\.|czyli"
+    r"|co odpowiada|lo que equivale a|pari a|cioè)\s*$",
+    re.IGNORECASE,
+)
+"""A restatement after a comma later in the clause ("... na świecie, to jest ok. 90 mln
+euro"): only the unmistakable words, never a bare "or"."""
+
+
+def _restated_later(between: str, previous: _Mention, mention: _Mention) -> bool:
+    """An amount in another currency after ", that is / to jest / soit" anywhere after
+    the amount before it is that amount restated."""
+    return bool(_RESTATED_LATER.search(between)) and _in_another_currency(previous, mention)
+
+
+def _in_another_currency(previous: _Mention, mention: _Mention) -> bool:
+    """Whether both amounts name a currency, and not the same one."""
+    if previous.parsed is None or mention.parsed is None:
+        return False
+    before = {previous.parsed.currency, *previous.parsed.one_of} - {None}
+    named = {mention.parsed.currency, *mention.parsed.one_of} - {None}
+    return bool(before and named and not before & named)
+
+
+def _apposition(sentence: str, previous: _Mention, mention: _Mention) -> bool:
+    """ "fem miljoner euro, cirka 50 miljoner svenska kronor, ska lämnas": an amount in
+    another currency set off by commas right after an amount is that amount restated."""
+    return (
+        re.fullmatch(r",\s*", sentence[previous.end : mention.origin]) is not None
+        and re.match(r"\s*(?:,|$)", sentence[mention.end :]) is not None
+        and _in_another_currency(previous, mention)
+    )
 
 
 _BRACKET_AFTER_WORDS = _Lazy(
@@ -698,7 +737,7 @@ _CLAIMED = _Lazy(
 Peace Facility): money the donor gets back, not money it gives."""
 _RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
-    r"|récolt\w*|collect[ée]\w*|levée de fonds|gesammelt|eingeworben|zusammengekommen"
+    r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
     r"|samlet inn|samla inn|innsaml\w*|indsaml\w*|insaml\w*|ingezameld|opgehaald|zebra\w*"
     r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])",
     re.IGNORECASE,
@@ -1924,22 +1963,27 @@ _WAR = _Lazy(
     r"|angrep)\w*"
     r"|(?:Spezialoperation|Militäroperation|Militärinvasion|opération militaire|operación militar"
     r"|operazione militare|specjaln\w* operacj\w* wojskow\w*|militära specialoperation\w*"
-    r"|militære specialoperation\w*|militære spesialoperasjon\w*)",
+    r"|militære specialoperation\w*|militære spesialoperasjon\w*)"
+    r"|våbenhvile\w*|våpenhvile\w*|vapenvila\w*|vapenstillestånd\w*|Waffenruhe|Waffenstillstand\w*"
+    r"|wapenstilstand\w*|wapenbestand\w*|zawieszeni\w* broni|rozejm\w*",
     re.IGNORECASE,
 )
-"""The war's words ("special military operation", "Russia's military aggression"): they
-tell no kind of aid."""
+"""The war's words ("special military operation", "Russia's military aggression") and
+those of its ceasefire ("våbenhvile", "zawieszenie broni"): they tell no kind of aid."""
 
 
 _OTHER_PURPOSE = _Lazy(
     r"(?<![\w'\u2019])(?:reconstruction|recovery|rebuild\w*|restor\w*|infrastructure"
     r"|gjenoppbygging\w*|genopbygning\w*|återuppbyggnad\w*|Wiederaufbau\w*|redressement"
-    r"|wederopbouw|odbudow\w*|reconstrucción|recuperación|ricostruzion\w*|bistånd\w*"
-    r"|bistand\w*)(?![\w])",
+    r"|wederopbouw|odbudow\w*|reconstrucción|recuperación|ricostruzion\w*"
+    r"|development aid|utviklingsbistand\w*|udviklingsbistand\w*|utvecklingsbistånd\w*"
+    r"|Entwicklungshilfe|Entwicklungszusammenarbeit|aide au développement|ontwikkelingshulp"
+    r"|pomoc\w* rozwojow\w*|ayuda al desarrollo|aiuto allo sviluppo)(?![\w])",
     re.IGNORECASE,
 )
 """A purpose that is no one kind of aid (rebuilding, recovery, development aid): beside a
-kind ("humanitære indsatser og genopbygning"), the money is of several kinds."""
+kind ("humanitære indsatser og genopbygning"), the money is of several kinds. "Bistand"
+alone is any aid ("humanitær bistand"), not a purpose of its own."""
 
 
 def _civilian(kinds: dict[Any, str], text: str) -> dict[Any, str]:

@@ -341,6 +341,7 @@ SV = Language(
     up_to="upp till|upp mot|högst",
     about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis",
     announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
+    "|utlovade|avser"
     "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat",
     committed="beslutat|beslutade|beslutar|godkänt|godkände|godkänner|klubbat|klubbade|enats"
     "|enades|undertecknat|undertecknade|avtalat|fastställt|fastställts|fastställde",
@@ -366,7 +367,7 @@ SV = Language(
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
     need_before="*behov|*behoven|behöver|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
-    "|beräknar|beräknas|ber om|vädjar",
+    "|beräknar|beräknas|ber om|vädjar|appell\\w*|*vädjan",
     need_after="behövs|krävs|nödvändiga|*behov",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|*skador|*skadorna|*förluster"
@@ -430,6 +431,7 @@ DE = Language(
     "|(?:stehen|steht|standen|stand)\\s+(?:\\S+\\s+){0,8}?zur Verfügung"
     "|eingestellt|stellt\\s+(?:\\S+\\s+){0,12}?zur Verfügung",
     disbursed="ausgezahlt|zahlte\\s+(?:\\S+\\s+){0,8}?aus|überwiesen|überwies|geliefert"
+    "|flossen|floss|geflossen"
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"
     "{0,20}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"
     "|geholfen)",
@@ -450,8 +452,9 @@ DE = Language(
     each_year="jedes Jahr|jährlich|pro Jahr|je Jahr",
     respectively="beziehungsweise|bzw\\.",
     equivalent="umgerechnet|entspricht|das entspricht|entsprechend|oder",
-    need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|fordert|forderte"
-    "|verlangt|schätzt|geschätzt|schätzung|beziffert|*lücke|appell|bittet um",
+    need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|forder\\w*"
+    "|verlangt|schätzt|geschätzt|schätzung|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
+    "|bitten um",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
@@ -513,6 +516,7 @@ FR = Language(
     "|propose|proposé|participera|présente|présenté|\\w+(?:erait|eraient|irait|iraient)"
     "|a l'intention|a l\u2019intention",
     committed="a approuvé|approuvé|approuvée|a adopté|adopté|adoptée|a signé|signé|signée"
+    "|engagés|engagées"
     "|a décidé|décidé|décide|a validé|validé|a voté|voté|s'engage|s\u2019engage"
     "|s'est engagée?|s\u2019est engagée?",
     allocated="a alloué|alloué|allouée|alloue|a débloqué|débloqué|débloquée|débloque"
@@ -538,8 +542,8 @@ FR = Language(
     respectively="respectivement",
     equivalent="soit|équivalent à|ou environ|ou",
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
-    "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|appel"
-    "|réclame|demande|sollicite",
+    "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|appels?"
+    "|réclame|réclament|demande|demandent|sollicite|sollicitent",
     need_after="nécessaires?|requis|manquants",
     spend="dépense|dépensent|dépensé|dépenses",
     loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
@@ -599,10 +603,13 @@ NL = Language(
     committed="goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
     allocated="uitgetrokken|trekt\\s+(?:\\S+\\s+){0,8}?uit|trok\\s+(?:\\S+\\s+){0,8}?uit"
-    "|vrijgemaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|gereserveerd|reserveerde|reserveert|toegewezen"
+    "|vrijgemaakt|vrijmaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|maakte\\s+(?:\\S+\\s+){0,8}?vrij"
+    "|zet\\s+(?:\\S+\\s+){0,8}?opzij|zette\\s+(?:\\S+\\s+){0,8}?opzij|opzij gezet"
+    "|gereserveerd|reserveerde|reserveert|toegewezen"
     "|beschikbaar gesteld|stelt\\s+(?:\\S+\\s+){0,10}?beschikbaar|stelde\\s+(?:\\S+\\s+)"
     "{0,10}?beschikbaar|uittrekt",
     disbursed="uitbetaald|overgemaakt|geleverd|heeft gegeven|gaf|geschonken|gedoneerd"
+    "|droeg\\s+(?:\\S+\\s+){0,8}?bij|bijgedragen"
     "|bijgedragen|verleend|heeft geholpen|geholpen",
     infinitive="te\\s+\\w+",
     recipient_before="aan|voor|naar|ten behoeve van|ten gunste van|steunen|steunt|helpen"
@@ -680,6 +687,7 @@ PL = Language(
     allocated="przeznaczył|przeznaczyła|przeznaczono|przeznaczyło|przyznał|przyznała"
     "|przyznano|wyasygnował|zarezerwował",
     disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|przekazaliśmy|wypłacił|wypłaciła"
+    "|przekazanego|przekazanej|przekazanych|przekazany|przekazane"
     "|wypłacono|dostarczył|dostarczyła|dostarczono|wysłał|wysłała|wysłano|wydał|wydała"
     "|wydano|skierowano|skierował|udzielon\\w*|udzielił|udzieliła|pomógł|pomogła|pomogło|pomogli",
     infinitive="\\w+ć",
@@ -696,7 +704,7 @@ PL = Language(
     total="łącznie|w sumie|razem|ogółem|w całości",
     each_year="co roku|rocznie|corocznie|każdego roku|na rok|rok w rok|roczn\\w+",
     respectively="odpowiednio",
-    equivalent="czyli|co odpowiada|równowartość|równowartości|lub|albo|to",
+    equivalent="czyli|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
     "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka",
     need_after="potrzebnych|niezbędnych|wymaganych",
@@ -765,8 +773,8 @@ ES = Language(
     committed="aprobó|ha aprobado|aprobado|aprobada|firmó|ha firmado|firmado|acordó"
     "|ha acordado|acordado|decidió|ha decidido|decidido|aprueba|aprueban|aprobaron",
     allocated="destinado|destinados|asignó|ha asignado|asignado|asignados|consignado"
-    "|reservado|habilitado",
-    disbursed="ha destinado|destinó|desembolsó|ha desembolsado|desembolsado|entregó"
+    "|reservado|habilitado|ha destinado|destinó|presupuestado|presupuestó",
+    disbursed="desembolsó|ha desembolsado|desembolsado|entregó"
     "|ha entregado|entregado"
     "|envió|ha enviado|enviado|ha aportado|aportó|aportado|donó|ha donado|donado|pagó"
     "|aportaron|donaron|entregaron|enviaron"
@@ -789,7 +797,7 @@ ES = Language(
     equivalent="equivalentes? a|lo que equivale a|o",
     need_before="necesidad\\w*|necesita|necesitan|requiere|requieren|falta|faltan|déficit"
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
-    "|solicitó|pidió|ha pedido|reclama",
+    "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos",
     need_after="necesarios|necesarias|requeridos|requeridas",
     spend="gasta|gastan|gastó|gasto|gastos",
     loss="cost[oe]s?|cuesta|costó|daños|pérdidas|perdió|pib|déficit|ingresos|activos"
@@ -848,8 +856,10 @@ IT = Language(
     "|promette|ha promesso|propone|ha proposto|supporterà|supporteranno|sosterrà|sosterranno"
     "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà",
     committed="ha approvato|approvato|approvata|approvati|ha firmato|firmato|ha deciso"
+    "|raggiunto un accordo|via libera"
     "|deciso|ha concordato|concordato|ha varato|varato",
     allocated="ha stanziato|stanziato|stanziati|stanziata|stanzia|ha destinato|destinato"
+    "|assegnazione|ha assegnato"
     "|destinati|assegnato|assegnati",
     disbursed="ha erogato|erogato|erogati|erogata|ha versato|ha consegnato|consegnato"
     "|ha inviato|hanno inviato|inviato|ha fornito|fornito|ha donato|donato"
@@ -873,7 +883,7 @@ IT = Language(
     respectively="rispettivamente",
     equivalent="pari a|equivalenti a|ovvero|cioè|o",
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
-    "|richiesti|stima|stimati|stimato|stime|appello|chiede",
+    "|richiesti|stima|stimati|stimato|stime|appell[oi]|chiede|chiedono",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese",
     loss="cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni|attività"

@@ -492,6 +492,74 @@ def test_riyals_are_read_and_their_conversion_is_a_note() -> None:
     assert {d.value("currency") for d in drafts} <= {None, "SAR"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FN gick i december ifjol ut med två stora appeller på totalt 6,5 miljarder USD för "
+        "att hjälpa Syriens lidande befolkning.",
+        "UN-Hilfsorganisationen fordern insgesamt mehr als 3 Milliarden Dollar (2,77 Milliarden "
+        "Euro), um den Menschen im Sudan in diesem Jahr zu helfen.",
+        "Le Liban espère lever entre 6 et 7 milliards de dollars en dons et prêts pour financer "
+        "des infrastructures.",
+    ],
+)
+def test_appeals_demands_and_money_a_recipient_hopes_to_raise_give_no_draft(text: str) -> None:
+    assert [d for d in extract(text) if "amount" in d.found] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regeringen beslutade att fem miljoner euro, cirka 50 miljoner svenska kronor, ska "
+        "lämnas i stöd till Ukraina via en Natofond.",
+        "Polska przeznacza w sumie ponad 400 mln złotych na walkę z pandemią COVID-19 na "
+        "świecie, to jest ok. 90 mln euro.",
+    ],
+)
+def test_an_amount_restated_in_another_currency_after_a_comma_is_a_note(text: str) -> None:
+    assert len([d for d in extract(text) if "amount" in d.found]) == 1
+
+
+def test_a_comma_list_in_one_currency_is_no_restatement() -> None:
+    drafts = extract("Norge gir 2 milliarder kroner, 3 milliarder kroner og 4 milliarder kroner.")
+    assert len(drafts) == 3
+
+
+def test_aid_is_a_word_of_any_kind_and_a_ceasefire_is_no_weapon() -> None:
+    assert (
+        one("Totalt har Norge gitt 50 millioner kroner til akutt humanitær bistand.").value(
+            "category"
+        )
+        == "humanitarian"
+    )
+    assert (
+        one(
+            "Efter aftalen om våbenhvile har regeringen besluttet at give et humanitært bidrag "
+            "til Palæstina på 75 millioner kroner."
+        ).value("category")
+        == "humanitarian"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Het kabinet zet 100 miljoen euro opzij voor humanitaire hulp.", Status.ALLOCATED),
+        (
+            "Im Jahr 2023 flossen fünf Milliarden Euro aus Deutschland in die Ukraine.",
+            Status.DISBURSED,
+        ),
+        ("En 2024 España destinó 181 millones de euros a ayuda humanitaria.", Status.ALLOCATED),
+        ("Via libera del Consiglio Ue a 4,2 miliardi di euro per l'Ucraina.", Status.COMMITTED),
+        ("Sverige utlovade ett humanitärt stöd på 230 miljoner kronor.", Status.ANNOUNCED),
+        ("Wartość przekazanego sprzętu wyniosła 7,23 mld zł.", Status.DISBURSED),
+        ("Nederland droeg via de Verenigde Naties 10 miljoen euro bij.", Status.DISBURSED),
+    ],
+)
+def test_more_stage_verbs_of_the_languages(text: str, status: Status) -> None:
+    assert one(text).value("status") is status
+
+
 def test_the_agent_of_an_attack_is_neither_party() -> None:
     draft = one(
         "Władze Mołdawii zatwierdziły w środę pomoc materialną dla zaatakowanej przez Rosję "
