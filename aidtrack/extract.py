@@ -453,13 +453,15 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     if euro:  # "euro 700 milioni"
         text = f"{euro[1]} euro"
     tokens = {t.lower().rstrip(".") for t in re.findall(r"[^\W\d_]+\.?", text)}
-    if languages[0] != lexicon.ENGLISH and tokens & set(money.DECIMAL_COMMA_SCALES):
+    if languages[0] != lexicon.ENGLISH:
         # A language that writes a decimal comma groups thousands with a dot:
-        # "16.223 millones" is 16,223 million, "2,250 milliarder" 2.25 billion. Spanish
-        # is also written with a thousands comma (Mexico, the US): there `money` refuses
-        # "20,600 millones" as ambiguous and the amount stays open with both readings.
+        # "16.223 millones" is 16,223 million, "300.000 euros" 300,000, and before a
+        # scale word "2,250 milliarder" is 2.25 billion. Spanish is also written with a
+        # thousands comma (Mexico, the US): there `money` refuses "20,600 millones" as
+        # ambiguous and the amount stays open with both readings.
         text = re.sub(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])", r"\1\2", text)
-        if languages[0] not in _THOUSANDS_COMMA_TOO:
+        scaled = tokens & set(money.DECIMAL_COMMA_SCALES)
+        if scaled and languages[0] not in _THOUSANDS_COMMA_TOO:
             text = re.sub(
                 r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])",
                 lambda m: m[1] + "." + (m[2].rstrip("0") or "0"),
@@ -845,7 +847,8 @@ billion"): set aside, the main clause goes on after it."""
 _GIVING_VERBS = (
     r"allocate|provide|give|send|donate|commit|approve|disburse|deliver|contribute|transfer"
     r"|pay|funded|finance|financing|extend|earmark|grant|lend"
-    r"|gi|gir|giver|ge|ger|gav|ga|bidra|bidrar|bidrog|finansier\w*"
+    r"|gi|gir|giver|ge|ger|gav|ga|gitt|givet|gis|gives|gjev|gjeve|gett|ges|bidra|bidrar"
+    r"|bidrog|finansier\w*"
     r"|gibt|geben|gewähr\w*|zahlt\w*|finanzier\w*"
     r"|donne\w*|verse\w*|accord\w*|fourni\w*|financ\w*"
     r"|geeft|geven|schenkt|financier\w*"
@@ -853,9 +856,13 @@ _GIVING_VERBS = (
     r"|aport\w*|otorg\w*|entreg\w*|destin\w*|financi\w*"
     r"|stanzi\w*|fornir\w*|fornisc\w*|eroga\w*|finanzia\w*"
     r"|release|releases|released|libèr\w*|libér\w*|débloqu\w*|freigegeben|freigemacht"
+    r"|donat\w*|doner\w*|donera\w*|doneer\w*|donó|donar\w*"
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"): a clause with one tells money given."""
+_INFLECTED = r"(?:(?<=\w{4})\w{1,3})?(?![\w])"
+"""Up to three letters of an inflection after a stem of four letters or more ("provided",
+"steunt"): a shorter stem is only itself, or "ga" would be "Gaza" and "ger" "German"."""
 _HELPING_VERBS = (
     r"help|helps|helped|hjelper|hjælper|hjälper|hilft|helfen|geholfen|aide|aident|aidé|helpt"
     r"|helpen|geholpen|pomaga\w*|pomóc|pomógł|pomogł\w*|ayud\w*|aiut\w*"
@@ -901,7 +908,7 @@ def _gives(clause: str, languages: Languages) -> bool:
             _START + r"(?:{announced}|{committed}|{allocated}|{disbursed}|{aid}|{delivery}"
             r"|{authorization}|{receive}|program\w*|{military}|{humanitarian}|{loan}|{grant}"
             r"|{guarantee}"
-            r"|" + _GIVING_VERBS + "|" + _HELPING_VERBS + r")\w{0,3}(?![\w])",
+            r"|" + _GIVING_VERBS + "|" + _HELPING_VERBS + r")" + _INFLECTED,
         ).search(clause)
     ) or bool(_HEADLINE.match(clause.lstrip()))
 
@@ -2117,7 +2124,7 @@ def _bare_future(clause: str, words: str, languages: Languages) -> bool:
         r"|øg\w*|ök\w*|augment\w*|verhoog\w*|zwiększ\w*|aument\w*|present\w*|præsenter\w*"
         r"|präsentier\w*|présent\w*|Verfügung|beschikking|disposition|disposición"
         r"|disposizione|rådighet|rådighed|förfogande|dyspozycji|spend|bruke|bruge|använda"
-        r"|ausgeben|dépenser|uitgeven|wydać|gastar|spendere|" + _GIVING_VERBS + r")\w{0,3}(?![\w])",
+        r"|ausgeben|dépenser|uitgeven|wydać|gastar|spendere|" + _GIVING_VERBS + r")" + _INFLECTED,
     )
     return not giving.search(_FUTURE.sub(" ", clause))
 

@@ -251,7 +251,7 @@ _NORDIC_WORDS = {
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
     "need_before": "*behov|behøver|trenger|trænger|mangler|har brug for|krever|kræver|anslår"
-    "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber om|beder om|appell"
+    "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",

@@ -62,6 +62,8 @@ DECIMAL_COMMA_SCALES: dict[str, int] = {
     "milliarder": 9,
     "miljard": 9,
     "miljarder": 9,
+    "millionar": 6,  # Nynorsk
+    "milliardar": 9,
     "billionen": 12,  # German: a Billion is a million million
     "bio": 12,
     # Dutch, Polish, Spanish and Italian (issue 24).

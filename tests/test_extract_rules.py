@@ -560,6 +560,33 @@ def test_more_stage_verbs_of_the_languages(text: str, status: Status) -> None:
     assert one(text).value("status") is status
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ga" (gave) is a verb, "Gaza" is not its inflection; people are no money.
+        "Det er no 1,7 millionar internt fordrivne i Gaza av ei befolkning på 2,2 millionar.",
+        "Etter ein givarlandskonferanse i Kuwait ber no FN verdssamfunnet om 59 milliardar "
+        "kroner i humanitærhjelp.",
+    ],
+)
+def test_a_short_verb_is_no_stem_of_a_name_and_asking_takes_words_between(text: str) -> None:
+    assert [d for d in extract(text) if "amount" in d.found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("El importe se ha presupuestado en un máximo de 300.000 euros.", "300000", "EUR"),
+        ("La Belgique va envoyer 400.000€ en kits d'hygiène à Gaza.", "400000", "EUR"),
+        ("Derfor vil regeringen donere 100 millioner kroner til mad og vand.", "100000000", "DKK"),
+        ("Noreg gjev 470 millionar kroner til Gaza.", "470000000", "NOK"),
+    ],
+)
+def test_thousands_dots_nynorsk_scales_and_donating(text: str, amount: str, currency: str) -> None:
+    draft = one(text)
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal(amount), currency)
+
+
 def test_the_agent_of_an_attack_is_neither_party() -> None:
     draft = one(
         "Władze Mołdawii zatwierdziły w środę pomoc materialną dla zaatakowanej przez Rosję "
