@@ -303,7 +303,9 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     )
     spelled = f"(?:{spelled_english}|{others})" if others else spelled_english
     number = (
-        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|\b{spelled}\b(?=\s+{scale}(?![^\W\d_]))"
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?"
+        rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:,\d+)?|\d+(?:[.,]\d+)?"
+        rf"|\b{spelled}\b(?=\s+{scale}(?![^\W\d_]))"
         r"|(?=mil\s+millones\b))"
     )
     qualifier = "|".join(sorted(lexicon.qualifiers(languages), key=len, reverse=True))

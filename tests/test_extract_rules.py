@@ -580,6 +580,8 @@ def test_a_short_verb_is_no_stem_of_a_name_and_asking_takes_words_between(text: 
         ("La Belgique va envoyer 400.000€ en kits d'hygiène à Gaza.", "400000", "EUR"),
         ("Derfor vil regeringen donere 100 millioner kroner til mad og vand.", "100000000", "DKK"),
         ("Noreg gjev 470 millionar kroner til Gaza.", "470000000", "NOK"),
+        ("La Belgique livrera à Gaza une aide d'environ 689 000 dollars.", "689000", "USD"),
+        ("España aporta 1.200.000 euros a Ucrania.", "1200000", "EUR"),
     ],
 )
 def test_thousands_dots_nynorsk_scales_and_donating(text: str, amount: str, currency: str) -> None:
