@@ -86,7 +86,10 @@ def check_draft(draft: dict[str, Any], index: int, drafts: list[dict[str, Any]])
         assert re.fullmatch(r"[0-9]+(\.[0-9]+)?", draft["amount"]) and Decimal(draft["amount"]) > 0
     if draft["currency"] is not None:
         assert re.fullmatch(r"[A-Z]{3}", draft["currency"])
-    Qualifier(draft["qualifier"])
+    if draft["qualifier"] is None:
+        assert draft["amount"] is None  # no figure, nothing to qualify
+    else:
+        Qualifier(draft["qualifier"])
     for name, kind in (("status", Status), ("category", Category), ("instrument", Instrument)):
         if draft[name] is not None:
             kind(draft[name])
