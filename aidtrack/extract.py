@@ -775,7 +775,7 @@ _SUM_NOUN = _Lazy(
 )
 _MANY_GIVERS = _Lazy(
     r"(?<![\w'\u2019])(?:participants|attendees|donors|Teilnehmer\w*|Geber(?:länder)?"
-    r"|participants|donateurs|bailleurs|deltakerne|deltagerne|deltagarna|giverne|givarna"
+    r"|donateurs|bailleurs|deltakerne|deltagerne|deltagarna|giverne|givarna"
     r"|uczestnicy|darczyńcy|participantes|donantes|partecipanti|donatori|deelnemers"
     r"|donoren)(?![\w])",
     re.IGNORECASE,
