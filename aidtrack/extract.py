@@ -552,8 +552,7 @@ def _in_another_currency(previous: _Mention, mention: _Mention) -> bool:
     """Whether both amounts name a currency, and not the same one."""
     if previous.parsed is None or mention.parsed is None:
         return False
-    before = {previous.parsed.currency, *previous.parsed.one_of} - {None}
-    named = {mention.parsed.currency, *mention.parsed.one_of} - {None}
+    before, named = previous.parsed.codes, mention.parsed.codes
     return bool(before and named and not before & named)
 
 
@@ -586,7 +585,7 @@ def _restated_after(
         inside = money.parse_amount(re.split(r"[)\]]", sentence[start:], maxsplit=1)[0])
     except InvalidInput:
         return None
-    before = {previous.parsed.currency, *previous.parsed.one_of} - {None}
+    before = previous.parsed.codes
     return opening if inside.currency is not None and inside.currency not in before else None
 
 

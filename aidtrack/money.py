@@ -171,7 +171,6 @@ KRONE_WORDS = (
 )
 KRONE_CURRENCIES: dict[str, str] = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"}
 """Whose krone a bare `kroner` is, by the donor's ISO 3166 code."""
-KRONE = tuple(sorted(set(KRONE_CURRENCIES.values())))
 RIYAL_WORDS = (
     *("riyal", "riyals", "rial", "rials", "riales", "riyales", "rijal", "riyalen", "rialen"),
     *("riyaler", "rialer", "rialów", "riali", "riyali"),
@@ -266,6 +265,11 @@ class ParsedAmount(NamedTuple):
     currency: str | None
     one_of: tuple[str, ...] = ()
     shared: str = ""
+
+    @property
+    def codes(self) -> set[str]:
+        """Every currency the amount may be in: the one it named, or those it allows."""
+        return {code for code in (self.currency, *self.one_of) if code is not None}
 
     @property
     def names_currency(self) -> bool:
