@@ -237,37 +237,71 @@ class Counted:
 
 def summed(sums: Sequence[Counted]) -> Counted:
     """Sums of the same key as one, added in their order: what `+` of each to the
-    next gives, with one copy of the split instead of one per sum (a tally of 100,000
-    records adds tens of thousands)."""
-    first = sums[0]
-    if len(sums) == 1:
-        return first
-    amount = first.amount
-    qualifiers = set(first.qualifiers)
-    by_category = dict(first.by_category)
-    reached = dict(first.reached)
-    notes = list(first.notes)
+    next gives."""
+    adding = _Adding.of(sums[0])
     for other in sums[1:]:
-        amount += other.amount
-        qualifiers |= other.qualifiers
+        adding.add(other)
+    return adding.counted()
+
+
+class _Adding:
+    """One key's sums as they are added, in record order, with one copy of the split
+    instead of one per sum (a tally of 100,000 records adds tens of thousands). A whole
+    without parts or deliveries, most of a store's, is added as its fields
+    (`add_whole`), without a `Counted` of its own."""
+
+    __slots__ = ("amount", "by_category", "key", "notes", "qualifiers", "reached")
+
+    def __init__(
+        self,
+        key: tuple[str, str, Measure, Status, int, str],
+        amount: Decimal,
+        qualifiers: set[Qualifier],
+        by_category: dict[Category, Hedged],
+        reached: dict[Status, Decimal],
+        notes: list[str],
+    ) -> None:
+        self.key, self.amount, self.qualifiers = key, amount, qualifiers
+        self.by_category, self.reached, self.notes = by_category, reached, notes
+
+    @classmethod
+    def of(cls, sums: Counted) -> _Adding:
+        return cls(
+            sums.key,
+            sums.amount,
+            set(sums.qualifiers),
+            dict(sums.by_category),
+            dict(sums.reached),
+            list(sums.notes),
+        )
+
+    def add(self, other: Counted) -> None:
+        self.amount += other.amount
+        self.qualifiers |= other.qualifiers
         for category, (part, hedges) in other.by_category.items():
-            _put(by_category, category, part, hedges)
+            _put(self.by_category, category, part, hedges)
         for status, value in other.reached.items():
-            reached[status] = reached.get(status, _ZERO) + value
-        notes += other.notes
-    return Counted(
-        first.donor,
-        first.recipient,
-        first.measure,
-        first.status,
-        first.year,
-        first.currency,
-        amount,
-        frozenset(qualifiers),
-        by_category,
-        reached,
-        tuple(notes),
-    )
+            self.reached[status] = self.reached.get(status, _ZERO) + value
+        self.notes += other.notes
+
+    def add_whole(self, whole: Pledge, reached: Mapping[Status, Decimal]) -> None:
+        """What `add` of the whole's own sum gives (`reached`: by stage, what of it
+        reached that stage, none for a delivered sum)."""
+        self.amount += whole.amount
+        self.qualifiers.add(whole.qualifier)
+        _put(self.by_category, whole.category, whole.amount, (whole.qualifier,))
+        for status, value in reached.items():
+            self.reached[status] = self.reached.get(status, _ZERO) + value
+
+    def counted(self) -> Counted:
+        return Counted(
+            *self.key,
+            self.amount,
+            frozenset(self.qualifiers),
+            self.by_category,
+            self.reached,
+            tuple(self.notes),
+        )
 
 
 _MEASURES = {member.value: member for member in Measure}
@@ -319,15 +353,15 @@ class Tally(NamedTuple):
         parts = parts_by_whole(pool)
         paid = deliveries_by_pledge(pool)
         envelopes = {p.id for p in pool if p.years.is_envelope}
-        counted: dict[tuple[str, str, Measure, Status, int, str], list[Counted]] = {}
+        adding: dict[tuple[str, str, Measure, Status, int, str], _Adding] = {}
         mixed = []
 
         def put(sums: Counted) -> None:
-            have = counted.get(sums.key)
+            have = adding.get(sums.key)
             if have is None:
-                counted[sums.key] = [sums]
+                adding[sums.key] = _Adding.of(sums)
             else:
-                have.append(sums)
+                have.add(sums)
 
         for record in pool:
             if record.delivery_of:
@@ -336,7 +370,11 @@ class Tally(NamedTuple):
                 continue
             if record.years.is_envelope or (record.part_of and record.part_of not in envelopes):
                 continue
-            own, deliveries = parts.get(record.id, []), paid.get(record.id, [])
+            own, deliveries = parts.get(record.id), paid.get(record.id)
+            if own is None and deliveries is None:
+                _add_whole(adding, record)
+                continue
+            own, deliveries = own or [], deliveries or []
             if any(other.currency != record.currency for other in (*own, *deliveries)):
                 mixed.append((record, own, deliveries))
                 continue
@@ -347,7 +385,7 @@ class Tally(NamedTuple):
             for p in pool
             if p.years.is_envelope and p.part_of is None and p.delivery_of is None
         ]
-        return cls([summed(sums) for sums in counted.values()], mixed, wholes)
+        return cls([sums.counted() for sums in adding.values()], mixed, wholes)
 
     def within(
         self, years: Container[int] | None = None, donors: Container[str] | None = None
@@ -363,6 +401,37 @@ class Tally(NamedTuple):
             [mixed for mixed in self.mixed if keep(mixed[0].donor, mixed[0].years)],
             [covering for covering in self.envelopes if keep(covering[0].donor, covering[0].years)],
         )
+
+
+def _add_whole(
+    adding: dict[tuple[str, str, Measure, Status, int, str], _Adding], whole: Pledge
+) -> None:
+    """Add a whole without parts or deliveries (most of them): what `count` gives of
+    it, its promised sum and, when it reached `allocated`, its delivered sum, added
+    without building either."""
+    own, amount = STAGE_ORDER[whole.status], whole.amount
+    reached = {stage: amount if own >= rank else _ZERO for stage, rank in STAGE_ORDER.items()}
+    sums: tuple[tuple[Measure, dict[Status, Decimal]], ...] = (
+        (Measure.PROMISED, reached),
+        (Measure.DELIVERED, {}),
+    )
+    for measure, of_stages in sums if whole.delivered_stage else sums[:1]:
+        key = (
+            whole.donor,
+            whole.recipient,
+            measure,
+            whole.status,
+            whole.years.start,
+            whole.currency,
+        )
+        have = adding.get(key)
+        if have is None:
+            hedges = frozenset((whole.qualifier,))
+            adding[key] = _Adding(
+                key, amount, set(hedges), {whole.category: (amount, hedges)}, of_stages, []
+            )
+        else:
+            have.add_whole(whole, of_stages)
 
 
 def delivered_of(
@@ -413,12 +482,6 @@ def count(
     deliveries in another currency are measured in the whole's (`between`, which only
     such records need), parts at the whole's year, deliveries at their own.
     """
-
-    if not parts and not deliveries:  # most wholes: the same sums, without the loops
-        own = STAGE_ORDER[whole.status]
-        amount, hedges = whole.amount, frozenset({whole.qualifier})
-        reached = {stage: amount if own >= rank else _ZERO for stage, rank in STAGE_ORDER.items()}
-        return _sums_of(whole, {whole.category: (amount, hedges)}, reached, (), delivered=True)
 
     def measured(record: Pledge, year: int) -> Decimal:
         if record.currency == whole.currency:
