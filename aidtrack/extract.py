@@ -341,7 +341,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
     """The amounts a sentence states, each parsed by `money`, and which of them are
     only conversions of the one before ("NOK 85 billion (about US$8 billion)")."""
     found: list[_Mention] = []
-    people = _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{people}\b")
+    people = _compiled(languages, r"^\s+(?:[^\W\d_]+(?:\s+|['\u2019]))?{people}\b")
     for match in _amount_pattern(languages).finditer(sentence):
         words = match["amount"].strip()
         if not words:
@@ -654,6 +654,8 @@ def _not_pledged(
         return "the total of many givers, no one's pledge"
     if _CLAIMED.search(near) or _CLAIMED.search(head):
         return "a claim or a refund, not money given"
+    if _OWED.search(near):
+        return "a debt paid, not money given"
     if said("loss"):
         return "a cost, damage, a loss, GDP or assets"
     if _compiled(
@@ -738,6 +740,14 @@ _CLAIMED = _Lazy(
 )
 """A claim for reimbursement or a refund ("708 miljoen euro gedeclareerd" at the European
 Peace Facility): money the donor gets back, not money it gives."""
+_OWED = _Lazy(
+    r"(?<![\w'\u2019])(?:owed|owes|owing|arrears|deadline to pay|geschuldet\w*"
+    r"|Zahlungsrückst\w*|skylder|skyldte|skyldig|arriérés|atrasos|arretrati|achterstallig\w*"
+    r"|zaległ\w*)(?![\w])",
+    re.IGNORECASE,
+)
+"""A debt paid to a creditor ("a deadline to pay $79 million to Russia's Gazprom"):
+money owed, not money given."""
 _RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
@@ -1081,6 +1091,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "place"  # "in the Polish capital Warsaw"
     if _VENUE.search(before):
         return ""  # "a conference in Kuwait City": the venue
+    if _ENVOYS_POST.search(before):
+        return ""  # "selon l'ambassadeur de France au Liban": a title
     if _AGAINST.search(before) or _ATTACKED_BY.search(before):
         return ""  # "Russlands angrep mot Ukraina", "attacked by Russia": neither
     if re.search(
@@ -1208,6 +1220,16 @@ _VENUE = _Lazy(
 )
 """The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City"):
 where the donors met, neither a donor nor the recipient."""
+_ENVOYS_POST = _Lazy(
+    r"(?<!\w)(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|ambassadør\w*"
+    r"|ambassadör\w*|\w*[bB]otschafter\w*|gezant\w*|ambasador\w*|embajador\w*"
+    r"|ambasciat(?:ore|rice)\w*)(?:\s+\S+){0,3}?\s+"
+    r"(?:to|in|au|aux|en|à|i|til|in der|im|bei|w|we|para|presso|a|nel|nella)\s+"
+    r"(?:the\s+|le\s+|la\s+|l['\u2019]|die\s+|der\s+|den\s+)?$",
+    re.IGNORECASE,
+)
+"""The country an envoy is posted to ("l'ambassadeur de France au Liban", "the US
+ambassador to Ukraine"): a title, neither a donor nor the recipient."""
 _AUXILIARY = _Lazy(
     r"^\s+(?:hat|haben|hatte|hatten|har|hadde|havde|hade|heeft|hebben|had)\s+$", re.IGNORECASE
 )
@@ -1231,7 +1253,7 @@ def _several_recipients(sentence: str, party: _Party, languages: Languages) -> b
     return bool(
         _compiled(
             languages,
-            r"^\s+(?:and|og|och|und|et|en|i|y|e)\s+(?:{recipient_before}\s+)?(?:\S+\s+){0,2}?"
+            r"^\s+(?:and|og|och|und|et|en|i|y|e|ed)\s+(?:{recipient_before}\s+)?(?:\S+\s+){0,3}?"
             r"(?:other|others|andre|andra|övriga|andere|anderen|autres|inne|innych|otros|otras"
             r"|altri|altre|region|regionen|Region|région|regio|regionu|región|regione"
             r"|neighbou?r\w*|nabo\w*|grann\w*|Nachbar\w*|voisin\w*|buur\w*|sąsiad\w*"
@@ -1414,6 +1436,10 @@ def _read_sentence(
             draft.found.pop("recipient")
             draft.open["recipient"] = "the sentence shares the amount with other recipients"
     for draft, link in zip(drafts, links, strict=True):
+        if link.part_of is not None and link.part_of >= 0:
+            donor, whole_donor = draft.value("donor"), drafts[link.part_of].value("donor")
+            if None not in (donor, whole_donor) and donor != whole_donor:
+                link.part_of = None  # another donor's money is no part of this whole
         whole = link.part_of if link.part_of is not None else link.delivery_of
         if whole is not None and whole >= 0:
             _inherit_from_whole(
@@ -2131,12 +2157,14 @@ def _bare_future(clause: str, words: str, languages: Languages) -> bool:
 
 
 def _date_around(text: str, at: int, languages: Languages) -> bool:
-    """Whether the year at `at` is a date's ("15 October 2025", "24. februar 2022")."""
+    """Whether the year at `at` is a date's ("15 October 2025", "24. februar 2022",
+    "15/12/2023", "15.12.2023")."""
     return bool(
         _compiled(
             languages,
             r"(?:(?:{months})\.?\s+\d{0,2},?\s*(?:de\s+|del\s+)?"
-            r"|\d{1,2}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?)$",
+            r"|\d{1,2}\.?\s+(?:de\s+)?(?:{months})\.?\s+(?:de\s+)?"
+            r"|(?<![\d./-])\d{1,2}([./-])\d{1,2}\1)$",
         ).search(text[:at])
     )
 

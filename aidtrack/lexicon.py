@@ -250,7 +250,7 @@ _NORDIC_WORDS = {
     "respectively": "henholdsvis|hhv\\.",
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
-    "need_before": "*behov|behøver|trenger|trænger|mangler|har brug for|krever|kræver|anslår"
+    "need_before": "*behov|behøver|trenger|trænger|mangler|brug for|krever|kræver|anslår"
     "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
@@ -367,7 +367,7 @@ SV = Language(
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
     need_before="*behov|*behoven|behöver|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
-    "|beräknar|beräknas|ber om|vädjar|appell\\w*|*vädjan",
+    "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan",
     need_after="behövs|krävs|nödvändiga|*behov",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|*skador|*skadorna|*förluster"
@@ -544,7 +544,7 @@ FR = Language(
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|appels?"
     "|réclame|réclament|demande|demandent|sollicite|sollicitent",
-    need_after="nécessaires?|requis|manquants",
+    need_after="nécessaires?|requis|manquants|ont besoin|a besoin",
     spend="dépense|dépensent|dépensé|dépenses",
     loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
@@ -883,7 +883,7 @@ IT = Language(
     respectively="rispettivamente",
     equivalent="pari a|equivalenti a|ovvero|cioè|o",
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
-    "|richiesti|stima|stimati|stimato|stime|appell[oi]|chiede|chiedono",
+    "|richiesti|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese",
     loss="cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni|attività"

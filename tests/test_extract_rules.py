@@ -869,3 +869,65 @@ def test_the_one_who_received_is_the_recipient_not_the_donor() -> None:
         "Kiel-instituttet."
     )
     assert (draft.value("donor"), draft.value("recipient")) == (None, "Ukraine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FN och partnerorganisationer ber givarna om 51,5 miljarder dollar för att finansiera "
+        "hjälpinsatserna.",
+        "FN har sendt en appel ud om, at der er brug for 269 milliarder kroner til at dække "
+        "behovet for nødhjælp verden over næste år.",
+        "L'Italia vuole essere pronta a sostenere il governo di Kiev in un impegno valutato in "
+        "oltre 500 miliardi.",
+        "Sur les 49 millions d'habitants du Soudan, 25 millions ont besoin d'une aide "
+        "humanitaire cette année.",
+        "Last month, the country struggled to meet a deadline to pay $79 million to Russia's "
+        "Gazprom.",
+    ],
+    ids=["ber givarna om", "der er brug for", "valutato in", "d'habitants, ont besoin", "owed"],
+)
+def test_an_appeal_a_need_an_estimate_people_and_a_debt_are_no_pledges(text: str) -> None:
+    """Asking donors with words between ("ber givarna om"), a need without its verb
+    ("der er brug for"), an estimate ("valutato in"), people counted after an elided
+    article or who need ("d'habitants", "ont besoin"), and a debt paid: none is given."""
+    assert extract(text) == []
+
+
+def test_an_envoys_post_and_other_donors_sums_are_neither_recipient_nor_parts() -> None:
+    """ "l'ambassadeur de France au Liban" is a title; three other donors' figures that
+    happen to add up to the first are their own pledges, not its parts."""
+    drafts = extract(
+        "Côté européen, la France a promis 550 millions d'euros, les Pays-Bas 300 millions, "
+        "le Royaume-Uni 130 millions et l'Italie 120 millions, selon l'ambassadeur de France "
+        "au Liban Bruno Foucher."
+    )
+    assert [d.value("donor") for d in drafts] == [
+        "France",
+        "Netherlands",
+        "United Kingdom",
+        "Italy",
+    ]
+    assert [(d.value("recipient"), d.part_of) for d in drafts] == [(None, None)] * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La contribution de la Suisse à la crise au Soudan et dans les pays voisins concernés "
+        "s'élève à plus de 45 millions de francs suisses.",
+        "L'Italia prevede un piano di 400 milioni di dollari per la Siria ed ai Paesi della "
+        "regione.",
+    ],
+    ids=["dans les pays voisins", "ed ai Paesi della regione"],
+)
+def test_a_recipient_shared_with_its_neighbours_a_few_words_on_is_left_open(text: str) -> None:
+    assert [d.value("recipient") for d in extract(text)] == [None]
+
+
+def test_the_year_of_a_date_written_in_figures_is_not_the_pledges() -> None:
+    draft = one(
+        "15/12/2023 (Agence Europe) - The European Investment Bank signed a €41.2 million "
+        "loan agreement with Moldova."
+    )
+    assert draft.value("years") is None
