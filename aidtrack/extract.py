@@ -289,7 +289,8 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         rf"(?:{_currency_words()}|(?-i:[A-Z]{{3}})\b|€)(?![^\W\d_])(?:\s+(?:{adjective})\b)?"
     )
     before = (
-        r"(?:(?-i:[A-Z]{1,2})\$|[$€£¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)|\bkr\.?\s?(?=\d)"
+        r"(?:(?-i:[A-Z]{1,2})\$|\$(?-i:[A-Z]{2,3})\s?(?=\d)|[$€£¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)"
+        r"|\bkr\.?\s?(?=\d)"
         r"|\beuro\s(?=\d))"
     )
     english = "|".join(money.NUMBER_WORDS)
@@ -1073,6 +1074,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         if after_head.match(after) or before_head.search(before):
             return "donor"
         return ""
+    if before.endswith("$") or after.startswith("$"):
+        return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
+    if _TOPIC.search(before):
+        return ""  # "en redegjørelse om EU og EØS": what is spoken of
     if _compiled(languages, r"(?<![\w'\u2019]){war}\s+(?:" + _SMALL + r"\s*){0,3}$").search(before):
         return ""
     if re.search(
@@ -1220,6 +1225,12 @@ _VENUE = _Lazy(
 )
 """The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City"):
 where the donors met, neither a donor nor the recipient."""
+_TOPIC = _Lazy(
+    r"(?<![\w'\u2019])(?:about|om|über|sobre)\s+(?:(?:the|die|den|det|el|la|los|las)\s+)?$",
+    re.IGNORECASE,
+)
+"""What is spoken of ("a statement about the EU", "en redegjørelse om EU"): a topic,
+neither a donor nor the recipient."""
 _ENVOYS_POST = _Lazy(
     r"(?<!\w)(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|ambassadør\w*"
     r"|ambassadör\w*|\w*[bB]otschafter\w*|gezant\w*|ambasador\w*|embajador\w*"
@@ -1241,9 +1252,20 @@ def _objects(sentence: str, parties: list[_Party]) -> list[_Party]:
     found = list(parties)
     for index, (first, second) in enumerate(itertools.pairwise(parties)):
         between = sentence[first.start + len(first.words) : second.start]
-        if first.role == "donor" and second.role == "donor" and _AUXILIARY.match(between):
+        subject = _CLAUSE_START.search(sentence[: first.start])  # not "stärka Ukraina har Finland"
+        if (
+            first.role == "donor"
+            and second.role == "donor"
+            and subject
+            and _AUXILIARY.match(between)
+        ):
             found[index + 1] = replace(second, role="recipient")
     return found
+
+
+_CLAUSE_START = _Lazy(r"(?:^|[,;:(\u2013\u2014\"\u201c\u201e])\s*(?:[^\W\d_]+\s+)?$")
+"""Where a clause's subject stands: at its start, after at most an article or a
+determiner ("Die ...")."""
 
 
 def _several_recipients(sentence: str, party: _Party, languages: Languages) -> bool:

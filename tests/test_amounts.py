@@ -54,6 +54,8 @@ AS_PRINTED: list[tuple[str, str, str | tuple[str, ...] | None]] = [
     ("2.5bn pounds sterling", "2500000000", "GBP"),
     ("$7 billion", "7000000000", "USD"),
     ("US$8 billion", "8000000000", "USD"),
+    ("$US 490 million", "490000000", "USD"),
+    ("50 millions $CA", "50000000", "CAD"),
     ("8 billion dollars", "8000000000", "USD"),
     ("61 billion US dollars", "61000000000", "USD"),
     ("€50 billion", "50000000000", "EUR"),

@@ -931,3 +931,36 @@ def test_the_year_of_a_date_written_in_figures_is_not_the_pledges() -> None:
         "loan agreement with Moldova."
     )
     assert draft.value("years") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "currency"),
+    [
+        (
+            "För att lindra mänskligt lidande och stärka Ukraina har Finland beslutat ge Ukraina "
+            "15 miljoner euro i humanitärt bistånd.",
+            "Finland",
+            "EUR",
+        ),
+        (
+            "In 2008 Norway said it would provide $US 490 million in humanitarian aid.",
+            "Norway",
+            "USD",
+        ),
+        (
+            "Regjeringen vil bevilge ti milliarder kroner til Ukraina, opplyste "
+            "utenriksministeren da hun holdt en redegjørelse om EU og EØS.",
+            None,
+            "NOK",
+        ),
+    ],
+    ids=["an object before the inverted subject", "$US", "a topic"],
+)
+def test_the_subject_after_its_auxiliary_gives_and_a_topic_or_a_dollars_country_does_not(
+    text: str, donor: str | None, currency: str
+) -> None:
+    """The name after "har" is the subject, not an object, when the name before it is
+    itself an object ("stärka Ukraina har Finland"); "$US" is a currency; what a
+    statement is about ("om EU") is neither party."""
+    draft = extract(text)[0]
+    assert (draft.value("donor"), draft.value("currency")) == (donor, currency)
