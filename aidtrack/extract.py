@@ -289,7 +289,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         rf"(?:{_currency_words()}|(?-i:[A-Z]{{3}})\b|€)(?![^\W\d_])(?:\s+(?:{adjective})\b)?"
     )
     before = (
-        r"(?:(?-i:[A-Z]{1,2})\$|\$(?-i:[A-Z]{2,3})\s?(?=\d)|[$€£¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)"
+        r"(?:(?-i:[A-Z]{1,3})\$|\$(?-i:[A-Z]{2,3})\s?(?=\d)|[$€£¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)"
         r"|\bkr\.?\s?(?=\d)"
         r"|\beuro\s(?=\d))"
     )

@@ -429,8 +429,9 @@ DE = Language(
     allocated="bereitgestellt|stellt\\s+(?:\\S+\\s+){0,12}?bereit|stellte\\s+(?:\\S+\\s+)"
     "{0,12}?bereit|zur Verfügung gestellt|eingeplant|vorgesehen|veranschlagt|reserviert"
     "|(?:stehen|steht|standen|stand)\\s+(?:\\S+\\s+){0,8}?zur Verfügung"
-    "|eingestellt|stellt\\s+(?:\\S+\\s+){0,12}?zur Verfügung",
+    "|eingestellt|(?:stellt|stellen)\\s+(?:\\S+\\s+){0,20}?zur Verfügung",
     disbursed="ausgezahlt|zahlte\\s+(?:\\S+\\s+){0,8}?aus|überwiesen|überwies|geliefert"
+    "|(?:stellte|stellten)\\s+(?:\\S+\\s+){0,20}?zur Verfügung"
     "|flossen|floss|geflossen"
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"
     "{0,20}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"

@@ -43,7 +43,10 @@ SCALES: dict[str, int] = {
 DECIMAL_COMMA_SCALES: dict[str, int] = {
     "tsd": 3,
     "tusen": 3,
+    "tusind": 3,
     "mille": 3,
+    "mila": 3,  # Italian: "300 mila euro"
+    "tys": 3,  # Polish: "500 tys. zł"
     "mio": 6,
     "mill": 6,
     "millioner": 6,
@@ -94,6 +97,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "us$": "USD",
     "$us": "USD",  # as French and Australian texts write it
     "c$": "CAD",
+    "can$": "CAD",
+    "au$": "AUD",
     "$ca": "CAD",
     "$can": "CAD",
     "a$": "AUD",
@@ -196,7 +201,7 @@ KRONE_SCALES: dict[str, int] = {"tkr": 3, "mkr": 6, "mnkr": 6, "mdkr": 9, "mdrkr
 # on import: a command that reads no amount does not pay for them.
 _NUMBER_AND_REST = r"""^\s*
     (?P<sign>[-+])?\s*
-    (?P<pre>[A-Za-z]{1,2}\$|\$[A-Za-z]{2,3}(?=\s*[0-9.])|[$€£¥₴]|[A-Za-z]{2,3}\.?(?=\s*[0-9.]))?\s*
+    (?P<pre>[A-Za-z]{1,3}\$|\$[A-Za-z]{2,3}(?=\s*[0-9.])|[$€£¥₴]|[A-Za-z]{2,3}\.?(?=\s*[0-9.]))?\s*
     (?P<number>[0-9][0-9,. ]*[0-9]|[0-9]|\.[0-9]+)
     (?P<rest>[^0-9]*)$"""
 _EXAMPLES = "85bn, 7.5 billion, 7,5 mrd, 850m, 1,200,000, NOK 85bn or 2,5 Mrd. Euro"

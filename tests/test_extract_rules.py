@@ -964,3 +964,31 @@ def test_the_subject_after_its_auxiliary_gives_and_a_topic_or_a_dollars_country_
     statement is about ("om EU") is neither party."""
     draft = extract(text)[0]
     assert (draft.value("donor"), draft.value("currency")) == (donor, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "status"),
+    [
+        (
+            "Deutschland stellte 50 Millionen Euro für die Ukraine zur Verfügung.",
+            "50000000",
+            "disbursed",
+        ),
+        (
+            "Die Niederlande stellen 20 Millionen Euro für Syrien zur Verfügung.",
+            "20000000",
+            "allocated",
+        ),
+        ("Il governo italiano ha stanziato 300 mila euro per la Siria.", "300000", "allocated"),
+        ("Polska przekazała 500 tys. zł dla Ukrainy.", "500000", "disbursed"),
+    ],
+    ids=["stellte zur Verfügung", "stellen zur Verfügung", "mila", "tys."],
+)
+def test_a_separable_verb_in_the_past_and_the_words_for_thousand(
+    text: str, amount: str, status: str
+) -> None:
+    """ "stellte ... zur Verfügung" (provided) is money given as "stellt ... zur
+    Verfügung" (makes available) is money set aside; "mila", "tys." and "tusind" are
+    thousands (not Spanish "mil", which English uses for a million)."""
+    draft = one(text)
+    assert (f"{draft.value('amount'):f}", str(draft.value("status"))) == (amount, status)
