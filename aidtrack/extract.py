@@ -1032,6 +1032,10 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     found = []
     heads = _compiled(languages, r"^(?:{government})$")
     aid = _compiled(languages, r"^(?:{aid}|{delivery})$")
+    giving = _compiled(
+        languages,
+        r"^\s+(?:\S+\s+)?(?:{announced}|{committed}|{allocated}|{disbursed})(?![\w])",
+    )
     inserted = [m.span() for m in _INSERTED.finditer(sentence)]
     last: tuple[int, int, str] | None = None
     for start, end, form, compound in _names(sentence, languages):
@@ -1045,6 +1049,13 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
         elif joined and last is not None and last[2] in ("place", "possessive", ""):
             role = last[2]  # "in Gaza and the West Bank": both are places
+        elif (
+            joined
+            and last is not None
+            and last[2] == "recipient"
+            and not giving.match(sentence[end:])
+        ):
+            role = "recipient"  # "für den Libanon und Syrien", not "to Ukraine and Norway gave"
         else:
             role = _role(sentence, start, end, form, languages)
         last = (start, end, role)
@@ -1434,18 +1445,25 @@ def _read_sentence(
             and p.name not in named
             and len(reading[: p.start].split()) > 2  # "W Polsce ...": the scene, not the recipient
         ]
-    shared = any(_several_recipients(reading, p, languages) for p in receivers) or any(
-        q.start > p.start
-        and q.name != p.name
-        and re.fullmatch(
-            r"\s+(?:and|og|och|und|et|en|i|y|e|oraz)\s+[^,.;]{0,60}",
-            reading[p.start + len(p.words) : q.start],
-            re.IGNORECASE,
-        )
-        for p in receivers
-        for q in parties
-        if q.role in ("place", "possessive")
-    )  # "to Ukraine and Ukrainian refugees in Moldova"
+    shared = (
+        any(_several_recipients(reading, p, languages) for p in receivers)
+        or any(
+            q.start > p.start
+            and q.name != p.name
+            and re.fullmatch(
+                r"\s+(?:and|og|och|und|et|en|i|y|e|oraz)\s+[^,.;]{0,60}",
+                reading[p.start + len(p.words) : q.start],
+                re.IGNORECASE,
+            )
+            for p in receivers
+            for q in parties
+            if q.role in ("place", "possessive")
+        )  # "to Ukraine and Ukrainian refugees in Moldova"
+        or any(
+            q.name != p.name and _AND.fullmatch(reading[p.start + len(p.words) : q.start])
+            for p, q in itertools.pairwise(receivers)
+        )  # "para Turquía y Siria": one sum for both
+    )
     donors = {p.name for p in givers}
     recipients = {p.name for p in receivers}
     for draft, link in zip(drafts, links, strict=True):

@@ -992,3 +992,28 @@ def test_a_separable_verb_in_the_past_and_the_words_for_thousand(
     thousands (not Spanish "mil", which English uses for a million)."""
     draft = one(text)
     assert (f"{draft.value('amount'):f}", str(draft.value("status"))) == (amount, status)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Der Bundesrat hat beschlossen, zusätzlich 7 Millionen Franken Hilfsgelder für den "
+            "Libanon und Syrien bereitzustellen.",
+            [(None, None)],
+        ),
+        ("Norway gives NOK 5 billion to Ukraine and Moldova.", [("Norway", None)]),
+        (
+            "Germany will give 5 million euros to Ukraine and Norway gave 3 million euros to "
+            "Moldova.",
+            [("Germany", "Ukraine"), ("Norway", "Moldova")],
+        ),
+    ],
+    ids=["für den Libanon und Syrien", "to Ukraine and Moldova", "and the next giver"],
+)
+def test_one_sum_for_two_recipients_names_neither_and_the_second_is_no_donor(
+    text: str, found: list[tuple[str | None, str | None]]
+) -> None:
+    """A name joined by "and" to the recipient receives too, unless a verb of giving
+    follows it (it then gives): one sum for two recipients leaves the recipient open."""
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == found
