@@ -118,7 +118,7 @@ EN = Language(
     at_least="at least|more than|over|in excess of|above|exceed|exceeds|exceeding|no less than"
     "|not less than|exceeded|surpassed|topped",
     up_to="up to|a maximum of|maximum of",
-    about="about|around|approximately|nearly|almost|some|roughly",
+    about="about|around|approximately|nearly|almost|some|roughly|close to",
     announced="plans?|planned|proposes?|proposed|intends?|will|pledged?|pledges|promised?"
     "|promises|announced?|announces|pledging|prepared|ready|wants|continue|presented|presents"
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set\\s+to|preparing|prepares"
@@ -847,7 +847,7 @@ IT = Language(
     stop="il lo la i gli le di del della e in a che un una per con è ha al dei delle sono",
     numbers="un=1 uno=1 una=1 due=2 tre=3 quattro=4 cinque=5 sei=6 sette=7 otto=8 nove=9 "
     "dieci=10 mezzo=0.5",
-    at_least="almeno|oltre|più di|non meno di|superiore a",
+    at_least="almeno|oltre|più di|non meno di|superiore a|supera|superano|superato",
     up_to="fino a|al massimo|(?:importo\\s+)?(?:complessivo\\s+)?massimo\\s+di|massimo",
     about="circa|quasi|intorno a|attorno a|approssimativamente|poco meno di|poco più di",
     announced="stanzierà|stanzieranno|invierà|invieranno|fornirà|forniranno|darà|daranno"

@@ -1017,3 +1017,30 @@ def test_one_sum_for_two_recipients_names_neither_and_the_second_is_no_donor(
     """A name joined by "and" to the recipient receives too, unless a verb of giving
     follows it (it then gives): one sum for two recipients leaves the recipient open."""
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        (
+            "Duitsland zegde 1 miljard euro toe en Groot-Brittannië ruim een half miljard.",
+            "at_least",
+        ),
+        ("Sverige ställer ut en garanti på cirka en halv miljard kronor till Ukraina.", "about"),
+        (
+            "La Belgique livrera à la Jordanie une aide humanitaire d'une valeur d'environ 689 000 "
+            "dollars.",
+            "about",
+        ),
+        ("Close to 8.6 million euro of EU humanitarian aid has been allocated to Turkey.", "about"),
+        (
+            "Gli aiuti che l’Italia ha fornito all'Ucraina superano due miliardi di euro.",
+            "at_least",
+        ),
+    ],
+    ids=["ruim een half", "cirka en halv", "d'environ", "close to", "superano"],
+)
+def test_a_hedge_before_an_article_an_elision_or_as_a_verb_qualifies_the_amount(
+    text: str, qualifier: str
+) -> None:
+    assert str(extract(text)[-1].value("qualifier")) == qualifier
