@@ -199,7 +199,8 @@ _RELATIVE_CLAUSE_NEED = _Lazy(
     r"(?:requires|needs|required|needed|will need|would need|is seeking|sought|asked for)\b"
 )
 _ABBREVIATIONS = _Lazy(
-    r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|e\.g|i\.e|St|approx|c|ca|vs|etc|bzw|"
+    r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|mrd|mio|mia|md|mdr|tsd|tys|"
+    r"e\.g|i\.e|St|approx|c|ca|vs|etc|bzw|"
     r"ok|mln|mld|mill|bl|bl\.a|z\.B|u\.a|hhv|resp|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
 )
@@ -386,8 +387,9 @@ def _named_count(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
-    """ "2 miliardi e 146 milioni di euro", "2 billion and 500 million dollars": one
-    amount told in two scales is their sum, in the currency the second names."""
+    """ "2 miliardi e 146 milioni di euro", "2 billion and 500 million dollars", "3
+    miliardy 700 tysięcy dolarów": one amount told in two scales is their sum, in the
+    currency the second names."""
     joined: list[_Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
@@ -396,12 +398,13 @@ def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
             and last.parsed is not None
             and mention.parsed is not None
             and not last.parsed.names_currency
+            and mention.parsed.names_currency
             and not last.conversion
             and not mention.conversion
             and not mention.qualifier_words
             and last.parsed.value > mention.parsed.value
             and re.fullmatch(
-                r"\s+(?:and|og|och|und|et|en|i|y|e)\s+",
+                r"\s+(?:(?:and|og|och|und|et|en|i|y|e)\s+)?",
                 sentence[last.end : mention.start],
                 re.IGNORECASE,
             )
@@ -559,10 +562,15 @@ def _in_another_currency(previous: _Mention, mention: _Mention) -> bool:
 
 def _apposition(sentence: str, previous: _Mention, mention: _Mention) -> bool:
     """ "fem miljoner euro, cirka 50 miljoner svenska kronor, ska lämnas": an amount in
-    another currency set off by commas right after an amount is that amount restated."""
+    another currency set off by commas right after an amount is that amount restated;
+    so is one that follows the comma with "about" ("10 mio. euro, ca. 75 mio. kr. til"),
+    since a second pledge is not hedged as a rate's rounding is."""
     return (
         re.fullmatch(r",\s*", sentence[previous.end : mention.origin]) is not None
-        and re.match(r"\s*(?:,|$)", sentence[mention.end :]) is not None
+        and (
+            mention.qualifier is Qualifier.ABOUT
+            or re.match(r"\s*(?:,|$)", sentence[mention.end :]) is not None
+        )
         and _in_another_currency(previous, mention)
     )
 
@@ -614,7 +622,7 @@ def _not_pledged(
         r"|ma)\s",
         window,
     )[-1]
-    near = " ".join(window.split()[-12:]) + " "
+    near = " ".join(window.split()[-16:]) + " "
     after = reading[mention.end :]
     giving = _compiled(
         languages, r"(?<![\w'\u2019])(?:{announced}|{committed}|{allocated}|{disbursed})(?![\w])"
@@ -667,6 +675,11 @@ def _not_pledged(
         return "a cost, damage, a loss, GDP or assets"
     if _RATE.match(head) or _RATE_BEFORE.search(near):
         return "a rate per month, week or day, not a pledge's amount"
+    if _EXCHANGE_RATE.match(after):
+        return "an exchange rate, not money"
+    raised = _BUDGET_RAISED.search(near)
+    if raised and not any(_names(near[raised.end() :] + head, languages)):
+        return "a budget of one's own raised, with no recipient"
     if _HOSTED_REFUGEES.search(near + reading[mention.end :][:80]):
         return "the cost of hosting refugees at home"
     if re.match(rf"^\s+(?:\S+\s+){{0,3}}?(?:{lexicon.FROZEN})\b", head + " ", re.IGNORECASE):
@@ -691,7 +704,7 @@ def _not_pledged(
 
 
 _GOVERNED_INFINITIVE = _Lazy(
-    r"^\W*(?:[^\W\d_]+\W+){0,3}?(?:to|å|at|att|zu|à|de|d['\u2019]|te|para|a|di|per|aby)\s+"
+    r"^\W*(?:[^\W\d_]+\W+){0,5}?(?:to|å|at|att|zu|à|de|d['\u2019]|te|para|a|di|per|aby)\s+"
     r"(?P<verb>[^\W\d_]+)",
     re.IGNORECASE,
 )
@@ -702,6 +715,23 @@ _PERIODICAL = (
     r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
 )
 """The words for "monthly", "weekly" and "daily" in the ten languages."""
+_BUDGET_RAISED = _Lazy(
+    r"(?<![\w'\u2019])(?:ophog\w*|verhog\w*|increas\w*|rais\w*|erhöh\w*|Erhöhung|augment\w*"
+    r"|aument\w*|zwiększ\w*|øk\w*|höj\w*)\s+(?:\S+\s+){0,3}?(?:begroting|budget|Haushalt\w*"
+    r"|presupuesto|bilancio|budżet\w*|budsjett\w*)(?![\w])(?!\s+(?:support|steun|hjelp|støtte"
+    r"|stöd|[hH]ilfe|soutien|apoyo|sostegno|wsparci\w*))",
+    re.IGNORECASE,
+)
+"""A budget line of one's own raised ("het ophogen van de begroting van
+Ontwikkelingssamenwerking met 70 miljoen euro"): no one receives it, unless the sentence
+names who does after the amount."""
+_EXCHANGE_RATE = _Lazy(
+    r"^\s+(?:per|a|an|pro|par|por|za|til|för|für)\s+(?:US\s+|U\.S\.\s+)?"
+    r"(?:dollars?|euros?|pounds?|dollar|Dollar|euro|Euro|dolar\w*|dólar\w*|dollaro|krone|krona"
+    r"|frank\w*|franc\w*|[$€£]|(?-i:[A-Z]{3})\b)",
+    re.IGNORECASE,
+)
+"""A price of one currency in another ("45 hryvnia per dollar"): a rate, not money."""
 _RATE = _Lazy(
     r"^(?:\s+[^\W\d_]+){0,10}?\s+(?:(?:a|per|each|every)\s+(?:month|week|day)"
     r"|(?:per|hver|hvert|i|om)\s+(?:måned|uke|uge)\w*|(?:per|hver|om)\s+dag\w*"

@@ -150,12 +150,14 @@ EN = Language(
     equivalent="equivalent to|equivalent of|the equivalent of|or about|or roughly|or around"
     "|or some|or|that is|i\\.e\\.|equals|equal to|corresponding to",
     need_before="appeals?|appealed|estimates?|estimated|needs?|needed|forecasts?|on track for"
+    "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
     need_after="needed|required|requested|sought",
     spend="spend|spends|spending|spent",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction"
     "|defen[cs]e budget|defen[cs]e spending|defen[cs]e expenditure|military budget"
+    "|budget\\s+(?:\\S+\\s+){0,3}?(?:defen[cs]e|military)"
     "|military spending|military expenditure",
     people="people|persons|refugees|civilians|children|residents|inhabitants|households"
     "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings",
@@ -252,7 +254,7 @@ _NORDIC_WORDS = {
     "|som svarer til|eller",
     "need_before": "*behov|behøver|trenger|trænger|mangler|brug for|krever|kræver|anslår"
     "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
-    "|anmoder om|anmodet om|anmodede om|anmodning om",
+    "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
     "loss": "*kostnad|*kostnader|*omkostninger|koster|kostet|*skade|*skader|*tap|tab|bnp"
@@ -367,7 +369,7 @@ SV = Language(
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
     need_before="*behov|*behoven|behöver|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
-    "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan",
+    "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan|uppmana\\w*",
     need_after="behövs|krävs|nödvändiga|*behov",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|*skador|*skadorna|*förluster"
@@ -550,6 +552,7 @@ FR = Language(
     loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
     "|détruit\\w*|budget de la défense|budget des armées|dépenses militaires"
+    "|budget\\s+(?:\\S+\\s+){0,3}?(?:défense|armées)"
     "|dépenses de défense",
     people="personnes|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
     "|obus|tonnes|fois",
@@ -803,6 +806,7 @@ ES = Language(
     spend="gasta|gastan|gastó|gasto|gastos",
     loss="cost[oe]s?|cuesta|costó|daños|pérdidas|perdió|pib|déficit|ingresos|activos"
     "|intereses|beneficios|exportaciones|importaciones|destruid\\w*|presupuesto de defensa"
+    "|presupuesto\\s+(?:\\S+\\s+){0,3}?[dD]efensa"
     "|gasto en defensa|gasto militar",
     people="personas|habitantes|refugiados|desplazados|civiles|niños|hogares|soldados"
     "|dosis|proyectiles|toneladas|veces",
@@ -889,6 +893,7 @@ IT = Language(
     spend="spende|spendono|speso|spesa|spese",
     loss="cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni|attività"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*|bilancio della difesa"
+    "|bilancio\\s+(?:\\S+\\s+){0,3}?[dD]ifesa"
     "|spesa militare|spese militari",
     people="persone|abitanti|rifugiati|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|proiettili|tonnellate|volte",

@@ -47,6 +47,9 @@ DECIMAL_COMMA_SCALES: dict[str, int] = {
     "mille": 3,
     "mila": 3,  # Italian: "300 mila euro"
     "tys": 3,  # Polish: "500 tys. zł"
+    "tysiąc": 3,
+    "tysiące": 3,
+    "tysięcy": 3,
     "mio": 6,
     "mill": 6,
     "millioner": 6,

@@ -1044,3 +1044,71 @@ def test_a_hedge_before_an_article_an_elision_or_as_a_verb_qualifies_the_amount(
     text: str, qualifier: str
 ) -> None:
     assert str(extract(text)[-1].value("qualifier")) == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2017, el presupuesto español destinado a Defensa ascenderá a 10.739 millones de "
+        "euros, un 0,92% de su PIB.",
+        "The International Rescue Committee has urged donors at the conference to support the "
+        "UN's emergency work in Türkiye with a total of one billion dollars.",
+        "Hjelpeorganisasjonen IRC har oppfordret givere på donorkonferansen til å støtte FNs "
+        "nødarbeid i Tyrkia med totalt en milliard dollar.",
+        "The budget assumes 45 hryvnia per dollar and plans to attract 1.74 trillion hryvnia in "
+        "foreign loans.",
+    ],
+    ids=["budget destinado a Defensa", "urged donors", "oppfordret givere", "rate, attract"],
+)
+def test_a_defence_budget_a_call_on_donors_a_rate_and_loans_sought_are_no_pledges(
+    text: str,
+) -> None:
+    """A budget "destinado a Defensa" with words between, a call on donors however far
+    the figure stands from it, a price of a currency, and loans a country plans to
+    attract: none is given."""
+    assert extract(text) == []
+
+
+def test_a_scale_abbreviation_ends_no_sentence_and_a_hedged_figure_after_a_comma_restates() -> None:
+    """ "10 mio. EURO, ca. 75 mio. kr." is one sentence, and the hedged kroner after the
+    comma restate the euros."""
+    draft = one(
+        "EU Kommissionen har i første omgang afsat 10 mio. EURO, ca. 75 mio. kr. til den "
+        "humanitære krise."
+    )
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("10000000"), "EUR")
+    assert draft.conversions == ["ca. 75 mio. kr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The World Bank has allocated 3 billion 700 million dollars to Ukraine.", "3700000000"),
+        (
+            "Bank Światowy przeznaczył już 3 miliardy 700 tysięcy dolarów na Ukrainę.",
+            "3000700000",
+        ),
+    ],
+    ids=["billion million", "miliardy tysięcy"],
+)
+def test_an_amount_told_in_two_scales_without_and_is_their_sum(text: str, amount: str) -> None:
+    assert f"{one(text).value('amount'):f}" == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        (
+            "Een meerderheid had zich uitgesproken voor het ophogen van de begroting van "
+            "Ontwikkelingssamenwerking met 70 miljoen euro.",
+            [],
+        ),
+        ("Norway will increase its budget support to Ukraine by NOK 5 billion.", ["Ukraine"]),
+        ("Norway will raise the budget for Ukraine by NOK 5 billion.", ["Ukraine"]),
+    ],
+    ids=["begroting opgehoogd", "budget support", "budget for a recipient"],
+)
+def test_a_budget_of_ones_own_raised_is_no_pledge_unless_someone_receives_it(
+    text: str, recipients: list[str]
+) -> None:
+    assert [d.value("recipient") for d in extract(text)] == recipients
