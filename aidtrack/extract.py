@@ -1101,6 +1101,13 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     supported "with" an amount), currency (an adjective of money), place, possessive,
     or "" (a channel, a partner, the invaded, a relative clause's subject)."""
     before, after = sentence[:start], sentence[end:]
+    if _ASIDE.search(before) or _SOURCE.search(before):
+        return ""  # "selon le gouvernement moldave", "based in Washington", "in addition to"
+    if form.kind == "adjective" and (
+        _compiled(languages, r"^\s+{people}\b").match(after)
+        or _compiled(languages, r"(?<![\w'\u2019]){people}\s+$").search(before)
+    ):
+        return ""  # "ai rifugiati ucraini": people of that country, wherever they are
     heads = r"(?:{government}|{aid})"
     currency = rf"(?:{_currency_words()})(?![^\W\d_])"
     if form.kind == "adjective":
@@ -1148,13 +1155,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         re.IGNORECASE,
     ):
         return ""  # "between the European Union and Ukraine": neither
-    if _before(languages, "aside_before").search(before) or re.search(
-        r"(?<![\w'\u2019])(?:according to|enligt|ifølge|laut|selon|volgens|według|según|secondo"
-        r"|citing|citerer)\s+(?:\S+\s+){0,3}$",
-        before,
-        re.IGNORECASE,
-    ):
-        return ""  # a channel, a partner, a source ("enligt ... Europeiska kommissionen")
+    if _before(languages, "aside_before").search(before):
+        return ""  # a channel, a partner
     if _before(languages, "donor_before").search(before):
         return "donor"
     receiving = _before(languages, "recipient_before").search(before)
@@ -1272,6 +1274,22 @@ _TOPIC = _Lazy(
 )
 """What is spoken of ("a statement about the EU", "en redegjørelse om EU"): a topic,
 neither a donor nor the recipient."""
+_SOURCE = _Lazy(
+    r"(?<![\w'\u2019])(?:according to|enligt|ifølge|laut|selon|volgens|według|según|secondo"
+    r"|citing|citerer)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Who says so ("enligt ... Europeiska kommissionen", "selon le gouvernement moldave"):
+the source of the figure, neither a donor nor the recipient."""
+_ASIDE = _Lazy(
+    r"(?<![\w'\u2019])(?:(?:based|headquartered) in|basado en|basada en|con sede (?:a|en|in)"
+    r"|basé à|basée à|mit Sitz in|z siedzibą w|med (?:base|sete) i|baserad i"
+    r"|(?:in addition|i tillegg|i tillæg|utöver|zusätzlich) (?:to|til|zu))\s+"
+    r"(?:(?:the|den|det|de|der|dem|la|le|el)\s+)?$",
+    re.IGNORECASE,
+)
+"""Where a lender sits ("el prestamista basado en Washington"), and what an amount comes
+in addition to ("I tillegg til den norske støtten"): neither party."""
 _ENVOYS_POST = _Lazy(
     r"(?<!\w)(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|ambassadør\w*"
     r"|ambassadör\w*|\w*[bB]otschafter\w*|gezant\w*|ambasador\w*|embajador\w*"

@@ -1112,3 +1112,38 @@ def test_a_budget_of_ones_own_raised_is_no_pledge_unless_someone_receives_it(
     text: str, recipients: list[str]
 ) -> None:
     assert [d.value("recipient") for d in extract(text)] == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Au total, 80 millions d'euros de subventions ont été annoncés à cette occasion, "
+            "selon le gouvernement moldave.",
+            [(None, None)],
+        ),
+        (
+            "El prestamista basado en Washington ha aprobado 18 mil millones de dólares en "
+            "financiamiento de emergencia.",
+            [(None, None)],
+        ),
+        (
+            "L'Italia continuerà a sostenere la Moldavia, con un contributo di circa 40 milioni "
+            "di euro per l'assistenza ai rifugiati ucraini.",
+            [("Italy", "Moldova")],
+        ),
+        (
+            "I tillegg til den norske støtten på til sammen 250 millioner kroner, har Norge gitt "
+            "500 millioner kroner til FNs nødhjelpsfond.",
+            [("Norway", None), ("Norway", None)],
+        ),
+    ],
+    ids=["selon", "basado en", "rifugiati ucraini", "i tillegg til"],
+)
+def test_a_source_a_seat_refugees_and_what_comes_before_are_no_parties(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    """Who says so (even as a demonym: "le gouvernement moldave"), where a lender sits,
+    the nationality of refugees, and "in addition to the Norwegian support" name neither
+    who gives nor who receives."""
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
