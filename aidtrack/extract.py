@@ -33,6 +33,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -303,7 +304,11 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         for w in sorted(lexicon.number_words(languages), key=len, reverse=True)
         if w not in money.NUMBER_WORDS
     )
-    spelled = f"(?:{spelled_english}|{others})" if others else spelled_english
+    spelled = (
+        f"(?:(?:{others})\\s+{_AND_A_HALF}|{spelled_english}|{others})"
+        if others
+        else spelled_english
+    )
     number = (
         rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?"
         rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:,\d+)?|\d+(?:[.,]\d+)?"
@@ -440,6 +445,11 @@ def _spelled(words: str, languages: Languages) -> bool:
     )
 
 
+_AND_A_HALF = (
+    r"(?:och|og|und|et|en|y|e|i)\s+(?:en|ett|ein|eine|un|une|een|a)\s+"
+    r"(?:halv|halb|halbe|demi|medio|mezzo)"
+)
+"""The half after a number word ("sju och en halv miljarder", "sju og en halv")."""
 _THOUSANDS_COMMA_TOO = frozenset({"es"})
 """Languages written with a decimal comma in some countries and a thousands comma in
 others."""
@@ -447,11 +457,15 @@ others."""
 
 def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     """An amount phrase of any of the languages, read by `money`: number words become
-    digits, and an adjective settles whose krone, dollar or franc it is."""
+    digits ("sju och en halv" 7.5), and an adjective settles whose krone, dollar or
+    franc it is."""
     text = words
     head, _, rest = text.partition(" ")
     digits = lexicon.number_words(languages).get(head.lower())
     if digits and head.lower() not in money.NUMBER_WORDS:
+        half = re.match(_AND_A_HALF + r"\s+", rest, re.IGNORECASE)
+        if half:
+            digits, rest = str(Decimal(digits) + Decimal("0.5")), rest[half.end() :]
         text = f"{digits} {rest}"
     if re.match(r"mil\s+millones\b", text, re.IGNORECASE):
         text = "1 " + text
@@ -576,7 +590,7 @@ def _apposition(sentence: str, previous: _Mention, mention: _Mention) -> bool:
 
 
 _BRACKET_AFTER_WORDS = _Lazy(
-    r"^(?:\s+[^\W\d_]+\.?){1,4}\s*([(\[])\s*(?:[^\W\d_]+\.?\s+)?"
+    r"^(?:\s+[^\W\d_]+\.?){1,4}\s*([(\[])\s*(?:[^\W\d_]+\.?\s+){0,3}"
     r"(?:\d[\d.,]*\s*(?:[^\W\d_]+\s+)?)?\s*$"
 )
 
@@ -665,6 +679,8 @@ def _not_pledged(
         return "a claim or a refund, not money given"
     if _OWED.search(near):
         return "a debt paid, not money given"
+    if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
+        return "what would have been, not money given"
     if said("loss"):
         return "a cost, damage, a loss, GDP or assets"
     if _compiled(
@@ -715,6 +731,16 @@ _PERIODICAL = (
     r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
 )
 """The words for "monthly", "weekly" and "daily" in the ten languages."""
+_COUNTERFACTUAL = _Lazy(
+    r"(?<![\w'\u2019])(?:would have|could have|hätte|hätten|wäre|wären|aurait|auraient"
+    r"|zou hebben|zouden hebben|skulle ha|skulle have|ville ha|ville have|habría|habrían"
+    r"|avrebbe|avrebbero|otrzymał\w* by|dostał\w* by)(?![\w])",
+    re.IGNORECASE,
+)
+"""What would have been ("If Ukraine had completed all 16 points, it would have received
+€4.5 billion"): no money given, when a condition comes before it; without one, a
+conditional reports a plan ("ha annunciato che avrebbe stanziato")."""
+_IF = _Lazy(r"(?<![\w'\u2019])(?:if|wenn|falls|si|als|om|hvis|jeśli|gdyby|se)\s", re.IGNORECASE)
 _BUDGET_RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:ophog\w*|verhog\w*|increas\w*|rais\w*|erhöh\w*|Erhöhung|augment\w*"
     r"|aument\w*|zwiększ\w*|øk\w*|höj\w*)\s+(?:\S+\s+){0,3}?(?:begroting|budget|Haushalt\w*"
@@ -772,8 +798,8 @@ _CLAIMED = _Lazy(
 """A claim for reimbursement or a refund ("708 miljoen euro gedeclareerd" at the European
 Peace Facility): money the donor gets back, not money it gives."""
 _OWED = _Lazy(
-    r"(?<![\w'\u2019])(?:owed|owes|owing|arrears|deadline to pay|geschuldet\w*"
-    r"|Zahlungsrückst\w*|skylder|skyldte|skyldig|arriérés|atrasos|arretrati|achterstallig\w*"
+    r"(?<![\w'\u2019])(?:owed|owes|owing|arrears|deadline to pay|to be repaid|do spłaty"
+    r"|geschuldet\w*|Zahlungsrückst\w*|skylder|skyldte|skyldig|arriérés|atrasos|arretrati|achterstallig\w*"
     r"|zaległ\w*)(?![\w])",
     re.IGNORECASE,
 )

@@ -151,6 +151,7 @@ EN = Language(
     "|or some|or|that is|i\\.e\\.|equals|equal to|corresponding to",
     need_before="appeals?|appealed|estimates?|estimated|needs?|needed|forecasts?|on track for"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
+    "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
     need_after="needed|required|requested|sought",
     spend="spend|spends|spending|spent",
@@ -368,7 +369,7 @@ SV = Language(
     each_year="varje år|per år|om året|årligen|årlig|årliga|i året",
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
-    need_before="*behov|*behoven|behöver|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
+    need_before="*behov|*behoven|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
     "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan|uppmana\\w*",
     need_after="behövs|krävs|nödvändiga|*behov",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
@@ -632,7 +633,7 @@ NL = Language(
     respectively="respectievelijk|resp\\.",
     equivalent="omgerekend|ofwel|oftewel|wat overeenkomt met|of",
     need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
-    "|geschat|schat|raming|ramingen|*oproep",
+    "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op|roept\\s+(?:\\S+\\s+){0,6}?op",
     need_after="nodig|vereist|benodigd|benodigde",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
     loss="*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort|*inkomsten|*tegoeden"
@@ -710,7 +711,7 @@ PL = Language(
     respectively="odpowiednio",
     equivalent="czyli|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
-    "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka",
+    "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*",
     need_after="potrzebnych|niezbędnych|wymaganych",
     spend="wydaje|wydają|wydał|wydała|wydatki|wydatków|wydatkach",
     loss="koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb|deficyt\\w*|dochod\\w*"

@@ -1147,3 +1147,48 @@ def test_a_source_a_seat_refugees_and_what_comes_before_are_no_parties(
     the nationality of refugees, and "in addition to the Norwegian support" name neither
     who gives nor who receives."""
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polska wpłata jest odpowiedzią na ogłoszone przez WFP zapotrzebowanie w wysokości "
+        "760 mln USD na prowadzenie operacji humanitarnej w Gazie.",
+        "If Ukraine had completed all 16 points, it would have received €4.5 billion.",
+        "Britain is set to co-host a UN pledging summit to help raise more than £3 billion for "
+        "humanitarian relief.",
+        "De UNRWA riep de internationale gemeenschap deze week op om 104 miljoen dollar te "
+        "doneren voor dringende hulp aan de Gazastrook.",
+        "Därför kommer det att behövas ytterligare sju och en halv miljarder kronor för att täcka "
+        "de ökade kostnaderna.",
+    ],
+    ids=["zapotrzebowanie", "would have", "help raise", "riep op", "behövas"],
+)
+def test_a_requirement_a_counterfactual_a_target_and_a_call_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Sverige ger sju och en halv miljarder kronor till Ukraina.", ["7500000000"]),
+        ("Norge gir sju og en halv milliard kroner til Ukraina.", ["7500000000"]),
+        (
+            "Il governo olandese ha annunciato che avrebbe stanziato due miliardi di euro per "
+            "sostenere l'Ucraina.",
+            ["2000000000"],
+        ),
+        (
+            "The WB will provide Moldova with $211 million in budget support, including a €92.1 "
+            "million loan (the equivalent of $100 million) and a $111 million grant.",
+            ["211000000", "92100000", "111000000"],
+        ),
+    ],
+    ids=["sju och en halv", "sju og en halv", "avrebbe stanziato", "(the equivalent of)"],
+)
+def test_a_number_and_a_half_a_reported_plan_and_a_worded_conversion(
+    text: str, amounts: list[str]
+) -> None:
+    """ "sju och en halv" is 7.5, not the half alone; a conditional without a condition
+    reports a plan; "(the equivalent of $100 million)" restates the loan."""
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
