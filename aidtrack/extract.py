@@ -1134,6 +1134,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         or _compiled(languages, r"(?<![\w'\u2019]){people}\s+$").search(before)
     ):
         return ""  # "ai rifugiati ucraini": people of that country, wherever they are
+    if form.kind in ("adjective", "genitive") and _compiled(
+        languages, r"^\s+(?:[^\W\d_]+[\s-]+)?(?:{war})[^\W\d_]{0,3}(?![^\W\d_])"
+    ).match(after):
+        return ""  # "der russischen Angriffe", "Russlands fullskala-invasjon": the attacker
     heads = r"(?:{government}|{aid})"
     currency = rf"(?:{_currency_words()})(?![^\W\d_])"
     if form.kind == "adjective":
@@ -1197,7 +1201,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     if receiving:
         # An institution money goes to ("to the UN", "aux Nations unies") is a channel.
         return "" if places.resolve(form.party).code is None else "recipient"
-    if _compiled(languages, r"^[^,.;:]*?(?<![\w'\u2019]){receive}\b").match(after) or _compiled(
+    if _compiled(  # not the verb of a clause of its own: "til at ukrainere i nød får"
+        languages,
+        r"^(?:(?!\b(?:at|att|that|dass|que|che|że|dat)\b)[^,.;:])*?(?<![\w'\u2019]){receive}\b",
+    ).match(after) or _compiled(
         languages, r"(?<![\w'\u2019]){receive}\s+(?:{articles}\s*)?$"
     ).search(before):
         return "recipient"  # "Kiew ... 3 Milliarden Euro ... erhalten wird"
@@ -1310,12 +1317,15 @@ the source of the figure, neither a donor nor the recipient."""
 _ASIDE = _Lazy(
     r"(?<![\w'\u2019])(?:(?:based|headquartered) in|basado en|basada en|con sede (?:a|en|in)"
     r"|basé à|basée à|mit Sitz in|z siedzibą w|med (?:base|sete) i|baserad i"
-    r"|(?:in addition|i tillegg|i tillæg|utöver|zusätzlich) (?:to|til|zu))\s+"
+    r"|(?:in addition|i tillegg|i tillæg|utöver|zusätzlich) (?:to|til|zu)"
+    r"|(?:via|through|gjennom|gennem|genom|tramite|a través de)\s+(?:\S+\s+){1,4}?"
+    r"(?:van|of|av|af|di|del|de))\s+"
     r"(?:(?:the|den|det|de|der|dem|la|le|el)\s+)?$",
     re.IGNORECASE,
 )
-"""Where a lender sits ("el prestamista basado en Washington"), and what an amount comes
-in addition to ("I tillegg til den norske støtten"): neither party."""
+"""Where a lender sits ("el prestamista basado en Washington"), what an amount comes in
+addition to ("I tillegg til den norske støtten"), and whose channel it goes through
+("via fondsen van de Verenigde Naties"): neither party."""
 _ENVOYS_POST = _Lazy(
     r"(?<!\w)(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|ambassadør\w*"
     r"|ambassadör\w*|\w*[bB]otschafter\w*|gezant\w*|ambasador\w*|embajador\w*"

@@ -1192,3 +1192,56 @@ def test_a_number_and_a_half_a_reported_plan_and_a_worded_conversion(
     """ "sju och en halv" is 7.5, not the half alone; a conditional without a condition
     reports a plan; "(the equivalent of $100 million)" restates the loan."""
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Norge bidrar med ytterligere én milliard kroner til at ukrainere i nød får tilgang "
+            "til nødvendig beskyttelse.",
+            [("Norway", None)],
+        ),
+        (
+            "Die dänische Regierung stellt angesichts der russischen Angriffe auf den "
+            "ukrainischen Energiesektor zusätzlich 150 Millionen Dänische Kronen (20 Millionen "
+            "Euro) zur Unterstützung des ukrainischen Energiesystems bereit.",
+            [("Denmark", "Ukraine")],
+        ),
+        (
+            "Norge har bidratt med 490 millioner kroner i humanitær støtte siden Russlands "
+            "fullskala-invasjon av Ukraina i 2022.",
+            [("Norway", None)],
+        ),
+        (
+            "Jemen kan dit jaar rekenen op 161,5 miljoen euro aan humanitaire hulp van de "
+            "Europese Unie.",
+            [("EU institutions", "Yemen")],
+        ),
+        (
+            "Via het Wereldvoedselprogramma van de Verenigde Naties gaat er vijf miljoen euro naar "
+            "Jemen.",
+            [(None, "Yemen")],
+        ),
+        (
+            "Komisja Europejska wypłaciła szóstą transzę w wysokości 1,5 mld euro w ramach "
+            "pakietu pomocy dla Ukrainy o wartości do 18 mld euro.",
+            [("EU institutions", "Ukraine"), ("EU institutions", "Ukraine")],
+        ),
+    ],
+    ids=[
+        "the receiver of a clause of its own",
+        "russischen Angriffe",
+        "Russlands invasjon",
+        "rekenen op",
+        "via ... van",
+        "wartości is no war",
+    ],
+)
+def test_the_receiver_of_another_clause_an_attacker_and_a_channels_owner_are_no_parties(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    """Who receives in a clause of its own ("til at ukrainere ... får") is not the
+    giver's recipient; the attacker before "Angriffe" or "invasjon" is neither party;
+    who "can count on" money receives it; the body a channel belongs to gives nothing."""
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
