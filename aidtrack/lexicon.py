@@ -224,7 +224,7 @@ _NORDIC_STAGES = {
     "|besluttede|beslutter|bestemt|bestemte|bestemmer|forpliktet|forpligtet",
     "allocated": "bevilget|bevilger|bevilgede|bevilgning|bevilge|bevilges|bevilling|bevillige"
     "|bevilliger|bevilliget|budsjettert|budgetteret|øremerket|øremærket|avsatt|afsat"
-    "|afsætter|avsetter|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av|af)",
+    "|afsætter|afsættes|avsetter|avsettes|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av|af)",
     "disbursed": "utbetalt|udbetalt|betalt ut|overført|overførte|ga|gav|levert|leveret"
     "|leverte|donert|doneret|donerte|donerede|sendte|(?:har|hadde|havde|ble|blev)\\s+"
     "(?:\\S+\\s+){0,3}?(?:gitt|givet|sendt|levert|leveret|bidratt|bidraget|donert|doneret"
@@ -425,16 +425,19 @@ DE = Language(
     about="etwa|rund|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd",
     announced="wird|werden|würde|würden|werde|will|wollen|plant|planen|planten|plante"
     "|geplant|kündigt|kündigte|angekündigt|verspricht|versprach|versprochen|zugesagt"
-    "|zugesagten|zugesagte|sagt\\s+(?:\\S+\\s+){0,8}?zu|sagte\\s+(?:\\S+\\s+){0,8}?zu"
+    "|zugesagten|zugesagte|sagt\\s+(?:\\S+\\s+){0,16}?zu|sagte\\s+(?:\\S+\\s+){0,16}?zu"
+    "|in Aussicht gestellt|(?:stellt|stellte)\\s+(?:\\S+\\s+){0,12}?in Aussicht"
     "|beabsichtigt|vorgeschlagen|schlägt|vorgestellt|präsentiert",
     committed="beschlossen|beschließt|beschloss|bewilligt|bewilligte|genehmigt|genehmigte"
     "|vereinbart|vereinbarten|unterzeichnet|unterzeichnete|billigt|billigte|gebilligt"
-    "|verabschiedet|verabschiedete|freigegeben|gab\\s+(?:\\S+\\s+){0,8}?frei",
+    "|verabschiedet|verabschiedete|freigegeben|gab\\s+(?:\\S+\\s+){0,8}?frei|freigemacht"
+    "|entschieden|entschied|geeinigt|einigten|einigte",
     allocated="bereitgestellt|stellt\\s+(?:\\S+\\s+){0,12}?bereit|stellte\\s+(?:\\S+\\s+)"
     "{0,12}?bereit|zur Verfügung gestellt|eingeplant|vorgesehen|veranschlagt|reserviert"
     "|(?:stehen|steht|standen|stand)\\s+(?:\\S+\\s+){0,8}?zur Verfügung"
     "|eingestellt|(?:stellt|stellen)\\s+(?:\\S+\\s+){0,20}?zur Verfügung",
     disbursed="ausgezahlt|zahlte\\s+(?:\\S+\\s+){0,8}?aus|überwiesen|überwies|geliefert"
+    "|übergeben|übergab"
     "|(?:stellte|stellten)\\s+(?:\\S+\\s+){0,20}?zur Verfügung"
     "|flossen|floss|geflossen"
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"

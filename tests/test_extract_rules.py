@@ -1245,3 +1245,37 @@ def test_the_receiver_of_another_clause_an_attacker_and_a_channels_owner_are_no_
     giver's recipient; the attacker before "Angriffe" or "invasjon" is neither party;
     who "can count on" money receives it; the body a channel belongs to gives nothing."""
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "I perioden fra 2025 til 2028 afsættes en milliard kroner årligt til Ukraine.",
+            "allocated",
+        ),
+        (
+            "Deutschland sagt für 2023 insgesamt 120 Millionen Euro zur Bekämpfung der humanitären "
+            "Not im Bürgerkriegsland Jemen zu.",
+            "announced",
+        ),
+        (
+            "Das Geld ist Teil eines Pakets von neun Milliarden Euro, das die EU-Kommission der "
+            "Ukraine im Mai in Aussicht gestellt hatte.",
+            "announced",
+        ),
+        (
+            "Der Bundeskanzler hat entschieden, der Republik Moldau einen Kredit in Höhe von "
+            "50 Mio. Euro zukommen zu lassen.",
+            "committed",
+        ),
+        (
+            "Seit Beginn des Konflikts hat Deutschland Material in Höhe von rund 5,2 Milliarden "
+            "Euro an die Ukraine übergeben.",
+            "disbursed",
+        ),
+    ],
+    ids=["afsættes", "sagt ... zu, far apart", "in Aussicht gestellt", "entschieden", "übergeben"],
+)
+def test_more_stage_verbs_of_danish_and_german(text: str, status: str) -> None:
+    assert str(extract(text)[0].value("status")) == status
