@@ -669,7 +669,12 @@ def _not_pledged(
         return "needed"
     if _INSTEAD_OF.search(near):
         return "the figure it replaces"
-    if _RAISED.search(near) or _FROM_MANY.search(near) or _PRIVATE_GIFTS.search(near):
+    if (
+        _RAISED.search(near)
+        or _FROM_MANY.search(near)
+        or _PRIVATE_GIFTS.search(near)
+        or _PRIVATE_GIVERS.search(near)
+    ):
         return "money from many givers, no one's pledge"
     if _MANY_GIVERS.search(window) and (
         _word(languages, "total").search(near) or _SUM_NOUN.search(near)
@@ -712,7 +717,9 @@ def _not_pledged(
         return "spending"  # on one's own war, not on a recipient ("bruker ... på Ukraina")
     if _COMPARED.search(reading[: mention.origin]) or _THAN.search(reading[: mention.origin]):
         return "the figure it is compared with"
-    if _DIFFERENCE.search(reading[: mention.start]):
+    if _DIFFERENCE.search(reading[: mention.start]) or (
+        _COMPARED_AFTER.match(after) and _INCREASE_OF.search(near)
+    ):
         return "a difference between two amounts"
     if previous is not None and previous.role and not giving.search(window):
         return previous.role  # "losses reached $176 billion, compared to $152 billion"
@@ -743,8 +750,8 @@ conditional reports a plan ("ha annunciato che avrebbe stanziato")."""
 _IF = _Lazy(r"(?<![\w'\u2019])(?:if|wenn|falls|si|als|om|hvis|jeśli|gdyby|se)\s", re.IGNORECASE)
 _BUDGET_RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:ophog\w*|verhog\w*|increas\w*|rais\w*|erhöh\w*|Erhöhung|augment\w*"
-    r"|aument\w*|zwiększ\w*|øk\w*|höj\w*)\s+(?:\S+\s+){0,3}?(?:begroting|budget|Haushalt\w*"
-    r"|presupuesto|bilancio|budżet\w*|budsjett\w*)(?![\w])(?!\s+(?:support|steun|hjelp|støtte"
+    r"|aument\w*|zwiększ\w*|øk\w*|løft\w*|höj\w*)\s+(?:\S+\s+){0,3}?(?:begroting|budget|Haushalt\w*"
+    r"|presupuesto|bilancio|budżet\w*|budsjett\w*|bevilling\w*|bevilgning\w*|anslag\w*)(?![\w])(?!\s+(?:support|steun|hjelp|støtte"
     r"|stöd|[hH]ilfe|soutien|apoyo|sostegno|wsparci\w*))",
     re.IGNORECASE,
 )
@@ -808,7 +815,7 @@ money owed, not money given."""
 _RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
-    r"|samlet inn|samla inn|innsaml\w*|indsaml\w*|insaml\w*|ingezameld|opgehaald|zebra\w*"
+    r"|samlet inn|samla inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*|ingezameld|opgehaald|zebra\w*"
     r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])",
     re.IGNORECASE,
 )
@@ -824,6 +831,14 @@ _FROM_MANY = _Lazy(
 )
 """Aid that arrives from other countries ("pomoc, która przypływa z innych krajów"): the
 sum of many donors."""
+_PRIVATE_GIVERS = _Lazy(
+    r"(?<![\w'\u2019])(?:nordmenn|nordmænd|danskere|danskerne|svensker|svenskar|svenskarna"
+    r"|privatpersoner|Privatleute|Privatpersonen|particuliers|private (?:donors|individuals"
+    r"|citizens)|ordinary (?:people|citizens))\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A people giving as private persons ("Så langt har nordmenn gitt 5,7 millioner kroner"):
+private giving, not a government's pledge."""
 _PRIVATE_GIFTS = _Lazy(
     r"(?<![\w'\u2019])(?:private donations|donations (?:by|from) the public|dons des"
     r"|générosité des|generosity of|Großzügigkeit der|generosidad de los"
@@ -891,6 +906,21 @@ _DIFFERENCE = _Lazy(
 )
 
 
+_COMPARED_AFTER = _Lazy(
+    r"^\s+(?:\S+\s+){0,2}?(?:compared (?:to|with)|con respecto a|respecto a|respecto de"
+    r"|im Vergleich zu|gegenüber dem Vorjahr|par rapport à|rispetto a|rispetto al|i forhold til"
+    r"|sammenlignet med|jämfört med|vergeleken met|w porównaniu z)",
+    re.IGNORECASE,
+)
+_INCREASE_OF = _Lazy(
+    r"(?<![\w'\u2019])(?:incremento|aumento|increase|rise|Anstieg|Zuwachs|Erhöhung|hausse"
+    r"|augmentation|wzrost|økning|ökning|stigning|forøgelse|toename|stijging)\s+"
+    r"(?:(?:de|of|von|um|van|av|af|di|del|o|på|med|with)\s+)?(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""An increase set against another year or amount ("un incremento de más de dos millones
+de euros con respecto a 2022"): a difference, not money given; a pledge followed by
+"compared with" what came before is still the pledge."""
 _BOUNDARY = _Lazy(
     r";|(?<![\w'\u2019])(?:which|who|whose|hvilket|vilket|który\w*|która|które|cui)(?![\w'\u2019])"
     r"|,\s+(?:and|but|og|men|och|und|aber|et|mais|maar|ale|oraz|y|pero|e)\s+"

@@ -254,7 +254,8 @@ _NORDIC_WORDS = {
     "respectively": "henholdsvis|hhv\\.",
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
-    "need_before": "*behov|behøver|trenger|trænger|mangler|brug for|krever|kræver|anslår"
+    "need_before": "*behov|behøver|trenger|trænger|trengs|trænges|behøves|mangler|brug for"
+    "|krever|kræver|anslår"
     "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
@@ -262,7 +263,7 @@ _NORDIC_WORDS = {
     "loss": "*kostnad|*kostnader|*omkostninger|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
     "|renter|*eksport|*import|ødelagt|ødelagte|forsvarsbudsjett\\w*|forsvarsbudget\\w*"
-    "|forsvarsutgift\\w*|forsvarsudgift\\w*",
+    "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*",
     "people": "mennesker|personer|flyktninger|flygtninge|sivile|civile|barn|børn|innbyggere"
     "|indbyggere|husstander|husstande|soldater|doser|granater|tonn|tons|ganger|gange",
     "aid": "*støtte|*hjelp|*hjælp|*bistand|*bidrag|*pakke|*pakken|*lån|*donasjon|*donation"
@@ -374,7 +375,7 @@ SV = Language(
     "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan|uppmana\\w*",
     need_after="behövs|krävs|nödvändiga|*behov",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
-    loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|*skador|*skadorna|*förluster"
+    loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|kostat|*skador|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
     "|förstörda|försvarsbudget\\w*|försvarsutgift\\w*|försvarsanslag\\w*",
     people="människor|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
@@ -805,6 +806,7 @@ ES = Language(
     respectively="respectivamente",
     equivalent="equivalentes? a|lo que equivale a|o",
     need_before="necesidad\\w*|necesita|necesitan|requiere|requieren|falta|faltan|déficit"
+    "|pretensión|objetivo|meta"
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
     "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos",
     need_after="necesarios|necesarias|requeridos|requeridas",

@@ -174,17 +174,19 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 897 sentences its rules were tuned on (tests/data/README.md):
-    94.2% precision and 78.4% recall when written, against issue 24's 95% and 85%, and one
-    wrong amount from one sentence without a pledge: "Ukraina har øremerket over 7
-    milliarder dollar til å takle de umiddelbare behovene" (Ukraine's own money for its
-    own needs) reads as "Norway has earmarked ... to meet the needs", which is a pledge.
-    The eighth held-out table (114 sentences no rule writer read) is short of the issue's
-    targets: 85.0% precision, 74.1% recall, 9 wrong amounts, 7 drafts from 6 of its 40
-    no-pledge sentences (tests/data/README.md has every round's figures)."""
+    """What extract does on the 1,011 sentences its rules were tuned on
+    (tests/data/README.md): 93.8% precision and 77.9% recall when written, against issue
+    24's 95% and 85%, and two wrong amounts. One is a draft from a sentence without a
+    pledge: "Ukraina har øremerket over 7 milliarder dollar til å takle de umiddelbare
+    behovene" (Ukraine's own money for its own needs) reads as "Norway has earmarked ...
+    to meet the needs", which is a pledge. The other is a yearly figure after "det vil
+    si", which one table's annotator reads as restating the envelope and an earlier
+    one's ("i.e. NOK 15 billion annually") as the yearly tranches. The ninth held-out
+    table (113 sentences no rule writer read) is short of the issue's targets
+    (tests/data/README.md has every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 1, figures.tally["amount"]
+    assert figures.wrong_amounts <= 2, figures.tally["amount"]
     assert figures.no_pledge_drafts <= 1, figures.tally
-    assert figures.precision >= 0.94, figures.tally
-    assert figures.recall >= 0.78, figures.tally
+    assert figures.precision >= 0.935, figures.tally
+    assert figures.recall >= 0.775, figures.tally

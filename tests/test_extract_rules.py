@@ -1279,3 +1279,32 @@ def test_the_receiver_of_another_clause_an_attacker_and_a_channels_owner_are_no_
 )
 def test_more_stage_verbs_of_danish_and_german(text: str, status: str) -> None:
     assert str(extract(text)[0].value("status")) == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Så langt har nordmenn gitt 5,7 millioner kroner til private pengeinnsamlinger til "
+        "jordskjelvofrene gjennom Spleis.",
+        "Et mål, der vil give en ekstraudgift på 18 milliarder kroner om året.",
+        "Det militära bidraget har kostat cirka 9 miljarder kronor till och med utgången av 2013.",
+        "Partierne er enige om at løfte bevillingen med 800 millioner kroner i 2018.",
+        "FN sa i går at det trengs minst 459 millioner dollar i nødhjelp til Pakistan.",
+        "La pretensión era alcanzar 10.000 millones de dólares para nutrir el programa de "
+        "asistencia humanitaria.",
+    ],
+    ids=["nordmenn gitt", "ekstraudgift", "kostat", "løfte bevillingen", "trengs", "pretensión"],
+)
+def test_private_gifts_costs_an_appropriation_raised_needs_and_goals_are_no_pledges(
+    text: str,
+) -> None:
+    assert extract(text) == []
+
+
+def test_a_figure_set_against_another_year_is_a_difference_not_a_pledge() -> None:
+    drafts = extract(
+        "Con esta nueva iniciativa, la acción humanitaria española para Siria alcanza un total "
+        "de 6.003.812 euros, con un incremento de más de dos millones de euros con respecto a "
+        "2022."
+    )
+    assert [f"{d.value('amount'):f}" for d in drafts] == ["6003812"]
