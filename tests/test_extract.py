@@ -182,8 +182,9 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     to meet the needs", which is a pledge. The other is a yearly figure after "det vil
     si", which one table's annotator reads as restating the envelope and an earlier
     one's ("i.e. NOK 15 billion annually") as the yearly tranches. The ninth held-out
-    table (113 sentences no rule writer read) is short of the issue's targets
-    (tests/data/README.md has every round's figures)."""
+    table (113 sentences no rule writer read) is short of the issue's targets: 76.9%
+    precision, 66.9% recall, 14 wrong amounts, 11 drafts from 8 of its 39 no-pledge
+    sentences (tests/data/README.md has every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
     assert figures.wrong_amounts <= 2, figures.tally["amount"]
