@@ -701,6 +701,8 @@ def _not_pledged(
     raised = _BUDGET_RAISED.search(near)
     if raised and not any(_names(near[raised.end() :] + head, languages)):
         return "a budget of one's own raised, with no recipient"
+    if _FROM_BUDGET.match(head) and not any(_names(near + head, languages)):
+        return "a budget line of one's own, with no recipient"
     if _HOSTED_REFUGEES.search(near + reading[mention.end :][:80]):
         return "the cost of hosting refugees at home"
     if re.match(rf"^\s+(?:\S+\s+){{0,3}}?(?:{lexicon.FROZEN})\b", head + " ", re.IGNORECASE):
@@ -758,6 +760,15 @@ _BUDGET_RAISED = _Lazy(
 """A budget line of one's own raised ("het ophogen van de begroting van
 Ontwikkelingssamenwerking met 70 miljoen euro"): no one receives it, unless the sentence
 names who does after the amount."""
+_FROM_BUDGET = _Lazy(
+    r"^\s+(?:\S+\s+){0,2}?(?:aus dem (?:regulären |ordentlichen )?(?:Haushalt|Etat|Sondervermögen)"
+    r"|from the (?:regular |ordinary |defen[cs]e )?budget|du budget|del presupuesto"
+    r"|dal bilancio|fra (?:det )?(?:ordinære )?(?:budsjettet|budgettet)|från budgeten"
+    r"|uit de begroting|z budżetu)",
+    re.IGNORECASE,
+)
+"""A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt"): no one
+receives it, unless the clause names who does."""
 _EXCHANGE_RATE = _Lazy(
     r"^\s+(?:per|a|an|pro|par|por|za|til|för|für)\s+(?:US\s+|U\.S\.\s+)?"
     r"(?:dollars?|euros?|pounds?|dollar|Dollar|euro|Euro|dolar\w*|dólar\w*|dollaro|krone|krona"
@@ -834,7 +845,7 @@ sum of many donors."""
 _PRIVATE_GIVERS = _Lazy(
     r"(?<![\w'\u2019])(?:nordmenn|nordmænd|danskere|danskerne|svensker|svenskar|svenskarna"
     r"|privatpersoner|Privatleute|Privatpersonen|particuliers|private (?:donors|individuals"
-    r"|citizens)|ordinary (?:people|citizens))\s+(?:\S+\s+){0,3}$",
+    r"|citizens)|ordinary (?:people|citizens)|well-wishers)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 """A people giving as private persons ("Så langt har nordmenn gitt 5,7 millioner kroner"):

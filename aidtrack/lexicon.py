@@ -463,7 +463,7 @@ DE = Language(
     equivalent="umgerechnet|entspricht|das entspricht|entsprechend|oder",
     need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|forder\\w*"
     "|verlangt|schätzt|geschätzt|schätzung|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
-    "|bitten um",
+    "|bitten um|hoff\\w*",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
@@ -895,7 +895,8 @@ IT = Language(
     respectively="rispettivamente",
     equivalent="pari a|equivalenti a|ovvero|cioè|o",
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
-    "|richiesti|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono",
+    "|richiesti|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
+    "|necessari|necessarie|occorrono|occorre",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese",
     loss="cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni|attività"

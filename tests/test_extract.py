@@ -174,20 +174,22 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 1,011 sentences its rules were tuned on
-    (tests/data/README.md): 93.8% precision and 77.9% recall when written, against issue
-    24's 95% and 85%, and two wrong amounts. One is a draft from a sentence without a
-    pledge: "Ukraina har øremerket over 7 milliarder dollar til å takle de umiddelbare
-    behovene" (Ukraine's own money for its own needs) reads as "Norway has earmarked ...
-    to meet the needs", which is a pledge. The other is a yearly figure after "det vil
-    si", which one table's annotator reads as restating the envelope and an earlier
-    one's ("i.e. NOK 15 billion annually") as the yearly tranches. The ninth held-out
-    table (113 sentences no rule writer read) is short of the issue's targets: 76.9%
-    precision, 66.9% recall, 14 wrong amounts, 11 drafts from 8 of its 39 no-pledge
-    sentences (tests/data/README.md has every round's figures)."""
+    """What extract does on the 1,124 sentences its rules were tuned on
+    (tests/data/README.md): 92.8% precision and 77.0% recall when written, against issue
+    24's 95% and 85%, and 9 wrong amounts, 7 of them drafts from 6 sentences without a
+    pledge. Those are a government's spending on its own country ("Myanmar's government
+    will allocate 500 billion kyats for earthquake relief", "Nästa år vill regeringen ge
+    27 miljarder extra till vapen och soldater"), needs stated after a colon, a budget
+    credit for one's own soldiers, donations a charity alliance collected, and a
+    recipient's own money for its own needs: each reads as a giver's pledge does. Of the
+    other two, one is the total of a budget's lines ("was insgesamt rund 118 Milliarden
+    Euro ergibt"), and one a yearly figure after "det vil si", which one table's
+    annotator reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion
+    annually") as the yearly tranches. The tenth held-out table (113 sentences no rule writer read) is
+    short of the issue's targets (tests/data/README.md has every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 2, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 1, figures.tally
-    assert figures.precision >= 0.935, figures.tally
-    assert figures.recall >= 0.775, figures.tally
+    assert figures.wrong_amounts <= 9, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 7, figures.tally
+    assert figures.precision >= 0.925, figures.tally
+    assert figures.recall >= 0.765, figures.tally

@@ -1308,3 +1308,27 @@ def test_a_figure_set_against_another_year_is_a_difference_not_a_pledge() -> Non
         "2022."
     )
     assert [f"{d.value('amount'):f}" for d in drafts] == ["6003812"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sono necessari 33,7 milioni di dollari per prestare assistenza alla popolazione siriana.",
+        "Die EU und die UN hoffen auf Hilfszusagen in Höhe von umgerechnet rund 4,9 Milliarden "
+        "Euro.",
+        "At a cash donation ceremony, well-wishers donated 104.44 billion kyats ($49.71 million) "
+        "in cash.",
+        "Für 2026 sind 83 Milliarden Euro aus dem regulären Haushalt vorgesehen.",
+    ],
+    ids=["sono necessari", "hoffen auf", "well-wishers", "aus dem Haushalt"],
+)
+def test_a_need_a_hope_gifts_of_well_wishers_and_a_budget_line_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_kyats_are_a_currency_so_dollars_in_brackets_restate_them() -> None:
+    draft = one(
+        "Myanmar's government will allocate 500 billion kyats (about $238.09 million) for "
+        "earthquake relief."
+    )
+    assert (draft.value("currency"), draft.conversions) == ("MMK", ["about $238.09 million"])
