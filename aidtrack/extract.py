@@ -362,8 +362,12 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
         except InvalidInput as error:
             parsed, problem = None, str(error)
         uncounted = parsed is None or not parsed.names_currency
-        if uncounted and (people.match(sentence[match.end() :]) or _named_count(sentence, match)):
-            continue  # "25 million people", "13 miljoen Syriërs": a count, not money
+        if uncounted and (
+            people.match(sentence[match.end() :])
+            or people.match(_OUT_OF.sub("", sentence[match.end() :]))
+            or _named_count(sentence, match)
+        ):
+            continue  # "25 million people", "18 million out of the 38 million people"
         if parsed is None and not _has_money_word(words):
             continue  # "200 GPS units": a count of things
 
@@ -379,6 +383,15 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
                 mention = replace(mention, conversion=True, span=span, converts=converts)
         found.append(mention)
     return _joined(sentence, found)
+
+
+_OUT_OF = _Lazy(
+    r"^\s+(?:out of|of|av|af|von|sur|su|de|z|van)\s+(?:the\s+|les\s+|los\s+|die\s+|de\s+)?"
+    r"\d[\d.,]*(?:\s+[^\W\d_]+)?(?=\s)",
+    re.IGNORECASE,
+)
+"""A share of a count ("18 million out of the 38 million people"): the count's noun names
+what the share counts."""
 
 
 def _named_count(sentence: str, match: re.Match[str]) -> bool:

@@ -153,7 +153,7 @@ EN = Language(
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
-    need_after="needed|required|requested|sought",
+    need_after="needed|required|requested|sought|need|appeal|appeals",
     spend="spend|spends|spending|spent",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction"
@@ -464,7 +464,7 @@ DE = Language(
     need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|forder\\w*"
     "|verlangt|schätzt|geschätzt|schätzung|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|hoff\\w*",
-    need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen",
+    need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
@@ -809,9 +809,11 @@ ES = Language(
     "|pretensión|objetivo|meta"
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
     "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos",
-    need_after="necesarios|necesarias|requeridos|requeridas",
+    need_after="necesarios|necesarias|requeridos|requeridas|requerirán|requieren|necesitan"
+    "|necesitarán",
     spend="gasta|gastan|gastó|gasto|gastos",
-    loss="cost[oe]s?|cuesta|costó|daños|pérdidas|perdió|pib|déficit|ingresos|activos"
+    loss="cost[oe]s?|cuesta|costó|costará|costarán|costaría|daños|pérdidas|perdió|pib|déficit"
+    "|ingresos|activos"
     "|intereses|beneficios|exportaciones|importaciones|destruid\\w*|presupuesto de defensa"
     "|presupuesto\\s+(?:\\S+\\s+){0,3}?[dD]efensa"
     "|gasto en defensa|gasto militar",

@@ -174,24 +174,22 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 1,124 sentences its rules were tuned on
-    (tests/data/README.md): 92.8% precision and 77.0% recall when written, against issue
-    24's 95% and 85%, and 9 wrong amounts, 7 of them drafts from 6 sentences without a
-    pledge. Those are a government's spending on its own country ("Myanmar's government
-    will allocate 500 billion kyats for earthquake relief", "Nästa år vill regeringen ge
-    27 miljarder extra till vapen och soldater"), needs stated after a colon, a budget
-    credit for one's own soldiers, donations a charity alliance collected, and a
-    recipient's own money for its own needs: each reads as a giver's pledge does. Of the
-    other two, one is the total of a budget's lines ("was insgesamt rund 118 Milliarden
-    Euro ergibt"), and one a yearly figure after "det vil si", which one table's
-    annotator reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion
-    annually") as the yearly tranches. The tenth held-out table (113 sentences no rule
-    writer read) is short of the issue's targets: 83.7% precision, 71.7% recall, 10 wrong
-    amounts, 10 drafts from 9 of its 37 no-pledge sentences (tests/data/README.md has
-    every round's figures)."""
+    """What extract does on the 1,237 sentences its rules were tuned on
+    (tests/data/README.md): 92.4% precision and 76.6% recall when written, against issue
+    24's 95% and 85%, and 14 wrong amounts, 12 of them drafts from 10 sentences without a
+    pledge. Most are a government's spending on its own country or army ("Myanmar's
+    government will allocate 500 billion kyats for earthquake relief", "Nästa år vill
+    regeringen ge 27 miljarder extra till vapen och soldater", a "crédito extraordinario"
+    for one's own forces), or a plan's or appeal's total told as a sum ("Planen uppgår
+    till 84 miljoner US-dollar"): each reads as a giver's pledge does. The others are a
+    budget's total, and a yearly figure after "det vil si", which one table's annotator
+    reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
+    as the yearly tranches. The eleventh held-out table (113 sentences no rule writer
+    read) is short of the issue's targets (tests/data/README.md has every round's
+    figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 9, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 7, figures.tally
-    assert figures.precision >= 0.925, figures.tally
+    assert figures.wrong_amounts <= 14, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 12, figures.tally
+    assert figures.precision >= 0.92, figures.tally
     assert figures.recall >= 0.765, figures.tally

@@ -1332,3 +1332,24 @@ def test_kyats_are_a_currency_so_dollars_in_brackets_restate_them() -> None:
         "earthquake relief."
     )
     assert (draft.value("currency"), draft.conversions) == ("MMK", ["about $238.09 million"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US$4.1 billion appeal for donations will help 25 million people in Sudan.",
+        "In Afghanistan, 18 million out of the 38 million people in the country were already "
+        "dependent on humanitarian aid.",
+        "La ONU estima que 30 millones de personas no tendrán suficiente comida y que 12 millones "
+        "requerirán ayuda alimentaria.",
+        "Nach Angaben aus dem Finanzministerium hat die Ukraine für drei Monate um Hilfen von je "
+        "rund fünf Milliarden Euro gebeten.",
+        "Over 20 million people in the region are short of food, 2.6 million of whom need "
+        "life-saving food assistance now.",
+    ],
+    ids=["appeal after", "out of the people", "requerirán", "gebeten", "of whom need"],
+)
+def test_an_appeal_named_after_its_figure_shares_of_people_and_requests_are_no_pledges(
+    text: str,
+) -> None:
+    assert extract(text) == []
