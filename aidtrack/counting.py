@@ -195,7 +195,9 @@ class Counted:
 
     def __add__(self, other: Counted) -> Counted:
         """Two sums of the same key as one."""
-        return summed([self, other])
+        adding = _Adding.of(self)
+        adding.add(other)
+        return adding.counted()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -233,15 +235,6 @@ class Counted:
             {_STATUSES[status]: Decimal(amount) for status, amount in data["reached"].items()},
             tuple(data["notes"]),
         )
-
-
-def summed(sums: Sequence[Counted]) -> Counted:
-    """Sums of the same key as one, added in their order: what `+` of each to the
-    next gives."""
-    adding = _Adding.of(sums[0])
-    for other in sums[1:]:
-        adding.add(other)
-    return adding.counted()
 
 
 class _Adding:
