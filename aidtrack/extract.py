@@ -317,7 +317,8 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     )
     qualifier = "|".join(sorted(lexicon.qualifiers(languages), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<qualifier>(?<![\w])(?:{qualifier}))\s+(?:(?:an?|en|ett|een|ein|eine|et)\s+(?=hal[fvb]))?)?"
+        rf"(?:(?P<qualifier>(?<![\w])(?:{qualifier}))\s+"
+        rf"(?:(?:an?|en|ett|een|ein|eine|et)\s+(?=hal[fvb]))?)?"
         rf"(?P<amount>(?:{before}\s?|(?<![\w.,])){number}(?:\s?{scale}(?![^\W\d_]))?"
         rf"(?:\s?€|\s+{after})?)",
         re.IGNORECASE,
@@ -765,16 +766,18 @@ conditional reports a plan ("ha annunciato che avrebbe stanziato")."""
 _IF = _Lazy(r"(?<![\w'\u2019])(?:if|wenn|falls|si|als|om|hvis|jeśli|gdyby|se)\s", re.IGNORECASE)
 _BUDGET_RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:ophog\w*|verhog\w*|increas\w*|rais\w*|erhöh\w*|Erhöhung|augment\w*"
-    r"|aument\w*|zwiększ\w*|øk\w*|løft\w*|höj\w*)\s+(?:\S+\s+){0,3}?(?:begroting|budget|Haushalt\w*"
-    r"|presupuesto|bilancio|budżet\w*|budsjett\w*|bevilling\w*|bevilgning\w*|anslag\w*)(?![\w])(?!\s+(?:support|steun|hjelp|støtte"
-    r"|stöd|[hH]ilfe|soutien|apoyo|sostegno|wsparci\w*))",
+    r"|aument\w*|zwiększ\w*|øk\w*|løft\w*|höj\w*)\s+(?:\S+\s+){0,3}?"
+    r"(?:begroting|budget|Haushalt\w*|presupuesto|bilancio|budżet\w*|budsjett\w*"
+    r"|bevilling\w*|bevilgning\w*|anslag\w*)(?![\w])"
+    r"(?!\s+(?:support|steun|hjelp|støtte|stöd|[hH]ilfe|soutien|apoyo|sostegno|wsparci\w*))",
     re.IGNORECASE,
 )
 """A budget line of one's own raised ("het ophogen van de begroting van
 Ontwikkelingssamenwerking met 70 miljoen euro"): no one receives it, unless the sentence
 names who does after the amount."""
 _FROM_BUDGET = _Lazy(
-    r"^\s+(?:\S+\s+){0,2}?(?:aus dem (?:regulären |ordentlichen )?(?:Haushalt|Etat|Sondervermögen)"
+    r"^\s+(?:\S+\s+){0,2}?"
+    r"(?:aus dem (?:regulären |ordentlichen )?(?:Haushalt|Etat|Sondervermögen)"
     r"|from the (?:regular |ordinary |defen[cs]e )?budget|du budget|del presupuesto"
     r"|dal bilancio|fra (?:det )?(?:ordinære )?(?:budsjettet|budgettet)|från budgeten"
     r"|uit de begroting|z budżetu)",
@@ -830,8 +833,8 @@ _CLAIMED = _Lazy(
 Peace Facility): money the donor gets back, not money it gives."""
 _OWED = _Lazy(
     r"(?<![\w'\u2019])(?:owed|owes|owing|arrears|deadline to pay|to be repaid|do spłaty"
-    r"|geschuldet\w*|Zahlungsrückst\w*|skylder|skyldte|skyldig|arriérés|atrasos|arretrati|achterstallig\w*"
-    r"|zaległ\w*)(?![\w])",
+    r"|geschuldet\w*|Zahlungsrückst\w*|skylder|skyldte|skyldig|arriérés|atrasos|arretrati"
+    r"|achterstallig\w*|zaległ\w*)(?![\w])",
     re.IGNORECASE,
 )
 """A debt paid to a creditor ("a deadline to pay $79 million to Russia's Gazprom"):
