@@ -483,6 +483,8 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
         text = f"{digits} {rest}"
     if re.match(r"mil\s+millones\b", text, re.IGNORECASE):
         text = "1 " + text
+    if languages[0] != lexicon.ENGLISH:  # a Danish or Norwegian billion is a million million
+        text = re.sub(r"\bbillion(?:er|s)?\b", "bio", text, flags=re.IGNORECASE)
     euro = re.match(r"euro\s+(.*)$", text, re.IGNORECASE)
     if euro:  # "euro 700 milioni"
         text = f"{euro[1]} euro"

@@ -153,7 +153,7 @@ EN = Language(
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
-    need_after="needed|required|requested|sought|need|appeal|appeals",
+    need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction"
@@ -257,7 +257,8 @@ _NORDIC_WORDS = {
     "need_before": "*behov|behøver|trenger|trænger|trengs|trænges|behøves|mangler|brug for"
     "|krever|kræver|anslår"
     "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
-    "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*",
+    "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
+    "|målsætning\\w*|målsetning\\w*",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
     "loss": "*kostnad|*kostnader|*omkostninger|koster|kostet|*skade|*skader|*tap|tab|bnp"
@@ -373,7 +374,7 @@ SV = Language(
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
     need_before="*behov|*behoven|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
     "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan|uppmana\\w*",
-    need_after="behövs|krävs|nödvändiga|*behov",
+    need_after="behövs|krävs|nödvändiga|*behov|behöver",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|kostat|*skador|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
@@ -559,7 +560,7 @@ FR = Language(
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
     "|détruit\\w*|budget de la défense|budget des armées|dépenses militaires"
     "|budget\\s+(?:\\S+\\s+){0,3}?(?:défense|armées)"
-    "|dépenses de défense",
+    "|dépenses de défense|programmation militaire",
     people="personnes|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
     "|obus|tonnes|fois",
     aid="aide|aides|soutien|assistance|contribution|enveloppe|paquet|prêt|don|coopération"
@@ -638,7 +639,8 @@ NL = Language(
     respectively="respectievelijk|resp\\.",
     equivalent="omgerekend|ofwel|oftewel|wat overeenkomt met|of",
     need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
-    "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op|roept\\s+(?:\\S+\\s+){0,6}?op",
+    "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op|roept\\s+(?:\\S+\\s+){0,6}?op"
+    "|vroeg\\s+(?:\\S+\\s+){0,4}?om|vroegen\\s+(?:\\S+\\s+){0,4}?om|gevraagd",
     need_after="nodig|vereist|benodigd|benodigde",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
     loss="*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort|*inkomsten|*tegoeden"
@@ -717,8 +719,8 @@ PL = Language(
     equivalent="czyli|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
     "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*",
-    need_after="potrzebnych|niezbędnych|wymaganych",
-    spend="wydaje|wydają|wydał|wydała|wydatki|wydatków|wydatkach",
+    need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
+    spend="wydaje|wydają|wydał|wydała|wydać|wyda|wydatki|wydatków|wydatkach",
     loss="koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb|deficyt\\w*|dochod\\w*"
     "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*"
     "|budżet\\w* obronn\\w*|wydatk\\w* na obronność",

@@ -1353,3 +1353,32 @@ def test_an_appeal_named_after_its_figure_shares_of_people_and_requests_are_no_p
     text: str,
 ) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do połowy przyszłej dekady MON chce wydać na modernizację armii 185 mld zł.",
+        "Över 13 miljoner syrier behöver nu humanitärt bistånd.",
+        "Men landenes bidrag når langt fra FN's målsætning om knap 49 milliarder kroner i 2018.",
+        "Den pakistanske regering har sammen med FN udsendt en appel om nødhjælp for i alt 358 "
+        "mio. USD.",
+        "De VN vroeg begin dit jaar om 7 miljard dollar voor voedsel en andere humanitaire hulp.",
+        "Against the approximately $1.293 billion in humanitarian requirements identified by the "
+        "governments, little has been recorded.",
+        "Les négociations ont porté sur une augmentation de la loi de programmation militaire de "
+        "40 milliards d'euros.",
+    ],
+    ids=["wydać", "behöver", "målsætning", "appel", "vroeg om", "requirements", "programmation"],
+)
+def test_own_spending_people_who_need_goals_appeals_and_requests_are_no_pledges(
+    text: str,
+) -> None:
+    assert extract(text) == []
+
+
+def test_a_billion_outside_english_is_a_million_million() -> None:
+    """Danish, Norwegian and the other languages' "billion" is 10**12, as German
+    "Billion" is; only English's is 10**9."""
+    draft = one("Danmark giver 1 billion kroner til Ukraine.")
+    assert draft.value("amount") == Decimal(10**12)
