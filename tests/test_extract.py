@@ -185,8 +185,9 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
     as the yearly tranches. The twelfth held-out table (114 sentences no rule writer
-    read) is short of the issue's targets (tests/data/README.md has every round's
-    figures)."""
+    read) is short of the issue's targets: 88.1% precision, 70.8% recall, 3 wrong
+    amounts, 2 drafts from 2 of its 37 no-pledge sentences (tests/data/README.md has
+    every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
     assert figures.wrong_amounts <= 18, figures.tally["amount"]
