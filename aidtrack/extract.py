@@ -719,6 +719,8 @@ def _not_pledged(
         return "a budget of one's own raised, with no recipient"
     if _FROM_BUDGET.match(head) and not any(_names(near + head, languages)):
         return "a budget line of one's own, with no recipient"
+    if _TO_OWN_DEFENCE.match(head):
+        return "a country's own defence, not aid"
     if _HOSTED_REFUGEES.search(near + reading[mention.end :][:80]):
         return "the cost of hosting refugees at home"
     if re.match(rf"^\s+(?:\S+\s+){{0,3}}?(?:{lexicon.FROZEN})\b", head + " ", re.IGNORECASE):
@@ -787,6 +789,15 @@ _FROM_BUDGET = _Lazy(
 )
 """A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt"): no one
 receives it, unless the clause names who does."""
+_TO_OWN_DEFENCE = _Lazy(
+    r"^\s+(?:\S+\s+){0,3}?(?:til|to|für die|à la|a la|alla|na|naar|till)\s+"
+    r"(?:forsvar(?:et)?|defen[cs]e|Verteidigung|défense|defensa|difesa|obronność|defensie"
+    r"|försvar(?:et)?)(?![\w])(?!\s+(?:av|af|of|de|du|des|von|der|van|di|della|dla|för|for))",
+    re.IGNORECASE,
+)
+"""Money that goes to defence itself ("91 milliarder kroner skulle gå til forsvar"): a
+country's own army, not aid; defence of a country ("til forsvar av Ukraina") is not
+this, as the country follows."""
 _EXCHANGE_RATE = _Lazy(
     r"^\s+(?:per|a|an|pro|par|por|za|til|för|für)\s+(?:US\s+|U\.S\.\s+)?"
     r"(?:dollars?|euros?|pounds?|dollar|Dollar|euro|Euro|dolar\w*|dólar\w*|dollaro|krone|krona"

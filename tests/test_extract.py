@@ -174,9 +174,9 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 1,350 sentences its rules were tuned on
-    (tests/data/README.md): 91.8% precision and 76.2% recall when written, against issue
-    24's 95% and 85%, and 18 wrong amounts, 16 of them drafts from 14 sentences without a
+    """What extract does on the 1,464 sentences its rules were tuned on
+    (tests/data/README.md): 91.6% precision and 75.8% recall when written, against issue
+    24's 95% and 85%, and 20 wrong amounts, 17 of them drafts from 15 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief", "Nästa år vill
     regeringen ge 27 miljarder extra till vapen och soldater"), a plan's or appeal's
@@ -184,13 +184,12 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     reconstruction: each reads, word for word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The twelfth held-out table (114 sentences no rule writer
-    read) is short of the issue's targets: 88.1% precision, 70.8% recall, 3 wrong
-    amounts, 2 drafts from 2 of its 37 no-pledge sentences (tests/data/README.md has
-    every round's figures)."""
+    as the yearly tranches. The thirteenth held-out table (112 sentences no rule writer
+    read) is short of the issue's targets (tests/data/README.md has every round's
+    figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 18, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 16, figures.tally
+    assert figures.wrong_amounts <= 20, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 17, figures.tally
     assert figures.precision >= 0.915, figures.tally
-    assert figures.recall >= 0.76, figures.tally
+    assert figures.recall >= 0.755, figures.tally

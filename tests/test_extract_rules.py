@@ -1382,3 +1382,21 @@ def test_a_billion_outside_english_is_a_million_million() -> None:
     "Billion" is; only English's is 10**9."""
     draft = one("Danmark giver 1 billion kroner til Ukraine.")
     assert draft.value("amount") == Decimal(10**12)
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Når regjeringen behandlet statsbudsjettet for i fjor, ble det vedtatt at 91 "
+            "milliarder kroner skulle gå til forsvar.",
+            [],
+        ),
+        ("Norge gir 5 milliarder kroner til forsvar av Ukraina.", ["5000000000"]),
+    ],
+    ids=["til forsvar", "til forsvar av Ukraina"],
+)
+def test_money_for_defence_itself_is_a_countrys_own_not_that_for_anothers_defence(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
