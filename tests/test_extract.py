@@ -185,8 +185,9 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
     as the yearly tranches. The thirteenth held-out table (112 sentences no rule writer
-    read) is short of the issue's targets (tests/data/README.md has every round's
-    figures)."""
+    read) is short of the issue's targets: 81.6% precision, 70.9% recall, 8 wrong
+    amounts, 7 drafts from 6 of its 38 no-pledge sentences (tests/data/README.md has
+    every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
     assert figures.wrong_amounts <= 20, figures.tally["amount"]
