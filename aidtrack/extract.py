@@ -232,6 +232,8 @@ def _word(languages: Languages, name: str) -> re.Pattern[str]:
 _START = r"(?:(?<![\w'\u2019])|(?<=\b[lLdD]['\u2019])|(?<=ll['\u2019]))"
 """Where a word starts: not inside another word nor after a possessive's apostrophe, but
 after an elided article ("l'aide", "d'aide", "dell'aiuto")."""
+_STAGES = "{announced}|{committed}|{allocated}|{disbursed}"
+"""The verbs of a pledge's four stages, in a `_compiled` template."""
 
 
 def _before(languages: Languages, name: str) -> re.Pattern[str]:
@@ -654,9 +656,7 @@ def _not_pledged(
     )[-1]
     near = " ".join(window.split()[-16:]) + " "
     after = reading[mention.end :]
-    giving = _compiled(
-        languages, r"(?<![\w'\u2019])(?:{announced}|{committed}|{allocated}|{disbursed})(?![\w])"
-    )
+    giving = _compiled(languages, r"(?<![\w'\u2019])(?:" + _STAGES + r")(?![\w])")
 
     def said(name: str) -> bool:
         """Whether the window says a word of `name` with no verb of giving after it; the
@@ -1043,7 +1043,7 @@ def _gives(clause: str, languages: Languages) -> bool:
     return bool(
         _compiled(
             languages,
-            _START + r"(?:{announced}|{committed}|{allocated}|{disbursed}|{aid}|{delivery}"
+            _START + r"(?:" + _STAGES + r"|{aid}|{delivery}"
             r"|{authorization}|{receive}|program\w*|{military}|{humanitarian}|{loan}|{grant}"
             r"|{guarantee}"
             r"|" + _GIVING_VERBS + "|" + _HELPING_VERBS + r")" + _INFLECTED,
@@ -1158,10 +1158,7 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     found = []
     heads = _compiled(languages, r"^(?:{government})$")
     aid = _compiled(languages, r"^(?:{aid}|{delivery})$")
-    giving = _compiled(
-        languages,
-        r"^\s+(?:\S+\s+)?(?:{announced}|{committed}|{allocated}|{disbursed})(?![\w])",
-    )
+    giving = _compiled(languages, r"^\s+(?:\S+\s+)?(?:" + _STAGES + r")(?![\w])")
     inserted = [m.span() for m in _INSERTED.finditer(sentence)]
     last: tuple[int, int, str] | None = None
     for start, end, form, compound in _names(sentence, languages):
@@ -2340,7 +2337,7 @@ def _bare_future(clause: str, words: str, languages: Languages) -> bool:
         return False
     giving = _compiled(
         languages,
-        _START + r"(?:{announced}|{committed}|{allocated}|{disbursed}|{receive}|go|goes|gå|går"
+        _START + r"(?:" + _STAGES + r"|{receive}|go|goes|gå|går"
         r"|gehen|geht|fließ\w*|aller|ira|iront|bereit\w*|increas\w*|rais\w*|erhöh\w*|øk\w*"
         r"|øg\w*|ök\w*|augment\w*|verhoog\w*|zwiększ\w*|aument\w*|present\w*|præsenter\w*"
         r"|präsentier\w*|présent\w*|Verfügung|beschikking|disposition|disposición"

@@ -255,8 +255,8 @@ _NORDIC_WORDS = {
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
     "need_before": "*behov|behøver|trenger|trænger|trengs|trænges|behøves|mangler|brug for"
-    "|krever|kræver|anslår"
-    "|anslått|anslået|estimerer|estimeret|estimert|etterspør|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
+    "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
+    "|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
     "|målsætning\\w*|målsetning\\w*",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",

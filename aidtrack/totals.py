@@ -203,8 +203,8 @@ def _known(counted: store.Store, fresh: Mapping[str, Pledge]) -> dict[int, Pledg
     """The records of `fresh` by the identity of their stored documents: each document
     is what its record's `to_json` wrote, and what a builder builds, `to_json` writes
     in stored form (tests/test_fast_paths.py), so reading it gives that record, and
-    the two count alike. A store still read by the line is not
-    read whole for them (its writer stored a few)."""
+    the two count alike. A store still read by the line is not read whole for them
+    (its writer stored a few)."""
     if counted.by_line or not fresh:
         return {}
     table = counted.docs(store.PLEDGES)
