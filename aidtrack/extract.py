@@ -690,6 +690,8 @@ def _not_pledged(
         or _FROM_MANY.search(near)
         or _PRIVATE_GIFTS.search(near)
         or _PRIVATE_GIVERS.search(near)
+        or _CHARITY_GIVES.search(near)
+        or _PRIVATELY.search(re.split(r"[\d$€£]", head, maxsplit=1)[0])
     ):
         return "money from many givers, no one's pledge"
     if _MANY_GIVERS.search(window) and (
@@ -822,12 +824,15 @@ _RATE_BEFORE = _Lazy(
     re.IGNORECASE,
 )
 _HOSTED_REFUGEES = _Lazy(
-    r"(?<![\w'\u2019])(?:refugees|flyktninger|flygtninge|flyktingar|Flüchtling\w*|réfugiés"
+    r"(?<![\w'\u2019])(?:(?:refugees|flyktninger|flygtninge|flyktingar|Flüchtling\w*|réfugiés"
     r"|vluchtelingen|uchodźc\w*|refugiados|rifugiati)\s+(?:from|fra|från|aus|d['\u2019]|de"
-    r"|uit|z|de|dall['\u2019]|dalla|dal)\s",
+    r"|uit|z|de|dall['\u2019]|dalla|dal)\s|(?:integreringstiltak|integreringsarbeid"
+    r"|mottaksapparat|asylmottak|flyktningmottak|flygtningemodtag|integrationsindsats"
+    r"|integrationsinsats|flyktingmottagand|Erstaufnahme|Integrationskurs)\w*)",
     re.IGNORECASE,
 )
-"""Refugees from a country ("na uchodźców z Ukrainy przeznaczyły 6,8 mld euro"): the cost
+"""Refugees from a country ("na uchodźců z Ukrainy przeznaczyły 6,8 mld euro"), or their
+reception and integration ("3 milliarder kroner ekstra til integreringstiltak"): the cost
 of hosting them at home, which trackers keep apart from aid to the country."""
 _NEEDS_NAMED = _Lazy(
     r"^\s+(?:the|les|die|den|de|het|los|las|i|gli|le|la)?\s*(?:needs|requirements|behovet"
@@ -847,11 +852,15 @@ Peace Facility): money the donor gets back, not money it gives."""
 _OWED = _Lazy(
     r"(?<![\w'\u2019])(?:owed|owes|owing|arrears|deadline to pay|to be repaid|do spłaty"
     r"|geschuldet\w*|Zahlungsrückst\w*|skylder|skyldte|skyldig|arriérés|atrasos|arretrati"
-    r"|achterstallig\w*|zaległ\w*)(?![\w])",
+    r"|achterstallig\w*|zaległ\w*|bond issues?|issue of bonds|eurobonds?|\w*[aA]nleihe\w*"
+    r"|émission obligataire|emprunt obligataire|obligasjonslån\w*|obligationslån\w*"
+    r"|obligatielening\w*|emisj\w* obligacji|emisión de bonos|emissione di (?:titoli"
+    r"|obbligazioni))(?![\w])",
     re.IGNORECASE,
 )
-"""A debt paid to a creditor ("a deadline to pay $79 million to Russia's Gazprom"):
-money owed, not money given."""
+"""A debt paid to a creditor ("a deadline to pay $79 million to Russia's Gazprom"), or
+one a country takes on markets ("una emisión de bonos internacionales por US$700
+millones"): money owed, not money given."""
 _RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
@@ -879,6 +888,25 @@ _PRIVATE_GIVERS = _Lazy(
 )
 """A people giving as private persons ("Så langt har nordmenn gitt 5,7 millioner kroner"):
 private giving, not a government's pledge."""
+_CHARITY_GIVES = _Lazy(
+    r"(?<![\w'\u2019])(?:non-?governmental organi[sz]ations?|NGOs?|charit(?:y|ies)"
+    r"|Nichtregierungsorganisation(?:en)?|ONGs?|organisations? non gouvernementales?"
+    r"|ikke-statlige? organisasjon\w*|organizac(?:ja|je) pozarządow\w*"
+    r"|organizaci(?:ón|ones) no gubernamental(?:es)?|organizzazion[ei] non governativ[ae])"
+    r"\s+(?:\S+\s+){0,3}?(?:contributed|donated|gave|has given|have given|raised|gespendet"
+    r"|spendete|spendeten|a versé|ont versé|a donné|ont donné|donó|donaron|ha donato"
+    r"|hanno donato|donerte|ga|gav|przekazał\w*)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A charity giving ("the Islamic Relief USA (IRUSA) non-governmental organization
+contributed more than $2.6 million"): private giving, not a government's pledge. Money
+given to charities is a pledge ("Norway gave NOK 50 million to NGOs")."""
+_PRIVATELY = _Lazy(
+    r"(?<![\w'\u2019])(?:privately|privadamente|privatamente|prywatnie)(?![\w])",
+    re.IGNORECASE,
+)
+"""Money given privately ("the $220 million that Canadians donated privately"), said
+after it and before another figure."""
 _PRIVATE_GIFTS = _Lazy(
     r"(?<![\w'\u2019])(?:private donations|donations (?:by|from) the public|dons des"
     r"|générosité des|generosity of|Großzügigkeit der|generosidad de los"

@@ -264,7 +264,8 @@ _NORDIC_WORDS = {
     "loss": "*kostnad|*kostnader|*omkostninger|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
     "|renter|*eksport|*import|ødelagt|ødelagte|forsvarsbudsjett\\w*|forsvarsbudget\\w*"
-    "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*",
+    "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
+    "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
     "people": "mennesker|personer|flyktninger|flygtninge|sivile|civile|barn|børn|innbyggere"
     "|indbyggere|husstander|husstande|soldater|doser|granater|tonn|tons|ganger|gange",
     "aid": "*støtte|*hjelp|*hjælp|*bistand|*bidrag|*pakke|*pakken|*lån|*donasjon|*donation"
@@ -378,7 +379,8 @@ SV = Language(
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|kostat|*skador|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
-    "|förstörda|försvarsbudget\\w*|försvarsutgift\\w*|försvarsanslag\\w*",
+    "|förstörda|försvarsbudget\\w*|försvarsutgift\\w*|försvarsanslag\\w*"
+    "|försvarets\\s+(?:\\S+\\s+){0,2}?budget\\w*",
     people="människor|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
     "|granater|ton|gånger",
     aid="*stöd|*stödet|*hjälp|*bistånd|*biståndet|*bidrag|*paket|*paketet|*lån|*donation",
@@ -465,7 +467,7 @@ DE = Language(
     need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|forder\\w*"
     "|verlangt|schätzt|geschätzt|schätzung|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|hoff\\w*",
-    need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten",
+    need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
@@ -641,7 +643,7 @@ NL = Language(
     need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
     "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op|roept\\s+(?:\\S+\\s+){0,6}?op"
     "|vroeg\\s+(?:\\S+\\s+){0,4}?om|vroegen\\s+(?:\\S+\\s+){0,4}?om|gevraagd",
-    need_after="nodig|vereist|benodigd|benodigde",
+    need_after="nodig|vereist|benodigd|benodigde|geschat",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
     loss="*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort|*inkomsten|*tegoeden"
     "|rente|*winsten|*export|*import|vernietigd\\w*|defensiebegroting|defensie-uitgaven"

@@ -1400,3 +1400,51 @@ def test_money_for_defence_itself_is_a_countrys_own_not_that_for_anothers_defenc
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic Relief USA (IRUSA) non-governmental organization contributed more than "
+        "$2.6 million to support the work of aiding refugees in Palestine, the UN relief agency "
+        "said in a press release.",
+        "Gleichzeitig wird der dringende Bedarf der Ukraine an Notreparaturen von kritischen "
+        "Infrastruktureinrichtungen (Strom- und Wärmeversorgung) vom UNDP und der Weltbank auf "
+        "mehr als 1,2 Mrd. USD geschätzt.",
+        "Försvarsberedningen föreslår att försvarets budget ökas med nästan 53 miljarder kronor "
+        "fram till 2030.",
+        "Det ble da satt av 3 milliarder kroner ekstra til integreringstiltak og 2,8 milliarder "
+        "koner ekstra til mottaksapparatet.",
+        "Este anuncio se da tres días después de que el presidente de la República, Rafael "
+        "Correa, indicara en una entrevista televisiva que será “bienvenido el crédito del Banco "
+        "Mundial (BM), sin condicionamientos”, cuando hablaba sobre las diversas posibilidades de "
+        "financiamiento para el país, incluida una emisión de bonos internacionales por US$700 "
+        "millones.",
+    ],
+    ids=["NGO", "geschätzt", "försvarets budget", "integrering", "bonos"],
+)
+def test_an_ngos_gift_an_estimate_a_defence_budget_refugees_at_home_and_bonds_are_no_pledges(
+    text: str,
+) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Oda said Canada's new pledge includes $110 million that represents half of the "
+            "money the government promised in matching funds for the $220 million that "
+            "Canadians donated privately.",
+            ["110000000"],
+        ),
+        ("Norway gave NOK 50 million to NGOs working in Gaza.", ["50000000"]),
+        ("Deutschland hat der Ukraine 1,2 Mrd. Euro zugesagt.", ["1200000000"]),
+        ("Sverige ger 53 miljarder kronor till Ukrainas försvar.", ["53000000000"]),
+    ],
+    ids=["donated privately", "to NGOs", "zugesagt", "Ukrainas försvar"],
+)
+def test_money_given_privately_is_no_pledge_beside_a_governments(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
