@@ -931,6 +931,31 @@ _MANY_GIVERS = _Lazy(
 )
 """Many givers together ("die Teilnehmer ... mit einer Gesamtsumme"): with a word of a
 total, the sum of everyone's pledges, not one donor's."""
+_MANY_GIVE = (
+    r"(?:^|[«\"“]|(?<![\w'\u2019])(?:that|que|qu['\u2019]|dass|at|att|dat|że|che)\s)\W*"
+    r"(?:(?:the|about|some|around|over|more than|nearly|all|les|des|de nombreux|tous les|die"
+    r"|der|alle|de|het|los|las|todos los|gli|i|le|la|tutti i|den|[\d,.]+)\s+){0,3}(?:countries|nations|member states|donors|participants"
+    r"|international community|(?:donor|pledging) conference|lande|landene|land|landa"
+    r"|länder|länderna|Länder|Staaten|Mitgliedstaaten|Geber\w*|pays|[EÉ]tats membres"
+    r"|donateurs|landen|lidstaten|donoren|\w*conferentie|państwa|kraje|darczyńcy|países"
+    r"|Estados miembros|donantes|paesi|Stati membri|donatori|\w*konferen[cs]\w*"
+    r"|givere|giverne|givare|givarna|deltakerne|deltagerne|deltagarna)(?![\w])"
+    r"(?:\s+\S+){0,14}?\s+(?:" + _STAGES + r")(?![\w])"
+)
+"""A clause whose givers are many ("Countries and international institutions pledged $3
+billion", "Les Etats membres se sont engagés à verser"): the total of their pledges,
+whoever announces it, no one donor's."""
+
+
+def _many_give_it(reading: str, many: re.Match[str], at: int, givers: Sequence[_Party]) -> bool:
+    """Whether the amount at `at` is what the many givers of `many` give: it follows them
+    in their clause, and no donor is named between ("Among the 35 nations ... that
+    promised funds were Britain ($63m)" names each)."""
+    return (
+        many.end() <= at
+        and not re.search(r"[:;]", reading[many.end() : at])
+        and not any(many.start() <= p.start < at for p in givers)
+    )
 _INSTEAD_OF = _Lazy(
     r"(?<![\w'\u2019])(?:instead of|rather than|i stedet for|i stedet for|istället för"
     r"|anstatt|statt|au lieu d['\u2019e]|in plaats van|zamiast|en lugar de|en vez de"
@@ -1645,10 +1670,14 @@ def _read_sentence(
     )
     donors = {p.name for p in givers}
     recipients = {p.name for p in receivers}
+    many_give = _compiled(languages, _MANY_GIVE).search(reading)
     for draft, link in zip(drafts, links, strict=True):
         own_donors = _nearest(reading, givers, link, after=False)
         own_recipients = _nearest(reading, receivers, link, after=True)
         _settle_parties(draft, own_donors, own_recipients, parties, context)
+        if many_give and _many_give_it(reading, many_give, link.at, givers):
+            draft.found.pop("donor", None)
+            draft.open["donor"] = "many givers: the total of their pledges, no one donor's"
         _own_krone(draft, languages)
         _bare_dollar(draft)
         if shared and "recipient" in draft.found and draft.found["recipient"].value in recipients:

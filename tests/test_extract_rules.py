@@ -1448,3 +1448,33 @@ def test_money_given_privately_is_no_pledge_beside_a_governments(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        (
+            "Countries and international institutions pledged $3 billion in development support "
+            "to Afghanistan in 2021, and a total of some $12 billion for four years, Finland "
+            "announced at the end of a Geneva pledging conference on Tuesday.",
+            [None, None],
+        ),
+        (
+            "«Les Etats membres se sont engagés à verser 5,3 milliards de dollars sur les deux "
+            "prochaines années, et 9,9 milliards au total pour les trois prochaines années et "
+            "au-delà», a annoncé le secrétaire général de l'ONU, Ban Ki-moon.",
+            [None, None],
+        ),
+        ("Die Vereinigten Staaten haben die Ukraine mit über 88 Milliarden Euro unterstützt.",
+         ["United States"]),  # fmt: skip
+        (
+            "Among the 35 nations and blocs that promised funds were Britain ($63m) the EU ($42m).",
+            ["United Kingdom", "EU institutions"],
+        ),
+    ],
+    ids=["countries pledged", "Etats membres", "Vereinigten Staaten", "nations ... were Britain"],
+)
+def test_the_pledges_of_many_givers_are_no_one_donors_whoever_announces_them(
+    text: str, donors: list[str | None]
+) -> None:
+    assert [d.value("donor") for d in extract(text)] == donors
