@@ -934,7 +934,8 @@ total, the sum of everyone's pledges, not one donor's."""
 _MANY_GIVE = (
     r"(?:^|[«\"“]|(?<![\w'\u2019])(?:that|que|qu['\u2019]|dass|at|att|dat|że|che)\s)\W*"
     r"(?:(?:the|about|some|around|over|more than|nearly|all|les|des|de nombreux|tous les|die"
-    r"|der|alle|de|het|los|las|todos los|gli|i|le|la|tutti i|den|[\d,.]+)\s+){0,3}(?:countries|nations|member states|donors|participants"
+    r"|der|alle|de|het|los|las|todos los|gli|i|le|la|tutti i|den|[\d,.]+)\s+){0,3}"
+    r"(?:countries|nations|member states|donors|participants"
     r"|international community|(?:donor|pledging) conference|lande|landene|land|landa"
     r"|länder|länderna|Länder|Staaten|Mitgliedstaaten|Geber\w*|pays|[EÉ]tats membres"
     r"|donateurs|landen|lidstaten|donoren|\w*conferentie|państwa|kraje|darczyńcy|países"
@@ -956,6 +957,8 @@ def _many_give_it(reading: str, many: re.Match[str], at: int, givers: Sequence[_
         and not re.search(r"[:;]", reading[many.end() : at])
         and not any(many.start() <= p.start < at for p in givers)
     )
+
+
 _INSTEAD_OF = _Lazy(
     r"(?<![\w'\u2019])(?:instead of|rather than|i stedet for|i stedet for|istället för"
     r"|anstatt|statt|au lieu d['\u2019e]|in plaats van|zamiast|en lugar de|en vez de"

@@ -1465,8 +1465,10 @@ def test_money_given_privately_is_no_pledge_beside_a_governments(
             "au-delà», a annoncé le secrétaire général de l'ONU, Ban Ki-moon.",
             [None, None],
         ),
-        ("Die Vereinigten Staaten haben die Ukraine mit über 88 Milliarden Euro unterstützt.",
-         ["United States"]),  # fmt: skip
+        (
+            "Die Vereinigten Staaten haben die Ukraine mit über 88 Milliarden Euro unterstützt.",
+            ["United States"],
+        ),
         (
             "Among the 35 nations and blocs that promised funds were Britain ($63m) the EU ($42m).",
             ["United Kingdom", "EU institutions"],
