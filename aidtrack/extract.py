@@ -1419,11 +1419,15 @@ _VENUE = _Lazy(
     r"(?<![\w'\u2019])(?:conference|meeting|summit|konferanse\w*|konference\w*"
     r"|konferens\w*|\w*[kK]onferenz|\w*[gG]ipfel|conférence|sommet|conferentie|top"
     r"|konferencj\w*|szczyt\w*|conferencia|cumbre|conferenza|vertice)"
-    r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|tenutasi a)\s+$",
+    r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|tenutasi a)\s+$"
+    r"|(?<![\w'\u2019])(?:held|hosted|afholdes|afholdt|holdes|holdt|hålls|hölls|stattfindet"
+    r"|stattfand|se tient|se tiendra|tenue|se celebra|celebrada|si tiene|tenutasi|gehouden"
+    r"|odbywa się|odbyła się)\s+(?:\S+\s+){0,2}?(?:in|at|i|på|à|en|a|w|te)\s+$",
     re.IGNORECASE,
 )
-"""The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City"):
-where the donors met, neither a donor nor the recipient."""
+"""The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City",
+"der i dag afholdes i Kuwait"): where the donors met, neither a donor nor the
+recipient."""
 _TOPIC = _Lazy(
     r"(?<![\w'\u2019])(?:about|om|über|sobre)\s+(?:(?:the|die|den|det|el|la|los|las)\s+)?$",
     re.IGNORECASE,

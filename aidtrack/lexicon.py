@@ -329,6 +329,7 @@ DA = Language(
     "canadisk=CAN australsk=AUS moldovisk=MDA",
     aliases="Folketinget=Denmark;Folketing=Denmark;Stortinget=Norway;Riksdagen=Sweden;"
     "USA=United States;Storbritannien=United Kingdom;Rusland=Russian Federation;"
+    "Syrien=Syria;Tyrkiet=Türkiye;Nederlandene=Netherlands;"
     "EU=EU;Den Europæiske Union=EU;Europa-Kommissionen=EU;EU-Kommissionen=EU;"
     "Verdensbanken=World Bank;IMF=IMF;Den Internationale Valutafond=IMF;FN=UN;NATO=NATO;"
     "Oslo=Norway;Kyiv=Ukraine;Kiev=Ukraine;København=Denmark;Washington=United States;"
@@ -408,6 +409,7 @@ SV = Language(
     "kanadensisk=CAN australisk=AUS moldavisk=MDA",
     aliases="Riksdagen=Sweden;Stortinget=Norway;Folketinget=Denmark;"
     "USA=United States;Storbritannien=United Kingdom;Ryssland=Russian Federation;"
+    "Palestina=Palestine;"
     "EU=EU;Europeiska unionen=EU;EU-kommissionen=EU;Europeiska kommissionen=EU;"
     "Världsbanken=World Bank;IMF=IMF;Internationella valutafonden=IMF;FN=UN;Nato=NATO;"
     "NATO=NATO;Oslo=Norway;Kyiv=Ukraine;Kiev=Ukraine;Stockholm=Sweden;"
@@ -501,7 +503,7 @@ DE = Language(
     "schweizerisch=CHE kanadisch=CAN australisch=AUS moldauisch=MDA",
     aliases="Bundestag=Germany;Bundestags=Germany;"
     "USA=United States;Großbritannien=United Kingdom;Grossbritannien=United Kingdom;"
-    "Russland=Russian Federation;Schweiz=Switzerland;Türkei=Turkey;"
+    "Russland=Russian Federation;Schweiz=Switzerland;Türkei=Turkey;Moldawien=Moldova;"
     "EU=EU;Europäische Union=EU;Europäischen Union=EU;EU-Kommission=EU;"
     "Europäische Kommission=EU;Europäischen Kommission=EU;Brüssel=EU;Weltbank=World Bank;"
     "IWF=IMF;Internationale Währungsfonds=IMF;Internationalen Währungsfonds=IMF;"
@@ -754,7 +756,8 @@ PL = Language(
     "|zapewni|dostarczy",
     demonyms="belgijski=BEL brytyjski=GBR amerykański=USA austriacki=AUT szwajcarski=CHE "
     "kanadyjski=CAN australijski=AUS mołdawski=MDA",
-    aliases="Sejm=Poland;Sejmu=Poland;"
+    aliases="Sejm=Poland;Sejmu=Poland;Palestyna=Palestine;Palestyny=Palestine;"
+    "Palestynie=Palestine;"
     "USA=United States;Stany Zjednoczone=United States;Stanów Zjednoczonych="
     "United States;Stanom Zjednoczonym=United States;Wielka Brytania=United Kingdom;"
     "Wielkiej Brytanii=United Kingdom;Wielką Brytanię=United Kingdom;"

@@ -1480,3 +1480,27 @@ def test_the_pledges_of_many_givers_are_no_one_donors_whoever_announces_them(
     text: str, donors: list[str | None]
 ) -> None:
     assert [d.value("donor") for d in extract(text)] == donors
+
+
+def test_where_a_conference_is_held_is_its_venue_not_the_recipient() -> None:
+    draft = one(
+        "På den internationale donorkonference for Syrien, der i dag afholdes i Kuwait, vil "
+        "handels- og udviklingsminister Mogens Jensen offentliggøre Danmarks tilsagn om 250 "
+        "millioner kroner i 2015 til ofrene for krisen i Syrien."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == ("Denmark", "Syria")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Danmark giver 10 mio. kr. til Syrien.", "Syria"),
+        ("Danmark giver 5 mio. kr. til Tyrkiet.", "Türkiye"),
+        ("Sverige ger 10 miljoner kronor till Palestina.", "Palestine, State of"),
+        ("Polska przekaże 10 mln zł dla Palestyny.", "Palestine, State of"),
+    ],
+    ids=["Syrien", "Tyrkiet", "Palestina", "Palestyny"],
+)
+def test_short_names_the_iso_locales_lack_are_known(text: str, recipient: str) -> None:
+    """pycountry's Danish names are the long forms ("Den Syriske Arabiske Republik")."""
+    assert one(text).value("recipient") == recipient
