@@ -1051,11 +1051,13 @@ def _letter_weights() -> dict[str, dict[str, float]]:
 # Norwegian and Danish share most function words; these spellings tell them apart.
 _NORWEGIAN_WORDS = (
     "av ble blir etter gjennom mye hva noen sier mer enn vært ut ukraina å "
-    "regjeringen regjering mrd ikkje gjelder mellom opp stortinget"
+    "regjeringen regjering mrd ikkje gjelder mellom opp stortinget avsatt avsetter avsettes "
+    "hjelp nødhjelp innsats innsatsen innsatser"
 )
 _DANISH_WORDS = (
     "af blev bliver efter gennem meget hvad nogle siger mere end været ud "
-    "ukraine regeringen regering mia mio at mellem op findes folketinget"
+    "ukraine regeringen regering mia mio at mellem op findes folketinget afsat afsætter "
+    "afsættes hjælp nødhjælp indsats indsatsen indsatser"
 )
 _NORWEGIAN = frozenset(_NORWEGIAN_WORDS.split())
 _DANISH = frozenset(_DANISH_WORDS.split())

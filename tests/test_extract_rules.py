@@ -1504,3 +1504,13 @@ def test_where_a_conference_is_held_is_its_venue_not_the_recipient() -> None:
 def test_short_names_the_iso_locales_lack_are_known(text: str, recipient: str) -> None:
     """pycountry's Danish names are the long forms ("Den Syriske Arabiske Republik")."""
     assert one(text).value("recipient") == recipient
+
+
+def test_danish_spelling_of_aid_words_tells_danish_kroner_from_norwegian() -> None:
+    """ "afsat", "nødhjælp" and "indsatser" are Danish ("avsatt", "nødhjelp", "innsatser"
+    in Norwegian): their kroner are DKK."""
+    drafts = extract(
+        "20 millioner kroner går til FN's indsatser i Sudan, mens 40 millioner er afsat til "
+        "akut nødhjælp i og omkring Tigray."
+    )
+    assert [d.value("currency") for d in drafts] == ["DKK", "DKK"]
