@@ -1063,9 +1063,15 @@ _NORWEGIAN = frozenset(_NORWEGIAN_WORDS.split())
 _DANISH = frozenset(_DANISH_WORDS.split())
 
 
+_NAME_PARTICLES = re.compile(r"(?<=[^\W\d_]) (?:von|van) (?:der|den) (?=[A-Z])")
+"""The particles of a name ("Ursula von der Leyen", "Van der Bellen"): German or Dutch
+words in a sentence of any language, which do not tell its language."""
+
+
 def detect(text: str, default: str = ENGLISH) -> str:
     """The language of `text`: the one whose function words it uses most (English on a
     tie with English; `default` when it uses none)."""
+    text = _NAME_PARTICLES.sub(" ", text)
     words = re.findall(r"[^\W\d_]+", text.lower())
     letters = _letter_weights()
     lowered = text.lower()

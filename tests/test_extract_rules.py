@@ -1514,3 +1514,12 @@ def test_danish_spelling_of_aid_words_tells_danish_kroner_from_norwegian() -> No
         "akut nødhjælp i og omkring Tigray."
     )
     assert [d.value("currency") for d in drafts] == ["DKK", "DKK"]
+
+
+def test_the_particles_of_a_name_do_not_tell_the_language() -> None:
+    """ "von der" in "Ursula von der Leyen" made this Swedish sentence German."""
+    draft = one(
+        "EU-kommissionens ordförande Ursula von der Leyen lovar 35 miljarder euro i snabba lån "
+        "till Ukraina."
+    )
+    assert (draft.value("amount"), draft.value("recipient")) == (Decimal(35 * 10**9), "Ukraine")
