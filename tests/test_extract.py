@@ -175,13 +175,13 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
     """What extract does on the 1,576 sentences its rules were tuned on
-    (tests/data/README.md): 91.5% precision and 75.6% recall when written, against issue
-    24's 95% and 85%, and 21 wrong amounts, 18 of them drafts from 16 sentences without a
+    (tests/data/README.md): 91.8% precision and 75.6% recall when written, against issue
+    24's 95% and 85%, and 14 wrong amounts, 11 of them drafts from 10 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
-    government will allocate 500 billion kyats for earthquake relief", "Nästa år vill
-    regeringen ge 27 miljarder extra till vapen och soldater"), a plan's or appeal's
-    total told as money that "will go to" or "se utilizará" for people, or the cost of a
-    reconstruction: each reads, word for word, as a giver's pledge does. The others are a
+    government will allocate 500 billion kyats for earthquake relief"), a plan's or
+    appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
+    "se utilizará" for people), or the cost of a reconstruction: each reads, word for
+    word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
     as the yearly tranches. The fourteenth held-out table (111 sentences no rule writer
@@ -190,7 +190,7 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 21, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 18, figures.tally
-    assert figures.precision >= 0.914, figures.tally
+    assert figures.wrong_amounts <= 14, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 11, figures.tally
+    assert figures.precision >= 0.918, figures.tally
     assert figures.recall >= 0.755, figures.tally

@@ -1523,3 +1523,45 @@ def test_the_particles_of_a_name_do_not_tell_the_language() -> None:
         "till Ukraina."
     )
     assert (draft.value("amount"), draft.value("recipient")) == (Decimal(35 * 10**9), "Ukraine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zugleich stellt die Förderbank, die dem Bund und den Ländern gehört, 500 Millionen Euro "
+        "im Rahmen eines Sofortprogramms zur Finanzierung von Flüchtlingsunterkünften in "
+        "Deutschland bereit.",
+        "Nästa år vill regeringen ge 27 miljarder extra till vapen och soldater.",
+        "Así que el crédito extraordinario de 999,7 millones a cargo del fondo de contingencia "
+        "aprobado ayer es solo el primer paso.",
+        "De hecho, el Consejo de Ministros aprobó el pasado marzo un crédito de 550 millones de "
+        "euros de este fondo para financiar las misiones de los militares en el exterior.",
+        "W rozmowie pojawiła się kwota 120 milionów euro, o którą Ukraina chciałaby się ubiegać "
+        "w ramach pożyczki.",
+    ],
+    ids=[
+        "Flüchtlingsunterkünfte",
+        "vapen och soldater",
+        "crédito extraordinario",
+        "misiones",
+        "o którą ... ubiegać",
+    ],
+)
+def test_refugees_at_home_ones_own_army_and_missions_a_budget_credit_and_a_request_are_no_pledges(
+    text: str,
+) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Sverige ger 1 miljard kronor till vapen och ammunition för Ukraina.", ["1000000000"]),
+        ("Im Nachtragshaushalt sind 5 Milliarden Euro für die Ukraine eingeplant.", ["5000000000"]),
+    ],
+    ids=["vapen ... för Ukraina", "Nachtragshaushalt für die Ukraine"],
+)
+def test_weapons_and_a_supplementary_budget_for_another_country_are_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
