@@ -1315,6 +1315,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         r"(?<![\w'\u2019])(?:which|whom|który|która|które|którą)\s+$", before, re.IGNORECASE
     ):
         return ""  # "which Russia has targeted": a relative clause's subject
+    if _INHABITANTS_OF.search(before):
+        return "place"  # "aan de inwoners van Gaza": who lives there, not who gives
     if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{channel}(?![\w])").match(after):
         return ""  # "a NATO fund", "the Ukraine Defense Contact Group": a channel
     if _compiled(
@@ -1464,6 +1466,16 @@ _TOPIC = _Lazy(
 )
 """What is spoken of ("a statement about the EU", "en redegjørelse om EU"): a topic,
 neither a donor nor the recipient."""
+_INHABITANTS_OF = _Lazy(
+    r"(?<![\w'\u2019])(?:people|residents|inhabitants|population|citizens|inwoners|bewoners"
+    r"|bevolking|innbyggerne|innbyggere|indbyggerne|indbyggere|befolkningen|invånarna"
+    r"|invånare|Einwohner\w*|Bevölkerung|Bewohner\w*|habitants|mieszkańc\w*|ludności"
+    r"|habitantes|población|abitanti|popolazione)\s+(?:of|van|von|der|av|af|i|de|du|des|di"
+    r"|della|del|dell['\u2019])\s*(?:(?:the|de|het|la|le|el)\s+)?$",
+    re.IGNORECASE,
+)
+"""The people of a place ("aan de inwoners van Gaza", "the people of Lebanon"): where
+they live, which receives if nothing else does; never the giver ("van" is "from" too)."""
 _SOURCE = _Lazy(
     r"(?<![\w'\u2019])(?:according to|enligt|ifølge|laut|selon|volgens|według|según|secondo"
     r"|citing|citerer)\s+(?:\S+\s+){0,3}$",

@@ -1565,3 +1565,32 @@ def test_weapons_and_a_supplementary_budget_for_another_country_are_pledges(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Het kabinet steekt 10 miljoen euro extra in humanitaire hulp aan de bewoners van "
+            "Gaza, meldt demissionair minister van Ontwikkelingssamenwerking Liesje "
+            "Schreinemacher.",
+            (None, "Palestine, State of"),
+        ),
+        (
+            "The Australian Government will provide a further $50 million in humanitarian "
+            "support to the people of Afghanistan to address the deteriorating situation there.",
+            ("Australia", "Afghanistan"),
+        ),
+        (
+            "Norway gives NOK 10 million in aid from the people of Norway to Sudan.",
+            ("Norway", "Sudan"),
+        ),
+    ],
+    ids=["bewoners van Gaza", "people of Afghanistan", "from the people of Norway"],
+)
+def test_the_people_of_a_place_live_there_and_do_not_give(
+    text: str, parties: tuple[str | None, str | None]
+) -> None:
+    """Dutch "van" is "of" and "from": "de bewoners van Gaza" made Gaza the donor."""
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == parties
