@@ -1254,7 +1254,22 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             sentence, start, amounts
         )
         joined = last is not None and _AND.fullmatch(sentence[last[1] : start])
-        if compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
+        if (
+            last is not None
+            and last[2] == "recipient"
+            and found
+            and found[-1].start == last[0]
+            and not compound
+            and _V2.intersection(languages)
+            and _compiled(languages, r"^\s+(?:(?:{articles})\s+)?$").match(
+                sentence[last[1] : start]
+            )
+        ):
+            # "gir Norge Ukraina", "hat Deutschland der Ukraine": the subject after the verb,
+            # then whom it gives to
+            found[-1] = replace(found[-1], role="donor")
+            role = "recipient"
+        elif compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
         elif joined and last is not None and last[2] in ("place", "possessive", ""):
             role = last[2]  # "in Gaza and the West Bank": both are places
@@ -1466,6 +1481,9 @@ _TOPIC = _Lazy(
 )
 """What is spoken of ("a statement about the EU", "en redegjørelse om EU"): a topic,
 neither a donor nor the recipient."""
+_V2 = frozenset(("no", "da", "sv", "de", "nl"))
+"""The languages whose verb comes second, before the subject when a clause starts with
+something else ("Gjennom programmet gir Norge Ukraina ...")."""
 _INHABITANTS_OF = _Lazy(
     r"(?<![\w'\u2019])(?:people|residents|inhabitants|population|citizens|inwoners|bewoners"
     r"|bevolking|innbyggerne|innbyggere|indbyggerne|indbyggere|befolkningen|invånarna"

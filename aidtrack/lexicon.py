@@ -605,7 +605,7 @@ NL = Language(
     code="nl",
     locales=("nl",),
     stop="de het een en van voor aan is zijn met op dat die niet ook wordt heeft zal te naar "
-    "bij om",
+    "bij om geeft jaar miljoen steun hulp kabinet oekraïne",
     numbers="een=1 één=1 twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 "
     "anderhalf=1.5 half=0.5",
     at_least="minstens|ten minste|tenminste|meer dan|ruim|minimaal|boven de",

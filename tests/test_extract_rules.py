@@ -1594,3 +1594,27 @@ def test_the_people_of_a_place_live_there_and_do_not_give(
     """Dutch "van" is "of" and "from": "de bewoners van Gaza" made Gaza the donor."""
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Gjennom programmet gir Norge Ukraina militær og sivil støtte på 75 milliarder kroner "
+            "fordelt over fem år.",
+            ("Norway", "Ukraine"),
+        ),
+        ("I år ger Sverige Ukraina 5 miljarder kronor.", ("Sweden", "Ukraine")),
+        ("Dit jaar geeft Nederland Oekraïne 2 miljard euro.", ("Netherlands", "Ukraine")),
+        ("Norge gir Ukraina 5 milliarder kroner.", ("Norway", "Ukraine")),
+    ],
+    ids=["gir Norge Ukraina", "ger Sverige Ukraina", "geeft Nederland Oekraïne", "Norge gir"],
+)
+def test_the_subject_after_the_verb_gives_to_the_name_after_it(
+    text: str, parties: tuple[str, str]
+) -> None:
+    """Norwegian, Danish, Swedish, German and Dutch put the verb second: "Gjennom
+    programmet gir Norge Ukraina" made Norway the recipient (and the short Dutch sentence
+    was read as French)."""
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == parties
