@@ -780,14 +780,16 @@ _BUDGET_RAISED = _Lazy(
     r"(?:begroting|budget|Haushalt\w*|presupuesto|bilancio|budżet\w*|budsjett\w*"
     r"|bevilling\w*|bevilgning\w*|anslag\w*)|créditos? extraordinarios?"
     r"|suplementos? de crédito|Nachtragshaushalt\w*|tilleggsbevilgning\w*"
-    r"|tillægsbevilling\w*|collectif budgétaire|suppletoire begroting\w*)(?![\w])"
+    r"|tillægsbevilling\w*|collectif budgétaire|suppletoire begroting\w*|general reserve"
+    r"|generel reserve|generell reserve|generell reserv|allgemeine Reserve|réserve générale"
+    r"|algemene reserve|reserva general|riserva generale|rezerwa ogólna)(?![\w])"
     r"(?!\s+(?:support|steun|hjelp|støtte|stöd|[hH]ilfe|soutien|apoyo|sostegno|wsparci\w*))",
     re.IGNORECASE,
 )
 """A budget line of one's own raised ("het ophogen van de begroting van
 Ontwikkelingssamenwerking met 70 miljoen euro"), or a supplementary one ("el crédito
-extraordinario de 999,7 millones"): no one receives it, unless the sentence names who
-does after the amount."""
+extraordinario de 999,7 millones", "en generel reserve på 3,5 milliarder kroner"): no one
+receives it, unless the sentence names who does after the amount."""
 _FROM_BUDGET = _Lazy(
     r"^\s+(?:\S+\s+){0,2}?"
     r"(?:aus dem (?:regulären |ordentlichen )?(?:Haushalt|Etat|Sondervermögen)"

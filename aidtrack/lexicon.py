@@ -301,7 +301,8 @@ NO = Language(
     code="no",
     locales=("nb_NO", "nn"),
     stop="og til av for som har er ikke med fra vil skal det den en ett å ble blir også "
-    "etter gjennom kroner i år regjeringen støtte mye hva gjelder når mellom opp",
+    "etter gjennom kroner i år regjeringen støtte mye hva gjelder når mellom opp millioner "
+    "millionar milliarder milliardar mennesker menneske nå anslår bistand hjelp lån blitt",
     numbers="en=1 én=1 ett=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 sju=7 syv=7 åtte=8 ni=9 "
     "ti=10 halvannen=1.5 halvanden=1.5 halv=0.5",
     demonyms="belgisk=BEL britisk=GBR amerikansk=USA østerriksk=AUT sveitsisk=CHE "
@@ -322,7 +323,8 @@ DA = Language(
     code="da",
     locales=("da",),
     stop="og til af for som har er ikke med fra vil skal det den en et blev bliver også "
-    "efter gennem kroner i år regeringen støtte meget hvad op dermed hvor mellem",
+    "efter gennem kroner i år regeringen støtte meget hvad op dermed hvor mellem millioner "
+    "milliarder mennesker vurderer anslås bistand hjælp nødhjælp beløb lån næste",
     numbers="en=1 én=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 syv=7 otte=8 ni=9 ti=10 halvanden=1.5 "
     "halv=0.5",
     demonyms="belgisk=BEL britisk=GBR amerikansk=USA østrigsk=AUT schweizisk=CHE "
@@ -343,7 +345,8 @@ SV = Language(
     code="sv",
     locales=("sv",),
     stop="och till av för som har är inte med från ska kommer att det den en ett blev "
-    "också efter genom kronor i år regeringen stöd mycket vad",
+    "också efter genom kronor i år regeringen stöd mycket vad miljoner miljarder människor "
+    "bistånd hjälp lån",
     numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 halv=0.5",
     at_least="minst|mer än|över|drygt|närmare|fler än",
     up_to="upp till|upp mot|högst",
@@ -605,7 +608,7 @@ NL = Language(
     code="nl",
     locales=("nl",),
     stop="de het een en van voor aan is zijn met op dat die niet ook wordt heeft zal te naar "
-    "bij om geeft jaar miljoen steun hulp kabinet oekraïne",
+    "bij om geeft jaar miljoen steun hulp kabinet oekraïne daarvan bijna",
     numbers="een=1 één=1 twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 "
     "anderhalf=1.5 half=0.5",
     at_least="minstens|ten minste|tenminste|meer dan|ruim|minimaal|boven de",
@@ -776,7 +779,7 @@ PL = Language(
 ES = Language(
     code="es",
     locales=("es",),
-    stop="el la los las de del y en a que un una por para con es se al su ha han",
+    stop="el la los las de del y en a que un una por para con es se al su ha han millones",
     numbers="un=1 uno=1 una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 "
     "medio=0.5",
     at_least="al menos|por lo menos|más de|mínimo de|superior a",
@@ -864,7 +867,8 @@ ES = Language(
 IT = Language(
     code="it",
     locales=("it",),
-    stop="il lo la i gli le di del della e in a che un una per con è ha al dei delle sono",
+    stop="il lo la i gli le di del della e in a che un una per con è ha al dei delle sono "
+    "persone oltre milioni miliardi",
     numbers="un=1 uno=1 una=1 due=2 tre=3 quattro=4 cinque=5 sei=6 sette=7 otto=8 nove=9 "
     "dieci=10 mezzo=0.5",
     at_least="almeno|oltre|più di|non meno di|superiore a|supera|superano|superato",

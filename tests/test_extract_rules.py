@@ -1618,3 +1618,36 @@ def test_the_subject_after_the_verb_gives_to_the_name_after_it(
     was read as French)."""
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Norges bidrag i år er nå på 475 millioner kroner.", "no"),
+        (
+            "FN anslår at over 17 millioner mennesker i Ukraina har behov for humanitær bistand.",
+            "no",
+        ),
+        ("Det vurderes, at 222 millioner mennesker oplevede akut fødevareusikkerhed i 2022.", "da"),
+        ("Daarvan is al bijna 2 miljard dollar uitgekeerd.", "nl"),
+        (
+            '"Fino ad oggi abbiamo fornito rifugio a oltre 170 mila persone", ha precisato Tajani.',
+            "it",
+        ),
+    ],
+    ids=["nå ... millioner", "anslår ... mennesker", "vurderes ... mennesker", "daarvan", "oltre"],
+)
+def test_a_short_sentence_is_read_in_its_language(text: str, language: str) -> None:
+    """Words of aid news (millioner, mennesker, bistand, daarvan, oltre) tell a short
+    sentence's language, where its function words are few."""
+    assert lexicon.detect(text) == language
+
+
+def test_a_general_reserve_is_a_budget_of_ones_own() -> None:
+    assert (
+        extract(
+            "Allerede i år og næste år skulle der afsættes en generel reserve på 3,5 milliarder "
+            "kroner hvert år."
+        )
+        == []
+    )
