@@ -131,6 +131,7 @@ QUALIFIERS = {
 }
 STAGES = (
     (Status.ANNOUNCED, "announced"),
+    (Status.ANNOUNCED, "increase"),
     (Status.COMMITTED, "committed"),
     (Status.ALLOCATED, "allocated"),
     (Status.DISBURSED, "disbursed"),
@@ -190,7 +191,10 @@ _HEADLINE = _Lazy(
 _BY = _Lazy(r"\b(?:increas|rais|cut|reduc|boost)\w*\s+(?:\w+\s+){0,2}by\s+$", re.IGNORECASE)
 _FROM = _Lazy(r"\b(?:from|fra|från|von|um|van|z|da)\s+$", re.IGNORECASE)
 _TO = _Lazy(
-    r"^\s+(?:to|til|till|auf|à|naar|tot|do|a|hasta)\s+(?:insgesamt\s+|totalt\s+|i alt\s+)?$",
+    r"^\s+(?:to|til|till|auf|à|naar|tot|do|a|hasta)\s+(?:insgesamt\s+|totalt\s+|i alt\s+)?"
+    r"(?:(?:at least|minimum|mindst|minst|mindestens|au moins|plus de|over|more than|nearly"
+    r"|almost|about|around|rund|omkring|cirka|knapp|près de|ruim|bijna|ponad|około|casi"
+    r"|unos|circa|quasi|oltre)\s+)?$",
     re.IGNORECASE,
 )
 _NOT_PLEDGED = _Lazy(r"\b(?:rejected|refused|declined|turned down)\b", re.IGNORECASE)
@@ -747,7 +751,7 @@ def _not_pledged(
         _COMPARED_AFTER.match(after) and _INCREASE_OF.search(near)
     ):
         return "a difference between two amounts"
-    if previous is not None and previous.role and not giving.search(window):
+    if previous is not None and previous.role not in ("", _OLD_LEVEL) and not giving.search(window):
         return previous.role  # "losses reached $176 billion, compared to $152 billion"
     return ""
 
@@ -832,10 +836,12 @@ Ukraina chciałaby się ubiegać"): a request, not a pledge."""
 _EXCHANGE_RATE = _Lazy(
     r"^\s+(?:per|a|an|pro|par|por|za|til|för|für)\s+(?:US\s+|U\.S\.\s+)?"
     r"(?:dollars?|euros?|pounds?|dollar|Dollar|euro|Euro|dolar\w*|dólar\w*|dollaro|krone|krona"
-    r"|frank\w*|franc\w*|[$€£]|(?-i:[A-Z]{3})\b)",
+    r"|frank\w*|franc\w*|[$€£]|(?-i:[A-Z]{3})\b)(?!\s*\d)",
     re.IGNORECASE,
 )
-"""A price of one currency in another ("45 hryvnia per dollar"): a rate, not money."""
+"""A price of one currency in another ("45 hryvnia per dollar"): a rate, not money; a
+currency with its own figure after it is a new level ("fra USD 380 mio. til USD 500
+mio.")."""
 _RATE = _Lazy(
     r"^(?:\s+[^\W\d_]+){0,10}?\s+(?:(?:a|per|each|every)\s+(?:month|week|day)"
     r"|(?:per|hver|hvert|i|om)\s+(?:måned|uke|uge)\w*|(?:per|hver|om)\s+dag\w*"
@@ -1131,7 +1137,7 @@ def _gives(clause: str, languages: Languages) -> bool:
     return bool(
         _compiled(
             languages,
-            _START + r"(?:" + _STAGES + r"|{aid}|{delivery}"
+            _START + r"(?:" + _STAGES + r"|{increase}|{aid}|{delivery}"
             r"|{authorization}|{receive}|program\w*|{military}|{humanitarian}|{loan}|{grant}"
             r"|{guarantee}"
             r"|" + _GIVING_VERBS + "|" + _HELPING_VERBS + r")" + _INFLECTED,
@@ -1152,17 +1158,24 @@ _INCREASE = _Lazy(
 )
 
 
-def _old_level(sentence: str, mentions: Sequence[_Mention]) -> _Mention | None:
-    """The old level of a change told without its difference ("to $300 million from
-    $100 million", "from €8.5 billion to €11.5 billion"): no pledge, the new level is."""
+_OLD_LEVEL = "an old level"
+"""Why the level a change starts from is no pledge; the new level after it is one."""
+
+
+def _old_levels(sentence: str, mentions: Sequence[_Mention]) -> list[_Mention]:
+    """The old levels of changes told without their difference ("to $300 million from
+    $100 million", "from €8.5 billion to €11.5 billion"; each of "USA øger fra USD 380 mio.
+    til USD 500 mio.; Norge øger fra NOK 460 mio. til NOK 750 mio."): no pledges, the new
+    levels are."""
     if any(
         _INCREASE.search(sentence[: m.start]) or _BY.search(sentence[: m.start]) for m in mentions
     ):
-        return None  # a difference too: which figure is the pledge is left open
+        return []  # a difference too: which figure is the pledge is left open
+    found = []
     for first, second in itertools.pairwise(mentions):
         between = sentence[first.end : second.start]
         if _FROM.search(sentence[: first.start]) and _TO.match(between):
-            return first
+            found.append(first)
         reverse = re.fullmatch(
             r"\s+(?:from|fra|från|von|van|z|desde|da|de)\s+", between, re.IGNORECASE
         )
@@ -1171,8 +1184,8 @@ def _old_level(sentence: str, mentions: Sequence[_Mention]) -> _Mention | None:
             sentence[: first.start],
             re.IGNORECASE,
         ):
-            return second  # "to $300 million from $100 million"
-    return None
+            found.append(second)  # "to $300 million from $100 million"
+    return found
 
 
 def _change(sentence: str, mentions: Sequence[_Mention]) -> str:
@@ -1243,7 +1256,7 @@ def _names(sentence: str, languages: Languages) -> Iterator[tuple[int, int, lexi
 
 def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -> list[_Party]:
     """The parties a sentence names and what grammar makes of each (see `_role`)."""
-    found = []
+    found: list[_Party] = []
     heads = _compiled(languages, r"^(?:{government})$")
     aid = _compiled(languages, r"^(?:{aid}|{delivery})$")
     giving = _compiled(languages, r"^\s+(?:\S+\s+)?(?:" + _STAGES + r")(?![\w])")
@@ -1655,12 +1668,13 @@ def _read_sentence(
     previous: _Mention | None = None
     refused = _NOT_PLEDGED.search(reading) is not None
     figures = [m for m in every_mention if not m.conversion]
-    old_level = _old_level(reading, figures)
+    old_levels = _old_levels(reading, figures)
     for mention in every_mention:
         if mention.conversion:
             continue
-        role = "an old level" if mention is old_level else ""
-        role = role or _not_pledged(reading, mention, previous, refused, languages)
+        role = _not_pledged(reading, mention, previous, refused, languages)
+        if not role and any(mention is old for old in old_levels):
+            role = _OLD_LEVEL  # a level of its own kind ("forsvarsbudsjettet") it passes on
         if not role and not _gives(_own_clause(reading, mention, figures), languages):
             role = "no verb of giving nor word of aid in its clause"
         mention = replace(mention, role=role)

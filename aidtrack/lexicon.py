@@ -54,6 +54,10 @@ class Language:
     committed: str
     allocated: str
     disbursed: str
+    increase: str
+    """Verbs of a pledge raised now ("øker støtten med", "erhöht ... um"): announced; not
+    verbs of giving that a need or a budget before them is given by ("forsvarsbudsjettet
+    øker")."""
     infinitive: str
     """Infinitives and their markers (to X, å X, zu X, de X): not the clause's stage."""
     recipient_before: str
@@ -129,6 +133,8 @@ EN = Language(
     allocated="allocated|allocates|earmarked|budgeted|appropriated",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
     "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped",
+    increase="increases|(?:is|are) increasing|boosts|(?:is|are) boosting|steps up"
+    "|(?:is|are) stepping up|doubles|(?:is|are) doubling",
     infinitive="",
     recipient_before="to|for|into|towards?|help|support|supporting|assist|provide|aid|give"
     "|giving|providing|send|sending|meet|strengthen|strengthening|bolster|fund|finance"
@@ -235,6 +241,7 @@ _NORDIC_WORDS = {
     "up_to": "opp til|op til|inntil|op mod|opp mot",
     "about": "omkring|rundt|cirka|ca\\.|ca|nesten|næsten|nærmere|nærmest|anslagsvis|om lag"
     "|omtrent|knapt|knap",
+    "increase": "øker|aukar|øger|trapper opp|trapper op",
     "infinitive": "(?:å|at)\\s+\\w+",
     "recipient_before": "til|for|gi|giver|gir|støtte|støtter|hjelpe|hjælpe|hjelp|hjælp"
     "|sende|sender|bistå",
@@ -362,6 +369,7 @@ SV = Language(
     disbursed="betalat ut|betalade ut|utbetalat|betalats ut|överfört|överförde|levererat"
     "|levererade|skänkt|skänkte|gav|donerat|donerade|skickade|bidrog|(?:har|hade)\\s+"
     "(?:\\S+\\s+){0,6}?(?:gett|givit|skickat|levererat|bidragit|donerat|skänkt|hjälpt)",
+    increase="ökar|höjer|utökar",
     infinitive="att\\s+\\w+",
     recipient_before="till|åt|för|ge|ger|stödja|stöder|stödjer|hjälpa|skicka|skickar",
     donor_before="från|av",
@@ -452,6 +460,7 @@ DE = Language(
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"
     "{0,20}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"
     "|geholfen)",
+    increase="erhöht|erhöhen|(?:stockt|stocken)\\s+(?:\\S+\\s+){0,12}?auf",
     infinitive="zu\\s+\\w+|\\w+zu(?:stellen|geben|liefern|zahlen|sagen|leisten|bringen)",
     recipient_before="für|an|zugunsten|zugunsten von|nach|in die|gibt|geben|liefert"
     "|unterstützt|unterstützen|unterstützung|hilft|helfen",
@@ -541,6 +550,7 @@ FR = Language(
     disbursed="a versé|versé|versée|versement|a décaissé|décaissé|décaissée|a livré|livré"
     "|livrée|a fourni|fourni|fournie|a donné|a envoyé|a contribué|a accordé|accordé|accordée"
     "|a octroyé|octroyé|octroyée|a aidé|a libéré|libéré|libérée|a débloqué|débloqué|débloquée",
+    increase="augmente|augmentent",
     infinitive="(?:de|d['\u2019]|à|pour)\\s*\\w+(?:er|ir|re)",
     recipient_before="à|au|aux|pour|en faveur de|à destination de|envers|vers|aider"
     "|soutenir|soutien à|soutien au|destinés? à",
@@ -629,6 +639,7 @@ NL = Language(
     disbursed="uitbetaald|overgemaakt|geleverd|heeft gegeven|gaf|geschonken|gedoneerd"
     "|droeg\\s+(?:\\S+\\s+){0,8}?bij|bijgedragen"
     "|bijgedragen|verleend|heeft geholpen|geholpen",
+    increase="verhoogt|verhogen",
     infinitive="te\\s+\\w+",
     recipient_before="aan|voor|naar|ten behoeve van|ten gunste van|steunen|steunt|helpen"
     "|geeft|geven|om",
@@ -709,6 +720,7 @@ PL = Language(
     "|przekazanego|przekazanej|przekazanych|przekazany|przekazane"
     "|wypłacono|dostarczył|dostarczyła|dostarczono|wysłał|wysłała|wysłano|wydał|wydała"
     "|wydano|skierowano|skierował|udzielon\\w*|udzielił|udzieliła|pomógł|pomogła|pomogło|pomogli",
+    increase="zwiększa|zwiększają",
     infinitive="\\w+ć",
     recipient_before="dla|na rzecz|do|wesprzeć|wspiera|wspierać|pomóc|pomaga|pomoc dla",
     donor_before="od|ze strony|przez",
@@ -799,6 +811,7 @@ ES = Language(
     "|envió|ha enviado|enviado|ha aportado|aportó|aportado|donó|ha donado|donado|pagó"
     "|aportaron|donaron|entregaron|enviaron"
     "|ha pagado|ha ayudado|ayudó|ha liberado",
+    increase="aumenta|aumentan|incrementa|incrementan",
     infinitive="(?:a|de|para)\\s+\\w+(?:ar|er|ir)",
     recipient_before="a|al|para|en favor de|a favor de|destinados? a|hacia|ayudar|apoyar|apoyo a",
     donor_before="por parte de|procedentes? de|por",
@@ -890,6 +903,7 @@ IT = Language(
     "|ha inviato|hanno inviato|inviato|ha fornito|fornito|ha donato|donato"
     "|ha contribuito|hanno contribuito|ha trasferito|hanno trasferito|trasferito|ha aiutato"
     "|hanno aiutato|ha sbloccato|sbloccato",
+    increase="aumenta|aumentano|incrementa|incrementano",
     infinitive="(?:di|a|per)\\s+\\w+(?:are|ere|ire)",
     recipient_before="a|al|alla|all['\u2019]|ai|alle|per|per la|per il|in favore di|a favore di"
     "|a sostegno di|sostegno a|aiutare|sostenere|verso",

@@ -1651,3 +1651,39 @@ def test_a_general_reserve_is_a_budget_of_ones_own() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deutschland erhöht die humanitäre Hilfe für das Bürgerkriegsland Jemen um knapp 17 "
+        "Millionen Euro.",
+        "Sweden is increasing its support to Moldova by SEK 129 million to strengthen the "
+        "country’s democracy and societal resilience.",
+        "Norge øker støtten til Sudans reformprosess og covid-19-respons med 100 millioner kroner.",
+        "Die Bundesregierung stockt ihre humanitäre Hilfe für den Gazastreifen um 18 Millionen "
+        "Euro auf.",
+    ],
+    ids=["erhöht", "is increasing", "øker", "stockt ... auf"],
+)
+def test_an_increase_told_now_is_announced(text: str) -> None:
+    assert one(text).value("status") == Status.ANNOUNCED
+
+
+def test_each_old_level_of_several_changes_is_no_pledge() -> None:
+    drafts = extract(
+        "Således forventes EU-Kommissionen at øge sit tilsagn fra 165 mio. euro til 500 mio. "
+        "euro; USA øger fra USD 380 mio. til USD 500 mio.; Norge øger fra NOK 460 mio. til "
+        "minimum NOK 750 mio."
+    )
+    assert [f"{d.value('amount'):f}" for d in drafts] == ["500000000", "500000000", "750000000"]
+
+
+def test_a_budget_of_ones_own_raised_from_one_level_to_another_is_no_pledge() -> None:
+    """An increase is announced, but not a giving that a defence budget before it is
+    given by; the new level is of the old one's kind."""
+    text = (
+        "Det norske forsvarsbudsjettet øker dermed fra 91 milliarder kroner til 104 milliarder "
+        "allerede i år."
+    )
+    assert extract(text) == []
