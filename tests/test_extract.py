@@ -174,9 +174,9 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 1,576 sentences its rules were tuned on
-    (tests/data/README.md): 91.8% precision and 75.6% recall when written, against issue
-    24's 95% and 85%, and 14 wrong amounts, 11 of them drafts from 10 sentences without a
+    """What extract does on the 1,687 sentences its rules were tuned on
+    (tests/data/README.md): 91.4% precision and 76.4% recall when written, against issue
+    24's 95% and 85%, and 21 wrong amounts, 17 of them drafts from 16 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -184,13 +184,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The fourteenth held-out table (111 sentences no rule writer
-    read) is short of the issue's targets: 83.6% precision, 79.2% recall, 7 wrong
-    amounts, 6 drafts from 6 of its 38 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The fifteenth held-out table (109 sentences no rule writer
+    read) is short of the issue's targets: 83.2% precision, 77.1% recall, 9 wrong
+    amounts, 6 drafts from 6 of its 36 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 14, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 11, figures.tally
-    assert figures.precision >= 0.918, figures.tally
+    assert figures.wrong_amounts <= 21, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 17, figures.tally
+    assert figures.precision >= 0.913, figures.tally
     assert figures.recall >= 0.755, figures.tally
