@@ -696,6 +696,7 @@ def _not_pledged(
         or _PRIVATE_GIVERS.search(near)
         or _CHARITY_GIVES.search(near)
         or _PRIVATELY.search(re.split(r"[\d$€£]", head, maxsplit=1)[0])
+        or (_RAISED_WORD.search(near) and _FUNDRAISER_AFTER.search(head))
     ):
         return "money from many givers, no one's pledge"
     if _MANY_GIVERS.search(window) and (
@@ -708,7 +709,7 @@ def _not_pledged(
         return "a debt paid, not money given"
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
         return "what would have been, not money given"
-    if said("loss"):
+    if said("loss") or _VANISHED.match(after):
         return "a cost, damage, a loss, GDP or assets"
     if _compiled(
         languages,
@@ -899,6 +900,12 @@ _OWED = _Lazy(
 """A debt paid to a creditor ("a deadline to pay $79 million to Russia's Gazprom"), or
 one a country takes on markets ("una emisión de bonos internacionales por US$700
 millones"): money owed, not money given."""
+_RAISED_WORD = _Lazy(
+    r"(?<![\w'\u2019])(?:raised|collected|samlet|samla|insamlat|gesammelt|récolté|ingezameld"
+    r"|zebrał\w*|recaudó|recaudado|raccolto|raccolti)(?![\w])",
+    re.IGNORECASE,
+)
+"""Money raised: of many givers when a fundraiser is named after it."""
 _RAISED = _Lazy(
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
@@ -926,6 +933,22 @@ _PRIVATE_GIVERS = _Lazy(
 )
 """A people giving as private persons ("Så langt har nordmenn gitt 5,7 millioner kroner"):
 private giving, not a government's pledge."""
+_FUNDRAISER_AFTER = _Lazy(
+    r"(?<![\w'\u2019])(?:(?:national|fundraising|donation|public|TV) (?:campaign|appeal|drive)"
+    r"|telethon|Spendenaktion\w*|Spendenkampagne\w*|Spendengala\w*|innsamlingsaksjon\w*"
+    r"|TV-aksjon\w*|indsamling\w*|insamling\w*|collecte\w*|inzamelingsactie\w*|zbiórk\w*"
+    r"|colecta\w*|raccolta fondi|maratón solidari\w*)(?![\w])",
+    re.IGNORECASE,
+)
+"""A fundraiser named after the amount ("raised $20.5 million in aid on the first day of
+a national campaign"): the sum of many givers."""
+_VANISHED = _Lazy(
+    r"^\s+(?:\S+\s+){0,2}?(?:went missing|gone missing|(?:was|were) (?:stolen|embezzled"
+    r"|siphoned off)|vanished|disappeared|forsvant|forsvandt|försvann|verschwand|verschwunden"
+    r"|a disparu|ont disparu|verdween|verdwenen|zniknęł\w*|desapareci\w*|scompars\w*)(?![\w])",
+    re.IGNORECASE,
+)
+"""Money lost ("after $1 billion went missing from three Moldovan banks"): a loss."""
 _CHARITY_GIVES = _Lazy(
     r"(?<![\w'\u2019])(?:non-?governmental organi[sz]ations?|NGOs?|charit(?:y|ies)"
     r"|Nichtregierungsorganisation(?:en)?|ONGs?|organisations? non gouvernementales?"
@@ -970,15 +993,25 @@ _MANY_GIVERS = _Lazy(
 """Many givers together ("die Teilnehmer ... mit einer Gesamtsumme"): with a word of a
 total, the sum of everyone's pledges, not one donor's."""
 _MANY_GIVE = (
-    r"(?:^|[«\"“]|(?<![\w'\u2019])(?:that|que|qu['\u2019]|dass|at|att|dat|że|che)\s)\W*"
+    r"(?:^|[«\"“]|,\s|(?<![\w'\u2019])(?:that|que|qu['\u2019]|dass|at|att|dat|że|che|while"
+    r"|whereas|mens|medan|während|tandis que|alors que|terwijl|mientras|mentre)\s)\W*"
+    r"(?:[^\s,]+(?:,\s+|\s+(?:and|og|och|und|et|en|i|y|e)\s+)){0,4}"
     r"(?:(?:the|about|some|around|over|more than|nearly|all|les|des|de nombreux|tous les|die"
-    r"|der|alle|de|het|los|las|todos los|gli|i|le|la|tutti i|den|[\d,.]+)\s+){0,3}"
-    r"(?:countries|nations|member states|donors|participants"
-    r"|international community|(?:donor|pledging) conference|lande|landene|land|landa"
+    r"|der|alle|de|het|los|las|todos los|gli|i|le|la|tutti i|den|[\d,.]+|\w+s|\w+ens"
+    r"|internasjonale|internationale|international|internationales|internazionali"
+    r"|internacionales|międzynarodowe)\s+){0,3}"
+    r"(?<!Vereinigten )(?<!United )(?<!Verenigde )(?<!Förenta )(?<!Forente )(?<!Forenede )"
+    r"(?:countries|nations|member states|donors|participants|financial institutions"
+    r"|international community|world community|(?:donor|pledging) conference|medlemsland"
+    r"|medlemslandene|medlemslande|medlemslandene|medlemsstater|medlemsstaterna"
+    r"|Mitgliedsländer|finansinstitusjoner|finansinstitutioner|Finanzinstitutionen"
+    r"|institutions financières|instituciones financieras|istituzioni finanziarie"
+    r"|instytucje finansowe|verdenssamfunnet|Weltgemeinschaft|lande|landene|land|landa"
     r"|länder|länderna|Länder|Staaten|Mitgliedstaaten|Geber\w*|pays|[EÉ]tats membres"
     r"|donateurs|landen|lidstaten|donoren|\w*conferentie|państwa|kraje|darczyńcy|países"
     r"|Estados miembros|donantes|paesi|Stati membri|donatori|\w*konferen[cs]\w*"
     r"|givere|giverne|givare|givarna|deltakerne|deltagerne|deltagarna)(?![\w])"
+    r"(?!\s+Bassi|-Bas)"
     r"(?:\s+\S+){0,14}?\s+(?:" + _STAGES + r")(?![\w])"
 )
 """A clause whose givers are many ("Countries and international institutions pledged $3
@@ -988,12 +1021,13 @@ whoever announces it, no one donor's."""
 
 def _many_give_it(reading: str, many: re.Match[str], at: int, givers: Sequence[_Party]) -> bool:
     """Whether the amount at `at` is what the many givers of `many` give: it follows them
-    in their clause, and no donor is named between ("Among the 35 nations ... that
-    promised funds were Britain ($63m)" names each)."""
+    in their clause, and no donor is named after their verb ("Among the 35 nations ...
+    that promised funds were Britain ($63m)" names each; "EU-kommisjonen, EU og unionens
+    medlemsland lovet" names some of the many)."""
     return (
         many.end() <= at
         and not re.search(r"[:;]", reading[many.end() : at])
-        and not any(many.start() <= p.start < at for p in givers)
+        and not any(many.end() <= p.start < at for p in givers)
     )
 
 

@@ -126,7 +126,7 @@ EN = Language(
     announced="plans?|planned|proposes?|proposed|intends?|will|pledged?|pledges|promised?"
     "|promises|announced?|announces|pledging|prepared|ready|wants|continue|presented|presents"
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set\\s+to|preparing|prepares"
-    "|proposals?|willing|in the pipeline|offered|offers",
+    "|proposals?|willing|in the pipeline|offered|offers|donates",
     committed="approved?|approves|agreed|agrees|adopted|adopts|signed|signs|backed|passed"
     "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides"
     "|signed off|signs off",
@@ -144,7 +144,8 @@ EN = Language(
     place_before="in",
     aside_before="through|via|with",
     of_before="",
-    receive="will receive|would receive|receives|received|receive|gets|got|count on|counts on",
+    receive="will receive|would receive|receives|received|receive|gets|got|count on|counts on"
+    "|(?:will )?benefit from|benefits from|benefited from",
     articles="the",
     breakdown="of which|including|made up of|consisting of|consists of|comprising|comprises"
     "|split into|broken down into",
@@ -224,7 +225,7 @@ _NORDIC_STAGES = {
     "|varsler|varslet|kunngjorde|kunngjør|kunngjort|annonserte|annoncerede|annonserer|udmeldt"
     "|annoncerer|annonseret|annonceret|meddelte|kommer til å|ønsker|vil gerne|tilsagn|lovnad"
     "|presenterer|presenterte|presentert|præsenterer|præsenterede|præsenteret|lanserer"
-    "|lanserte|lancerer|lancerede",
+    "|lanserte|lancerer|lancerede|donerer",
     "committed": "vedtatt|vedtaget|vedtok|vedtog|vedtar|godkjent|godkendt|godkjente|godkendte"
     "|enige|enedes|aftalt|inngått|indgået|signert|undertegnet|underskrevet|besluttet"
     "|besluttede|beslutter|bestemt|bestemte|bestemmer|forpliktet|forpligtet",
@@ -443,6 +444,7 @@ DE = Language(
     announced="wird|werden|würde|würden|werde|will|wollen|plant|planen|planten|plante"
     "|geplant|kündigt|kündigte|angekündigt|verspricht|versprach|versprochen|zugesagt"
     "|zugesagten|zugesagte|sagt\\s+(?:\\S+\\s+){0,16}?zu|sagte\\s+(?:\\S+\\s+){0,16}?zu"
+    "|sagten\\s+(?:\\S+\\s+){0,16}?zu"
     "|in Aussicht gestellt|(?:stellt|stellte)\\s+(?:\\S+\\s+){0,12}?in Aussicht"
     "|beabsichtigt|vorgeschlagen|schlägt|vorgestellt|präsentiert",
     committed="beschlossen|beschließt|beschloss|bewilligt|bewilligte|genehmigt|genehmigte"
@@ -460,7 +462,7 @@ DE = Language(
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"
     "{0,20}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"
     "|geholfen)",
-    increase="erhöht|erhöhen|(?:stockt|stocken)\\s+(?:\\S+\\s+){0,12}?auf",
+    increase="erhöht|erhöhen|(?:stockt|stocken)\\s+(?:\\S+\\s+){0,12}?auf|verdoppelt|verdoppeln",
     infinitive="zu\\s+\\w+|\\w+zu(?:stellen|geben|liefern|zahlen|sagen|leisten|bringen)",
     recipient_before="für|an|zugunsten|zugunsten von|nach|in die|gibt|geben|liefert"
     "|unterstützt|unterstützen|unterstützung|hilft|helfen",
@@ -546,7 +548,7 @@ FR = Language(
     "|a décidé|décidé|décide|a validé|validé|a voté|voté|s'engage|s\u2019engage"
     "|s'est engagée?|s\u2019est engagée?",
     allocated="a alloué|alloué|allouée|alloue|a débloqué|débloqué|débloquée|débloque"
-    "|a affecté|affecté|affectée|a consacré|consacré",
+    "|a affecté|affecté|affectée|a consacré|consacré|destiné|destinée|destinés|destinées",
     disbursed="a versé|versé|versée|versement|a décaissé|décaissé|décaissée|a livré|livré"
     "|livrée|a fourni|fourni|fournie|a donné|a envoyé|a contribué|a accordé|accordé|accordée"
     "|a octroyé|octroyé|octroyée|a aidé|a libéré|libéré|libérée|a débloqué|débloqué|débloquée",
@@ -571,7 +573,8 @@ FR = Language(
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|appels?"
     "|réclame|réclament|demande|demandent|sollicite|sollicitent",
-    need_after="nécessaires?|requis|manquants|ont besoin|a besoin",
+    need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamés|réclamées|demandés"
+    "|demandées|sollicités|sollicitées",
     spend="dépense|dépensent|dépensé|dépenses",
     loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
@@ -633,7 +636,7 @@ NL = Language(
     allocated="uitgetrokken|trekt\\s+(?:\\S+\\s+){0,8}?uit|trok\\s+(?:\\S+\\s+){0,8}?uit"
     "|vrijgemaakt|vrijmaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|maakte\\s+(?:\\S+\\s+){0,8}?vrij"
     "|zet\\s+(?:\\S+\\s+){0,8}?opzij|zette\\s+(?:\\S+\\s+){0,8}?opzij|opzij gezet"
-    "|gereserveerd|reserveerde|reserveert|toegewezen"
+    "|gereserveerd|reserveerde|reserveert|toegewezen|bestemd"
     "|beschikbaar gesteld|stelt\\s+(?:\\S+\\s+){0,10}?beschikbaar|stelde\\s+(?:\\S+\\s+)"
     "{0,10}?beschikbaar|uittrekt",
     disbursed="uitbetaald|overgemaakt|geleverd|heeft gegeven|gaf|geschonken|gedoneerd"
@@ -713,7 +716,8 @@ PL = Language(
     "|zadeklarował|zadeklarowała|deklaruje|zaproponował|zaproponowała|chce",
     committed="zatwierdził|zatwierdziła|zatwierdzony|zatwierdzono|przyjął|przyjęła|przyjęto"
     "|podpisał|podpisała|podpisano|zdecydował|zdecydowała|zdecydowano|uzgodnił|uzgodniła"
-    "|uchwalił|uchwaliła",
+    "|uchwalił|uchwaliła|podjął decyzj\\w*|podjęła decyzj\\w*|podjęło decyzj\\w*"
+    "|podjęto decyzj\\w*",
     allocated="przeznaczył|przeznaczyła|przeznaczono|przeznaczyło|przyznał|przyznała"
     "|przyznano|wyasygnował|zarezerwował",
     disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|przekazaliśmy|wypłacił|wypłaciła"
@@ -800,7 +804,8 @@ ES = Language(
     announced="destinará|destinarán|enviará|enviarán|aportará|aportarán|dará|darán|donará"
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
-    "|se compromete|se comprometió|comprometido|propone|propuso|apoyará|apoyarán|contribuirá"
+    "|se compromete|se comprometió|comprometió|comprometieron|comprometido|propone|propuso"
+    "|apoyará|apoyarán|contribuirá"
     "|contribuirán|transferirá|transferirán|\\w+(?:aría|arían|ería|erían|iría|irían)",
     committed="aprobó|ha aprobado|aprobado|aprobada|firmó|ha firmado|firmado|acordó"
     "|ha acordado|acordado|decidió|ha decidido|decidido|aprueba|aprueban|aprobaron",
@@ -895,7 +900,7 @@ IT = Language(
     "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà",
     committed="ha approvato|approvato|approvata|approvati|ha firmato|firmato|ha deciso"
     "|raggiunto un accordo|via libera"
-    "|deciso|ha concordato|concordato|ha varato|varato",
+    "|deciso|ha concordato|concordato|ha varato|varato|concede|concedono|ha concesso",
     allocated="ha stanziato|stanziato|stanziati|stanziata|stanzia|ha destinato|destinato"
     "|assegnazione|ha assegnato"
     "|destinati|assegnato|assegnati",

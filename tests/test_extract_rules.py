@@ -1687,3 +1687,78 @@ def test_a_budget_of_ones_own_raised_from_one_level_to_another_is_no_pledge() ->
         "allerede i år."
     )
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IMF and the European Union froze aid to Moldova after $1 billion went missing from "
+        "three Moldovan banks in 2014, plunging the country into turmoil.",
+        "Emmanuel Macron a ouvert jeudi une conférence sur le Liban avec l’espoir de mobiliser la "
+        "communauté internationale pour réunir au moins 400 millions de dollars réclamés par les "
+        "Nations unies.",
+        "State media in Saudi Arabia said the country had raised $20.5 million in aid on the "
+        "first day of a national campaign for the Pakistani floods.",
+    ],
+    ids=["went missing", "réclamés", "national campaign"],
+)
+def test_money_lost_asked_for_or_raised_in_a_campaign_is_no_pledge(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        (
+            "EU-kommisjonen, EU og unionens medlemsland lovet 5,6 milliarder euro i tilskudd, mens "
+            "internasjonale finansinstitusjoner lovet 4 milliarder euro i lån.",
+            [None, None],
+        ),
+        (
+            "At the International Conference on Climate Resilient Pakistan held in Geneva, the "
+            "world community has so far pledged 10.7 billion dollars for the reconstruction.",
+            [None],
+        ),
+        (
+            "I Paesi Bassi hanno inviato 550 milioni di euro in aiuti militari all'Ucraina negli "
+            "ultimi due mesi.",
+            ["Netherlands"],
+        ),
+    ],
+    ids=["medlemsland ... finansinstitusjoner", "world community", "Paesi Bassi"],
+)
+def test_givers_named_with_many_others_are_no_one_donor(
+    text: str, donors: list[str | None]
+) -> None:
+    assert [d.value("donor") for d in extract(text)] == donors
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Die Geberländer sagten mehr als 840 Millionen Euro zu.", Status.ANNOUNCED),
+        (
+            "Danmark donerer 30 millioner kroner til genopbygningen af Ukraines energisystemer.",
+            Status.ANNOUNCED,
+        ),
+        ("The government donates DKK 75 million to Palestinians in Gaza.", Status.ANNOUNCED),
+        (
+            "„Wir verdoppeln heute unsere Unterstützung für die Erdbebenopfer in der Türkei und in "
+            "Syrien auf 240 Millionen Euro“, sagte Außenministerin Annalena Baerbock.",
+            Status.ANNOUNCED,
+        ),
+        ("950 miljoen is bestemd voor humanitaire hulp aan Syrië.", Status.ALLOCATED),
+        (
+            "La Banca Mondiale concede alla Moldova un prestito di 10 milioni di dollari per "
+            "contenere i danni della recente sicità.",
+            Status.COMMITTED,
+        ),
+        (
+            "MSZ podjęło decyzje o przekazaniu 1 mln USD na WFP.",
+            Status.COMMITTED,
+        ),
+    ],
+    ids=["sagten zu", "donerer", "donates", "verdoppeln", "bestemd", "concede", "decyzje"],
+)
+def test_more_verbs_of_the_stages(text: str, status: Status) -> None:
+    assert one(text).value("status") == status
