@@ -711,6 +711,8 @@ def _not_pledged(
         return "what would have been, not money given"
     if said("loss") or _VANISHED.match(after):
         return "a cost, damage, a loss, GDP or assets"
+    if _REBUILDING_COSTS.search(near) and not _word(languages, "aid").search(near):
+        return "a cost, damage, a loss, GDP or assets"
     if _compiled(
         languages,
         r"^\s+(?:in|of|worth of|i|af|av|an|en|de|di|w|aan|d['\u2019])\s*"
@@ -942,6 +944,16 @@ _FUNDRAISER_AFTER = _Lazy(
 )
 """A fundraiser named after the amount ("raised $20.5 million in aid on the first day of
 a national campaign"): the sum of many givers."""
+_REBUILDING_COSTS = _Lazy(
+    r"(?<![\w'\u2019])(?:reconstruction|rebuilding|genopbygning\w*|gjenoppbygging\w*"
+    r"|återuppbyggnad\w*|Wiederaufbau\w*|reconstrucción|ricostruzione|odbudow\w*|wederopbouw)"
+    r"\s+(?:\S+\s+){0,12}?(?:amounts? to|beløb\w* sig til|beløpe\w* seg til|uppgå\w* till"
+    r"|belaufen|beläuft sich auf|s['\u2019]élève\w* à|ascender\w* a|ammonter\w* a|wyniesie"
+    r"|bedra\w*)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""What a reconstruction will amount to ("en genopbygning af Ukraine ... vil beløbe sig til
+1 billion euro"), with no aid named: its cost, not money given."""
 _VANISHED = _Lazy(
     r"^\s+(?:\S+\s+){0,2}?(?:went missing|gone missing|(?:was|were) (?:stolen|embezzled"
     r"|siphoned off)|vanished|disappeared|forsvant|forsvandt|försvann|verschwand|verschwunden"

@@ -489,7 +489,8 @@ DE = Language(
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
     "|zerstört\\w*|verteidigungshaushalt\\w*|verteidigungsausgaben|verteidigungsetat\\w*"
     "|wehretat\\w*|rüstungsausgaben",
-    people="menschen|personen|flüchtlinge|geflüchtete|zivilisten|kinder|einwohner|haushalte"
+    people="menschen|personen|flüchtlinge|geflüchtete|vertriebene|zivilisten|kinder|einwohner"
+    "|haushalte"
     "|soldaten|dosen|granaten|tonnen|mal",
     aid="*hilfe|*unterstützung|*beitrag|*paket|*zusage|*kredit|*darlehen|*mittel|*zuschuss",
     government="*regierung|*ministerium|*minister|*ministerin|kanzler|kanzlerin|parlament"
@@ -935,7 +936,7 @@ IT = Language(
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*|bilancio della difesa"
     "|bilancio\\s+(?:\\S+\\s+){0,3}?[dD]ifesa"
     "|spesa militare|spese militari",
-    people="persone|abitanti|rifugiati|sfollati|civili|bambini|famiglie|soldati|dosi"
+    people="persone|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|proiettili|tonnellate|volte",
     aid="aiuto|aiuti|sostegno|assistenza|contributo|pacchetto|prestito|donazione"
     "|finanziamento|finanziamenti|impegno|cooperazione",

@@ -175,8 +175,8 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
     """What extract does on the 1,687 sentences its rules were tuned on
-    (tests/data/README.md): 91.5% precision and 76.7% recall when written, against issue
-    24's 95% and 85%, and 18 wrong amounts, 14 of them drafts from 13 sentences without a
+    (tests/data/README.md): 91.6% precision and 76.7% recall when written, against issue
+    24's 95% and 85%, and 17 wrong amounts, 13 of them drafts from 12 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -190,7 +190,7 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 18, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 14, figures.tally
+    assert figures.wrong_amounts <= 17, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 13, figures.tally
     assert figures.precision >= 0.915, figures.tally
     assert figures.recall >= 0.765, figures.tally

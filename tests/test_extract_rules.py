@@ -1762,3 +1762,26 @@ def test_givers_named_with_many_others_are_no_one_donor(
 )
 def test_more_verbs_of_the_stages(text: str, status: Status) -> None:
     assert one(text).value("status") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "I samme ombæring har chefen for Den Europæiske Investeringbank (EIB) Werner Hoyer "
+            "udtalt, at en genopbygning af Ukraine efter en mulig afslutning på krigen vil "
+            "beløbet sig til 1 billion euro – svarende til 1000 mia. euro eller 7000 mia. danske "
+            "kroner.",
+            [],
+        ),
+        (
+            "Norway's support for the reconstruction of Ukraine amounts to NOK 5 billion.",
+            ["5000000000"],
+        ),
+    ],
+    ids=["genopbygning ... beløbe sig til", "support for the reconstruction amounts to"],
+)
+def test_what_a_reconstruction_will_amount_to_is_its_cost_unless_aid_is_named(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
