@@ -174,9 +174,9 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 1,687 sentences its rules were tuned on
-    (tests/data/README.md): 91.6% precision and 76.7% recall when written, against issue
-    24's 95% and 85%, and 17 wrong amounts, 13 of them drafts from 12 sentences without a
+    """What extract does on the 1,796 sentences its rules were tuned on
+    (tests/data/README.md): 91.0% precision and 76.8% recall when written, against issue
+    24's 95% and 85%, and 26 wrong amounts, 19 of them drafts from 18 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -184,13 +184,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The fifteenth held-out table (109 sentences no rule writer
-    read) is short of the issue's targets: 83.2% precision, 77.1% recall, 9 wrong
-    amounts, 6 drafts from 6 of its 36 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The sixteenth held-out table (108 sentences no rule writer
+    read) is short of the issue's targets: 81.7% precision, 75.1% recall, 8 wrong
+    amounts, 8 drafts from 8 of its 38 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 17, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 13, figures.tally
-    assert figures.precision >= 0.915, figures.tally
+    assert figures.wrong_amounts <= 26, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 19, figures.tally
+    assert figures.precision >= 0.909, figures.tally
     assert figures.recall >= 0.765, figures.tally
