@@ -600,14 +600,15 @@ def _apposition(sentence: str, previous: _Mention, mention: _Mention) -> bool:
     """ "fem miljoner euro, cirka 50 miljoner svenska kronor, ska lämnas": an amount in
     another currency set off by commas right after an amount is that amount restated;
     so is one that follows the comma with "about" ("10 mio. euro, ca. 75 mio. kr. til"),
-    since a second pledge is not hedged as a rate's rounding is."""
-    return (
-        re.fullmatch(r",\s*", sentence[previous.end : mention.origin]) is not None
-        and (
-            mention.qualifier is Qualifier.ABOUT
-            or re.match(r"\s*(?:,|$)", sentence[mention.end :]) is not None
-        )
-        and _in_another_currency(previous, mention)
+    since a second pledge is not hedged as a rate's rounding is, even a few words after
+    the first when it ends the clause."""
+    between = sentence[previous.end : mention.origin]
+    hedged = mention.qualifier is Qualifier.ABOUT
+    ends = re.match(r"\s*(?:[,.;]|$)", sentence[mention.end :]) is not None
+    return _in_another_currency(previous, mention) and (
+        (re.fullmatch(r",\s*", between) is not None and (hedged or ends))
+        # "un prestito da 15,6 miliardi di dollari all'Ucraina, circa 14,5 miliardi di euro."
+        or (re.fullmatch(r"(?:\s+[^\W\d_]\S*){1,3},\s*", between) is not None and hedged and ends)
     )
 
 
@@ -689,6 +690,10 @@ def _not_pledged(
         return "needed"
     if _INSTEAD_OF.search(near):
         return "the figure it replaces"
+    if _CUT.search(near):
+        return "a cut, not money given"
+    if _TOWARD.search(near):
+        return "the total others give toward"
     if (
         _RAISED.search(near)
         or _FROM_MANY.search(near)
@@ -954,6 +959,15 @@ _REBUILDING_COSTS = _Lazy(
 )
 """What a reconstruction will amount to ("en genopbygning af Ukraine ... vil beløbe sig til
 1 billion euro"), with no aid named: its cost, not money given."""
+_CUT = _Lazy(
+    r"(?<![\w'\u2019])(?:slic\w*|cut\w*|kutt\w*|kürz\w*|Kürzung\w*|réduction|réduire|recort\w*"
+    r"|tagli\w*|bezuinig\w*|skär\w* ned|nedskæring\w*|cięci\w*)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A cut ("slicing more than £4bn from the annual package"): money taken away, not given."""
+_TOWARD = _Lazy(r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+$", re.IGNORECASE)
+"""The total that contributions go toward ("$1.3 billion in pledges toward a $4.27 billion
+aid plan"): a plan's or a fund's target, not the pledge."""
 _VANISHED = _Lazy(
     r"^\s+(?:\S+\s+){0,2}?(?:went missing|gone missing|(?:was|were) (?:stolen|embezzled"
     r"|siphoned off)|vanished|disappeared|forsvant|forsvandt|försvann|verschwand|verschwunden"
@@ -1089,7 +1103,8 @@ _DIFFERENCE = _Lazy(
 _COMPARED_AFTER = _Lazy(
     r"^\s+(?:\S+\s+){0,2}?(?:compared (?:to|with)|con respecto a|respecto a|respecto de"
     r"|im Vergleich zu|gegenüber dem Vorjahr|par rapport à|rispetto a|rispetto al|i forhold til"
-    r"|sammenlignet med|jämfört med|vergeleken met|w porównaniu z)",
+    r"|sammenlignet med|jämfört med|vergeleken met|w porównaniu z"
+    r"|(?:\([^)]*\)\s+)?(?:from|fra|från|von|depuis|desde|van|od|da)\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _INCREASE_OF = _Lazy(

@@ -262,7 +262,8 @@ _NORDIC_WORDS = {
     "respectively": "henholdsvis|hhv\\.",
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
-    "need_before": "*behov|behøver|trenger|trænger|trengs|trænges|behøves|mangler|brug for"
+    "need_before": "*behov|*behovet|*behovene|behøver|trenger|trænger|trengs|trænges|behøves"
+    "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
     "|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
@@ -481,9 +482,10 @@ DE = Language(
     respectively="beziehungsweise|bzw\\.",
     equivalent="umgerechnet|entspricht|das entspricht|entsprechend|oder",
     need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|forder\\w*"
-    "|verlangt|schätzt|geschätzt|schätzung|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
+    "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|hoff\\w*",
-    need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt",
+    need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt"
+    "|aufgebracht werden",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"

@@ -1785,3 +1785,57 @@ def test_what_a_reconstruction_will_amount_to_is_its_cost_unless_aid_is_named(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Il Fondo Monetario Internazionale (FMI) ha annunciato di aver concluso un accordo "
+            "preliminare per un prestito da 15,6 miliardi di dollari all’Ucraina, circa 14,5 "
+            "miliardi di euro.",
+            ["15600000000"],
+        ),
+        (
+            "Nach eigenen Schätzungen der Ukraine werden etwa 750 Milliarden Dollar für den "
+            "Wiederaufbau des kriegszerstörten Landes benötigt.",
+            [],
+        ),
+        (
+            "Det foreslås bevilget 14 392 millioner kroner til offisiell utviklingsbistand i "
+            "2003, en økning på 856 millioner kroner (6 prosent) fra 2002.",
+            ["14392000000"],
+        ),
+        (
+            "Britain’s overseas aid budget is to be cut from 0.7% of gross national income to "
+            "0.5%, slicing more than £4bn from the annual package.",
+            [],
+        ),
+        (
+            "Im Rahmen einer humanitären Kampagne der Vereinten Nationen sollen in diesem Jahr "
+            "rund 2,7 Milliarden Dollar (2,5 Milliarden Euro) aufgebracht werden.",
+            [],
+        ),
+        (
+            "The United Nations on Wednesday received only $1.3 billion in pledges toward a "
+            "$4.27 billion aid plan for war-torn Yemen.",
+            ["1300000000"],
+        ),
+        ("FN har oppjustert behovet for humanitær innsats til 10,7 milliarder kroner.", []),
+        ("Norway gives NOK 50 million towards the reconstruction of Sudan.", ["50000000"]),
+    ],
+    ids=[
+        "circa after a few words",
+        "Schätzungen",
+        "økning ... fra 2002",
+        "slicing",
+        "aufgebracht",
+        "toward a plan",
+        "behovet",
+        "gives towards",
+    ],
+)
+def test_a_restatement_an_estimate_an_increase_a_cut_a_target_and_a_need_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
