@@ -1322,7 +1322,7 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     aid = _compiled(languages, r"^(?:{aid}|{delivery})$")
     giving = _compiled(languages, r"^\s+(?:\S+\s+)?(?:" + _STAGES + r")(?![\w])")
     inserted = [m.span() for m in _INSERTED.finditer(sentence)]
-    last: tuple[int, int, str] | None = None
+    last: tuple[int, int, str, str] | None = None  # start, end, role and kind of a name
     for start, end, form, compound in _names(sentence, languages):
         if any(a < start < b for a, b in inserted):
             continue  # "Cleverly, who met in Kiev with the President of Ukraine, announced"
@@ -1332,7 +1332,8 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
         joined = last is not None and _AND.fullmatch(sentence[last[1] : start])
         if (
             last is not None
-            and last[2] == "recipient"
+            and last[2] in ("recipient", "donor")
+            and last[3] == form.kind == "name"
             and found
             and found[-1].start == last[0]
             and not compound
@@ -1358,7 +1359,7 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             role = "recipient"  # "für den Libanon und Syrien", not "to Ukraine and Norway gave"
         else:
             role = _role(sentence, start, end, form, languages)
-        last = (start, end, role)
+        last = (start, end, role, form.kind)
         if not role or (inside and role != "currency"):
             continue
         found.append(_Party(form.party, sentence[start:end], role, start))
@@ -1398,6 +1399,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""
     if before.endswith("$") or after.startswith("$"):
         return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
+    if _V2.intersection(languages) and _compiled(languages, _V2_INVERTED).match(before):
+        return "donor"  # "I dag gir Norge 100 millioner", "Derfor sender Danmark": the subject
     if _TOPIC.search(before):
         return ""  # "en redegjørelse om EU og EØS": what is spoken of
     if _compiled(languages, r"(?<![\w'\u2019]){war}\s+(?:" + _SMALL + r"\s*){0,3}$").search(before):
@@ -1560,6 +1563,18 @@ neither a donor nor the recipient."""
 _V2 = frozenset(("no", "da", "sv", "de", "nl"))
 """The languages whose verb comes second, before the subject when a clause starts with
 something else ("Gjennom programmet gir Norge Ukraina ...")."""
+_V2_INVERTED = (
+    r"^\W*(?:i dag|i år|i fjor|i fjol|i morgen|derfor|dermed|nå|nu|nun|jetzt|heute|også"
+    r"|samtidig|dessuten|desuden|därför|därmed|dessutom|också|nästa år|neste år|næste år"
+    r"|dieses jahr|in diesem jahr|dit jaar|vandaag|daarom|ook|bovendien|zudem|außerdem"
+    r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr) (?:19|20)\d\d),?\s+"
+    r"(?:{announced}|{committed}|{allocated}|{disbursed}|{increase}|gir|giver|ger|gibt|geeft"
+    r"|sender|skickar|schickt|stuurt|donerer|donerar|spendet|støtter|stötter|stöder|stödjer"
+    r"|unterstützt|steunt|stellt|stiller|tildeler|tilldelar|bidrar|bidrager|yder|leverer"
+    r"|levererar|liefert|levert|overfører|betaler|zahlt|betaalt)\s+$"
+)
+"""A clause that starts with an adverbial, then the verb ("I dag gir Norge", "Derfor sender
+Danmark", "Dit jaar geeft Nederland"): in the Germanic languages the subject follows."""
 _INHABITANTS_OF = _Lazy(
     r"(?<![\w'\u2019])(?:people|residents|inhabitants|population|citizens|inwoners|bewoners"
     r"|bevolking|innbyggerne|innbyggere|indbyggerne|indbyggere|befolkningen|invånarna"

@@ -1839,3 +1839,30 @@ def test_a_restatement_an_estimate_an_increase_a_cut_a_target_and_a_need_are_no_
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("I dag gir Norge 100 millioner kroner til Sudan.", ("Norway", "Sudan")),
+        ("I år ger Sverige 2 miljarder kronor till Ukraina.", ("Sweden", "Ukraine")),
+        (
+            "Dit jaar geeft Nederland 13 miljoen euro aan humanitaire hulp aan Jemen.",
+            ("Netherlands", "Yemen"),
+        ),
+        ("I 2024 gir Norge Ukraina 5 milliarder kroner.", ("Norway", "Ukraine")),
+        ("Regjeringen gir Ukraina 5 milliarder kroner.", (None, "Ukraine")),
+    ],
+    ids=[
+        "I dag gir Norge",
+        "I år ger Sverige",
+        "Dit jaar geeft Nederland",
+        "I 2024",
+        "Regjeringen",
+    ],
+)
+def test_after_an_adverbial_the_subject_follows_the_verb(
+    text: str, parties: tuple[str | None, str]
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == parties
