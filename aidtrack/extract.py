@@ -364,10 +364,15 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
         has_unit = re.search(r"[$€£¥₴]|[^\W\d_]{2,}|\bkr\b", words)
         if not has_number or not has_unit or _is_bare_year(words):
             continue
+        leading = len(match["amount"]) - len(match["amount"].lstrip())
         try:
             parsed, problem = _parse(words, languages), ""
         except InvalidInput as error:
             parsed, problem = None, str(error)
+            named = _after_a_name(words, languages)
+            if named is not None:  # "die USA 147 Millionen Dollar": a name, then the amount
+                leading += len(words) - len(named[0])
+                words, parsed, problem = named[0], named[1], ""
         uncounted = parsed is None or not parsed.names_currency
         if uncounted and (
             people.match(sentence[match.end() :])
@@ -380,7 +385,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
 
         qualifier_words = match["qualifier"] or ""
         qualifier = QUALIFIERS[lexicon.qualifier_of(languages, qualifier_words)]
-        start = match.start("amount") + (len(match["amount"]) - len(match["amount"].lstrip()))
+        start = match.start("amount") + leading
         mention = _Mention(start, match.end(), words, parsed, problem, qualifier, qualifier_words)
         mention = replace(mention, origin=match.start())
         if found:
@@ -1204,6 +1209,20 @@ def _gives(clause: str, languages: Languages) -> bool:
             r"|" + _GIVING_VERBS + "|" + _HELPING_VERBS + r")" + _INFLECTED,
         ).search(clause)
     ) or bool(_HEADLINE.match(clause.lstrip()))
+
+
+def _after_a_name(words: str, languages: Languages) -> tuple[str, money.ParsedAmount] | None:
+    """The amount after three capitals that are no currency ("USA 147 Millionen Dollar"),
+    when what follows them names its money itself; else None."""
+    name = re.match(r"(?-i:[A-Z]{3})\s+(?=\d)", words)
+    if name is None:
+        return None
+    rest = words[name.end() :]
+    try:
+        parsed = _parse(rest, languages)
+    except InvalidInput:
+        return None
+    return (rest, parsed) if parsed.names_currency else None
 
 
 def _is_bare_year(words: str) -> bool:

@@ -1866,3 +1866,15 @@ def test_after_an_adverbial_the_subject_follows_the_verb(
 ) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == parties
+
+
+def test_three_capitals_before_an_amount_that_names_its_money_are_a_name() -> None:
+    """ "die USA 147 Millionen Dollar" was read as an amount in a currency "USA"."""
+    drafts = extract(
+        "Unter den Spendern sagte die EU 350 Millionen Euro zu, Gastgeber Frankreich 110 "
+        "Millionen Euro, die USA 147 Millionen Dollar und Großbritannien 110 Millionen Dollar."
+    )
+    assert [(d.value("donor"), d.value("amount")) for d in drafts][2] == (
+        "United States",
+        Decimal(147_000_000),
+    )
