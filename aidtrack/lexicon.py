@@ -132,7 +132,8 @@ EN = Language(
     "|signed off|signs off",
     allocated="allocated|allocates|earmarked|budgeted|appropriated",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
-    "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped",
+    "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped"
+    "|deposited",
     increase="increases|(?:is|are) increasing|boosts|(?:is|are) boosting|steps up"
     "|(?:is|are) stepping up|doubles|(?:is|are) doubling",
     infinitive="",

@@ -70,6 +70,14 @@ DECIMAL_COMMA_SCALES: dict[str, int] = {
     "miljarder": 9,
     "millionar": 6,  # Nynorsk
     "milliardar": 9,
+    "millionene": 6,  # definite plurals: "de 100 millionene Norge har bidratt med"
+    "millionerne": 6,
+    "miljonerna": 6,
+    "millionane": 6,
+    "milliardene": 9,
+    "milliarderne": 9,
+    "miljarderna": 9,
+    "milliardane": 9,
     "billionen": 12,  # German: a Billion is a million million
     "bio": 12,
     # Dutch, Polish, Spanish and Italian (issue 24).

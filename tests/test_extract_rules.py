@@ -1878,3 +1878,22 @@ def test_three_capitals_before_an_amount_that_names_its_money_are_a_name() -> No
         "United States",
         Decimal(147_000_000),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Norge gir de 100 millionene til Sudan.", "100000000"),
+        ("Danmark sender de 3 milliarder kroner til Ukraine.", "3000000000"),
+        ("Sverige ger de 5 miljarderna kronor till Ukraina.", "5000000000"),
+    ],
+    ids=["millionene", "milliarder", "miljarderna"],
+)
+def test_the_definite_plural_of_a_scale_is_a_scale(text: str, amount: str) -> None:
+    """ "de 100 millionene" (the 100 million) was no amount."""
+    assert one(text).value("amount") == Decimal(amount)
+
+
+def test_money_deposited_in_a_central_bank_is_disbursed() -> None:
+    draft = one("Saudi Arabia has deposited $2 billion in the State Bank of Pakistan.")
+    assert (draft.value("donor"), draft.value("status")) == ("Saudi Arabia", Status.DISBURSED)
