@@ -290,7 +290,8 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    scale = "(?:" + "|".join(re.escape(s) + (r"\.?" if len(s) <= 4 else "") for s in scales) + ")"
+    scale = "(?:" + "|".join(re.escape(s) + (r"\.?" if len(s) <= 4 else "") for s in scales)
+    scale += r"|[^\W\d_]{3,}?(?:" + "|".join(money.COMPOUND_SCALES) + "))"
     adjective = _currency_adjectives(languages)
     after = (
         rf"(?:(?:{adjective})\s+)?(?:(?:de|d['\u2019]|di|of)\s*)?"

@@ -360,7 +360,7 @@ def parse_amount(text: str) -> ParsedAmount:
 def _words(rest: str, text: str) -> tuple[int, str | None, bool]:
     """The scale and currency written after the number (`bn`, `Mrd. Euro`, `milliarder
     kroner`, `Md€`, `mkr`), and whether they come from a decimal-comma language."""
-    words = " ".join(rest.split()).lower()
+    words = re.sub(_COMPOUND_SCALE, r"\1", " ".join(rest.split()).lower(), count=1)
     exponent, decimal_comma = 0, False
     scales = {**SCALES, **DECIMAL_COMMA_SCALES}
     scale, words = _take(words, scales)
@@ -383,6 +383,11 @@ def _words(rest: str, text: str) -> tuple[int, str | None, bool]:
     if word in CURRENCY_WORDS:
         return exponent, CURRENCY_WORDS[word], decimal_comma
     return exponent, (normalize_currency(word.upper()) if word else None), decimal_comma
+
+
+COMPOUND_SCALES = ("milliarder", "miljarder", "milliarden", "millioner", "miljoner", "millionen")
+"""Scales that Germanic compounds end in ("7,8 biståndsmiljarder", "Hilfsmilliarden")."""
+_COMPOUND_SCALE = rf"^[^\W\d_]{{3,}}?({'|'.join(COMPOUND_SCALES)})(?![^\W\d_])"
 
 
 def _take(words: str, known: Iterable[str]) -> tuple[str, str]:

@@ -1897,3 +1897,17 @@ def test_the_definite_plural_of_a_scale_is_a_scale(text: str, amount: str) -> No
 def test_money_deposited_in_a_central_bank_is_disbursed() -> None:
     draft = one("Saudi Arabia has deposited $2 billion in the State Bank of Pakistan.")
     assert (draft.value("donor"), draft.value("status")) == ("Saudi Arabia", Status.DISBURSED)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Sverige ger 7,8 biståndsmiljarder till Ukraina.", "7800000000"),
+        ("Deutschland sagt der Ukraine 5 Hilfsmilliarden zu.", "5000000000"),
+        ("Norge gir 2 kronemilliarder til Ukraina.", "2000000000"),
+    ],
+    ids=["biståndsmiljarder", "Hilfsmilliarden", "kronemilliarder"],
+)
+def test_a_compound_that_ends_in_a_scale_is_that_scale(text: str, amount: str) -> None:
+    """Germanic compounds end in their scale: "7,8 biståndsmiljarder" (aid billions)."""
+    assert one(text).value("amount") == Decimal(amount)
