@@ -173,6 +173,7 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
     assert figures.recall >= 0.8, figures.tally
 
 
+@pytest.mark.slow  # 1,796 sentences: the longest test of the quick loop; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
     """What extract does on the 1,796 sentences its rules were tuned on
     (tests/data/README.md): 91.5% precision and 77.0% recall when written, against issue
