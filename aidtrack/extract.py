@@ -688,7 +688,7 @@ def _not_pledged(
         return "the base of a percentage"
     if said("need_before"):
         return "asked for, needed or estimated"
-    head = re.split(r"[,.;:()]", after, maxsplit=1)[0]
+    head = re.split(r"[,;:()]|(?<![A-Z])\.", after, maxsplit=1)[0]  # "U.N." ends nothing
     need_after = _compiled(languages, r"^\s+((?:\S+\s+){0,5}?){need_after}(?![\w])").match(head)
     if need_after and not _before(languages, "recipient_before").search(need_after[1] + " "):
         return "needed"
@@ -698,6 +698,8 @@ def _not_pledged(
         return "the figure it replaces"
     if _CUT.search(near):
         return "a cut, not money given"
+    if _FALL.search(near):
+        return "a fall, not money given"
     if _TOWARD.search(near):
         return "the total others give toward"
     if (
@@ -967,10 +969,20 @@ _REBUILDING_COSTS = _Lazy(
 1 billion euro"), with no aid named: its cost, not money given."""
 _CUT = _Lazy(
     r"(?<![\w'\u2019])(?:slic\w*|cut\w*|kutt\w*|kürz\w*|Kürzung\w*|réduction|réduire|recort\w*"
-    r"|tagli\w*|bezuinig\w*|skär\w* ned|nedskæring\w*|cięci\w*)\s+(?:\S+\s+){0,3}$",
+    r"|tagli\w*|bezuinig\w*|skär\w* ned|nedskæring\w*|cięci\w*|skære|skærer|skar|skåret"
+    r"|skjære|skjærer)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 """A cut ("slicing more than £4bn from the annual package"): money taken away, not given."""
+_FALL = _Lazy(
+    r"(?<![\w'\u2019])(?:falls?|fell|drops?|dropped|decreas\w*|declin\w*|falder|faldt|faller"
+    r"|falt|minskar|minskade|sinkt|sank|sinken|diminue\w*|baisse\w*|daalt|daalde|spada\w*"
+    r"|spadł\w*|cae|cayó|disminuy\w*|cala|calato|scende)\s+(?:\S+\s+){0,3}?"
+    r"(?:by|med|um|de|met|o|en|di)\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+"""A fall by an amount ("udviklingsbistanden falder i stedet med næsten 500 millioner"):
+a difference, not money given."""
 _TOWARD = _Lazy(r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+$", re.IGNORECASE)
 """The total that contributions go toward ("$1.3 billion in pledges toward a $4.27 billion
 aid plan"): a plan's or a fund's target, not the pledge."""

@@ -158,6 +158,7 @@ EN = Language(
     equivalent="equivalent to|equivalent of|the equivalent of|or about|or roughly|or around"
     "|or some|or|that is|i\\.e\\.|equals|equal to|corresponding to",
     need_before="appeals?|appealed|estimates?|estimated|needs?|needed|forecasts?|on track for"
+    "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
@@ -577,8 +578,8 @@ FR = Language(
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|appels?"
     "|réclame|réclament|demande|demandent|sollicite|sollicitent",
-    need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamés|réclamées|demandés"
-    "|demandées|sollicités|sollicitées",
+    need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"
+    "|sollicitée?s?",
     spend="dépense|dépensent|dépensé|dépenses",
     loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"

@@ -1911,3 +1911,23 @@ def test_money_deposited_in_a_central_bank_is_disbursed() -> None:
 def test_a_compound_that_ends_in_a_scale_is_that_scale(text: str, amount: str) -> None:
     """Germanic compounds end in their scale: "7,8 biståndsmiljarder" (aid billions)."""
     assert one(text).value("amount") == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den budgetterede danske udviklingsbistand i 2023 falder i stedet med næsten 500 "
+        "millioner kroner.",
+        "The United Nations humanitarian response plan is seeking $2.56 billion to help people "
+        "affected by the crisis in Sudan, a senior UN official said on Wednesday.",
+        "Den nye VK-regering holder fast i et valgløfte om at skære 1,5 mia. kroner af "
+        "bevillingerne til den danske udviklingsbistand.",
+        "The United Nations says the $864 million U.N. humanitarian appeal for Somalia is only "
+        "31% funded.",
+        "Pour le moment, seule une aide humanitaire d’au moins 400 millions de dollars est "
+        "réclamée par les Nations unies et devrait être financée.",
+    ],
+    ids=["falder med", "is seeking", "skære", "U.N. appeal", "réclamée"],
+)
+def test_a_fall_a_figure_sought_a_cut_and_an_appeal_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
