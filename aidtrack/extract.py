@@ -1398,6 +1398,25 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     return found
 
 
+def _receives_after(after: str, languages: Languages) -> bool:
+    """Whether a verb of receiving follows a name in its own clause ("Ukraine expects to
+    receive"; not that of a clause of its own: "til at ukrainere i nød får")."""
+    return bool(
+        _compiled(
+            languages,
+            r"^(?:(?!\b(?:at|att|that|dass|que|che|że|dat)\b)[^,.;:])*?(?<![\w'\u2019]){receive}\b",
+        ).match(after)
+    )
+
+
+_GIVEN_TO_IT = _Lazy(
+    r"^\s+(?:will be|would be|was|were|has been|have been|had been|is to be|is|are)\s+"
+    r"(?:provided|given|granted|offered|awarded|promised|pledged|lent|loaned|allocated)\b"
+)
+"""A name given something in the passive ("Bangladesh will be provided a loan"): who
+receives."""
+
+
 def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: Languages) -> str:
     """What a named party is to the sentence: donor (the subject, "from/von/fra", the
     owner of the aid), recipient (the dative, "to/til/für/à/aan/dla/para/per", the one
@@ -1439,8 +1458,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""
     if re.search(
         r"(?<![\w'\u2019])(?:which|whom|który|która|które|którą)\s+$", before, re.IGNORECASE
-    ):
-        return ""  # "which Russia has targeted": a relative clause's subject
+    ):  # "which Russia has targeted": a relative clause's subject, unless it receives
+        return "recipient" if _receives_after(after, languages) else ""
+    if _GIVEN_TO_IT.match(after):
+        return "recipient"  # "Bangladesh will be provided a loan of $200 million"
     if _INHABITANTS_OF.search(before):
         return "place"  # "aan de inwoners van Gaza": who lives there, not who gives
     if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{channel}(?![\w])").match(after):
@@ -1482,10 +1503,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     if receiving:
         # An institution money goes to ("to the UN", "aux Nations unies") is a channel.
         return "" if places.resolve(form.party).code is None else "recipient"
-    if _compiled(  # not the verb of a clause of its own: "til at ukrainere i nød får"
-        languages,
-        r"^(?:(?!\b(?:at|att|that|dass|que|che|że|dat)\b)[^,.;:])*?(?<![\w'\u2019]){receive}\b",
-    ).match(after) or _compiled(
+    if _receives_after(after, languages) or _compiled(
         languages, r"(?<![\w'\u2019]){receive}\s+(?:{articles}\s*)?$"
     ).search(before):
         return "recipient"  # "Kiew ... 3 Milliarden Euro ... erhalten wird"

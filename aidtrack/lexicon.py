@@ -283,7 +283,8 @@ _NORDIC_WORDS = {
     "|*tilsagn",
     "government": "regjering|regjeringen|regering|regeringen|*departement|*departementet"
     "|*ministerium|*ministeriet|*minister|*ministeren|storting|stortinget|folketing"
-    "|folketinget|myndigheter|myndigheder|statsminister|statsministeren",
+    "|folketinget|myndigheter|myndigheder|statsminister|statsministeren|president|presidenten"
+    "|præsident|præsidenten",
     "war": "*krig|*krigen|invasjon|invasjonen|invasion|invasionen|angrep|angrepet|angreb|angrebet",
     "until": "innen|inden|til|frem til|fram til|indtil|innen utgangen av|før|frem mod|fram mot|mot",
     "this_year": "i år",
@@ -401,7 +402,7 @@ SV = Language(
     "|granater|ton|gånger",
     aid="*stöd|*stödet|*hjälp|*bistånd|*biståndet|*bidrag|*paket|*paketet|*lån|*donation",
     government="regering|regeringen|*departement|*departementet|*minister|*ministern"
-    "|riksdag|riksdagen|myndigheter|statsminister|statsministern",
+    "|riksdag|riksdagen|myndigheter|statsminister|statsministern|president|presidenten",
     war="*krig|*kriget|invasion|invasionen|anfall|anfallet|angrepp",
     until="till|fram till|senast|innan|före",
     this_year="i år",
@@ -498,7 +499,7 @@ DE = Language(
     "|soldaten|dosen|granaten|tonnen|mal",
     aid="*hilfe|*unterstützung|*beitrag|*paket|*zusage|*kredit|*darlehen|*mittel|*zuschuss",
     government="*regierung|*ministerium|*minister|*ministerin|kanzler|kanzlerin|parlament"
-    "|bundestag|behörden|koalition",
+    "|bundestag|behörden|koalition|präsident|präsidentin",
     war="*krieg|*kriegs|invasion|überfall|angriff|angriffskrieg",
     until="bis|bis zum|bis Ende|spätestens|vor",
     this_year="dieses Jahr|in diesem Jahr|diesem Jahr|im laufenden Jahr",
@@ -675,7 +676,7 @@ NL = Language(
     people="mensen|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
     "|doses|granaten|ton|keer",
     aid="*steun|*hulp|*bijdrage|*pakket|*lening|*toezegging|*gift",
-    government="kabinet|regering|*ministerie|*minister|parlement|kamer|overheid|premier",
+    government="kabinet|regering|*ministerie|*minister|parlement|kamer|overheid|premier|president",
     war="*oorlog|invasie|inval|aanval|agressie",
     until="tot|uiterlijk|voor|vóór",
     this_year="dit jaar",

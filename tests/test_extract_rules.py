@@ -1931,3 +1931,25 @@ def test_a_compound_that_ends_in_a_scale_is_that_scale(text: str, amount: str) -
 )
 def test_a_fall_a_figure_sought_a_cut_and_an_appeal_are_no_pledges(text: str) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Bangladesh will be provided a loan of $200 million in the current 2022-23 financial "
+            "year, said Asian Development Bank (ADB) Country Head Edimon Ginting.",
+            (None, "Bangladesh"),
+        ),
+        (
+            "Frankreichs Präsident kündigte 100 Millionen Euro für Moldau an.",
+            ("France", "Moldova"),
+        ),
+    ],
+    ids=["will be provided", "Frankreichs Präsident"],
+)
+def test_a_name_given_in_the_passive_receives_and_a_presidents_country_gives(
+    text: str, parties: tuple[str | None, str]
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == parties
