@@ -1409,6 +1409,13 @@ def _receives_after(after: str, languages: Languages) -> bool:
     )
 
 
+_SUPPORTED_WITH_AFTER = _Lazy(
+    r"^\s+(?:mit|met)\s+(?:\S+\s+){0,4}?\S*\d\S*\s+(?:\S+\s+){0,3}?(?:zu\s+)?(?:unterstütz\w*"
+    r"|helfen|geholfen|te\s+steunen|steunen|gesteund|helpen|geholpen)(?![\w])",
+    re.IGNORECASE,
+)
+"""A name supported with an amount, the verb last ("Jemen mit 100 Millionen Euro
+unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
 _GIVEN_TO_IT = _Lazy(
     r"^\s+(?:will be|would be|was|were|has been|have been|had been|is to be|is|are)\s+"
     r"(?:provided|given|granted|offered|awarded|promised|pledged|lent|loaned|allocated)\b"
@@ -1527,6 +1534,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         )
     ):
         return "recipient"  # "haben die Ukraine mit über 88 Milliarden Euro unterstützt"
+    if _SUPPORTED_WITH_AFTER.match(after):
+        return "recipient"  # "will ... Jemen mit 100 Millionen Euro unterstützen"
     if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{aid}(?![\w])").match(after) and not (
         _POSSESSIVE.match(after) or form.kind == "genitive"
     ):

@@ -1953,3 +1953,23 @@ def test_a_name_given_in_the_passive_receives_and_a_presidents_country_gives(
 ) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Die Bundesregierung will lebensrettende Maßnahmen der Vereinten Nationen für die "
+            "teils hungernde Bevölkerung im Bürgerkriegsland Jemen mit 100 Millionen Euro "
+            "unterstützen.",
+            ("Germany", "Yemen"),
+        ),
+        ("Nederland gaat Oekraïne met 2 miljard euro steunen.", ("Netherlands", "Ukraine")),
+    ],
+    ids=["Jemen mit ... unterstützen", "Oekraïne met ... steunen"],
+)
+def test_a_name_supported_with_an_amount_the_verb_last_receives(
+    text: str, parties: tuple[str, str]
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == parties
