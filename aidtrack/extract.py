@@ -1168,6 +1168,8 @@ _GIVING_VERBS = (
     r"|stanzi\w*|fornir\w*|fornisc\w*|eroga\w*|finanzia\w*"
     r"|release|releases|released|libèr\w*|libér\w*|débloqu\w*|freigegeben|freigemacht"
     r"|donat\w*|doner\w*|donera\w*|doneer\w*|donó|donar\w*"
+    r"|envoi\w*|envoy\w*|apport\w*|invia\w*|invier\w*|schick\w*|stuur\w*|skick\w*|sende"
+    r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*"
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"): a clause with one tells money given."""

@@ -548,7 +548,7 @@ FR = Language(
     "|débloquera|octroiera|apportera|consacrera|enverra|financera|mobilisera|prévoit"
     "|prévoient|compte|envisage|annonce|annoncé|a annoncé|promet|promis|a promis"
     "|propose|proposé|participera|présente|présenté|\\w+(?:erait|eraient|irait|iraient)"
-    "|a l'intention|a l\u2019intention",
+    "|a l'intention|a l\u2019intention|prévue?s?|annoncée?s?",
     committed="a approuvé|approuvé|approuvée|a adopté|adopté|adoptée|a signé|signé|signée"
     "|engagés|engagées"
     "|a décidé|décidé|décide|a validé|validé|a voté|voté|s'engage|s\u2019engage"
@@ -903,7 +903,9 @@ IT = Language(
     "|si sono impegnati|si è impegnata|si è impegnato|avrebbe|avrebbero|\\w+(?:erebbe|erebbero"
     "|irebbe|irebbero)"
     "|promette|ha promesso|propone|ha proposto|supporterà|supporteranno|sosterrà|sosterranno"
-    "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà",
+    "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà"
+    "|mettera'|arriverà|arriveranno|andrà|andranno|mobiliterà"
+    "|continuerà|si impegnano|si impegna|promess[oaie]",
     committed="ha approvato|approvato|approvata|approvati|ha firmato|firmato|ha deciso"
     "|raggiunto un accordo|via libera"
     "|deciso|ha concordato|concordato|ha varato|varato|concede|concedono|ha concesso",

@@ -1973,3 +1973,22 @@ def test_a_name_supported_with_an_amount_the_verb_last_receives(
 ) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Belgique va envoyer de l'aide à Gaza à hauteur de 400.000€ en kits d'hygiène.",
+        "Plus de 840 millions d’euros d’aide au Soudan ont été annoncés en ouverture de la "
+        "conférence humanitaire internationale.",
+        "La Banca mondiale ha già promesso circa 1,8 miliardi di dollari di finanziamento per "
+        "Ankara.",
+        "Dall'Italia arriverà una garanzia di 100 milioni per il Fondo di garanzia della Banca "
+        "europea degli investimenti.",
+        "Sono qui oggi per annunciare che l’Ue mobiliterà 100 milioni di euro per sostenere il "
+        "Mozambico.",
+    ],
+    ids=["va envoyer", "ont été annoncés", "ha già promesso", "arriverà", "mobiliterà"],
+)
+def test_french_and_italian_announcements_are_announced(text: str) -> None:
+    assert one(text).value("status") == Status.ANNOUNCED
