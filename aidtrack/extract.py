@@ -1169,7 +1169,7 @@ _GIVING_VERBS = (
     r"|release|releases|released|libèr\w*|libér\w*|débloqu\w*|freigegeben|freigemacht"
     r"|donat\w*|doner\w*|donera\w*|doneer\w*|donó|donar\w*"
     r"|envoi\w*|envoy\w*|apport\w*|invia\w*|invier\w*|schick\w*|stuur\w*|skick\w*|sende"
-    r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*"
+    r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*|yde|yder|ydet|yte|yter|ytt"
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"): a clause with one tells money given."""

@@ -466,7 +466,7 @@ DE = Language(
     "|lieferte|geleistet|leistete|gezahlt|gespendet|(?:hat|haben|hatte|hatten)\\s+(?:\\S+\\s+)"
     "{0,20}?(?:gegeben|gewährt|unterstützt|geliefert|geleistet|gezahlt|überwiesen|gespendet"
     "|geholfen)",
-    increase="erhöht|erhöhen|(?:stockt|stocken)\\s+(?:\\S+\\s+){0,12}?auf|verdoppelt|verdoppeln",
+    increase="erhöht|erhöhen|(?:stockt|stocken)\\s+(?:\\S+\\s+){0,20}?auf|verdoppelt|verdoppeln",
     infinitive="zu\\s+\\w+|\\w+zu(?:stellen|geben|liefern|zahlen|sagen|leisten|bringen)",
     recipient_before="für|an|zugunsten|zugunsten von|nach|in die|gibt|geben|liefert"
     "|unterstützt|unterstützen|unterstützung|hilft|helfen",
@@ -636,6 +636,7 @@ NL = Language(
     announced="zal|zullen|gaat|gaan|wil|willen|kondigt|kondigde|aangekondigd|belooft"
     "|beloofde|beloofd|toegezegd|zegt\\s+(?:\\S+\\s+){0,8}?toe|zegde\\s+(?:\\S+\\s+){0,8}?toe"
     "|zegden\\s+(?:\\S+\\s+){0,8}?toe|plant|is van plan|stelt voor"
+    "|beschikbaar (?:zal|zullen|wil|willen|gaat|gaan) stellen"
     "|voorgesteld",
     committed="goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
@@ -808,6 +809,7 @@ ES = Language(
     up_to="hasta|como máximo|(?:un\\s+)?(?:monto|importe)\\s+máximo\\s+de|máximo de",
     about="unos|unas|alrededor de|cerca de|casi|aproximadamente|en torno a|aprox\\.",
     announced="destinará|destinarán|enviará|enviarán|aportará|aportarán|dará|darán|donará"
+    "|asignará|asignarán"
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
     "|se compromete|se comprometió|comprometió|comprometieron|comprometido|propone|propuso"

@@ -1992,3 +1992,20 @@ def test_a_name_supported_with_an_amount_the_verb_last_receives(
 )
 def test_french_and_italian_announcements_are_announced(text: str) -> None:
     assert one(text).value("status") == Status.ANNOUNCED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deutschland stockt seine Hilfe für die vom Hunger bedrohten Menschen am Horn von Afrika "
+        "um 100 Millionen auf 300 Millionen Euro auf.",
+        "Det forventes, at Danmark i alt vil yde 675 millioner kroner i støtte til humanitære- og "
+        "udviklingsindsatser i forbindelse med Syrien-krisen i 2019.",
+        "Se asignarán 615 millones de euros para apoyo militar.",
+        "Daar heeft hij bekendgemaakt dat Nederland een 10 miljoen euro aan de Moldavische "
+        "regering beschikbaar zal stellen voor de opvang van vluchtelingen.",
+    ],
+    ids=["stockt ... auf", "vil yde", "asignarán", "beschikbaar zal stellen"],
+)
+def test_more_announcements_of_the_germanic_languages_and_spanish(text: str) -> None:
+    assert extract(text)[-1].value("status") == Status.ANNOUNCED
