@@ -943,7 +943,9 @@ sum of many donors."""
 _PRIVATE_GIVERS = _Lazy(
     r"(?<![\w'\u2019])(?:nordmenn|nordmænd|danskere|danskerne|svensker|svenskar|svenskarna"
     r"|privatpersoner|Privatleute|Privatpersonen|particuliers|private (?:donors|individuals"
-    r"|citizens)|ordinary (?:people|citizens)|well-wishers)\s+(?:\S+\s+){0,3}$",
+    r"|citizens)|ordinary (?:people|citizens)|well-wishers|the Dutch|Britons|Americans"
+    r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians)"
+    r"(?!\s+(?:government|cabinet|ministry|state|authorities))\s+(?:\S+\s+){0,5}$",
     re.IGNORECASE,
 )
 """A people giving as private persons ("Så langt har nordmenn gitt 5,7 millioner kroner"):
@@ -1170,6 +1172,8 @@ _GIVING_VERBS = (
     r"|donat\w*|doner\w*|donera\w*|doneer\w*|donó|donar\w*"
     r"|envoi\w*|envoy\w*|apport\w*|invia\w*|invier\w*|schick\w*|stuur\w*|skick\w*|sende"
     r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*|yde|yder|ydet|yte|yter|ytt"
+    r"|providing|giving|sending|donating|allocating|contributing|delivering|disbursing"
+    r"|granting|financing|lending"
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"): a clause with one tells money given."""
@@ -2616,6 +2620,8 @@ def _bare_future(clause: str, words: str, languages: Languages) -> bool:
         languages,
         _START + r"(?:" + _STAGES + r"|{receive}|go|goes|gå|går"
         r"|gehen|geht|fließ\w*|aller|ira|iront|bereit\w*|increas\w*|rais\w*|erhöh\w*|øk\w*"
+        r"|doubl\w*|verdoppel\w*|fordobl\w*|fördubbl\w*|verdubbel\w*|raddoppi\w*|duplic\w*"
+        r"|podwoi\w*"
         r"|øg\w*|ök\w*|augment\w*|verhoog\w*|zwiększ\w*|aument\w*|present\w*|præsenter\w*"
         r"|präsentier\w*|présent\w*|Verfügung|beschikking|disposition|disposición"
         r"|disposizione|rådighet|rådighed|förfogande|dyspozycji|spend|bruke|bruge|använda"

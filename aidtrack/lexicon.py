@@ -125,15 +125,17 @@ EN = Language(
     about="about|around|approximately|nearly|almost|some|roughly|close to",
     announced="plans?|planned|proposes?|proposed|intends?|will|pledged?|pledges|promised?"
     "|promises|announced?|announces|pledging|prepared|ready|wants|continue|presented|presents"
-    "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set\\s+to|preparing|prepares"
+    "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set(?=\\s)|preparing|prepares"
     "|proposals?|willing|in the pipeline|offered|offers|donates",
     committed="approved?|approves|agreed|agrees|adopted|adopts|signed|signs|backed|passed"
     "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides"
     "|signed off|signs off",
-    allocated="allocated|allocates|earmarked|budgeted|appropriated",
+    allocated="allocated|allocates|earmarked|budgeted|appropriated"
+    "|(?:is|are)\\s+making\\s+(?:\\S+\\s+){0,8}?available|makes\\s+(?:\\S+\\s+){0,8}?available"
+    "|made\\s+(?:\\S+\\s+){0,8}?available",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
     "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped"
-    "|deposited",
+    "|deposited|donated|channell?ed",
     increase="increases|(?:is|are) increasing|boosts|(?:is|are) boosting|steps up"
     "|(?:is|are) stepping up|doubles|(?:is|are) doubling",
     infinitive="",

@@ -2009,3 +2009,38 @@ def test_french_and_italian_announcements_are_announced(text: str) -> None:
 )
 def test_more_announcements_of_the_germanic_languages_and_spanish(text: str) -> None:
     assert extract(text)[-1].value("status") == Status.ANNOUNCED
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Japan has donated more than $7 billion to Ukraine since the war started.",
+            Status.DISBURSED,
+        ),
+        (
+            "Australia says it will be providing more than $24.8 million in extra aid for "
+            "Afghanistan.",
+            Status.ANNOUNCED,
+        ),
+        (
+            "In 2022 the Netherlands is making €20 million available for emergency aid to the "
+            "Afghan people.",
+            Status.ALLOCATED,
+        ),
+        ("Japan is set to pledge 15.8 billion yen in help to Ukraine.", Status.ANNOUNCED),
+        (
+            "The United Kingdom will double its humanitarian and development aid to Afghanistan "
+            "to 286 million pounds this year.",
+            Status.ANNOUNCED,
+        ),
+    ],
+    ids=["has donated", "will be providing", "is making available", "is set to", "will double"],
+)
+def test_more_english_verbs_of_the_stages(text: str, status: Status) -> None:
+    assert extract(text)[-1].value("status") == status
+
+
+def test_money_the_dutch_donated_is_private() -> None:
+    text = "The Dutch themselves previously donated at least 88 million euros during a campaign."
+    assert extract(text) == []
