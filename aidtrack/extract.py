@@ -1422,6 +1422,13 @@ _SUPPORTED_WITH_AFTER = _Lazy(
 )
 """A name supported with an amount, the verb last ("Jemen mit 100 Millionen Euro
 unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
+_MODAL_AFTER = _Lazy(
+    r"^\s+(?:will|would|shall|can|could|must|should|may|vil|ville|skal|skulle|kan|kunne|må|bør"
+    r"|ska|wird|werden|will|wollen|soll|sollen|kann|können|muss|müssen|zal|zullen|wil|willen"
+    r"|moet|kan|va|vont|doit|peut|va|puede|debe|può|deve)\s",
+    re.IGNORECASE,
+)
+"""A modal after a name ("Noreg vil støtte"): the aid word after it is a verb."""
 _GIVEN_TO_IT = _Lazy(
     r"^\s+(?:will be|would be|was|were|has been|have been|had been|is to be|is|are)\s+"
     r"(?:provided|given|granted|offered|awarded|promised|pledged|lent|loaned|allocated)\b"
@@ -1542,8 +1549,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "recipient"  # "haben die Ukraine mit über 88 Milliarden Euro unterstützt"
     if _SUPPORTED_WITH_AFTER.match(after):
         return "recipient"  # "will ... Jemen mit 100 Millionen Euro unterstützen"
-    if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{aid}(?![\w])").match(after) and not (
-        _POSSESSIVE.match(after) or form.kind == "genitive"
+    if (
+        _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{aid}(?![\w])").match(after)
+        and not (_POSSESSIVE.match(after) or form.kind == "genitive")
+        and not _MODAL_AFTER.match(after)  # "Noreg vil støtte": a verb, not aid
     ):
         return "adjunct"  # "the Ukraine aid package", "EIB loan funds": settled by the sentence
     if _before(languages, "place_before").search(before):

@@ -2044,3 +2044,13 @@ def test_more_english_verbs_of_the_stages(text: str, status: Status) -> None:
 def test_money_the_dutch_donated_is_private() -> None:
     text = "The Dutch themselves previously donated at least 88 million euros during a campaign."
     assert extract(text) == []
+
+
+def test_a_name_before_a_modal_and_a_verb_of_support_gives() -> None:
+    """ "Noreg vil støtte ..." (will support): "støtte" after a modal is the verb, not the aid
+    noun of "Ukraine aid package"."""
+    draft = extract(
+        "Noreg vil støtte arbeidet for vern mot seksualisert og kjønnsbasert vald med rundt 325 "
+        "millionar kroner i 2020."
+    )[0]
+    assert (draft.value("donor"), draft.value("recipient")) == ("Norway", None)
