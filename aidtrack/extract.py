@@ -1429,6 +1429,13 @@ _MODAL_AFTER = _Lazy(
     re.IGNORECASE,
 )
 """A modal after a name ("Noreg vil støtte"): the aid word after it is a verb."""
+_CIVILIANS = _Lazy(
+    r"(?<![\w'\u2019])(?:av|af|for|til|mot|mod|blant|blandt|bland|beskytte|beskytter|vern|of"
+    r"|protect|protecting|protection of|among)\s+(?:de\s+|the\s+)?(?:sivile|civile|civila"
+    r"|civilians)(?![\w])",
+    re.IGNORECASE,
+)
+"""Civilians as people ("vern av sivile mot miner"), not the civilian kind of aid."""
 _GIVEN_TO_IT = _Lazy(
     r"^\s+(?:will be|would be|was|were|has been|have been|had been|is to be|is|are)\s+"
     r"(?:provided|given|granted|offered|awarded|promised|pledged|lent|loaned|allocated)\b"
@@ -2502,7 +2509,10 @@ alone is any aid ("humanitær bistand"), not a purpose of its own."""
 
 
 def _civilian(kinds: dict[Any, str], text: str) -> dict[Any, str]:
-    """ "icke militära", "non-military": civilian, not military."""
+    """ "icke militära", "non-military": civilian, not military; "vern av sivile" (the
+    protection of civilians): people, not civilian support."""
+    if Category.CIVILIAN in kinds and _CIVILIANS.search(text):
+        kinds = {kind: words for kind, words in kinds.items() if kind is not Category.CIVILIAN}
     negated = re.search(
         r"(?:non-|ikke[- ]|icke[- ]|nicht[- ]?|non[- ]|niet[- ]|nie|no[- ])"
         r"(?:military|militær|militär|militar|militair|wojskow)\w*",

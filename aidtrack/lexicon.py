@@ -234,6 +234,7 @@ _NORDIC_STAGES = {
     "|enige|enedes|aftalt|inngått|indgået|signert|undertegnet|underskrevet|besluttet"
     "|besluttede|beslutter|bestemt|bestemte|bestemmer|forpliktet|forpligtet",
     "allocated": "bevilget|bevilger|bevilgede|bevilgning|bevilge|bevilges|bevilling|bevillige"
+    "|tildelt|tildeler|tildelte|tildeles"
     "|bevilliger|bevilliget|budsjettert|budgetteret|øremerket|øremærket|avsatt|afsat"
     "|afsætter|afsættes|avsetter|avsettes|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av|af)",
     "disbursed": "utbetalt|udbetalt|betalt ut|overført|overførte|ga|gav|levert|leveret"

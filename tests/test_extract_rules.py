@@ -2054,3 +2054,14 @@ def test_a_name_before_a_modal_and_a_verb_of_support_gives() -> None:
         "millionar kroner i 2020."
     )[0]
     assert (draft.value("donor"), draft.value("recipient")) == ("Norway", None)
+
+
+def test_civilians_as_people_are_no_civilian_aid_and_tildelt_is_allocated() -> None:
+    drafts = extract(
+        "Noreg vil støtte vern av sivile mot miner med om lag 300 millionar kroner, og det er "
+        "tildelt 175 millionar kroner til Jemen."
+    )
+    assert [(d.value("category"), d.value("status")) for d in drafts] == [
+        (None, Status.ANNOUNCED),
+        (None, Status.ALLOCATED),
+    ]
