@@ -430,9 +430,8 @@ def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
             and mention.parsed is not None
             and not last.parsed.names_currency
             and mention.parsed.names_currency
-            and not last.conversion
-            and not mention.conversion
-            and not mention.qualifier_words
+            and not mention.conversion  # a conversion's second scale joins it ("soit 272
+            and not mention.qualifier_words  # milliards 250 millions de FCFA")
             and last.parsed.value > mention.parsed.value
             and re.fullmatch(
                 r"\s+(?:(?:and|og|och|und|et|en|i|y|e)\s+)?",
@@ -447,7 +446,8 @@ def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
                 mention.parsed.one_of,
             )
             words = sentence[last.start : mention.end]
-            joined[-1] = replace(last, end=mention.end, words=words, parsed=total)
+            span = (last.span[0], mention.end) if last.conversion else last.span
+            joined[-1] = replace(last, end=mention.end, words=words, parsed=total, span=span)
             continue
         joined.append(mention)
     return joined

@@ -203,10 +203,17 @@ RIYAL_WORDS = (
 )
 RIYAL_CURRENCIES = {"SAU": "SAR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER", "IRN": "IRR"}
 """Whose riyal a bare `riyals` is: the Gulf's donors give in their own."""
+CFA_WORDS = ("fcfa", "francs cfa", "franc cfa", "cfa francs", "cfa franc", "f cfa")
+CFA_CURRENCIES = {
+    **dict.fromkeys(("BEN", "BFA", "CIV", "GNB", "MLI", "NER", "SEN", "TGO"), "XOF"),
+    **dict.fromkeys(("CMR", "CAF", "TCD", "COG", "GNQ", "GAB"), "XAF"),
+}
+"""Whose CFA franc is meant: West Africa's (XOF) or Central Africa's (XAF)."""
 SHARED_NAMES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "kroner": (KRONE_WORDS, KRONE_CURRENCIES),
     "riyals": (RIYAL_WORDS, RIYAL_CURRENCIES),
     "lei": (("lei", "leu", "leis", "lej"), {"ROU": "RON", "MDA": "MDL"}),
+    "CFA francs": (CFA_WORDS, CFA_CURRENCIES),
 }
 """Currency names several countries share: the words, and whose currency each country's
 is. An amount in one is settled by its donor (or a given code among them)."""
@@ -321,7 +328,7 @@ class ParsedAmount(NamedTuple):
 
 def _shared(value: Decimal, name: str) -> ParsedAmount:
     """An amount in a currency name several countries share (see `SHARED_NAMES`)."""
-    return ParsedAmount(value, None, tuple(sorted(SHARED_NAMES[name][1].values())), name)
+    return ParsedAmount(value, None, tuple(sorted(set(SHARED_NAMES[name][1].values()))), name)
 
 
 def parse_amount(text: str) -> ParsedAmount:

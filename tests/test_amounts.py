@@ -139,9 +139,13 @@ RECORD = {"recipient": "Ukraine", "year": "2025"}
         ("Saudi Arabia", "85 billion riyals", "SAR"),
         ("Qatar", "85.000 millones de riales", "QAR"),
         ("Moldova", "85 billion lei", "MDL"),
+        ("Senegal", "85 milliards de francs CFA", "XOF"),
+        ("Cameroon", "85 milliards FCFA", "XAF"),
     ],
 )
-def test_kroner_riyals_and_lei_are_the_donors_own(donor: str, amount: str, currency: str) -> None:
+def test_kroner_riyals_lei_and_cfa_francs_are_the_donors_own(
+    donor: str, amount: str, currency: str
+) -> None:
     pledge = model.build({**RECORD, "donor": donor, "amount": amount}, id="p1")
     assert (pledge.amount, pledge.currency) == (Decimal("85000000000"), currency)
 
@@ -151,6 +155,7 @@ def test_kroner_riyals_and_lei_are_the_donors_own(donor: str, amount: str, curre
     [
         ("Germany", "85 billion kroner", "kroner are DKK, ISK, NOK or SEK, and Germany"),
         ("Norway", "1000 millones de riales", "riyals are IRR, OMR, QAR, SAR or YER, and Norway"),
+        ("World Bank", "85 milliards FCFA", "CFA francs are XAF or XOF, and World Bank"),
     ],
 )
 def test_a_shared_currency_name_of_a_donor_without_it_is_refused(

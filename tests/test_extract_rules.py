@@ -2065,3 +2065,15 @@ def test_civilians_as_people_are_no_civilian_aid_and_tildelt_is_allocated() -> N
         (None, Status.ANNOUNCED),
         (None, Status.ALLOCATED),
     ]
+
+
+def test_a_conversion_told_in_two_scales_is_one_note() -> None:
+    """ "soit 272 milliards 250 millions de FCFA" restates the dollars; its second scale
+    was read as a pledge of its own."""
+    drafts = extract(
+        "La Banque mondiale et l’Etat du Sénégal ont signé quatre accords de financement pour un "
+        "montant global de 495 millions de dollars, soit 272 milliards 250 millions de FCFA."
+    )
+    assert [(d.value("amount"), d.conversions) for d in drafts] == [
+        (Decimal(495_000_000), ["272 milliards 250 millions de FCFA"])
+    ]
