@@ -692,11 +692,11 @@ def _not_pledged(
     need_after = _compiled(languages, r"^\s+((?:\S+\s+){0,5}?){need_after}(?![\w])").match(head)
     if need_after and not _before(languages, "recipient_before").search(need_after[1] + " "):
         return "needed"
-    if _RELATIVE_CLAUSE_NEED.match(after) or _NEEDS_NAMED.match(after):
+    if _RELATIVE_CLAUSE_NEED.match(after) or _NEEDS_NAMED.match(after) or _PLANS_OWN.match(after):
         return "needed"
     if _INSTEAD_OF.search(near):
         return "the figure it replaces"
-    if _CUT.search(near):
+    if _CUT.search(near) or _CUT_AFTER.match(after):
         return "a cut, not money given"
     if _FALL.search(near):
         return "a fall, not money given"
@@ -880,7 +880,8 @@ _HOSTED_REFUGEES = _Lazy(
     r"|uit|z|de|dall['\u2019]|dalla|dal)\s|(?:integreringstiltak|integreringsarbeid"
     r"|mottaksapparat|asylmottak|flyktningmottak|flygtningemodtag|integrationsindsats"
     r"|integrationsinsats|flyktingmottagand|Erstaufnahme|Integrationskurs"
-    r"|Flüchtlingsunterk)\w*)",
+    r"|Flüchtlingsunterk|flyktninginnsats|flygtningeindsats|flyktinginsats)\w*"
+    r"(?!\s+(?:i|in|for|til|till)\s+(?!Norge|Danmark|Sverige|Norway|Denmark|Sweden)\S))",
     re.IGNORECASE,
 )
 """Refugees from a country ("na uchodźców z Ukrainy przeznaczyły 6,8 mld euro"), or their
@@ -985,6 +986,22 @@ _FALL = _Lazy(
 )
 """A fall by an amount ("udviklingsbistanden falder i stedet med næsten 500 millioner"):
 a difference, not money given."""
+_PLANS_OWN = _Lazy(
+    r"^\s+(?:(?!(?:for|to|towards?|til|till|für|pour|para|per|aan|dla|na)\b)[^\W\d_.]+\s+)"
+    r"{0,2}?(?:response plan|responsplan\w*|Reaktionsplan\w*|plan de réponse|plan de respuesta"
+    r"|piano di risposta|plan reagowania)",
+    re.IGNORECASE,
+)
+"""The size of a response plan, the figure first ("The $630 million refugee response plan
+for Chad"): what the plan asks for; money given "for the Humanitarian Response Plan" is
+not this."""
+_CUT_AFTER = _Lazy(
+    r"^\s+(?:\S+\s+){0,2}?(?:te\s+|zu\s+|å\s+|at\s+)?(?:bezuinigen|besparen|kürzen|einsparen"
+    r"|einzusparen|kutte|skære|spare|couper|économiser|recortar|tagliare)(?![\w])",
+    re.IGNORECASE,
+)
+"""A cut told after its amount ("om uiteindelijk 2,4 miljard euro te bezuinigen op
+ontwikkelingshulp")."""
 _TOWARD = _Lazy(r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+$", re.IGNORECASE)
 """The total that contributions go toward ("$1.3 billion in pledges toward a $4.27 billion
 aid plan"): a plan's or a fund's target, not the pledge."""

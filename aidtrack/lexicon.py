@@ -165,7 +165,7 @@ EN = Language(
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
-    spend="spend|spends|spending|spent",
+    spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction"
     "|defen[cs]e budget|defen[cs]e spending|defen[cs]e expenditure|military budget"
@@ -393,7 +393,7 @@ SV = Language(
     each_year="varje år|per år|om året|årligen|årlig|årliga|i året",
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
-    need_before="*behov|*behoven|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
+    need_before="*behov|*behoven|*behovet|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
     "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan|uppmana\\w*",
     need_after="behövs|krävs|nödvändiga|*behov|behöver",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",

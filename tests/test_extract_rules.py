@@ -2077,3 +2077,49 @@ def test_a_conversion_told_in_two_scales_is_one_note() -> None:
     assert [(d.value("amount"), d.conversions) for d in drafts] == [
         (Decimal(495_000_000), ["272 milliards 250 millions de FCFA"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Da statsbudsjettet ble lagt fram omprioriterte regjeringen 1,9 milliarder kroner fra "
+            "ordinær bistand til flyktninginnsats i Norge.",
+            [],
+        ),
+        (
+            "Het kabinet heeft een eerste maatregel aangekondigd om uiteindelijk 2,4 miljard euro "
+            "te bezuinigen op ontwikkelingshulp.",
+            [],
+        ),
+        (
+            "The $630 million refugee response plan for Chad represents the amount that the UN "
+            "refugee agency estimates is needed.",
+            [],
+        ),
+        (
+            "The governments of Saudi Arabia and the United Arab Emirates have generously "
+            "provided $930 million for the Humanitarian Response Plan.",
+            ["930000000"],
+        ),
+        (
+            "Behovet av stöd har under året växt från 20 miljarder dollar till 22 miljarder "
+            "dollar.",
+            [],
+        ),
+        (
+            "Spending under the national defense section of Russia's budget will total 10.78 "
+            "trillion rubles next year, or 29.4% of total planned expenditure of 36.66 trillion "
+            "rubles.",
+            [],
+        ),
+    ],
+    ids=[
+        *("flyktninginnsats i Norge", "te bezuinigen", "response plan"),
+        *("for the Response Plan", "Behovet", "expenditure"),
+    ],
+)
+def test_refugees_at_home_a_cut_a_plans_size_a_need_and_expenditure_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
