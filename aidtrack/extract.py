@@ -1930,6 +1930,14 @@ def _read_sentence(
     many_give = _compiled(languages, _MANY_GIVE).search(reading)
     for draft, link in zip(drafts, links, strict=True):
         own_donors = _nearest(reading, givers, link, after=False)
+        following = [p for p in parties if link.at < p.start < link.following]
+        if (
+            len({p.name for p in following}) == 1
+            and following[0] in givers
+            and len(reading[link.at : following[0].start].split()) <= 6
+            and _before(languages, "donor_before").search(reading[: following[0].start])
+        ):
+            own_donors = {following[0].name}  # "$260m from Japan, $130m from the US"
         own_recipients = _nearest(reading, receivers, link, after=True)
         _settle_parties(draft, own_donors, own_recipients, parties, context)
         if many_give and _many_give_it(reading, many_give, link.at, givers):

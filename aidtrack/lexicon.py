@@ -121,8 +121,9 @@ EN = Language(
     numbers="",
     at_least="at least|more than|over|in excess of|above|exceed|exceeds|exceeding|no less than"
     "|not less than|exceeded|surpassed|topped",
-    up_to="up to|a maximum of|maximum of",
-    about="about|around|approximately|nearly|almost|some|roughly|close to",
+    up_to="up to|a maximum of|maximum of|(?:the |a )?maximum amount of",
+    about="about|around|approximately|nearly|almost|some|roughly|close to|averaging"
+    "|an average of|on average",
     announced="plans?|planned|proposes?|proposed|intends?|will|pledged?|pledges|promised?"
     "|promises|announced?|announces|pledging|prepared|ready|wants|continue|presented|presents"
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set(?=\\s)|preparing|prepares"
@@ -365,7 +366,7 @@ SV = Language(
     numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 halv=0.5",
     at_least="minst|mer än|över|drygt|närmare|fler än",
     up_to="upp till|upp mot|högst",
-    about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis",
+    about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis|i genomsnitt",
     announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
     "|utlovade|avser"
     "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat",
@@ -447,7 +448,8 @@ DE = Language(
     "acht=8 neun=9 zehn=10 anderthalb=1.5 eineinhalb=1.5 halbe=0.5",
     at_least="mindestens|wenigstens|mehr als|über|gut|knapp über|rund über",
     up_to="bis zu|maximal|höchstens",
-    about="etwa|rund|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd",
+    about="etwa|rund|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd"
+    "|durchschnittlich|im Durchschnitt",
     announced="wird|werden|würde|würden|werde|will|wollen|plant|planen|planten|plante"
     "|geplant|kündigt|kündigte|angekündigt|verspricht|versprach|versprochen|zugesagt"
     "|zugesagten|zugesagte|sagt\\s+(?:\\S+\\s+){0,16}?zu|sagte\\s+(?:\\S+\\s+){0,16}?zu"
@@ -635,7 +637,7 @@ NL = Language(
     "anderhalf=1.5 half=0.5",
     at_least="minstens|ten minste|tenminste|meer dan|ruim|minimaal|boven de",
     up_to="tot|maximaal|hooguit|tot maximaal",
-    about="ongeveer|circa|ca\\.|zo'n|zo\u2019n|bijna|rond|omstreeks|nagenoeg|ruwweg",
+    about="ongeveer|circa|ca\\.|zo'n|zo\u2019n|bijna|rond|omstreeks|nagenoeg|ruwweg|gemiddeld",
     announced="zal|zullen|gaat|gaan|wil|willen|kondigt|kondigde|aangekondigd|belooft"
     "|beloofde|beloofd|toegezegd|zegt\\s+(?:\\S+\\s+){0,8}?toe|zegde\\s+(?:\\S+\\s+){0,8}?toe"
     "|zegden\\s+(?:\\S+\\s+){0,8}?toe|plant|is van plan|stelt voor"

@@ -2123,3 +2123,31 @@ def test_refugees_at_home_a_cut_a_plans_size_a_need_and_expenditure_are_no_pledg
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+def test_a_donor_named_just_after_each_amount_gives_it() -> None:
+    drafts = extract(
+        "Additional pledges of $260m from Japan, $130m from the US, and $100m from the European "
+        "Union were announced."
+    )
+    assert [d.value("donor") for d in drafts] == ["Japan", "United States", "EU institutions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        (
+            "Asian Development Bank approved a $321 million loan for a three-year rolling plan "
+            "averaging $107 million a year.",
+            Qualifier.ABOUT,
+        ),
+        (
+            "Of the maximum amount of €295 million, the EU will provide €220 million in loans.",
+            Qualifier.UP_TO,
+        ),
+    ],
+    ids=["averaging", "maximum amount of"],
+)
+def test_an_average_is_about_and_a_maximum_amount_up_to(text: str, qualifier: Qualifier) -> None:
+    values = [d.value("qualifier") for d in extract(text)]
+    assert qualifier in values
