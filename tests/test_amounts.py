@@ -87,6 +87,11 @@ AS_PRINTED: list[tuple[str, str, str | tuple[str, ...] | None]] = [
     ("a two billion euro", "2000000000", "EUR"),
     ("$2.4 billion Canadian dollars", "2400000000", "CAD"),
     ("SDR 11.6 billion", "11600000000", "XDR"),
+    ("30 million yuan", "30000000", "CNY"),
+    ("10.78 trillion roubles", "10780000000000", "RUB"),
+    ("5 billion rand", "5000000000", "ZAR"),
+    ("7,8 biståndsmiljarder", "7800000000", None),
+    ("de 100 millionene", "100000000", None),
 ]
 
 
