@@ -91,7 +91,7 @@ AS_PRINTED: list[tuple[str, str, str | tuple[str, ...] | None]] = [
     ("10.78 trillion roubles", "10780000000000", "RUB"),
     ("5 billion rand", "5000000000", "ZAR"),
     ("7,8 biståndsmiljarder", "7800000000", None),
-    ("de 100 millionene", "100000000", None),
+    ("100 millionene", "100000000", None),
 ]
 
 
