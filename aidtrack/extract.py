@@ -175,8 +175,8 @@ _SMALL = (
 )
 _YEAR = r"(?:19[4-9]\d|20\d\d|2100)"
 _RANGE = _Lazy(
-    rf"\b(?P<first>{_YEAR})\s*(?:[-\u2013\u2014/]|\s+(?:to|and|til|till|og|och|bis|und|à|au"
-    rf"|et|tot|en|do|i|a|y|al|e)\s+)\s*(?P<last>{_YEAR}|\d\d)\b",
+    rf"\b(?P<first>{_YEAR})\s*(?:[-\u2013\u2014/]|\s+(?:to|and|through|til|till|og|och|bis|und"
+    rf"|à|au|et|tot|tot en met|en|do|i|a|y|al|e)\s+)\s*(?P<last>{_YEAR}|\d\d)\b",
     re.IGNORECASE,
 )
 _SINGLE_YEAR = _Lazy(rf"\b{_YEAR}\b")
@@ -211,7 +211,7 @@ _ABBREVIATIONS = _Lazy(
 )
 _CLAUSE_BREAK = _Lazy(
     r",\s+(?=(?:when|while|whereas|mens|medan|während|wobei|lorsque|alors que|tandis que"
-    r"|terwijl|podczas gdy|mientras|mentre)\b)|;\s+|\s[\u2014\u2013]\s"
+    r"|terwijl|podczas gdy|mientras|mentre)\b)|;\s+|(?<!\d\d\d\d)\s[\u2014\u2013]\s(?!\d\d\d\d)"
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 

@@ -2151,3 +2151,23 @@ def test_a_donor_named_just_after_each_amount_gives_it() -> None:
 def test_an_average_is_about_and_a_maximum_amount_up_to(text: str, qualifier: Qualifier) -> None:
     values = [d.value("qualifier") for d in extract(text)]
     assert qualifier in values
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "In 2008 Norway said it would provide $US 490 million in humanitarian aid for the "
+            "period of 2008 through 2011.",
+            YearSpan(2008, 2011),
+        ),
+        (
+            "Sveriges humanitära stöd till Jemen har vuxit och är nu uppe i närmare 2 miljarder "
+            "kronor 2011 – 2020.",
+            YearSpan(2011, 2020),
+        ),
+    ],
+    ids=["2008 through 2011", "2011 – 2020"],
+)
+def test_a_range_of_years_with_through_or_a_spaced_dash(text: str, years: YearSpan) -> None:
+    assert one(text).value("years") == years
