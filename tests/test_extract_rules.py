@@ -2171,3 +2171,11 @@ def test_an_average_is_about_and_a_maximum_amount_up_to(text: str, qualifier: Qu
 )
 def test_a_range_of_years_with_through_or_a_spaced_dash(text: str, years: YearSpan) -> None:
     assert one(text).value("years") == years
+
+
+def test_who_will_benefit_from_an_amount_receives_it() -> None:
+    draft = one(
+        "Moldova will benefit from a loan worth 37.3 million euros, provided as budgetary "
+        "support by the World Bank."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == ("World Bank", "Moldova")
