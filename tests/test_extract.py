@@ -175,9 +175,9 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 @pytest.mark.slow  # 1,796 sentences: the longest test of the quick loop; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 2,019 sentences its rules were tuned on
-    (tests/data/README.md): 91.2% precision and 77.2% recall when written, against issue
-    24's 95% and 85%, and 24 wrong amounts, 20 of them drafts from 19 sentences without a
+    """What extract does on the 2,133 sentences its rules were tuned on
+    (tests/data/README.md): 91.0% precision and 77.2% recall when written, against issue
+    24's 95% and 85%, and 34 wrong amounts, 30 of them drafts from 29 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -185,13 +185,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The eighteenth held-out table (114 sentences no rule writer
-    read) is short of the issue's targets: 84.4% precision, 77.1% recall, 10 wrong
-    amounts, 10 drafts from 10 of its 39 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The nineteenth held-out table (112 sentences no rule writer
+    read) is short of the issue's targets: 78.3% precision, 68.0% recall, 18 wrong
+    amounts, 14 drafts from 10 of its 37 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 24, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 20, figures.tally
-    assert figures.precision >= 0.911, figures.tally
+    assert figures.wrong_amounts <= 34, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 30, figures.tally
+    assert figures.precision >= 0.909, figures.tally
     assert figures.recall >= 0.770, figures.tally
