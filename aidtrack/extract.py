@@ -718,7 +718,7 @@ def _not_pledged(
         return "the total of many givers, no one's pledge"
     if _CLAIMED.search(near) or _CLAIMED.search(head):
         return "a claim or a refund, not money given"
-    if _OWED.search(near):
+    if _OWED.search(near) or _DEBT_OF.search(near):
         return "a debt paid, not money given"
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
         return "what would have been, not money given"
@@ -880,7 +880,8 @@ _HOSTED_REFUGEES = _Lazy(
     r"|uit|z|de|dall['\u2019]|dalla|dal)\s|(?:integreringstiltak|integreringsarbeid"
     r"|mottaksapparat|asylmottak|flyktningmottak|flygtningemodtag|integrationsindsats"
     r"|integrationsinsats|flyktingmottagand|Erstaufnahme|Integrationskurs"
-    r"|Flüchtlingsunterk|flyktninginnsats|flygtningeindsats|flyktinginsats)\w*"
+    r"|Flüchtlingsunterk|flyktninginnsats|flygtningeindsats|flyktinginsats|flyktingkostnad"
+    r"|flyktningkostnad|flygtningeudgift|Flüchtlingskosten)\w*"
     r"(?!\s+(?:i|in|for|til|till)\s+(?!Norge|Danmark|Sverige|Norway|Denmark|Sweden)\S))",
     re.IGNORECASE,
 )
@@ -918,6 +919,12 @@ _OWED = _Lazy(
 """A debt paid to a creditor ("a deadline to pay $79 million to Russia's Gazprom"), or
 one a country takes on markets ("una emisión de bonos internacionales por US$700
 millones"): money owed, not money given."""
+_DEBT_OF = _Lazy(
+    r"(?<![\w'\u2019])(?:debt|dette|deuda|debito|Schulden|gjeld|gæld|skuld|schuld|dług\w*)"
+    r"\s+(?:\S+\s+){0,2}?(?:of|de|di|von|in Höhe von|på|van|w wysokości)\s+$",
+    re.IGNORECASE,
+)
+"""A debt of an amount ("une dette colossale de 92 milliards de dollars"): money owed."""
 _RAISED_WORD = _Lazy(
     r"(?<![\w'\u2019])(?:raised|collected|samlet|samla|insamlat|gesammelt|récolté|ingezameld"
     r"|zebrał\w*|recaudó|recaudado|raccolto|raccolti)(?![\w])",
@@ -975,7 +982,8 @@ _REBUILDING_COSTS = _Lazy(
 _CUT = _Lazy(
     r"(?<![\w'\u2019])(?:slic\w*|cut\w*|kutt\w*|kürz\w*|Kürzung\w*|réduction|réduire|recort\w*"
     r"|tagli\w*|bezuinig\w*|skär\w* ned|nedskæring\w*|cięci\w*|skære|skærer|skar|skåret"
-    r"|skjære|skjærer)\s+(?:\S+\s+){0,3}$",
+    r"|skjære|skjærer|minsk\w*|reduc\w*|reduser\w*|reduzier\w*|verminder\w*|zmniejsz\w*"
+    r"|ridur\w*)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 """A cut ("slicing more than £4bn from the annual package"): money taken away, not given."""

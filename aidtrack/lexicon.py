@@ -164,7 +164,8 @@ EN = Language(
     "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
-    "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap",
+    "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap"
+    "|asking for|asks for|requests|requesting|requiring|sought",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"

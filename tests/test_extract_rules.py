@@ -2179,3 +2179,43 @@ def test_who_will_benefit_from_an_amount_receives_it() -> None:
         "support by the World Bank."
     )
     assert (draft.value("donor"), draft.value("recipient")) == ("World Bank", "Moldova")
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("The organization is asking for $9 billion in new pledges.", []),
+        (
+            "Regeringen planerar att minska biståndsbudgeten med totalt 975 miljoner kronor för "
+            "åren 2024 och 2025.",
+            [],
+        ),
+        (
+            "Regeringen beslutade att 9,2 miljarder från det internationella biståndet skulle "
+            "användas till flyktingkostnader i Sverige.",
+            [],
+        ),
+        (
+            "The IMF Executive Board approved a new installment worth 15.7 million special "
+            "drawing rights (about 21.5 million dollars) for Moldova.",
+            ["15700000"],
+        ),
+        (
+            "Le Liban croule sous le poids d'une dette colossale de 92 milliards de dollars.",
+            [],
+        ),
+        (
+            "The new Joint Response Plan for the Rohingya humanitarian crisis requests $951 "
+            "million to provide life-saving assistance.",
+            [],
+        ),
+        ("The funding appeal presented to donors in Geneva sought $852.4 million.", []),
+        ("One appeal for the response within Sudan is requiring $2.6 billion.", []),
+    ],
+    ids=[
+        *("asking for", "minska ... med", "flyktingkostnader", "special drawing rights"),
+        *("dette de", "requests", "sought", "requiring"),
+    ],
+)
+def test_requests_cuts_refugee_costs_debts_and_sdrs(text: str, amounts: list[str]) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
