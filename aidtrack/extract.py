@@ -324,7 +324,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     )
     qualifier = "|".join(sorted(lexicon.qualifiers(languages), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<qualifier>(?<![\w])(?:{qualifier}))\s+"
+        rf"(?:(?P<qualifier>(?<![\w])(?:{qualifier}))[\"\u201d\u2019\u00bb]?\s+"
         rf"(?:(?:an?|en|ett|een|ein|eine|et)\s+(?=hal[fvb]))?)?"
         rf"(?P<amount>(?:{before}\s?|(?<![\w.,])){number}(?:\s?{scale}(?![^\W\d_]))?"
         rf"(?:\s?€|\s+{after})?)",

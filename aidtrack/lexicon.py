@@ -142,7 +142,7 @@ EN = Language(
     infinitive="",
     recipient_before="to|for|into|towards?|help|support|supporting|assist|provide|aid|give"
     "|giving|providing|send|sending|meet|strengthen|strengthening|bolster|fund|finance"
-    "|provided|provides|gave|gives|sent|sends|granted|grants|offered|offers|helping|helps"
+    "|provided|provides|gave|gives|sent|sends|grant|granted|grants|offered|offers|helping|helps"
     "|improve|restore|rebuild|handed",
     donor_before="from|by",
     place_before="in",

@@ -2219,3 +2219,13 @@ def test_who_will_benefit_from_an_amount_receives_it() -> None:
 )
 def test_requests_cuts_refugee_costs_debts_and_sdrs(text: str, amounts: list[str]) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+def test_a_quoted_hedge_hedges_and_who_is_granted_receives() -> None:
+    hedged = extract("Norway committed to provide “at least” $215 million in 2016.")
+    assert [d.value("qualifier") for d in hedged] == [Qualifier.AT_LEAST]
+    granted = one(
+        "The European Union will grant the Republic of Moldova another €250 million to "
+        "overcome the energy crisis."
+    )
+    assert (granted.value("donor"), granted.value("recipient")) == ("EU institutions", "Moldova")
