@@ -1517,6 +1517,12 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "recipient"  # "Bangladesh will be provided a loan of $200 million"
     if _INHABITANTS_OF.search(before):
         return "place"  # "aan de inwoners van Gaza": who lives there, not who gives
+    if _compiled(
+        languages,
+        r"(?<![\w'\u2019])(?:{recipient_before})\s+(?:{articles}\s+|an?\s+)?(?:{government})\s+"
+        r"(?:of|de|du|des|di|del|della|van|von|der|af|av|för|z)\s+(?:the\s+)?$",
+    ).search(before):
+        return "recipient"  # "as budgetary support to the government of Nepal"
     if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{channel}(?![\w])").match(after):
         return ""  # "a NATO fund", "the Ukraine Defense Contact Group": a channel
     if _compiled(

@@ -2229,3 +2229,11 @@ def test_a_quoted_hedge_hedges_and_who_is_granted_receives() -> None:
         "overcome the energy crisis."
     )
     assert (granted.value("donor"), granted.value("recipient")) == ("EU institutions", "Moldova")
+
+
+def test_the_government_of_a_country_that_money_goes_to_receives() -> None:
+    draft = one(
+        "The Asian Development Bank has agreed to provide Rs 2.75 billion loan as budgetary "
+        "support to the government of Nepal."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == (None, "Nepal")
