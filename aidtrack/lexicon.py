@@ -1091,12 +1091,13 @@ def _letter_weights() -> dict[str, dict[str, float]]:
 _NORWEGIAN_WORDS = (
     "av ble blir etter gjennom mye hva noen sier mer enn vært ut ukraina å "
     "regjeringen regjering mrd ikkje gjelder mellom opp stortinget avsatt avsetter avsettes "
-    "hjelp nødhjelp innsats innsatsen innsatser"
+    "hjelp nødhjelp innsats innsatsen innsatser ytterligere blitt dessuten donert gitt presist"
 )
 _DANISH_WORDS = (
     "af blev bliver efter gennem meget hvad nogle siger mere end været ud "
     "ukraine regeringen regering mia mio at mellem op findes folketinget afsat afsætter "
-    "afsættes hjælp nødhjælp indsats indsatsen indsatser"
+    "afsættes hjælp nødhjælp indsats indsatsen indsatser yderligere blevet desuden doneret "
+    "givet præcist"
 )
 _NORWEGIAN = frozenset(_NORWEGIAN_WORDS.split())
 _DANISH = frozenset(_DANISH_WORDS.split())

@@ -2237,3 +2237,15 @@ def test_the_government_of_a_country_that_money_goes_to_receives() -> None:
         "support to the government of Nepal."
     )
     assert (draft.value("donor"), draft.value("recipient")) == (None, "Nepal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helt præcist er der doneret for cirka 4,9 milliarder kroner til Ukraine.",
+        "Desuden er der blevet givet tilsagn om yderligere 20 milliarder kroner til Ukraine.",
+    ],
+    ids=["præcist doneret", "desuden blevet givet yderligere"],
+)
+def test_danish_words_tell_danish_kroner(text: str) -> None:
+    assert one(text).value("currency") == "DKK"
