@@ -194,7 +194,7 @@ EN = Language(
     civilian="civilian",
     financial="budget support|budget assistance|budgetary support|macro-?financial"
     "|financial (?:assistance|support|aid)|in financing",
-    loan="loans?|lending",
+    loan="loans?|lending|interest-free credit|credit line|line of credit|concessional credit",
     grant="grants?",
     guarantee="guarantees?",
     in_kind="in[- ]kind",
@@ -879,7 +879,7 @@ ES = Language(
     financial="apoyo presupuestario|macrofinanciera|ayuda financiera|asistencia financiera"
     "|apoyo financiero",
     loan="préstamos?|créditos?",
-    grant="subvenciones|subvención|donaciones",
+    grant="subvenciones|subvención|donaciones|no reembolsable|a fondo perdido",
     guarantee="garantías?",
     in_kind="en especie",
     delivery="tramo|desembolso|pago",
@@ -971,7 +971,7 @@ IT = Language(
     "|assistenza finanziaria"
     "|sostegno finanziario",
     loan="prestit[oi]|credit[oi]",
-    grant="sovvenzion[ei]|doni|a fondo perduto",
+    grant="sovvenzion[ei]|doni|a fondo perduto|a dono",
     guarantee="garanzi[ae]",
     in_kind="in natura",
     delivery="tranche|rata|erogazione|versamento|pagamento",

@@ -19,7 +19,7 @@ import pytest
 
 from aidtrack import lexicon
 from aidtrack.extract import Draft, extract, record
-from aidtrack.model import Qualifier, Status, YearSpan
+from aidtrack.model import Instrument, Qualifier, Status, YearSpan
 
 
 def one(text: str, day: dt.date | None = None) -> Draft:
@@ -2250,3 +2250,24 @@ def test_the_government_of_a_country_that_money_goes_to_receives() -> None:
 )
 def test_danish_words_tell_danish_kroner(text: str) -> None:
     assert extract(text)[0].value("currency") == "DKK"
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        (
+            "The Polish government has decided to grant Moldova EUR 20 million interest-free "
+            "credit to help it.",
+            Instrument.LOAN,
+        ),
+        (
+            "La mitad de esta suma, 10 millones de euros, será una ayuda no reembolsable del "
+            "ministerio de Economía.",
+            Instrument.GRANT,
+        ),
+        ("Per la Siria l'Italia metterà 150 milioni a dono.", Instrument.GRANT),
+    ],
+    ids=["interest-free credit", "no reembolsable", "a dono"],
+)
+def test_more_words_of_loans_and_grants(text: str, instrument: Instrument) -> None:
+    assert one(text).value("instrument") == instrument
