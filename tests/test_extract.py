@@ -175,9 +175,9 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 @pytest.mark.slow  # 1,796 sentences: the longest test of the quick loop; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 2,133 sentences its rules were tuned on
-    (tests/data/README.md): 91.3% precision and 77.2% recall when written, against issue
-    24's 95% and 85%, and 26 wrong amounts, 23 of them drafts from 22 sentences without a
+    """What extract does on the 2,245 sentences its rules were tuned on
+    (tests/data/README.md): 90.7% precision and 76.9% recall when written, against issue
+    24's 95% and 85%, and 44 wrong amounts, 37 of them drafts from 32 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -185,13 +185,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The nineteenth held-out table (112 sentences no rule writer
-    read) is short of the issue's targets: 78.3% precision, 68.0% recall, 18 wrong
-    amounts, 14 drafts from 10 of its 37 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The twentieth held-out table (116 sentences no rule writer
+    read) is short of the issue's targets: 80.3% precision, 65.8% recall, 12 wrong
+    amounts, 8 drafts from 8 of its 38 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 26, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 23, figures.tally
-    assert figures.precision >= 0.912, figures.tally
-    assert figures.recall >= 0.770, figures.tally
+    assert figures.wrong_amounts <= 44, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 37, figures.tally
+    assert figures.precision >= 0.906, figures.tally
+    assert figures.recall >= 0.768, figures.tally
