@@ -377,6 +377,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
         uncounted = parsed is None or not parsed.names_currency
         if uncounted and (
             people.match(sentence[match.end() :])
+            or _COUNT_VERB_AFTER.match(sentence[match.end() :])
             or people.match(_OUT_OF.sub("", sentence[match.end() :]))
             or _named_count(sentence, match)
         ):
@@ -405,6 +406,17 @@ _OUT_OF = _Lazy(
 )
 """A share of a count ("18 million out of the 38 million people"): the count's noun names
 what the share counts."""
+
+
+_COUNT_VERB_AFTER = _Lazy(
+    r"^\s+(?:have|has|are|were|remain|live|lack|face|need|needs|are in need|har|er|trenger"
+    r"|behöver|haben|sind|ont|sont|tienen|son|hanno|sono|mają|są)\s+(?:\S+\s+){0,2}?"
+    r"(?:needs?|need of|humanitarian|behov|Bedarf|besoin|besoins|necesidades|bisogno|potrzeb\w*"
+    r"|displaced|affected|homeless|fled|in need|hungry|food)",
+    re.IGNORECASE,
+)
+"""A count whose noun is left out, told by its verb ("over 6 million have humanitarian
+needs"): people, not money."""
 
 
 def _named_count(sentence: str, match: re.Match[str]) -> bool:
@@ -763,8 +775,10 @@ def _not_pledged(
         return "spending"  # on one's own war, not on a recipient ("bruker ... på Ukraina")
     if _COMPARED.search(reading[: mention.origin]) or _THAN.search(reading[: mention.origin]):
         return "the figure it is compared with"
-    if _DIFFERENCE.search(reading[: mention.start]) or (
-        _COMPARED_AFTER.match(after) and _INCREASE_OF.search(near)
+    if (
+        _DIFFERENCE.search(reading[: mention.start])
+        or (_COMPARED_AFTER.match(after) and _INCREASE_OF.search(near))
+        or _MORE_THAN_BEFORE.match(after)
     ):
         return "a difference between two amounts"
     if previous is not None and previous.role not in ("", _OLD_LEVEL) and not giving.search(window):
@@ -881,6 +895,7 @@ _HOSTED_REFUGEES = _Lazy(
     r"|mottaksapparat|asylmottak|flyktningmottak|flygtningemodtag|integrationsindsats"
     r"|integrationsinsats|flyktingmottagand|Erstaufnahme|Integrationskurs"
     r"|Flüchtlingsunterk|flyktninginnsats|flygtningeindsats|flyktinginsats|flyktingkostnad"
+    r"|flyktningtiltak|flygtningetiltag"
     r"|flyktningkostnad|flygtningeudgift|Flüchtlingskosten)\w*"
     r"(?!\s+(?:i|in|for|til|till)\s+(?!Norge|Danmark|Sverige|Norway|Denmark|Sweden)\S))",
     re.IGNORECASE,
@@ -921,7 +936,9 @@ one a country takes on markets ("una emisión de bonos internacionales por US$70
 millones"): money owed, not money given."""
 _DEBT_OF = _Lazy(
     r"(?<![\w'\u2019])(?:debt|dette|deuda|debito|Schulden|gjeld|gæld|skuld|schuld|dług\w*)"
-    r"\s+(?:\S+\s+){0,2}?(?:of|de|di|von|in Höhe von|på|van|w wysokości)\s+$",
+    r"\s+(?:(?:\S+\s+){0,2}?(?:of|de|di|von|in Höhe von|på|van|w wysokości)|(?:\S+\s+){0,6}?"
+    r"(?:amounts? to|asciende a|s['\u2019]élève à|beläuft sich auf|beløper seg til|uppgår till"
+    r"|ammonta a|wynosi))\s+$",
     re.IGNORECASE,
 )
 """A debt of an amount ("une dette colossale de 92 milliards de dollars"): money owed."""
@@ -1012,7 +1029,11 @@ _CUT_AFTER = _Lazy(
 )
 """A cut told after its amount ("om uiteindelijk 2,4 miljard euro te bezuinigen op
 ontwikkelingshulp")."""
-_TOWARD = _Lazy(r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+$", re.IGNORECASE)
+_TOWARD = _Lazy(
+    r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+(?:\S+\s+){0,3}?"
+    r"(?:(?:commitment|target|goal|total)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 """The total that contributions go toward ("$1.3 billion in pledges toward a $4.27 billion
 aid plan"): a plan's or a fund's target, not the pledge."""
 _VANISHED = _Lazy(
@@ -1027,7 +1048,8 @@ _CHARITY_GIVES = _Lazy(
     r"|Nichtregierungsorganisation(?:en)?|ONGs?|organisations? non gouvernementales?"
     r"|ikke-statlige? organisasjon\w*|organizac(?:ja|je) pozarządow\w*"
     r"|organizaci(?:ón|ones) no gubernamental(?:es)?|organizzazion[ei] non governativ[ae])"
-    r"\s+(?:\S+\s+){0,3}?(?:contributed|donated|gave|has given|have given|raised|gespendet"
+    r"\s+(?:\S+\s+){0,3}?(?:contributed|donated|gave|has given|have given|raised|pledged"
+    r"|promised|gespendet"
     r"|spendete|spendeten|a versé|ont versé|a donné|ont donné|donó|donaron|ha donato"
     r"|hanno donato|donerte|ga|gav|przekazał\w*)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
@@ -1154,6 +1176,13 @@ _COMPARED_AFTER = _Lazy(
     r"|(?:\([^)]*\)\s+)?(?:from|fra|från|von|depuis|desde|van|od|da)\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+_MORE_THAN_BEFORE = _Lazy(
+    r"^\s+(?:more|más|mehr|mer|mere|meer|plus|più|więcej)\s+(?:que|than|als|enn|end|än|dan|niż"
+    r"|di|que l['\u2019])\s*(?:\S+\s+){0,2}?(?:year|año|Jahr\w*|år|an|anno|jaar|rok\w*"
+    r"|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""A figure more than a year before ("500.000 euros más que el año pasado"): a difference."""
 _INCREASE_OF = _Lazy(
     r"(?<![\w'\u2019])(?:incremento|aumento|increase|rise|Anstieg|Zuwachs|Erhöhung|hausse"
     r"|augmentation|wzrost|økning|ökning|stigning|forøgelse|toename|stijging)\s+"

@@ -272,7 +272,7 @@ _NORDIC_WORDS = {
     "need_before": "*behov|*behovet|*behovene|behøver|trenger|trænger|trengs|trænges|behøves"
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
-    "|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|appell"
+    "|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
     "|målsætning\\w*|målsetning\\w*",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
@@ -283,7 +283,7 @@ _NORDIC_WORDS = {
     "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
     "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
     "people": "mennesker|personer|flyktninger|flygtninge|sivile|civile|barn|børn|innbyggere"
-    "|indbyggere|husstander|husstande|soldater|doser|granater|tonn|tons|ganger|gange",
+    "|indbyggere|husstander|husstande|soldater|*doser|*dosar|granater|tonn|tons|ganger|gange",
     "aid": "*støtte|*hjelp|*hjælp|*bistand|*bidrag|*pakke|*pakken|*lån|*donasjon|*donation"
     "|*tilsagn",
     "government": "regjering|regjeringen|regering|regeringen|*departement|*departementet"
@@ -752,7 +752,7 @@ PL = Language(
     total="łącznie|w sumie|razem|ogółem|w całości",
     each_year="co roku|rocznie|corocznie|każdego roku|na rok|rok w rok|roczn\\w+",
     respectively="odpowiednio",
-    equivalent="czyli|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
+    equivalent="czyli|a więc|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
     "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*",
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",

@@ -176,8 +176,8 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 @pytest.mark.slow  # 1,796 sentences: the longest test of the quick loop; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
     """What extract does on the 2,245 sentences its rules were tuned on
-    (tests/data/README.md): 90.7% precision and 76.9% recall when written, against issue
-    24's 95% and 85%, and 44 wrong amounts, 37 of them drafts from 32 sentences without a
+    (tests/data/README.md): 91.2% precision and 76.9% recall when written, against issue
+    24's 95% and 85%, and 34 wrong amounts, 31 of them drafts from 27 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -191,7 +191,7 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 44, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 37, figures.tally
-    assert figures.precision >= 0.906, figures.tally
+    assert figures.wrong_amounts <= 34, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 31, figures.tally
+    assert figures.precision >= 0.911, figures.tally
     assert figures.recall >= 0.768, figures.tally

@@ -2271,3 +2271,51 @@ def test_danish_words_tell_danish_kroner(text: str) -> None:
 )
 def test_more_words_of_loans_and_grants(text: str, instrument: Instrument) -> None:
     assert one(text).value("instrument") == instrument
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("International NGOs have so far pledged $330 million in humanitarian assistance.", []),
+        ("33 million people are affected and over 6 million have humanitarian needs.", []),
+        (
+            "Por su parte, AECID aportará 1,5 millones de euros, 500.000 euros más que el año "
+            "pasado.",
+            ["1500000"],
+        ),
+        (
+            "Regjeringen foreslår at 7,3 milliarder av bistandsbudsjettet skal brukes på "
+            "flyktningtiltak i Norge neste år.",
+            [],
+        ),
+        ("FN har lagt frem en plan der det bes om 434 millioner dollar til Bangladesh.", []),
+        (
+            "Saman med Island skal Noreg bidra med 64 millionar kroner, noko som svarer til "
+            "opsjonar på 2 millionar vaksinedosar.",
+            ["64000000"],
+        ),
+        (
+            "This EIB EUR 300 million financing is the path forward towards an aggregate "
+            "commitment of US$ 1 billion from Multilateral Development Banks.",
+            ["300000000"],
+        ),
+        (
+            "W roku 2016 środki przeznaczone na pomoc humanitarną wyniosły w Polsce 30 mln euro, "
+            "a więc około 126 mln zł.",
+            ["30000000"],
+        ),
+        (
+            "El Banco Mundial respalda perdonar toda la deuda de Haití, que asciende a 890 "
+            "millones de dólares.",
+            [],
+        ),
+    ],
+    ids=[
+        *("NGOs pledged", "6 million have needs", "más que el año pasado", "flyktningtiltak"),
+        *("bes om", "vaksinedosar", "towards an aggregate commitment", "a więc", "deuda asciende"),
+    ],
+)
+def test_the_nineteenth_tables_kinds_of_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
