@@ -175,9 +175,9 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 
 @pytest.mark.slow  # 1,796 sentences: the longest test of the quick loop; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 2,245 sentences its rules were tuned on
-    (tests/data/README.md): 91.2% precision and 76.9% recall when written, against issue
-    24's 95% and 85%, and 34 wrong amounts, 31 of them drafts from 27 sentences without a
+    """What extract does on the 2,361 sentences its rules were tuned on
+    (tests/data/README.md): 90.6% precision and 76.3% recall when written, against issue
+    24's 95% and 85%, and 46 wrong amounts, 39 of them drafts from 35 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -185,13 +185,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The twentieth held-out table (116 sentences no rule writer
-    read) is short of the issue's targets: 80.3% precision, 65.8% recall, 12 wrong
-    amounts, 8 drafts from 8 of its 38 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The twenty-first held-out table (112 sentences no rule writer
+    read) is short of the issue's targets: 90.7% precision, 70.6% recall, 1 wrong
+    amount, 1 draft from 1 of its 38 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 34, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 31, figures.tally
-    assert figures.precision >= 0.911, figures.tally
-    assert figures.recall >= 0.768, figures.tally
+    assert figures.wrong_amounts <= 46, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 39, figures.tally
+    assert figures.precision >= 0.905, figures.tally
+    assert figures.recall >= 0.762, figures.tally
