@@ -814,7 +814,8 @@ _BUDGET_RAISED = _Lazy(
     r"(?:begroting|budget|Haushalt\w*|presupuesto|bilancio|budżet\w*|budsjett\w*"
     r"|bevilling\w*|bevilgning\w*|anslag\w*)|créditos? extraordinarios?"
     r"|suplementos? de crédito|Nachtragshaushalt\w*|tilleggsbevilgning\w*"
-    r"|tillægsbevilling\w*|collectif budgétaire|suppletoire begroting\w*|general reserve"
+    r"|tillægsbevilling\w*|collectif budgétaire|suppletoire begroting\w*|Nachtrags?kredit\w*"
+    r"|general reserve"
     r"|generel reserve|generell reserve|generell reserv|allgemeine Reserve|réserve générale"
     r"|algemene reserve|reserva general|riserva generale|rezerwa ogólna)(?![\w])"
     r"(?!\s+(?:support|steun|hjelp|støtte|stöd|[hH]ilfe|soutien|apoyo|sostegno|wsparci\w*))",
@@ -835,7 +836,7 @@ _FROM_BUDGET = _Lazy(
 """A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt"): no one
 receives it, unless the clause names who does."""
 _TO_OWN_DEFENCE = _Lazy(
-    r"^\s+(?:\S+\s+){0,3}?(?:til|to|für die|à la|a la|alla|na|naar|till)\s+"
+    r"^\s+(?:\S+\s+){0,3}?(?:til|to|for|für die|à la|a la|alla|na|naar|till)\s+"
     r"(?:forsvar(?:et)?|defen[cs]e|Verteidigung|défense|defensa|difesa|obronność|defensie"
     r"|försvar(?:et)?|vapen och soldater|våpen og soldater|våben og soldater"
     r"|weapons and soldiers|Waffen und Soldaten)(?![\w])"
@@ -895,16 +896,17 @@ _HOSTED_REFUGEES = _Lazy(
     r"|mottaksapparat|asylmottak|flyktningmottak|flygtningemodtag|integrationsindsats"
     r"|integrationsinsats|flyktingmottagand|Erstaufnahme|Integrationskurs"
     r"|Flüchtlingsunterk|flyktninginnsats|flygtningeindsats|flyktinginsats|flyktingkostnad"
-    r"|flyktningtiltak|flygtningetiltag"
+    r"|flyktningtiltak|flygtningetiltag|asielopvang|Asylunterbringung"
     r"|flyktningkostnad|flygtningeudgift|Flüchtlingskosten)\w*"
-    r"(?!\s+(?:i|in|for|til|till)\s+(?!Norge|Danmark|Sverige|Norway|Denmark|Sweden)\S))",
+    r"(?!\s+(?:i|in|for|til|till)\s+(?!Norge|Danmark|Sverige|Nederland|Deutschland|Norway"
+    r"|Denmark|Sweden|the Netherlands|Germany)\S))",
     re.IGNORECASE,
 )
 """Refugees from a country ("na uchodźców z Ukrainy przeznaczyły 6,8 mld euro"), or their
 reception, housing and integration ("3 milliarder kroner ekstra til integreringstiltak",
 "flyktninginnsats i Norge"): the cost of hosting them at home, which trackers keep apart
-from aid to the country. These Scandinavian compounds name an effort at home unless
-another country follows ("flyktninginnsats i Libanon" is aid there).
+from aid to the country. These compounds name an effort at home unless a country other
+than the donors' own follows ("flyktninginnsats i Libanon" is aid there).
 (Money "per sostenere gli ucraini che arrivano in Italia" is not here: annotators of the
 same speech read it both ways.)"""
 _NEEDS_NAMED = _Lazy(
@@ -1179,7 +1181,7 @@ _COMPARED_AFTER = _Lazy(
 _MORE_THAN_BEFORE = _Lazy(
     r"^\s+(?:more|más|mehr|mer|mere|meer|plus|più|więcej)\s+(?:que|than|als|enn|end|än|dan|niż"
     r"|di|que l['\u2019])\s*(?:\S+\s+){0,2}?(?:year|año|Jahr\w*|år|an|anno|jaar|rok\w*"
-    r"|(?:19|20)\d\d)\b",
+    r"|fjor|fjol|Vorjahr\w*|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 """A figure more than a year before ("500.000 euros más que el año pasado"): a difference."""

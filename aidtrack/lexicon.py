@@ -160,7 +160,8 @@ EN = Language(
     respectively="respectively|accordingly",
     equivalent="equivalent to|equivalent of|the equivalent of|or about|or roughly|or around"
     "|or some|or|that is|i\\.e\\.|equals|equal to|corresponding to",
-    need_before="appeals?|appealed|estimates?|estimated|needs?|needed|forecasts?|on track for"
+    need_before="appeals?|appealed|appealing|estimates?|estimated|needs?|needed|forecasts?"
+    "|on track for|target of|goal of"
     "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
@@ -277,7 +278,7 @@ _NORDIC_WORDS = {
     "|målsætning\\w*|målsetning\\w*",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
-    "loss": "*kostnad|*kostnader|*omkostninger|koster|kostet|*skade|*skader|*tap|tab|bnp"
+    "loss": "*kostnad|*kostnader|*omkostninger|koste|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
     "|renter|*eksport|*import|ødelagt|ødelagte|forsvarsbudsjett\\w*|forsvarsbudget\\w*"
     "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
@@ -754,6 +755,7 @@ PL = Language(
     respectively="odpowiednio",
     equivalent="czyli|a więc|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
+    "|prośb\\w* o|wniosek o|wnioskiem o"
     "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*",
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
     spend="wydaje|wydają|wydał|wydała|wydać|wyda|wydatki|wydatków|wydatkach",

@@ -122,6 +122,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "canadian dollars": "CAD",
     "australian dollars": "AUD",
     "sdr": "XDR",
+    "sdrs": "XDR",
     "special drawing rights": "XDR",
     "kyat": "MMK",
     "kyats": "MMK",

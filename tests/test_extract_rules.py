@@ -2319,3 +2319,58 @@ def test_the_nineteenth_tables_kinds_of_figures_that_are_no_pledges(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "The United Nations migration agency is appealing to international donors for $24.6 "
+            "million in funding.",
+            [],
+        ),
+        ("Det vil koste mindst 53 milliarder dollar at genopbygge Gazastriben.", []),
+        (
+            "Prezydent Egiptu wystąpił z prośbą o pożyczkę w wysokości 4,8 miliardów dolarów.",
+            [],
+        ),
+        (
+            "Für die damit verbundenen Mehrkosten bewilligte der Bundesrat einen entsprechenden "
+            "Nachtragkredit von 2,4 Mio. Franken.",
+            [],
+        ),
+        (
+            "Last year, the IMF disbursed 24.017 million SDRs, equivalent to $31.815 million, to "
+            "Jordan.",
+            ["24017000"],
+        ),
+        (
+            "The prime minister said the extra £13.4bn for defence every year from 2027 was "
+            "needed.",
+            [],
+        ),
+        (
+            "Gavi secured a record $8.8 billion in funding for 2021 to 2025, exceeding the target "
+            "of at least $7.4 billion.",
+            ["8800000000"],
+        ),
+        (
+            "Het kabinet is van plan om de komende jaren ruim 3,4 miljard euro ontwikkelingsgeld "
+            "te besteden aan asielopvang in Nederland.",
+            [],
+        ),
+        (
+            "Den norske støtten til Jemen blir i år på 212 millioner kroner, nesten 100 millioner "
+            "kroner mer enn i fjor.",
+            ["212000000"],
+        ),
+    ],
+    ids=[
+        *("appealing", "koste", "prośbą o", "Nachtragkredit", "SDRs", "for defence"),
+        *("target of", "asielopvang", "mer enn i fjor"),
+    ],
+)
+def test_the_twentieth_tables_kinds_of_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
