@@ -1514,10 +1514,13 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         or _compiled(languages, r"(?<![\w'\u2019]){people}\s+$").search(before)
     ):
         return ""  # "ai rifugiati ucraini": people of that country, wherever they are
-    if form.kind in ("adjective", "genitive") and _compiled(
-        languages, r"^\s+(?:[^\W\d_]+[\s-]+)?(?:{war})[^\W\d_]{0,3}(?![^\W\d_])"
+    if (form.kind in ("adjective", "genitive") or _POSSESSIVE.match(after)) and _compiled(
+        languages,
+        r"^(?:[\u2019'\u02bc]s)?\s+(?:[^\W\d_]+[\s-]+)?(?:{war})[^\W\d_]{0,3}(?![^\W\d_])",
     ).match(after):
-        return ""  # "der russischen Angriffe", "Russlands fullskala-invasjon": the attacker
+        return ""  # "der russischen Angriffe", "Russia's invasion": the attacker
+    if before.endswith("[") and after.startswith("]"):
+        return ""  # "Manila [Philippines], June 15": a dateline
     heads = r"(?:{government}|{aid})"
     currency = rf"(?:{_currency_words()})(?![^\W\d_])"
     if form.kind == "adjective":
@@ -1532,7 +1535,11 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         if after_head.match(after) or before_head.search(before):
             return "donor"
         return ""
-    if before.endswith("$") or after.startswith("$"):
+    if (
+        before.endswith("$")
+        or after.startswith("$")
+        or (after.startswith(" $") and form.party == "United States")  # "U.S. $80 million"
+    ):
         return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
     if _V2.intersection(languages) and _compiled(languages, _V2_INVERTED).match(before):
         return "donor"  # "I dag gir Norge 100 millioner", "Derfor sender Danmark": the subject
@@ -1981,6 +1988,7 @@ def _read_sentence(
             len({p.name for p in following}) == 1
             and following[0] in givers
             and len(reading[link.at : following[0].start].split()) <= 6
+            and not re.search(r"[,;)]", reading[link.at : following[0].start])
             and _before(languages, "donor_before").search(reading[: following[0].start])
         ):
             own_donors = {following[0].name}  # "$260m from Japan, $130m from the US"

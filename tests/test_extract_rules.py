@@ -2374,3 +2374,39 @@ def test_the_twentieth_tables_kinds_of_figures_that_are_no_pledges(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        (
+            "Manila [Philippines], June 15 : The Asian Development Bank (ADB) has approved a USD "
+            "100 million concessional loan.",
+            [None],
+        ),
+        (
+            "The G7 leaders have pledged up to $5 billion to improve global food security against "
+            "a hunger crisis triggered by Russia’s invasion of Ukraine.",
+            [None],
+        ),
+        (
+            "The U.S. provided the largest amount of support ($196 million), followed by the "
+            "World Bank ($130 million).",
+            ["United States", "World Bank"],
+        ),
+        ("The US allocated $171 million and Qatar $50 million.", ["United States", "Qatar"]),
+    ],
+    ids=["dateline", "Russia’s invasion", "followed by ($)", "Qatar $50 million"],
+)
+def test_a_dateline_an_attacker_and_who_is_followed_give_nothing(
+    text: str, donors: list[str | None]
+) -> None:
+    assert [d.value("donor") for d in extract(text)] == donors
+
+
+def test_us_before_a_dollar_sign_names_the_currency() -> None:
+    draft = one(
+        "The World Bank, supported by Japan, Germany and Australia, has allocated up to U.S. $80 "
+        "million in grants over the next six months."
+    )
+    assert (draft.value("recipient"), draft.value("currency")) == (None, "USD")
