@@ -409,9 +409,11 @@ what the share counts."""
 
 
 _COUNT_VERB_AFTER = _Lazy(
-    r"^\s+(?:have|has|are|were|remain|live|lack|face|need|needs|are in need|har|er|trenger"
+    r"^,?\s+(?:(?:who|that|der|som|die|qui|que|che|którzy|które)\s+)?(?:have|has|are|were"
+    r"|remain|live|lack|face|need|needs|are in need|har|er|trenger"
     r"|behöver|haben|sind|ont|sont|tienen|son|hanno|sono|mają|są)\s+(?:\S+\s+){0,2}?"
-    r"(?:needs?|need of|humanitarian|behov|Bedarf|besoin|besoins|necesidades|bisogno|potrzeb\w*"
+    r"(?:needs?|need of|humanitarian|behov|brug for|Bedarf|besoin|besoins|necesidades|bisogno"
+    r"|potrzeb\w*"
     r"|displaced|affected|homeless|fled|in need|hungry|food)",
     re.IGNORECASE,
 )
@@ -1538,7 +1540,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     if (
         before.endswith("$")
         or after.startswith("$")
-        or (after.startswith(" $") and form.party == "United States")  # "U.S. $80 million"
+        or (after.startswith(" $") and sentence[start:end].replace(".", "") == "US")  # "U.S. $80m"
     ):
         return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
     if _V2.intersection(languages) and _compiled(languages, _V2_INVERTED).match(before):

@@ -2410,3 +2410,14 @@ def test_us_before_a_dollar_sign_names_the_currency() -> None:
         "million in grants over the next six months."
     )
     assert (draft.value("recipient"), draft.value("currency")) == (None, "USD")
+
+
+def test_a_name_written_out_before_a_dollar_amount_gives_it() -> None:
+    """Only "U.S." or "US" right before "$" names the dollar; "the United States $130
+    million" is a donor and its amount."""
+    drafts = extract("Japan said it would give $260 million and the United States $130 million.")
+    assert [d.value("donor") for d in drafts] == ["Japan", "United States"]
+
+
+def test_a_count_with_a_relative_clause_of_need_is_people() -> None:
+    assert extract("Vi har 10,8 millioner, der har brug for akut humanitær bistand.") == []
