@@ -2421,3 +2421,9 @@ def test_a_name_written_out_before_a_dollar_amount_gives_it() -> None:
 
 def test_a_count_with_a_relative_clause_of_need_is_people() -> None:
     assert extract("Vi har 10,8 millioner, der har brug for akut humanitær bistand.") == []
+
+
+def test_reducing_something_before_a_gift_is_no_reduction_by_it() -> None:
+    assert [d.value("amount") for d in extract(
+        "To help reducing poverty, Norway gives $5 million to Malawi."
+    )] == [Decimal(5_000_000)]  # fmt: skip
