@@ -166,7 +166,7 @@ EN = Language(
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap"
-    "|asking for|asks for|requests|requesting|requiring|sought",
+    "|asking for|asks for|requests|requesting|requiring|sought|seek",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"

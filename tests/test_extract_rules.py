@@ -2426,3 +2426,11 @@ def test_a_count_with_a_relative_clause_of_need_is_people() -> None:
 def test_reducing_something_before_a_gift_is_no_reduction_by_it() -> None:
     drafts = extract("To help reducing poverty, Norway gives $5 million to Malawi.")
     assert [d.value("amount") for d in drafts] == [Decimal(5_000_000)]
+
+
+def test_a_loan_a_government_was_forced_to_seek_is_no_pledge() -> None:
+    text = (
+        "The crisis hit Jordan's economy last year and forced the government to seek a $2bn loan "
+        "from the International Monetary Fund."
+    )
+    assert extract(text) == []
