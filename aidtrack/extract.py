@@ -1095,7 +1095,10 @@ total, the sum of everyone's pledges, not one donor's."""
 _MANY_GIVE = (
     r"(?:^|[«\"“]|,\s|(?<![\w'\u2019])(?:that|que|qu['\u2019]|dass|at|att|dat|że|che|while"
     r"|whereas|mens|medan|während|tandis que|alors que|terwijl|mientras|mentre)\s)\W*"
+    r"(?:(?:the|die|der|les|la|le|de|het|el|los|las|il|gli)\s+)?"
     r"(?:[^\s,]+(?:,\s+|\s+(?:and|og|och|und|et|en|i|y|e)\s+)){0,4}"
+    r"(?:(?:dozens|scores|a number|numbers|hundreds)\s+of\s+|(?:several|many|numerous|mehrere"
+    r"|zahlreiche|plusieurs|varios|numerosi|flere|många|mange)\s+)?"
     r"(?:(?:the|about|some|around|over|more than|nearly|all|les|des|de nombreux|tous les|die"
     r"|der|alle|de|het|los|las|todos los|gli|i|le|la|tutti i|den|[\d,.]+|\w+s|\w+ens"
     r"|internasjonale|internationale|international|internationales|internazionali"
@@ -1103,6 +1106,9 @@ _MANY_GIVE = (
     r"(?<!Vereinigten )(?<!United )(?<!Verenigde )(?<!Förenta )(?<!Forente )(?<!Forenede )"
     r"(?:countries|nations|member states|donors|participants|financial institutions"
     r"|international community|world community|(?:donor|pledging) conference|medlemsland"
+    r"|comunità internazionale|communauté internationale|internationale Gemeinschaft"
+    r"|comunidad internacional|internasjonale samfunnet|internationale samfund"
+    r"|internationella samfundet|społeczność międzynarodowa|internationale gemeenschap"
     r"|medlemslandene|medlemslande|medlemsstater|medlemsstaterna"
     r"|Mitgliedsländer|finansinstitusjoner|finansinstitutioner|Finanzinstitutionen"
     r"|institutions financières|instituciones financieras|istituzioni finanziarie"
@@ -1466,11 +1472,13 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
 
 def _receives_after(after: str, languages: Languages) -> bool:
     """Whether a verb of receiving follows a name in its own clause ("Ukraine expects to
-    receive"; not that of a clause of its own: "til at ukrainere i nød får")."""
+    receive", "Le Mozambique, le plus durement touché, recevra"; not that of a clause of
+    its own: "til at ukrainere i nød får")."""
     return bool(
         _compiled(
             languages,
-            r"^(?:(?!\b(?:at|att|that|dass|que|che|że|dat)\b)[^,.;:])*?(?<![\w'\u2019]){receive}\b",
+            r"^(?:\s*,[^,.;:]*,)?(?:(?!\b(?:at|att|that|dass|que|che|że|dat)\b)[^,.;:])*?"
+            r"(?<![\w'\u2019]){receive}\b",
         ).match(after)
     )
 

@@ -2434,3 +2434,30 @@ def test_a_loan_a_government_was_forced_to_seek_is_no_pledge() -> None:
         "from the International Monetary Fund."
     )
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The EU and member states pledged more than €522 million to address the crisis.",
+            (None, None),
+        ),
+        (
+            "Dozens of countries and international institutions have pledged more than nine "
+            "billion US dollars to help Pakistan recover, the United Nations said.",
+            (None, "Pakistan"),
+        ),
+        (
+            "Le Mozambique, le plus durement touché par le cyclone, recevra un financement de 350 "
+            "millions de dollars au titre du guichet de l’IDA.",
+            (None, "Mozambique"),
+        ),
+    ],
+    ids=["The EU and member states", "Dozens of countries", "Le Mozambique, ..., recevra"],
+)
+def test_many_givers_after_an_article_or_a_count_and_who_receives_after_an_apposition(
+    text: str, parties: tuple[str | None, str | None]
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == parties
