@@ -1490,10 +1490,12 @@ _SUPPORTED_WITH_AFTER = _Lazy(
 )
 """A name supported with an amount, the verb last ("Jemen mit 100 Millionen Euro
 unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
+_AUXILIARIES = "will|would|vil|skal|ska|wird|werden|zal|zullen|va|vont"
+"""The future's auxiliaries that `_FUTURE` and `_MODAL_AFTER` share."""
 _MODAL_AFTER = _Lazy(
-    r"^\s+(?:will|would|shall|can|could|must|should|may|vil|ville|skal|skulle|kan|kunne|må|bør"
-    r"|ska|wird|werden|wollen|soll|sollen|kann|können|muss|müssen|zal|zullen|wil|willen"
-    r"|moet|va|vont|doit|peut|puede|debe|può|deve)\s",
+    r"^\s+(?:" + _AUXILIARIES + r"|shall|can|could|must|should|may|ville|skulle|kan|kunne|må"
+    r"|bør|wollen|soll|sollen|kann|können|muss|müssen|wil|willen|moet|doit|peut|puede|debe|può"
+    r"|deve)\s",
     re.IGNORECASE,
 )
 """A modal after a name ("Noreg vil støtte"): the aid word after it is a verb."""
@@ -2712,8 +2714,8 @@ def _stage(
 
 
 _FUTURE = _Lazy(
-    r"(?<![\w'\u2019])(?:will|would|vil|skal|ska|skall|kommer|kommer til å|kommer att|wird"
-    r"|werden|würde|würden|werde|zal|zullen|gaat|gaan|va|vont)(?![\w'\u2019])",
+    r"(?<![\w'\u2019])(?:" + _AUXILIARIES + r"|skall|kommer|kommer til å|kommer att|würde"
+    r"|würden|werde|gaat|gaan)(?![\w'\u2019])",
     re.IGNORECASE,
 )
 
