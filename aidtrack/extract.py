@@ -716,8 +716,10 @@ def _not_pledged(
         return "a fall, not money given"
     if _TOWARD.search(near):
         return "the total others give toward"
+    clause = re.split(r"[,;:]|(?<![A-Z])\.", re.sub(r"\([^()]*\)", " ", after), maxsplit=1)[0]
     if (
         _RAISED.search(near)
+        or _RAISED_LAST.search(clause)
         or _FROM_MANY.search(near)
         or _PRIVATE_GIFTS.search(near)
         or _PRIVATE_GIVERS.search(near)
@@ -952,15 +954,18 @@ _RAISED_WORD = _Lazy(
     re.IGNORECASE,
 )
 """Money raised: of many givers when a fundraiser is named after it."""
-_RAISED = _Lazy(
+_RAISING = (
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
     r"|samlet inn|samla inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*|ingezameld|opgehaald|zebra\w*"
-    r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])",
-    re.IGNORECASE,
+    r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])"
 )
+_RAISED = _Lazy(_RAISING, re.IGNORECASE)
 """Money raised or collected ("a permis de rassembler un milliard", "raised at the
 meeting"): the sum of many givers at a conference or an appeal, no one donor's pledge."""
+_RAISED_LAST = _Lazy(_RAISING + r"\s*$", re.IGNORECASE)
+"""The same, as the last word of the amount's clause ("hat ... 82 Milliarden Dollar (74
+Milliarden Euro) ... gesammelt"): the verb that ends a German or Dutch clause."""
 _FROM_MANY = _Lazy(
     r"(?<![\w'\u2019])(?:from (?:other|many|several|various) countries|from abroad"
     r"|fra andre land\w*|fra mange land\w*|från andra länder|aus anderen Ländern"
@@ -1450,6 +1455,12 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             # then whom it gives to
             found[-1] = replace(found[-1], role="donor")
             role = "recipient"
+        elif (
+            last is not None
+            and last[2] == "donor"
+            and _next_giver(sentence, last[1], start, end, amounts)
+        ):
+            role = "donor"  # "die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden"
         elif compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
         elif joined and last is not None and last[2] in ("place", "possessive", ""):
@@ -1470,17 +1481,38 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     return found
 
 
+def _next_giver(
+    sentence: str, previous_end: int, start: int, end: int, amounts: Sequence[_Mention]
+) -> bool:
+    """Whether a name follows a giver's amount and "and", with its own amount after it
+    ("die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden Dollar"): the next
+    giver of a list, whatever its article's case would say."""
+    between = [m for m in amounts if previous_end <= m.start and m.end <= start]
+    return (
+        len(between) == 1
+        and not sentence[previous_end : between[0].start].strip()
+        and bool(_AND.fullmatch(sentence[between[0].end : start]))
+        and any(m.start >= end and not sentence[end : m.start].strip() for m in amounts)
+    )
+
+
 def _receives_after(after: str, languages: Languages) -> bool:
     """Whether a verb of receiving follows a name in its own clause ("Ukraine expects to
     receive", "Le Mozambique, le plus durement touché, recevra"; not that of a clause of
-    its own: "til at ukrainere i nød får")."""
+    its own: "til at ukrainere i nød får"); a relative clause's ("Mozambique, which received
+    $350 million") is the name's."""
     return bool(
         _compiled(
             languages,
-            r"^(?:\s*,[^,.;:]*,)?(?:(?!\b(?:at|att|that|dass|que|che|że|dat)\b)[^,.;:])*?"
+            r"^(?:\s*,[^,.;:]*,|\s*,\s*(?:" + _RELATIVE_PRONOUNS + r")\s)?"
+            r"(?:(?!\b(?:at|att|that|dass|que|che|że|dat)\b)[^,.;:])*?"
             r"(?<![\w'\u2019]){receive}\b",
         ).match(after)
     )
+
+
+_RELATIVE_PRONOUNS = "which|who|that|som|der|die|welche|welcher|qui|que|che|dat|który|która"
+"""The words that open a relative clause about a name ("Mozambique, which received")."""
 
 
 _SUPPORTED_WITH_AFTER = _Lazy(
@@ -1586,8 +1618,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "place"  # "in the Polish capital Warsaw"
     if _VENUE.search(before):
         return ""  # "a conference in Kuwait City": the venue
-    if _ENVOYS_POST.search(before):
-        return ""  # "selon l'ambassadeur de France au Liban": a title
+    if _ENVOYS_POST.search(before) or _OFFICIAL_OF.search(before) or _OFFICIAL_AFTER.match(after):
+        return ""  # "selon l'ambassadeur de France au Liban", "the UN's chief": a title
     if _AGAINST.search(before) or _ATTACKED_BY.search(before):
         return ""  # "Russlands angrep mot Ukraina", "attacked by Russia": neither
     if re.search(
@@ -1778,6 +1810,20 @@ _ENVOYS_POST = _Lazy(
 )
 """The country an envoy is posted to ("l'ambassadeur de France au Liban", "the US
 ambassador to Ukraine"): a title, neither a donor nor the recipient."""
+_OFFICIALS = (
+    r"(?:chief|head|spokes(?:man|woman|person)|coordinator|officials?|director(?:-general)?"
+    r"|secretary-general|representatives?|sjef|talsperson|talsmann|talskvinne|Sprecher\w*"
+    r"|Chef\w*|Leiter\w*|porte-parole|chef|directeur|directrice|portavoz|jefe|portavoce|capo"
+    r"|rzecznik\w*|szef\w*|woordvoerder)(?![\w-])"
+)
+_OFFICIAL_AFTER = _Lazy(r"^[\u2019'\u02bc]s\s+(?:[^\W\d_]+\s+){0,2}?" + _OFFICIALS, re.IGNORECASE)
+_OFFICIAL_OF = _Lazy(
+    r"(?<![\w'\u2019])" + _OFFICIALS + r"\s+(?:of|de|du|des|di|del|della|van|von|der|for|för|z)"
+    r"\s+(?:the\s+|la\s+|le\s+|l['\u2019])?$",
+    re.IGNORECASE,
+)
+"""Whose official a person is ("the UN's humanitarian chief", "the head of the IMF"): the
+speaker's post, neither a donor nor the recipient."""
 _AUXILIARY = _Lazy(
     r"^\s+(?:hat|haben|hatte|hatten|har|hadde|havde|hade|heeft|hebben|had)\s+$", re.IGNORECASE
 )

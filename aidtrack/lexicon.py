@@ -165,8 +165,9 @@ EN = Language(
     "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
-    "|requested|asked for|calls? for|called for|requires?|required|requirements?|shortfall|gap"
-    "|asking for|asks for|requests|requesting|requiring|sought|seek",
+    "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
+    "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek"
+    "|(?:it|will|would|could) takes?(?=\\s+$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
@@ -273,7 +274,7 @@ _NORDIC_WORDS = {
     "need_before": "*behov|*behovet|*behovene|behøver|trenger|trænger|trengs|trænges|behøves"
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
-    "|ber\\s+(?:\\S+\\s+){0,3}?om|beder\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
+    "|(?:ber|bad|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
     "|målsætning\\w*|målsetning\\w*",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
@@ -756,7 +757,8 @@ PL = Language(
     equivalent="czyli|a więc|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
     "|prośb\\w* o|wniosek o|wnioskiem o"
-    "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*",
+    "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*"
+    "|celem\\s+(?:\\S+\\s+){0,3}?(?:jest|będzie|było)",
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
     spend="wydaje|wydają|wydał|wydała|wydać|wyda|wydatki|wydatków|wydatkach",
     loss="koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb|deficyt\\w*|dochod\\w*"

@@ -2461,3 +2461,55 @@ def test_many_givers_after_an_article_or_a_count_and_who_receives_after_an_appos
 ) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It will take $4.4 billion in humanitarian aid by July to avert disaster, the UN said.",
+        "Bangladesh and its partners launched the Joint Response Plan, calling for $876 million "
+        "to reach 1.47 million people.",
+        "De bad da om støtte på 161 millioner dollar fra FN-landene.",
+        "The support follows an urgent request from the WHO earlier this week for $148 million "
+        "to support the Ebola response.",
+        "Celem spotkania będzie uzyskanie 10 miliardów dolarów na pomoc humanitarną dla "
+        "Syryjczyków.",
+        "Die Weltbank hat eine Rekordsumme von 82 Milliarden Dollar (74 Milliarden Euro) zur "
+        "Unterstützung für die ärmsten Länder der Welt gesammelt.",
+    ],
+    ids=["will take", "calling for", "bad om", "request ... for", "celem", "gesammelt (last)"],
+)
+def test_the_twenty_third_tables_kinds_of_figures_that_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "donors", "recipients"),
+    [
+        (
+            "Mozambique, which received $350 million of the grant, will use the funds to rebuild "
+            "water supply systems.",
+            [None],
+            ["Mozambique"],
+        ),
+        (
+            '"We heard 36 donors pledge nearly US$1.3 billion for the humanitarian response," the '
+            "UN's humanitarian chief Martin Griffiths said.",
+            [None],
+            [None],
+        ),
+        (
+            "Zuvor hatten bereits die Weltbank drei Milliarden Dollar und der Internationale "
+            "Währungsfonds 2,9 Milliarden Dollar zugesagt.",
+            ["World Bank", "International Monetary Fund"],
+            [None, None],
+        ),
+    ],
+    ids=["X, which received", "the UN's chief said", "und der IWF 2,9 Milliarden"],
+)
+def test_who_receives_in_a_relative_clause_a_speakers_title_and_a_second_giver_with_its_article(
+    text: str, donors: list[str | None], recipients: list[str | None]
+) -> None:
+    drafts = extract(text)
+    assert [d.value("donor") for d in drafts] == donors
+    assert [d.value("recipient") for d in drafts] == recipients
