@@ -736,6 +736,8 @@ def _not_pledged(
         return "a claim or a refund, not money given"
     if _OWED.search(near) or _DEBT_OF.search(near):
         return "a debt paid, not money given"
+    if _OUGHT.search(near):
+        return "what ought to be, not money given"
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
         return "what would have been, not money given"
     if said("loss") or _VANISHED.match(after):
@@ -802,6 +804,14 @@ _PERIODICAL = (
     r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
 )
 """The words for "monthly", "weekly" and "daily" in the ten languages."""
+_OUGHT = _Lazy(
+    r"(?<![\w'\u2019])(?:ought to|burde|bør|borde|zou moeten|zouden moeten|powinien|powinna"
+    r"|powinno|powinny|powinni)\s+(?:\S+\s+){0,4}?(?:to|til|till|tot|do)?\s*$",
+    re.IGNORECASE,
+)
+"""What someone says ought to be ("støtten burde tredobles til 45 milliarder"): an
+opinion, not money given. Not "should", "devrait", "sollte" or "dovrebbe": news tells a
+plan with them ("l'Union européenne devrait débourser")."""
 _COUNTERFACTUAL = _Lazy(
     r"(?<![\w'\u2019])(?:would have|could have|hätte|hätten|wäre|wären|aurait|auraient"
     r"|zou hebben|zouden hebben|skulle ha|skulle have|ville ha|ville have|habría|habrían"
@@ -1245,9 +1255,11 @@ _GIVING_VERBS = (
     r"|envoi\w*|envoy\w*|apport\w*|invia\w*|invier\w*|schick\w*|stuur\w*|skick\w*|sende"
     r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*|yde|yder|ydet|yte|yter|ytt"
     r"|providing|giving|allocating|contributing|disbursing"
+    r"|put up|puts up|putting up|fließ\w*|floss\w*|geflossen|vloei\w*|flyter|flyder|flödar"
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
-present "gir", "aporta", the base "allocate"): a clause with one tells money given."""
+present "gir", "aporta", the base "allocate"), and of money that flows to a place ("Zehn
+Millionen Euro fließen nach Äthiopien"): a clause with one tells money given."""
 _INFLECTED = r"(?:(?<=\w{4})\w{1,3})?(?![\w])"
 """Up to three letters of an inflection after a stem of four letters or more ("provided",
 "steunt"): a shorter stem is only itself, or "ga" would be "Gaza" and "ger" "German"."""

@@ -286,8 +286,9 @@ _NORDIC_WORDS = {
     "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
     "people": "mennesker|personer|flyktninger|flygtninge|sivile|civile|barn|børn|innbyggere"
     "|indbyggere|husstander|husstande|soldater|*doser|*dosar|granater|tonn|tons|ganger|gange",
-    "aid": "*støtte|*hjelp|*hjælp|*bistand|*bidrag|*pakke|*pakken|*lån|*donasjon|*donation"
-    "|*tilsagn",
+    "aid": "*støtte|*støtten|*hjelp|*hjelpen|*hjælp|*hjælpen|*bistand|*bistanden|*bidrag"
+    "|*bidraget|*bidragene|*bidragen|*pakke|*pakken|*lån|*lånet|*donasjon|*donasjonen"
+    "|*donation|*donationen|*tilsagn|*tilsagnet",
     "government": "regjering|regjeringen|regering|regeringen|*departement|*departementet"
     "|*ministerium|*ministeriet|*minister|*ministeren|storting|stortinget|folketing"
     "|folketinget|myndigheter|myndigheder|statsminister|statsministeren|president|presidenten"
@@ -407,7 +408,8 @@ SV = Language(
     "|försvarets\\s+(?:\\S+\\s+){0,2}?budget\\w*",
     people="människor|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
     "|granater|ton|gånger",
-    aid="*stöd|*stödet|*hjälp|*bistånd|*biståndet|*bidrag|*paket|*paketet|*lån|*donation",
+    aid="*stöd|*stödet|*hjälp|*hjälpen|*bistånd|*biståndet|*bidrag|*bidraget|*paket|*paketet"
+    "|*lån|*lånet|*donation|*donationen",
     government="regering|regeringen|*departement|*departementet|*minister|*ministern"
     "|riksdag|riksdagen|myndigheter|statsminister|statsministern|president|presidenten",
     war="*krig|*kriget|invasion|invasionen|anfall|anfallet|angrepp",

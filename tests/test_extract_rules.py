@@ -2513,3 +2513,26 @@ def test_who_receives_in_a_relative_clause_a_speakers_title_and_a_second_giver_w
     drafts = extract(text)
     assert [d.value("donor") for d in drafts] == donors
     assert [d.value("recipient") for d in drafts] == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Det totale norske bidraget til flomkatastrofen er nå 80 millioner kroner.", ["80000000"]),
+        ("Den svenska hjälpen är 30 miljoner kronor.", ["30000000"]),
+        (
+            "Zehn Millionen Euro fließen nach Äthiopien, acht Millionen nach Kenia.",
+            ["10000000", "8000000"],
+        ),
+        ("Saudi Arabia put up $20 million.", ["20000000"]),
+        (
+            "Høyre har ment at støtten burde tredobles til 45 milliarder kroner.",
+            [],
+        ),
+    ],
+    ids=["bidraget (definite)", "hjälpen (definite)", "fließen nach", "put up", "burde"],
+)
+def test_aid_nouns_with_their_article_money_that_flows_and_what_ought_to_be(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
