@@ -706,6 +706,13 @@ def _not_pledged(
     need_after = _compiled(languages, r"^\s+((?:\S+\s+){0,5}?){need_after}(?![\w])").match(head)
     if need_after and not _before(languages, "recipient_before").search(need_after[1] + " "):
         return "needed"
+    # The rest of the amount's clause, brackets set aside: a German or Dutch clause ends
+    # with its verb ("hatte ... 460 Millionen Dollar (361 Millionen Euro) aufgerufen").
+    clause = re.split(r"[,;:]|(?<![A-Z])\.", re.sub(r"\([^()]*\)", " ", after), maxsplit=1)[0]
+    if languages[0] in ("de", "nl") and _compiled(
+        languages, r"(?<![\w'\u2019])(?:{need_after})\s*$"
+    ).search(re.split(r"\d", clause, maxsplit=1)[0]):
+        return "needed"
     if _RELATIVE_CLAUSE_NEED.match(after) or _NEEDS_NAMED.match(after) or _PLANS_OWN.match(after):
         return "needed"
     if _INSTEAD_OF.search(near):
@@ -716,7 +723,6 @@ def _not_pledged(
         return "a fall, not money given"
     if _TOWARD.search(near):
         return "the total others give toward"
-    clause = re.split(r"[,;:]|(?<![A-Z])\.", re.sub(r"\([^()]*\)", " ", after), maxsplit=1)[0]
     if (
         _RAISED.search(near)
         or _RAISED_LAST.search(clause)
@@ -724,6 +730,7 @@ def _not_pledged(
         or _PRIVATE_GIFTS.search(near)
         or _PRIVATE_GIVERS.search(near)
         or _CHARITY_GIVES.search(near)
+        or _CHARITY_FIRST.search(window)
         or _PRIVATELY.search(re.split(r"[\d$€£]", head, maxsplit=1)[0])
         or (_RAISED_WORD.search(near) and _FUNDRAISER_AFTER.search(head))
     ):
@@ -1108,8 +1115,9 @@ _MANY_GIVERS = _Lazy(
 """Many givers together ("die Teilnehmer ... mit einer Gesamtsumme"): with a word of a
 total, the sum of everyone's pledges, not one donor's."""
 _MANY_GIVE = (
-    r"(?:^|[«\"“]|,\s|(?<![\w'\u2019])(?:that|que|qu['\u2019]|dass|at|att|dat|że|che|while"
-    r"|whereas|mens|medan|während|tandis que|alors que|terwijl|mientras|mentre)\s)\W*"
+    r"(?:^|[«\"“]|[,:;]\s|(?<![\w'\u2019])(?:that|que|qu['\u2019]|dass|at|att|dat|że|che|while"
+    r"|whereas|mens|medan|während|tandis que|alors que|terwijl|mientras|mentre|says|said|sier"
+    r"|sa|säger|sade|siger|sagde|sagt|sagte|zegt|zei|dit|dijo|afirma|dice|mówi|powiedział)\s)\W*"
     r"(?:(?:the|die|der|les|la|le|de|het|el|los|las|il|gli)\s+)?"
     r"(?:[^\s,]+(?:,\s+|\s+(?:and|og|och|und|et|en|i|y|e)\s+)){0,4}"
     r"(?:(?:dozens|scores|a number|numbers|hundreds)\s+of\s+|(?:several|many|numerous|mehrere"
@@ -1263,6 +1271,22 @@ Millionen Euro fließen nach Äthiopien"): a clause with one tells money given."
 _INFLECTED = r"(?:(?<=\w{4})\w{1,3})?(?![\w])"
 """Up to three letters of an inflection after a stem of four letters or more ("provided",
 "steunt"): a shorter stem is only itself, or "ga" would be "Gaza" and "ger" "German"."""
+_CHARITY_FIRST = _Lazy(
+    r"(?<![\w'\u2019])(?:Caritas|Secours populaire|Secours catholique|Croix-Rouge|Red Cross"
+    r"|Red Crescent|Rote[sn]? Kreuz|Røde Kors|Röda korset|Rode Kruis|Czerwon\w* Krzyż\w*"
+    r"|Cruz Roja|Croce Rossa|Oxfam|Save the Children|Redd Barna|Rädda Barnen|Red Barnet"
+    r"|Médecins sans frontières|Leger des Heils|Salvation Army|Diakonie\w*|Misereor"
+    r"|Kirkens Nødhjelp|Folkekirkens Nødhjælp|Islamic Relief|World Vision|Welthungerhilfe"
+    r"|Brot für die Welt|Cordaid)(?![\w])(?:\s+\S+){0,5}?\s+(?:(?:"
+    + _GIVING_VERBS
+    + r"|stell\w*|pledged|promised|announced|zugesagt|spendet\w*)"
+    + _INFLECTED
+    + r")\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A named charity that gives the amount, its verb between them ("Caritas international
+... stellt direkt 100.000 Euro zur Verfügung", "le Secours populaire a déjà débloqué 50 000
+euros"): its own money, no state's pledge. Money given to one is ("tildelt Red Barnet")."""
 _HELPING_VERBS = (
     r"help|helps|helped|hjelper|hjælper|hjälper|hilft|helfen|geholfen|aide|aident|aidé|helpt"
     r"|helpen|geholpen|pomaga\w*|pomóc|pomógł|pomogł\w*|ayud\w*|aiut\w*"
@@ -1469,10 +1493,11 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             role = "recipient"
         elif (
             last is not None
-            and last[2] == "donor"
-            and _next_giver(sentence, last[1], start, end, amounts)
+            and last[2] in ("donor", "recipient")
+            and _elliptical(sentence, last[1], start, end, amounts)
+            and not giving.match(sentence[end:])
         ):
-            role = "donor"  # "die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden"
+            role = last[2]  # "die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden"
         elif compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
         elif joined and last is not None and last[2] in ("place", "possessive", ""):
@@ -1493,19 +1518,31 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
     return found
 
 
-def _next_giver(
+def _elliptical(
     sentence: str, previous_end: int, start: int, end: int, amounts: Sequence[_Mention]
 ) -> bool:
-    """Whether a name follows a giver's amount and "and", with its own amount after it
-    ("die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden Dollar"): the next
-    giver of a list, whatever its article's case would say."""
-    between = [m for m in amounts if previous_end <= m.start and m.end <= start]
+    """Whether a name after "and" has only its amount after it, the verb left out ("und der
+    IWF 2,9 Milliarden Dollar", "en Oostenrijk een kleine 800.000 euro"): it has the role
+    of the name before it and its amount, which had the verb ("die Weltbank ... zugesagt",
+    "Luxemburg krijgt"). Not Polish "i": it is "in" in the Scandinavian languages ("i Kyiv
+    totalt 723 millioner")."""
     return (
-        len(between) == 1
-        and not sentence[previous_end : between[0].start].strip()
-        and bool(_AND.fullmatch(sentence[between[0].end : start]))
-        and any(m.start >= end and not sentence[end : m.start].strip() for m in amounts)
+        bool(_AND_BEFORE.search(sentence[:start]))
+        and any(previous_end <= m.start and m.end <= start for m in amounts)
+        and any(
+            m.start >= end
+            and len(sentence[end : m.start].split()) <= 2
+            and not re.search(r"[,;:.()]", sentence[end : m.start])
+            for m in amounts
+        )
     )
+
+
+_AND_BEFORE = _Lazy(
+    r"(?:,\s*|\s)(?:and|og|och|und|et|en|y|e|oraz|sowie|as well as|samt)\s+"
+    r"(?:(?:the|de|la|le|les|die|der|das|el|il|l['\u2019]|het)\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _receives_after(after: str, languages: Languages) -> bool:
@@ -1528,12 +1565,13 @@ _RELATIVE_PRONOUNS = "which|who|that|som|der|die|welche|welcher|qui|que|che|dat|
 
 
 _SUPPORTED_WITH_AFTER = _Lazy(
-    r"^\s+(?:mit|met)\s+(?:\S+\s+){0,4}?\S*\d\S*\s+(?:\S+\s+){0,3}?(?:zu\s+)?(?:unterstütz\w*"
+    r"^\s+(?:mit|met)\s+(?:(?!\S*[,.;]\s)\S+\s+){0,12}?(?:zu\s+)?(?:unterstütz\w*"
     r"|helfen|geholfen|te\s+steunen|steunen|gesteund|helpen|geholpen)(?![\w])",
     re.IGNORECASE,
 )
-"""A name supported with an amount, the verb last ("Jemen mit 100 Millionen Euro
-unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
+"""A name supported with something, the verb last in its clause ("Jemen mit 100 Millionen
+Euro unterstützen", "die Ukraine mit Finanzhilfen von bis zu drei Milliarden US-Dollar (2,16
+Mrd Euro) zu unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
 _AUXILIARIES = "will|would|vil|skal|ska|wird|werden|zal|zullen|va|vont"
 """The future's auxiliaries that `_FUTURE` and `_MODAL_AFTER` share."""
 _MODAL_AFTER = _Lazy(
@@ -1630,6 +1668,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "place"  # "in the Polish capital Warsaw"
     if _VENUE.search(before):
         return ""  # "a conference in Kuwait City": the venue
+    if _CONFERENCE_FOR.search(before):
+        return "recipient"  # "a conference on Syria": whom its pledges are for
     if _ENVOYS_POST.search(before) or _OFFICIAL_OF.search(before) or _OFFICIAL_AFTER.match(after):
         return ""  # "selon l'ambassadeur de France au Liban", "the UN's chief": a title
     if _AGAINST.search(before) or _ATTACKED_BY.search(before):
@@ -1756,12 +1796,22 @@ _VENUE = _Lazy(
     r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|tenutasi a)\s+$"
     r"|(?<![\w'\u2019])(?:held|hosted|afholdes|afholdt|holdes|holdt|hålls|hölls|stattfindet"
     r"|stattfand|se tient|se tiendra|tenue|se celebra|celebrada|si tiene|tenutasi|gehouden"
+    r"|si è tenut[ao]|si sono tenut[ei]|took place|fand statt|a eu lieu|tuvo lugar"
     r"|odbywa się|odbyła się)\s+(?:\S+\s+){0,2}?(?:in|at|i|på|à|en|a|w|te)\s+$",
     re.IGNORECASE,
 )
 """The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City",
 "der i dag afholdes i Kuwait"): where the donors met, neither a donor nor the
 recipient."""
+_CONFERENCE_FOR = _Lazy(
+    r"(?<![\w'\u2019])(?:conference|konferanse\w*|konference\w*|konferens\w*|\w*[kK]onferenz"
+    r"|conférence|conferentie|konferencj\w*|conferencia|conferenza)"
+    r"\s+(?:on|for|om|for|för|über|für|sur|pour|voor|dla|w sprawie|sobre|para|su|sulla|sul|per)"
+    r"\s+(?:(?:the|la|le|l['\u2019]|die|den|el|il)\s*)?$",
+    re.IGNORECASE,
+)
+"""The country a conference is about ("a conference on Syria", "la conférence pour le
+Liban"): whom the pledges made at it are for."""
 _TOPIC = _Lazy(
     r"(?<![\w'\u2019])(?:about|om|über|sobre)\s+(?:(?:the|die|den|det|el|la|los|las)\s+)?$",
     re.IGNORECASE,
@@ -2107,7 +2157,8 @@ def _nearest(sentence: str, parties: Sequence[_Party], link: _Link, *, after: bo
     in the draft's clause; else the ones named next to its amount. A donor is named
     before its amount: the last names before it when they are one ("while Britain
     pledged £240m in aid and £3bn"; "Denmark, Estonia ... and Sweden" are several). A
-    recipient after it ("$61 billion for Ukraine, $26 billion for Israel"), or before
+    recipient just before it, with at most its verb between ("Luxemburg krijgt 1,8 miljoen
+    euro"); else after it ("$61 billion for Ukraine, $26 billion for Israel"), or before
     the first amount of its clause."""
     names = {p.name for p in parties}
     if len(names) <= 1 or link.at < 0:
@@ -2130,8 +2181,19 @@ def _nearest(sentence: str, parties: Sequence[_Party], link: _Link, *, after: bo
         return last if len(last) == 1 else names
     following = {p.name for p in parties if link.at < p.start < link.following}
     before = {p.name for p in parties if link.previous <= p.start < link.at}
+    own = {
+        p.name
+        for p in parties
+        if p.role == "recipient"
+        and link.previous <= p.start < link.at
+        and len(sentence[p.start + len(p.words) : link.at].split()) <= 2
+        and not re.search(
+            r"[,;:()]|\b(?:and|og|och|und|et|en|y|e|i|oraz)\b",
+            sentence[p.start + len(p.words) : link.at],
+        )
+    }  # "Luxemburg krijgt 1,8 miljoen euro ..., en Oostenrijk een kleine 800.000 euro"
     first = link.previous == start  # no amount before it in the clause
-    for side in (following, before if first else set()):
+    for side in (own, following, before if first else set()):
         if len(side) == 1:
             return side
     return names

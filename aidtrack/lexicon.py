@@ -324,7 +324,8 @@ NO = Language(
     "etter gjennom kroner i år regjeringen støtte mye hva gjelder når mellom opp millioner "
     "millionar milliarder milliardar mennesker menneske nå anslår bistand hjelp lån blitt",
     numbers="en=1 én=1 ett=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 sju=7 syv=7 åtte=8 ni=9 "
-    "ti=10 halvannen=1.5 halvanden=1.5 halv=0.5",
+    "ti=10 elleve=11 tolv=12 femten=15 tjue=20 tretti=30 førti=40 femti=50 seksti=60 sytti=70 "
+    "åtti=80 nitti=90 hundre=100 halvannen=1.5 halvanden=1.5 halv=0.5",
     demonyms="belgisk=BEL britisk=GBR amerikansk=USA østerriksk=AUT sveitsisk=CHE "
     "kanadisk=CAN australsk=AUS moldovsk=MDA",
     aliases="Stortinget=Norway;Storting=Norway;Folketinget=Denmark;Riksdagen=Sweden;"
@@ -345,7 +346,8 @@ DA = Language(
     stop="og til af for som har er ikke med fra vil skal det den en et blev bliver også "
     "efter gennem kroner i år regeringen støtte meget hvad op dermed hvor mellem millioner "
     "milliarder mennesker vurderer anslås bistand hjælp nødhjælp beløb lån næste",
-    numbers="en=1 én=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 syv=7 otte=8 ni=9 ti=10 halvanden=1.5 "
+    numbers="en=1 én=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 syv=7 otte=8 ni=9 ti=10 elleve=11 "
+    "tolv=12 femten=15 tyve=20 tredive=30 fyrre=40 halvtreds=50 hundrede=100 halvanden=1.5 "
     "halv=0.5",
     demonyms="belgisk=BEL britisk=GBR amerikansk=USA østrigsk=AUT schweizisk=CHE "
     "canadisk=CAN australsk=AUS moldovisk=MDA",
@@ -367,7 +369,9 @@ SV = Language(
     stop="och till av för som har är inte med från ska kommer att det den en ett blev "
     "också efter genom kronor i år regeringen stöd mycket vad miljoner miljarder människor "
     "bistånd hjälp lån",
-    numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 halv=0.5",
+    numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 elva=11 "
+    "tolv=12 femton=15 tjugo=20 trettio=30 fyrtio=40 femtio=50 sextio=60 sjuttio=70 åttio=80 "
+    "nittio=90 hundra=100 halv=0.5",
     at_least="minst|mer än|över|drygt|närmare|fler än",
     up_to="upp till|upp mot|högst",
     about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis|i genomsnitt",
@@ -389,7 +393,7 @@ SV = Language(
     place_before="i|på",
     aside_before="genom|via|med|tillsammans med",
     of_before="",
-    receive="får|tar emot|fick|tog emot|erhåller|erhöll|räkna med",
+    receive="får|tar emot|fick|tog emot|erhåller|erhöll|mottar|mottog|räkna med",
     articles="det|den|de",
     breakdown="varav|därav|bland annat|inklusive|däribland|består av",
     of_this="av (?:detta|dessa|det|beloppet|summan)|därav",
@@ -450,7 +454,9 @@ DE = Language(
     "auch hat sich sind soll diesem damit einer nach bei aus über wurde haben darunter davon "
     "rund knapp sowie bereits weitere weiteren an",
     numbers="ein=1 eine=1 einer=1 einen=1 zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 "
-    "acht=8 neun=9 zehn=10 anderthalb=1.5 eineinhalb=1.5 halbe=0.5",
+    "acht=8 neun=9 zehn=10 elf=11 zwölf=12 fünfzehn=15 zwanzig=20 dreißig=30 vierzig=40 "
+    "fünfzig=50 sechzig=60 siebzig=70 achtzig=80 neunzig=90 hundert=100 anderthalb=1.5 "
+    "eineinhalb=1.5 halbe=0.5",
     at_least="mindestens|wenigstens|mehr als|über|gut|knapp über|rund über",
     up_to="bis zu|maximal|höchstens",
     about="etwa|rund|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd"
@@ -484,7 +490,8 @@ DE = Language(
     place_before="in|im|in der|innerhalb",
     aside_before="über|mit|gemeinsam mit|zusammen mit",
     of_before="",
-    receive="erhält|erhielt|bekommt|bekam|empfängt|erhalten|bekommen",
+    receive="erhält|erhielt|erhielten|erhalte|bekommt|bekam|bekamen|bekomme|empfängt|erhalten"
+    "|bekommen",
     articles="der|die|das|dem|den",
     breakdown="darunter|davon|einschließlich|inklusive|wovon|unter anderem|u\\.a\\."
     "|setzt sich zusammen aus|bestehend aus",
@@ -498,6 +505,7 @@ DE = Language(
     "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|hoff\\w*",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt"
+    "|aufgerufen|gefordert|beantragt|erbeten|verlangt"
     "|aufgebracht werden",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
@@ -549,7 +557,9 @@ FR = Language(
     locales=("fr",),
     stop="le la les de des du et à au aux un une est pour dans par sur qui que sera a "
     "été avec en l d dont ce cette ne pas plus ont été aux selon",
-    numbers="un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10",
+    numbers="un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 "
+    "onze=11 douze=12 quinze=15 vingt=20 trente=30 quarante=40 cinquante=50 soixante=60 "
+    "cent=100",
     at_least="au moins|plus de|au-delà de|supérieur à|pas moins de",
     up_to="jusqu'à|jusqu\u2019à|au maximum|au plus",
     about="environ|près de|quelque|quelques|presque|autour de|approximativement|quasiment"
@@ -576,7 +586,8 @@ FR = Language(
     place_before="en|dans",
     aside_before="via|par l'intermédiaire de|par le biais de|avec|grâce à",
     of_before="de|du|des|d['\u2019]",
-    receive="recevra|recevront|reçoit|a reçu|recevoir|obtient|obtiendra|compter sur",
+    receive="recevra|recevront|reçoit|reçoivent|a reçu|ont reçu|recevoir|obtient|obtiendra"
+    "|compter sur",
     articles="la|le|les|l['\u2019]",
     breakdown="dont|y compris|notamment|parmi lesquels|se compose de|composé de",
     of_this="(?:sur|de) (?:ce|cette) (?:montant|somme|enveloppe)",
@@ -639,7 +650,8 @@ NL = Language(
     stop="de het een en van voor aan is zijn met op dat die niet ook wordt heeft zal te naar "
     "bij om geeft jaar miljoen steun hulp kabinet oekraïne daarvan bijna",
     numbers="een=1 één=1 twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 "
-    "anderhalf=1.5 half=0.5",
+    "elf=11 twaalf=12 vijftien=15 twintig=20 dertig=30 veertig=40 vijftig=50 zestig=60 "
+    "zeventig=70 tachtig=80 negentig=90 honderd=100 anderhalf=1.5 half=0.5",
     at_least="minstens|ten minste|tenminste|meer dan|ruim|minimaal|boven de",
     up_to="tot|maximaal|hooguit|tot maximaal",
     about="ongeveer|circa|ca\\.|zo'n|zo\u2019n|bijna|rond|omstreeks|nagenoeg|ruwweg|gemiddeld",
@@ -679,7 +691,7 @@ NL = Language(
     need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
     "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op|roept\\s+(?:\\S+\\s+){0,6}?op"
     "|vroeg\\s+(?:\\S+\\s+){0,4}?om|vroegen\\s+(?:\\S+\\s+){0,4}?om|gevraagd",
-    need_after="nodig|vereist|benodigd|benodigde|geschat",
+    need_after="nodig|vereist|benodigd|benodigde|geschat|gevraagd|aangevraagd|opgeroepen",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
     loss="*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort|*inkomsten|*tegoeden"
     "|rente|*winsten|*export|*import|vernietigd\\w*|defensiebegroting|defensie-uitgaven"
@@ -722,7 +734,8 @@ PL = Language(
     locales=("pl",),
     stop="i w z na do się że jest dla nie od to o przez oraz roku mln mld zł tym jak już",
     numbers="jeden=1 jedna=1 jednego=1 dwa=2 dwie=2 trzy=3 cztery=4 pięć=5 sześć=6 "
-    "siedem=7 osiem=8 dziewięć=9 dziesięć=10 półtora=1.5 pół=0.5",
+    "siedem=7 osiem=8 dziewięć=9 dziesięć=10 jedenaście=11 dwanaście=12 piętnaście=15 "
+    "dwadzieścia=20 trzydzieści=30 czterdzieści=40 pięćdziesiąt=50 sto=100 półtora=1.5 pół=0.5",
     at_least="co najmniej|przynajmniej|ponad|przeszło|więcej niż|minimum|przekroczyła"
     "|przekroczył|przekroczyło|przekracza",
     up_to="do|maksymalnie|nawet do",
@@ -748,7 +761,8 @@ PL = Language(
     place_before="w|we|na|przy|po",
     aside_before="za pośrednictwem|poprzez|z|wraz z|razem z",
     of_before="",
-    receive="otrzyma|otrzymała|otrzymał|otrzymuje|dostanie|dostała|dostał|liczyć na",
+    receive="otrzyma|otrzymała|otrzymał|otrzymuje|otrzymają|otrzymały|dostanie|dostała|dostał"
+    "|dostaną|liczyć na",
     articles="",
     breakdown="w tym(?! roku)|z czego|z tego|wliczając|składa się z",
     of_this="z (?:tej|tego) (?:kwoty|sumy|puli)|z tego",
@@ -816,6 +830,7 @@ ES = Language(
     locales=("es",),
     stop="el la los las de del y en a que un una por para con es se al su ha han millones",
     numbers="un=1 uno=1 una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 "
+    "once=11 doce=12 quince=15 veinte=20 treinta=30 cuarenta=40 cincuenta=50 cien=100 "
     "medio=0.5",
     at_least="al menos|por lo menos|más de|mínimo de|superior a",
     up_to="hasta|como máximo|(?:un\\s+)?(?:monto|importe)\\s+máximo\\s+de|máximo de",
@@ -843,7 +858,8 @@ ES = Language(
     place_before="en",
     aside_before="a través de|mediante|por medio de|con|junto con",
     of_before="de|del",
-    receive="recibirá|recibirán|recibe|recibió|ha recibido|obtendrá|obtuvo|contar con",
+    receive="recibirá|recibirán|recibe|reciben|recibió|recibieron|ha recibido|obtendrá|obtuvo"
+    "|contar con",
     articles="el|la|los|las",
     breakdown="de los cuales|de las cuales|incluidos|incluidas|incluyendo|entre ellos"
     "|entre ellas|se compone de|compuesto por",
@@ -908,7 +924,8 @@ IT = Language(
     stop="il lo la i gli le di del della e in a che un una per con è ha al dei delle sono "
     "persone oltre milioni miliardi",
     numbers="un=1 uno=1 una=1 due=2 tre=3 quattro=4 cinque=5 sei=6 sette=7 otto=8 nove=9 "
-    "dieci=10 mezzo=0.5",
+    "dieci=10 undici=11 dodici=12 quindici=15 venti=20 trenta=30 quaranta=40 cinquanta=50 "
+    "cento=100 mezzo=0.5",
     at_least="almeno|oltre|più di|non meno di|superiore a|supera|superano|superato",
     up_to="fino a|al massimo|(?:importo\\s+)?(?:complessivo\\s+)?massimo\\s+di|massimo",
     about="circa|quasi|intorno a|attorno a|approssimativamente|poco meno di|poco più di",
@@ -938,7 +955,8 @@ IT = Language(
     place_before="in|nel|nella|nell['\u2019]",
     aside_before="tramite|attraverso|con|insieme a|mediante",
     of_before="di|del|della|dell['\u2019]|dei|degli",
-    receive="riceverà|riceveranno|riceve|ha ricevuto|otterrà|ottiene|contare su",
+    receive="riceverà|riceveranno|riceve|ricevono|ha ricevuto|hanno ricevuto|otterrà|ottiene"
+    "|contare su",
     articles="il|lo|la|l['\u2019]|i|gli|le",
     breakdown="di cui|tra cui|compresi|comprese|inclusi|incluse|composto da",
     of_this="di (?:questa|questo|tale) (?:somma|importo|cifra)|di questi",

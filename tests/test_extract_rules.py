@@ -2536,3 +2536,89 @@ def test_aid_nouns_with_their_article_money_that_flows_and_what_ought_to_be(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Cent milliards de dollars, soit 62 412 milliards de francs CFA, c’est le montant que "
+            "la Banque mondiale va débloquer.",
+            ["100000000000"],
+        ),
+        ("Die Weltbank gibt elf Milliarden Dollar.", ["11000000000"]),
+        ("Twintig miljoen daarvan is bedoeld voor hulp in Syrië.", ["20000000"]),
+        ("Italia stanzia cinquanta milioni di euro per il Libano.", ["50000000"]),
+        (
+            "Die UNO hatte zu Katastrophenhilfe für Pakistan in Höhe von 460 Millionen Dollar "
+            "(361 Millionen Euro) aufgerufen.",
+            [],
+        ),
+        (
+            "Caritas international aktiviert Kräfte und stellt direkt 100.000 Euro zur Verfügung.",
+            [],
+        ),
+        (
+            "En France, le Secours populaire a déjà débloqué 50 000 euros de son fonds d'urgence.",
+            [],
+        ),
+        ("Udenrigsministeriet har tildelt Red Barnet 1,2 millioner kroner.", ["1200000"]),
+    ],
+    ids=[
+        *("Cent milliards", "elf Milliarden", "Twintig miljoen", "cinquanta milioni"),
+        *("aufgerufen (last)", "Caritas stellt", "Secours populaire", "tildelt Red Barnet"),
+    ],
+)
+def test_number_words_past_ten_a_need_told_last_and_a_charity_giving(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Luxemburg krijgt 1,8 miljoen euro vanwege schade door de overstromingen, en "
+            "Oostenrijk een kleine 800.000 euro.",
+            [(None, "Luxembourg"), (None, "Austria")],
+        ),
+        (
+            "Die Türkei erhalte 3 Millionen Euro Soforthilfe und Syrien 3,5 Millionen.",
+            [(None, "Türkiye"), (None, "Syria")],
+        ),
+        (
+            "BRUSSELS: International donors pledged $6 billion in aid for Syria on Wednesday as "
+            "the UN Security Council held emergency talks.",
+            [(None, "Syria")],
+        ),
+        (
+            "Pakistan says donors at an international conference in Geneva have pledged to give "
+            "more than $9bn.",
+            [(None, None)],
+        ),
+        (
+            "Donors meeting at a conference on Syria in Brussels made a collective pledge of $6 "
+            "billion.",
+            [(None, "Syria")],
+        ),
+        (
+            "Alla conferenza dei donatori, che si è tenuta a Kuwait City, l’Italia ha annunciato "
+            "38 milioni di euro.",
+            [("Italy", None)],
+        ),
+        (
+            "Die Weltbank plant, die angeschlagene Ukraine mit Finanzhilfen von bis zu drei "
+            "Milliarden US-Dollar (2,16 Mrd Euro) zu unterstützen.",
+            [("World Bank", "Ukraine")],
+        ),
+    ],
+    ids=[
+        *("en Oostenrijk (receives too)", "erhalte ... und Syrien", "BRUSSELS: donors"),
+        *("says donors", "a conference on Syria", "si è tenuta a", "mit Finanzhilfen ... zu"),
+    ],
+)
+def test_who_receives_in_a_list_without_its_verb_many_givers_after_a_dateline_and_a_conference(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
