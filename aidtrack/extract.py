@@ -380,6 +380,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
             or _COUNT_VERB_AFTER.match(sentence[match.end() :])
             or people.match(_OUT_OF.sub("", sentence[match.end() :]))
             or _named_count(sentence, match)
+            or _compiled(languages, _COUNT_OF).match(sentence[match.end() :])
         ):
             continue  # "25 million people", "18 million out of the 38 million people"
         if parsed is None and not _has_money_word(words):
@@ -399,6 +400,20 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
     return _joined(sentence, found)
 
 
+_COUNT_OF = (
+    r"^\s+(?:(?:of|de|di|dei|degli|delle|van|z)\s+|d['\u2019])"
+    r"(?!(?:{aid}|{delivery}|{humanitarian}|{military}|{loan}|{grant}|{guarantee}|"
+    + _currency_words()
+    + r"|fran\w*|dol+ar\w*|dól\w*|eur\w*|kron\w*|pound\w*|livre\w*|sterlin\w*|złot\w*"
+    r"|yen|yuan|rupi\w*|peso\w*|rand|real\w*|reais|shekel\w*|lir\w*|rubl\w*|roubl\w*"
+    r"|hryvn\w*|[A-Z]{3}|cancel\w*|annul\w*|condon\w*|umorzeni\w*|Schuldenerlass"
+    r"|plus|more|más|più|meer|więcej|extra|nuevos|nouveaux|nuovi|additional|supplémentaires"
+    r"|adicionales|aggiuntivi|prestiti|which|whom|those|these|this|that|them|it|the|dont|cui"
+    r"|los|las|la|le|les|el|il|lo|gli|het|der|die|których|których)(?![\w]))"
+    r"(?:[^\W\d_]{3,})(?![\w'\u2019])"
+)
+"""A figure with no money of its own, then "of/de/di" and a word that is no money nor aid
+("20 millones de afganos", "2 millions de réfugiés"): a count of that word."""
 _OUT_OF = _Lazy(
     r"^\s+(?:out of|of|av|af|von|sur|su|de|z|van)\s+(?:the\s+|les\s+|los\s+|die\s+|de\s+)?"
     r"\d[\d.,]*(?:\s+[^\W\d_]+)?(?=\s)",
@@ -766,8 +781,10 @@ def _not_pledged(
         return "a budget of one's own raised, with no recipient"
     if _FROM_BUDGET.match(head) and not any(_names(near + head, languages)):
         return "a budget line of one's own, with no recipient"
-    if (_TO_OWN_DEFENCE.match(head) and not any(_names(head, languages))) or _OWN_MISSIONS.search(
-        near + head
+    if (
+        (_TO_OWN_DEFENCE.match(head) and not any(_names(head, languages)))
+        or _OWN_MISSIONS.search(near + head)
+        or _DEFENCE_GETS.search(near)
     ):
         return "a country's own defence, not aid"
     if _ASKED_AFTER.match(after):
@@ -856,6 +873,16 @@ _FROM_BUDGET = _Lazy(
 )
 """A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt"): no one
 receives it, unless the clause names who does."""
+_DEFENCE_GETS = _Lazy(
+    r"(?<![\w'\u2019])(?:forsvar(?:et)?|försvar(?:et|smakten)?|Bundeswehr|(?:the )?armed forces"
+    r"|defensie|krijgsmacht|forces armées|fuerzas armadas|forze armate|Siły Zbrojne)\s+"
+    r"(?:\S+\s+){0,2}?(?:får|fikk|fick|fekk|receives?|received|will receive|gets|got|erhält"
+    r"|erhielt|bekommt|krijgt|kreeg|reçoit|recevra|recibe|recibirá|riceve|riceverà|otrzyma\w*)"
+    r"(?:\s+tilført|\s+tillført|\s+tillfört)?\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A country's own armed forces that get the money ("dansk forsvar får tilført ekstra 195
+milliarder kroner"): its defence budget, not aid."""
 _TO_OWN_DEFENCE = _Lazy(
     r"^\s+(?:\S+\s+){0,3}?(?:til|to|for|für die|à la|a la|alla|na|naar|till)\s+"
     r"(?:forsvar(?:et)?|defen[cs]e|Verteidigung|défense|defensa|difesa|obronność|defensie"
@@ -913,7 +940,8 @@ _RATE_BEFORE = _Lazy(
 _HOSTED_REFUGEES = _Lazy(
     r"(?<![\w'\u2019])(?:(?:refugees|flyktninger|flygtninge|flyktingar|Flüchtling\w*|réfugiés"
     r"|vluchtelingen|uchodźc\w*|refugiados|rifugiati)\s+(?:from|fra|från|aus|d['\u2019]|de"
-    r"|uit|z|de|dall['\u2019]|dalla|dal)\s|(?:integreringstiltak|integreringsarbeid"
+    r"|uit|z|de|dall['\u2019]|dalla|dal)\s"
+    r"|(?:integreringstiltak|integreringsarbeid"
     r"|mottaksapparat|asylmottak|flyktningmottak|flygtningemodtag|integrationsindsats"
     r"|integrationsinsats|flyktingmottagand|Erstaufnahme|Integrationskurs"
     r"|Flüchtlingsunterk|flyktninginnsats|flygtningeindsats|flyktinginsats|flyktingkostnad"
@@ -1584,10 +1612,13 @@ _MODAL_AFTER = _Lazy(
 _CIVILIANS = _Lazy(
     r"(?<![\w'\u2019])(?:av|af|for|til|mot|mod|blant|blandt|bland|beskytte|beskytter|vern|of"
     r"|protect|protecting|protection of|among)\s+(?:de\s+|the\s+)?(?:sivile|civile|civila"
-    r"|civilians)(?![\w])",
+    r"|civilians)(?![\w])|(?<![\w'\u2019])(?:civilian population|population civile"
+    r"|\w*[zZ]ivilbevölkerung|sivilbefolkning\w*|civilbefolkning\w*|burgerbevolking"
+    r"|ludności cywilnej|ludność cywiln\w*|población civil|popolazione civile)(?![\w])",
     re.IGNORECASE,
 )
-"""Civilians as people ("vern av sivile mot miner"), not the civilian kind of aid."""
+"""Civilians as people ("vern av sivile mot miner", "the civilian population of Gaza"),
+not the civilian kind of aid."""
 _GIVEN_TO_IT = _Lazy(
     r"^\s+(?:will be|would be|was|were|has been|have been|had been|is to be|is|are)\s+"
     r"(?:provided|given|granted|offered|awarded|promised|pledged|lent|loaned|allocated)\b"

@@ -166,11 +166,12 @@ EN = Language(
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
-    "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek"
+    "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
     "|(?:it|will|would|could) takes?(?=\\s+$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
+    "|(?:economic|financial) impact"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction"
     "|defen[cs]e budget|defen[cs]e spending|defen[cs]e expenditure|military budget"
     "|budget\\s+(?:\\S+\\s+){0,3}?(?:defen[cs]e|military)"
@@ -599,7 +600,8 @@ FR = Language(
     equivalent="soit|équivalent à|ou environ|ou",
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|appels?"
-    "|réclame|réclament|demande|demandent|sollicite|sollicitent",
+    "|réclame|réclament|demande|demandent|demandé|demandait|sollicite|sollicitent|souhait\\w*"
+    "|plan de réponse",
     need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"
     "|sollicitée?s?",
     spend="dépense|dépensent|dépensé|dépenses",
@@ -874,7 +876,7 @@ ES = Language(
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
     "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos",
     need_after="necesarios|necesarias|requeridos|requeridas|requerirán|requieren|necesitan"
-    "|necesitarán",
+    "|necesitarán|solicitados|solicitadas|pedidos|pedidas|reclamados|reclamadas",
     spend="gasta|gastan|gastó|gasto|gastos",
     loss="cost[oe]s?|cuesta|costó|costará|costarán|costaría|daños|pérdidas|perdió|pib|déficit"
     "|ingresos|activos"

@@ -207,10 +207,11 @@ CURRENCY_WORDS |= {
         ("svenska", "SEK"),
         ("icelandic", "ISK"),
     )
-    for krone in ("kroner", "kronor", "krone", "krona", "kronur", "krónur")
+    for krone in ("kroner", "kronor", "krone", "krona", "kronur", "krónur", "krones", "kronas")
 }
 KRONE_WORDS = (
-    *("kr", "krone", "kroner", "kronor", "krona", "kronur", "krónur", "kronen"),
+    *("kr", "krone", "kroner", "kronor", "krona", "kronur", "krónur", "kronen", "krones"),
+    "kronas",
     *("couronnes", "couronne", "coronas", "corona", "corone", "koron", "korony"),
 )
 KRONE_CURRENCIES: dict[str, str] = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"}

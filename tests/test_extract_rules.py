@@ -2622,3 +2622,40 @@ def test_who_receives_in_a_list_without_its_verb_many_givers_after_a_dateline_an
     text: str, parties: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Casi 20 millones de afganos dependen en la actualidad de la ayuda externa.",
+        "La contribución española responde a los 510 millones de euros solicitados por Naciones "
+        "Unidas.",
+        "La Tunisie avait annoncé qu’elle souhaitait un prêt de 2,5 milliards de dollars de la "
+        "part du FMI.",
+        "La Tunisie avait demandé un financement de 4 milliards $.",
+        "The United Nations today will launch a response plan to provide $6 billion for 26 "
+        "million Sudanese in need.",
+        "I Danmark er det politisk besluttet, at dansk forsvar får tilført ekstra 195 milliarder "
+        "kroner frem mod 2032.",
+        "The finance minister said that flooding will have an economic impact of at least $10 "
+        "billion.",
+    ],
+    ids=[
+        *("millones de afganos", "solicitados por", "souhaitait un prêt", "avait demandé"),
+        *("response plan to provide", "forsvar får tilført", "economic impact"),
+    ],
+)
+def test_the_twenty_fifth_tables_kinds_of_figures_that_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_danish_krones_and_the_civilian_population() -> None:
+    draft = one(
+        "Denmark earlier pledged 50 million Danish krones ($7.1 million) to assist the civilian "
+        "population of Gaza."
+    )
+    assert (draft.value("amount"), draft.value("currency"), draft.value("category")) == (
+        Decimal(50_000_000),
+        "DKK",
+        None,
+    )
