@@ -173,11 +173,11 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
     assert figures.recall >= 0.8, figures.tally
 
 
-@pytest.mark.slow  # 2,814 sentences: the longest test of the suite; CI runs it
+@pytest.mark.slow  # 2,934 sentences: the longest test of the suite; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 2,814 sentences its rules were tuned on
-    (tests/data/README.md): 90.7% precision and 76.6% recall when written, against issue
-    24's 95% and 85%, and 50 wrong amounts, 46 of them drafts from 40 sentences without a
+    """What extract does on the 2,934 sentences its rules were tuned on
+    (tests/data/README.md): 90.8% precision and 76.6% recall when written, against issue
+    24's 95% and 85%, and 50 wrong amounts, 46 of them drafts from 41 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -185,13 +185,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The twenty-fifth held-out table (120 sentences no rule writer
-    read) is short of the issue's targets: 83.5% precision, 75.1% recall, 10 wrong
-    amounts, 9 drafts from 9 of its 41 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The twenty-sixth held-out table (118 sentences no rule writer
+    read) is short of the issue's targets: 82.6% precision, 71.4% recall, 11 wrong
+    amounts, 5 drafts from 3 of its 38 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
     assert figures.wrong_amounts <= 50, figures.tally["amount"]
     assert figures.no_pledge_drafts <= 46, figures.tally
-    assert figures.precision >= 0.907, figures.tally
+    assert figures.precision >= 0.908, figures.tally
     assert figures.recall >= 0.765, figures.tally
