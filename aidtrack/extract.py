@@ -424,7 +424,7 @@ what the share counts."""
 
 
 _COUNT_VERB_AFTER = _Lazy(
-    r"^,?\s+(?:(?:who|that|der|som|die|qui|que|che|którzy|które)\s+)?(?:have|has|are|were"
+    r"^(?:\s*\([^()]*\))?,?\s+(?:(?:who|that|der|som|die|qui|que|che|którzy|które)\s+)?(?:have|has|are|were"
     r"|remain|live|lack|face|need|needs|are in need|har|er|trenger"
     r"|behöver|haben|sind|ont|sont|tienen|son|hanno|sono|mają|są)\s+(?:\S+\s+){0,2}?"
     r"(?:needs?|need of|humanitarian|behov|brug for|Bedarf|besoin|besoins|necesidades|bisogno"
@@ -602,8 +602,11 @@ def _conversion_span(
         return previous.end, end  # "(€7.3bn, $8.5bn)": a second conversion of the same
     if equivalent.match(between) and not re.fullmatch(r"\s*", between):
         return previous.end, end
-    if _apposition(sentence, previous, mention) or _restated_later(between, previous, mention):
+    if _apposition(sentence, previous, mention):
         return previous.end, end
+    later = _RESTATED_LATER.search(between)
+    if later and _in_another_currency(previous, mention):
+        return previous.end + later.start(), end  # the words before ", soit" stay read
     return None
 
 
@@ -614,13 +617,8 @@ _RESTATED_LATER = _Lazy(
     re.IGNORECASE,
 )
 """A restatement after a comma later in the clause ("... na świecie, to jest ok. 90 mln
-euro"): only the unmistakable words, never a bare "or"."""
-
-
-def _restated_later(between: str, previous: _Mention, mention: _Mention) -> bool:
-    """An amount in another currency after ", that is / to jest / soit" anywhere after
-    the amount before it is that amount restated."""
-    return bool(_RESTATED_LATER.search(between)) and _in_another_currency(previous, mention)
+euro"): only the unmistakable words, never a bare "or". An amount in another currency
+after them, anywhere after the amount before it, is that amount restated."""
 
 
 def _in_another_currency(previous: _Mention, mention: _Mention) -> bool:
@@ -758,6 +756,8 @@ def _not_pledged(
         return "a claim or a refund, not money given"
     if _OWED.search(near) or _DEBT_OF.search(near):
         return "a debt paid, not money given"
+    if _EVERY.search(near):
+        return "the unit of a ratio, not money given"
     if _OUGHT.search(near):
         return "what ought to be, not money given"
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
@@ -828,14 +828,23 @@ _PERIODICAL = (
     r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
 )
 """The words for "monthly", "weekly" and "daily" in the ten languages."""
+_EVERY = _Lazy(
+    r"(?<![\w'\u2019])(?:every|each|for every|jede[ns]?|chaque|cada|ogni|hver|varje|elke"
+    r"|każd\w+)\s+$",
+    re.IGNORECASE,
+)
+"""A figure after "every" ("every $1 billion it contributes is met by $2 billion"): the
+unit of a ratio or a condition, not money given."""
 _OUGHT = _Lazy(
     r"(?<![\w'\u2019])(?:ought to|burde|bør|borde|zou moeten|zouden moeten|powinien|powinna"
-    r"|powinno|powinny|powinni)\s+(?:\S+\s+){0,4}?(?:to|til|till|tot|do)?\s*$",
+    r"|powinno|powinny|powinni|(?:say|says|said|argue|argues|argued|urge|urges|urged)\s+"
+    r"(?:\S+\s+){0,5}?should)\s+(?:\S+\s+){0,4}?(?:to|til|till|tot|do)?\s*$",
     re.IGNORECASE,
 )
 """What someone says ought to be ("støtten burde tredobles til 45 milliarder"): an
-opinion, not money given. Not "should", "devrait", "sollte" or "dovrebbe": news tells a
-plan with them ("l'Union européenne devrait débourser")."""
+opinion, not money given, as is what someone says a giver "should" provide. Not "should"
+alone, "devrait", "sollte" or "dovrebbe": news tells a plan with them ("l'Union
+européenne devrait débourser")."""
 _COUNTERFACTUAL = _Lazy(
     r"(?<![\w'\u2019])(?:would have|could have|hätte|hätten|wäre|wären|aurait|auraient"
     r"|zou hebben|zouden hebben|skulle ha|skulle have|ville ha|ville have|habría|habrían"
@@ -1714,8 +1723,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # "between the European Union and Ukraine": neither
     if _before(languages, "aside_before").search(before):
         return ""  # a channel, a partner
-    if _before(languages, "donor_before").search(before):
-        return "donor"
+    if _before(languages, "donor_before").search(before) or _compiled(
+        languages, _OWNER_OF_AMOUNT
+    ).search(before):
+        return "donor"  # "from Japan", "i 15 milioni di sterline del Regno Unito"
     receiving = _before(languages, "recipient_before").search(before)
     if (
         receiving
@@ -1796,6 +1807,12 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     return "donor"
 
 
+_OWNER_OF_AMOUNT = (
+    r"(?:" + _currency_words() + r"|euro|\d)\s+(?:di|del|della|dello|degli|dei|de la|du|des"
+    r"|de l['\u2019]|de|von der|vom|van|z)\s*(?:{articles}\s*)?$"
+)
+"""A name in the genitive right after an amount's money ("i 15 milioni di sterline del
+Regno Unito", "500 millions d'euros de la France"): whose money it is."""
 _AND = _Lazy(
     r"\s+(?:and|og|och|und|et|en|i|y|e|oraz)\s+(?:the|de|la|le|les|die|der|das|el|il|l['\u2019])?\s*",
     re.IGNORECASE,
@@ -1856,6 +1873,7 @@ _V2_INVERTED = (
     r"^\W*(?:i dag|i år|i fjor|i fjol|i morgen|derfor|dermed|nå|nu|nun|jetzt|heute|også"
     r"|samtidig|dessuten|desuden|därför|därmed|dessutom|också|nästa år|neste år|næste år"
     r"|dieses jahr|in diesem jahr|dit jaar|vandaag|daarom|ook|bovendien|zudem|außerdem"
+    r"|kvart år|hvert år|hvert eneste år|varje år|jedes jahr|elk jaar|ieder jaar"
     r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr) (?:19|20)\d\d),?\s+"
     r"(?:" + _STAGES + r"|{increase}|gir|giver|ger|gibt|geeft"
     r"|sender|skickar|schickt|stuurt|donerer|donerar|spendet|støtter|stötter|stöder|stödjer"
@@ -2141,9 +2159,12 @@ def _read_sentence(
             and following[0] in givers
             and len(reading[link.at : following[0].start].split()) <= 6
             and not re.search(r"[,;)]", reading[link.at : following[0].start])
-            and _before(languages, "donor_before").search(reading[: following[0].start])
+            and (
+                _before(languages, "donor_before").search(reading[: following[0].start])
+                or _compiled(languages, _OWNER_OF_AMOUNT).search(reading[: following[0].start])
+            )
         ):
-            own_donors = {following[0].name}  # "$260m from Japan, $130m from the US"
+            own_donors = {following[0].name}  # "$260m from Japan", "15 milioni ... del Regno Unito"
         own_recipients = _nearest(reading, receivers, link, after=True)
         _settle_parties(draft, own_donors, own_recipients, parties, context)
         if many_give and _many_give_it(reading, many_give, link.at, givers):

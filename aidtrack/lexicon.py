@@ -161,7 +161,7 @@ EN = Language(
     equivalent="equivalent to|equivalent of|the equivalent of|or about|or roughly|or around"
     "|or some|or|that is|i\\.e\\.|equals|equal to|corresponding to",
     need_before="appeals?|appealed|appealing|estimates?|estimated|needs?|needed|forecasts?"
-    "|on track for|target of|goal of"
+    "|on track for|targets?|goal of"
     "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
@@ -182,7 +182,7 @@ EN = Language(
     "|grant|commitment|cooperation",
     government="government|cabinet|ministry|minister|prime minister|parliament|president"
     "|chancellor|treasury|coalition|authorities|administration|defen[cs]e minister"
-    "|foreign minister|finance minister|agency",
+    "|foreign minister|finance minister|agency|board|executive board|board of directors",
     war="invasion of|war (?:in|on|against)|aggression against|attacks? on|war|invasion",
     until="by|until|till|through|rather than|instead of",
     this_year="this year",
@@ -581,7 +581,8 @@ FR = Language(
     "|a octroyé|octroyé|octroyée|a aidé|a libéré|libéré|libérée|a débloqué|débloqué|débloquée",
     increase="augmente|augmentent",
     infinitive="(?:de|d['\u2019]|à|pour)\\s*\\w+(?:er|ir|re)",
-    recipient_before="à|au|aux|pour|en faveur de|à destination de|envers|vers|aider"
+    recipient_before="à|au|aux|pour|en faveur de|en faveur du|en faveur des|à destination de"
+    "|à destination du|à destination des|au profit de|au profit du|au profit des|envers|vers|aider"
     "|soutenir|soutien à|soutien au|destinés? à",
     donor_before="de la part de|par",
     place_before="en|dans",
@@ -615,7 +616,7 @@ FR = Language(
     aid="aide|aides|soutien|assistance|contribution|enveloppe|paquet|prêt|don|coopération"
     "|financement|engagement",
     government="gouvernement|ministère|ministre|parlement|président|présidente"
-    "|autorités|premier ministre|exécutif|agence|état",
+    "|autorités|premier ministre|exécutif|agence|état|conseil d['\u2019]administration",
     war="guerre|invasion|agression|attaque|offensive",
     until="jusqu'en|jusqu\u2019en|jusqu'à|jusqu\u2019à|d'ici|d\u2019ici|d'ici à|avant",
     this_year="cette année|l'année en cours",
@@ -763,8 +764,8 @@ PL = Language(
     place_before="w|we|na|przy|po",
     aside_before="za pośrednictwem|poprzez|z|wraz z|razem z",
     of_before="",
-    receive="otrzyma|otrzymała|otrzymał|otrzymuje|otrzymają|otrzymały|dostanie|dostała|dostał"
-    "|dostaną|liczyć na",
+    receive="otrzyma|otrzymała|otrzymał|otrzymuje|otrzymają|otrzymały|otrzymać|dostanie|dostała"
+    "|dostał|dostaną|dostać|liczyć na",
     articles="",
     breakdown="w tym(?! roku)|z czego|z tego|wliczając|składa się z",
     of_this="z (?:tej|tego) (?:kwoty|sumy|puli)|z tego",
@@ -888,7 +889,7 @@ ES = Language(
     aid="ayuda|ayudas|apoyo|asistencia|contribución|aportación|paquete|préstamo"
     "|donación|financiación|compromiso|cooperación",
     government="gobierno|ministerio|ministro|ministra|parlamento|congreso|presidente"
-    "|presidenta|autoridades|ejecutivo|agencia|estado|reino",
+    "|presidenta|autoridades|ejecutivo|agencia|estado|reino|directorio|junta directiva",
     war="guerra|invasión|agresión|ataque|ofensiva",
     until="hasta|para|antes de",
     this_year="este año|el año en curso",
@@ -982,7 +983,7 @@ IT = Language(
     aid="aiuto|aiuti|sostegno|assistenza|contributo|pacchetto|prestito|donazione"
     "|finanziamento|finanziamenti|impegno|cooperazione",
     government="governo|ministero|ministro|ministra|parlamento|presidente|autorità"
-    "|esecutivo|consiglio dei ministri|agenzia|stato",
+    "|esecutivo|consiglio dei ministri|agenzia|stato|consiglio di amministrazione",
     war="guerra|invasione|aggressione|attacco|offensiva",
     until="entro|entro il|fino al|fino a|prima del",
     this_year="quest['\u2019]anno|nell['\u2019]anno in corso",

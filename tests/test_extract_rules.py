@@ -2659,3 +2659,69 @@ def test_danish_krones_and_the_civilian_population() -> None:
         "DKK",
         None,
     )
+
+
+def test_sdrs_in_french_the_board_of_a_lender_and_whom_it_favours_before_a_restatement() -> None:
+    draft = one(
+        "Le conseil d’administration du Fonds monétaire international (FMI) a approuvé le "
+        "décaissement de 39 millions de DTS (droits de tirage spéciaux) en faveur du Niger, soit "
+        "près de 53,7 millions de dollars accordés au titre de la Facilité élargie de crédit."
+    )
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal(39_000_000), "XDR")
+    assert (draft.value("donor"), draft.value("recipient")) == (
+        "International Monetary Fund",
+        "Niger",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Somalia er både tørke og konfliktramt, hvorfor i alt 2,5 mio. (hver tredje somali) "
+            "har behov for nødhjælp.",
+            [],
+        ),
+        (
+            "The UK is providing a £25 million aid package for Somalia but aid organisations say "
+            "the government should provide at least £900m to avert starvation.",
+            ["25000000"],
+        ),
+        (
+            "The US pledged on condition that every $1 billion it contributes is met by $2 billion "
+            "from other countries.",
+            [],
+        ),
+        ("The US has pledged to cover a third of the Global Fund’s budget target– $6 billion.", []),
+    ],
+    ids=["(bracket) har behov", "say ... should provide", "every $1 billion", "target– $6"],
+)
+def test_the_twenty_sixth_tables_kinds_of_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Kvart år gir Noreg 50 millionar kroner til nødhjelpsfonden til Røde Kors-rørsla.",
+            [("Norway", None)],
+        ),
+        (
+            "Polska ma otrzymać 105,5 mln euro, czyli około 422 mln zł, na ten cel.",
+            [(None, "Poland")],
+        ),
+        (
+            "Gli aiuti: i 15 milioni di sterline del Regno Unito e i sei milioni di euro della "
+            "Germania.",
+            [("United Kingdom", None), ("Germany", None)],
+        ),
+    ],
+    ids=["Kvart år gir Noreg", "ma otrzymać", "di sterline del Regno Unito"],
+)
+def test_a_yearly_adverbial_before_the_verb_an_infinitive_of_receiving_and_whose_money_follows(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
