@@ -1288,7 +1288,7 @@ _GIVING_VERBS = (
     r"allocate|provide|give|send|donate|commit|approve|disburse|deliver|contribute|transfer"
     r"|pay|funded|finance|financing|extend|earmark|grant|lend"
     r"|gi|gir|giver|ge|ger|gav|ga|gitt|givet|gis|gives|gjev|gjeve|gett|ges|bidra|bidrar"
-    r"|bidrog|finansier\w*"
+    r"|bidrog|bidreg|bidrege|bidratt|bidragit|bidrade|bidrager|bidraget|finansier\w*"
     r"|gibt|geben|gewähr\w*|zahlt\w*|finanzier\w*"
     r"|donne\w*|verse\w*|accord\w*|fourni\w*|financ\w*"
     r"|geeft|geven|schenkt|financier\w*"

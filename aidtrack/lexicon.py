@@ -516,7 +516,8 @@ DE = Language(
     people="menschen|personen|flüchtlinge|geflüchtete|vertriebene|zivilisten|kinder|einwohner"
     "|haushalte"
     "|soldaten|dosen|granaten|tonnen|mal",
-    aid="*hilfe|*unterstützung|*beitrag|*paket|*zusage|*kredit|*darlehen|*mittel|*zuschuss",
+    aid="*hilfe|*hilfen|*unterstützung|*beitrag|*beiträge|*paket|*pakete|*zusage|*zusagen"
+    "|*kredit|*kredite|*darlehen|*mittel|*zuschuss|*zuschüsse",
     government="*regierung|*ministerium|*minister|*ministerin|kanzler|kanzlerin|parlament"
     "|bundestag|behörden|koalition|präsident|präsidentin",
     war="*krieg|*kriegs|invasion|überfall|angriff|angriffskrieg",

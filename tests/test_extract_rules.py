@@ -2725,3 +2725,15 @@ def test_a_yearly_adverbial_before_the_verb_an_infinitive_of_receiving_and_whose
     text: str, parties: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Deutschlands Hilfen steigen damit auf 50 Millionen Euro.", "50000000"),
+        ("Noreg bidreg med 10 millionar kroner til livreddande innsats i Marokko.", "10000000"),
+    ],
+    ids=["Hilfen (plural)", "bidreg (Nynorsk)"],
+)
+def test_plural_aid_nouns_and_nynorsk_contributing_tell_money_given(text: str, amount: str) -> None:
+    assert f"{one(text).value('amount'):f}" == amount
