@@ -2151,6 +2151,7 @@ def _read_sentence(
     donors = {p.name for p in givers}
     recipients = {p.name for p in receivers}
     many_give = _compiled(languages, _MANY_GIVE).search(reading)
+    each: list[tuple[str, list[_Party]]] = []  # a draft's one role of several parties
     for draft, link in zip(drafts, links, strict=True):
         own_donors = _nearest(reading, givers, link, after=False)
         following = [p for p in parties if link.at < p.start < link.following]
@@ -2175,6 +2176,8 @@ def _read_sentence(
         if shared and "recipient" in draft.found and draft.found["recipient"].value in recipients:
             draft.found.pop("recipient")
             draft.open["recipient"] = "the sentence shares the amount with other recipients"
+        each.append(_each_of(reading, draft, link, givers, receivers, own_recipients))
+    drafts, links = _apart(drafts, links, each)
     for draft, link in zip(drafts, links, strict=True):
         if link.part_of is not None and link.part_of >= 0:
             donor, whole_donor = draft.value("donor"), drafts[link.part_of].value("donor")
@@ -2204,6 +2207,74 @@ def _read_sentence(
     return ordered
 
 
+_EACH_AFTER = _Lazy(
+    r"^\s*(?:\([^()]*\)\s*)?(?:each|apiece|chacun|chacune|jeweils|hver|hvert|vardera|elk"
+    r"|ieder|ciascuno|ciascuna|cada uno|cada una|każdy|każda)(?![\w])",
+    re.IGNORECASE,
+)
+_BOTH_BEFORE = _Lazy(
+    r"(?<![\w'\u2019])(?:both|beide|begge|båda|tous deux|toutes deux|ambos|ambas|entrambi"
+    r"|entrambe|obaj|oba|obie)\s+(?:\S+\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""An amount each of several parties gives or gets ("£100m each", "1 milliard de dollars
+chacun", "Sweden and Australia both put up over $23 million"): one draft per party."""
+
+
+def _each_of(
+    reading: str,
+    draft: Draft,
+    link: _Link,
+    givers: Sequence[_Party],
+    receivers: Sequence[_Party],
+    own_recipients: set[str],
+) -> tuple[str, list[_Party]]:
+    """The role ("donor" or "recipient") whose several parties each have the draft's whole
+    amount, with them in the sentence's order: its recipients, or the givers named last
+    before it; ("", []) when the amount is not each's."""
+    amount = draft.found.get("amount")
+    if amount is None or link.at < 0:
+        return "", []
+    end = reading.find(amount.words, link.at)
+    after = reading[end + len(amount.words) :] if end != -1 else ""
+    if not (_EACH_AFTER.match(after) or _BOTH_BEFORE.search(reading[: link.at])):
+        return "", []
+    if len(own_recipients) > 1:
+        first: dict[str, _Party] = {}
+        for party in receivers:
+            if party.name in own_recipients:
+                first.setdefault(party.name, party)
+        return "recipient", sorted(first.values(), key=lambda p: p.start)
+    group = _last_group(reading, givers, link.clause[0], link.at, articles=True)
+    if len({p.name for p in group}) > 1:
+        return "donor", group
+    return "", []
+
+
+def _apart(
+    drafts: list[Draft], links: list[_Link], each: Sequence[tuple[str, list[_Party]]]
+) -> tuple[list[Draft], list[_Link]]:
+    """The drafts with one copy per party of each amount that several parties each have
+    (`_each_of`); a sentence whose drafts link to one another is left as it is."""
+    if not any(parties for _, parties in each) or any(
+        link.part_of is not None or link.delivery_of is not None for link in links
+    ):
+        return drafts, links
+    kept: list[Draft] = []
+    kept_links: list[_Link] = []
+    for draft, link, (role, parties) in zip(drafts, links, each, strict=True):
+        if not parties:
+            kept.append(draft)
+            kept_links.append(link)
+        for party in parties:
+            copy = replace(draft, found=dict(draft.found), open=dict(draft.open))
+            copy.found[role] = Found(party.name, party.words)
+            copy.open.pop(role, None)
+            kept.append(copy)
+            kept_links.append(replace(link))
+    return kept, kept_links
+
+
 def _nearest(sentence: str, parties: Sequence[_Party], link: _Link, *, after: bool) -> set[str]:
     """The parties of one draft: all the sentence's when it names one; else the ones
     in the draft's clause; else the ones named next to its amount. A donor is named
@@ -2220,16 +2291,7 @@ def _nearest(sentence: str, parties: Sequence[_Party], link: _Link, *, after: bo
     if len(in_clause) == 1:
         return in_clause
     if not after:
-        group: list[_Party] = []
-        for party in reversed([p for p in parties if start <= p.start < link.at]):
-            if group:
-                gap = sentence[party.start + len(party.words) : group[0].start]
-                if not re.fullmatch(
-                    r"[\s,]*(?:(?:and|og|och|und|et|en|i|y|e|oraz)\s+(?:the\s+)?)?", gap
-                ):
-                    break
-            group.insert(0, party)
-        last = {p.name for p in group}
+        last = {p.name for p in _last_group(sentence, parties, start, link.at)}
         return last if len(last) == 1 else names
     following = {p.name for p in parties if link.at < p.start < link.following}
     before = {p.name for p in parties if link.previous <= p.start < link.at}
@@ -2249,6 +2311,30 @@ def _nearest(sentence: str, parties: Sequence[_Party], link: _Link, *, after: bo
         if len(side) == 1:
             return side
     return names
+
+
+def _last_group(
+    sentence: str, parties: Sequence[_Party], start: int, at: int, *, articles: bool = False
+) -> list[_Party]:
+    """The parties named last before `at` (from `start`), joined by commas or "and"
+    ("Denmark, Estonia ... and Sweden"; with `articles`, "l'Allemagne et la France")."""
+    joined = _JOINED_WITH_ARTICLE if articles else _JOINED
+    group: list[_Party] = []
+    for party in reversed([p for p in parties if start <= p.start < at]):
+        if group:
+            gap = sentence[party.start + len(party.words) : group[0].start]
+            if not joined.fullmatch(gap):
+                break
+        group.insert(0, party)
+    return group
+
+
+_JOINED = _Lazy(r"[\s,]*(?:(?:and|og|och|und|et|en|i|y|e|oraz)\s+(?:the\s+)?)?", re.IGNORECASE)
+_JOINED_WITH_ARTICLE = _Lazy(
+    r"[\s,]*(?:(?:and|og|och|und|et|en|i|y|e|oraz)\s+"
+    r"(?:(?:the|la|le|les|die|der|den|de|het|el|los|las|il|gli)\s+|l['\u2019])?)?",
+    re.IGNORECASE,
+)
 
 
 _OWN_KRONE = {"no": "NOK", "da": "DKK", "sv": "SEK"}

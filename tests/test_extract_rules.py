@@ -2737,3 +2737,29 @@ def test_a_yearly_adverbial_before_the_verb_an_infinitive_of_receiving_and_whose
 )
 def test_plural_aid_nouns_and_nynorsk_contributing_tell_money_given(text: str, amount: str) -> None:
     assert f"{one(text).value('amount'):f}" == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The UK is to give £100m ($124.3m) each in overseas aid to South Sudan and Somalia.",
+            [("United Kingdom", "South Sudan"), ("United Kingdom", "Somalia")],
+        ),
+        (
+            "Sweden and Australia both put up over $23 million, Saudi Arabia $20 million.",
+            [("Sweden", None), ("Australia", None), ("Saudi Arabia", None)],
+        ),
+        (
+            "Le Royaume-Uni a promis 1,1 milliard de dollars et l’Allemagne et la France 1 "
+            "milliard de dollars chacun.",
+            [("United Kingdom", None), ("Germany", None), ("France", None)],
+        ),
+        ("Norway gives NOK 5 billion to Ukraine and Moldova.", [("Norway", None)]),
+    ],
+    ids=["£100m each", "both put up", "chacun", "one sum for two (no 'each')"],
+)
+def test_an_amount_each_of_several_parties_has_is_one_draft_for_each(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
