@@ -758,6 +758,8 @@ def _not_pledged(
         return "a debt paid, not money given"
     if _EVERY.search(near):
         return "the unit of a ratio, not money given"
+    if _OWN_MONEY.search(near):
+        return "a country's own money for itself, not aid"
     if _OUGHT.search(near):
         return "what ought to be, not money given"
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
@@ -828,6 +830,17 @@ _PERIODICAL = (
     r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
 )
 """The words for "monthly", "weekly" and "daily" in the ten languages."""
+_OWN_MONEY = _Lazy(
+    r"(?<![\w'\u2019])(?:own contributions?|own domestic|domestic funding|domestic resources"
+    r"|own resources|Eigenbeitr\w*|Eigenanteil\w*|Eigenmittel\w*|egenandel\w*|egenbidrag\w*"
+    r"|egne midler|egna medel|eigen bijdrage|ressources propres|contribution propre"
+    r"|recursos propios|contrapartida nacional|risorse proprie|contributo proprio"
+    r"|środków własnych|wkład własny|wkładu własnego)(?![\w])\s+(?:\S+\s+){0,6}$",
+    re.IGNORECASE,
+)
+"""A country's own contribution or domestic money ("bringt Bangladesch ... Eigenbeiträge in
+Höhe von 25 Mio. USD auf", "their own domestic funding for education by US$26 billion"):
+money it spends on itself, not aid."""
 _EVERY = _Lazy(
     r"(?<![\w'\u2019])(?:every|each|for every|jede[ns]?|chaque|cada|ogni|hver|varje|elke"
     r"|każd\w+)\s+$",
@@ -846,7 +859,8 @@ opinion, not money given, as is what someone says a giver "should" provide. Not 
 alone, "devrait", "sollte" or "dovrebbe": news tells a plan with them ("l'Union
 européenne devrait débourser")."""
 _COUNTERFACTUAL = _Lazy(
-    r"(?<![\w'\u2019])(?:would have|could have|hätte|hätten|wäre|wären|aurait|auraient"
+    r"(?<![\w'\u2019])(?:would have|could have|would be|would mean|hätte|hätten|wäre|wären"
+    r"|aurait|auraient"
     r"|zou hebben|zouden hebben|skulle ha|skulle have|ville ha|ville have|habría|habrían"
     r"|avrebbe|avrebbero|otrzymał\w* by|dostał\w* by)(?![\w])",
     re.IGNORECASE,
@@ -1316,7 +1330,7 @@ _CHARITY_FIRST = _Lazy(
     r"|Kirkens Nødhjelp|Folkekirkens Nødhjælp|Islamic Relief|World Vision|Welthungerhilfe"
     r"|Brot für die Welt|Cordaid)(?![\w])(?:\s+\S+){0,5}?\s+(?:(?:"
     + _GIVING_VERBS
-    + r"|stell\w*|pledged|promised|announced|zugesagt|spendet\w*)"
+    + r"|stell\w*|pledged|promised|announced|zugesagt|sagte|sagten|spendet\w*)"
     + _INFLECTED
     + r")\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,

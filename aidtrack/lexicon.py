@@ -277,7 +277,7 @@ _NORDIC_WORDS = {
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
     "|(?:ber|bad|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
-    "|målsætning\\w*|målsetning\\w*",
+    "|målsætning\\w*|målsetning\\w*|målet om|målet er|et mål om|målet på",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
     "loss": "*kostnad|*kostnader|*omkostninger|koste|koster|kostet|*skade|*skader|*tap|tab|bnp"
@@ -504,7 +504,7 @@ DE = Language(
     equivalent="umgerechnet|entspricht|das entspricht|entsprechend|oder",
     need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|forder\\w*"
     "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
-    "|bitten um|hoff\\w*",
+    "|bitten um|bäten um|baten um|bat um|hoff\\w*",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt"
     "|aufgerufen|gefordert|beantragt|erbeten|verlangt"
     "|aufgebracht werden",
@@ -784,7 +784,8 @@ PL = Language(
     loss="koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb|deficyt\\w*|dochod\\w*"
     "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*"
     "|budżet\\w* obronn\\w*|wydatk\\w* na obronność",
-    people="osób|osoby|ludzi|uchodźców|uchodźcy|cywilów|dzieci|mieszkańców|gospodarstw"
+    people="osób|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci|mieszkańców"
+    "|gospodarstw"
     "|żołnierzy|dawek|pocisków|ton|razy",
     aid="pomoc\\w*|wsparci\\w*|wkład\\w*|pakiet\\w*|pożyczk\\w*|kredyt\\w*|darowizn\\w*|transz\\w*",
     government="rząd\\w*|rządu|ministerstw\\w*|minist\\w*|premier\\w*|parlament\\w*"

@@ -2763,3 +2763,45 @@ def test_an_amount_each_of_several_parties_has_is_one_draft_for_each(
     text: str, parties: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "If both donors had come through, that would be an addition of more than $2 billion "
+            "in funding.",
+            [],
+        ),
+        (
+            "Guterres sagte, die Vereinten Nationen bäten um Hilfszusagen von 2,1 Milliarden "
+            "Dollar in diesem Jahr.",
+            [],
+        ),
+        (
+            "Darüber hinaus bringt Bangladesch für das Projekt Eigenbeiträge in Höhe von 25 Mio. "
+            "USD auf.",
+            [],
+        ),
+        (
+            "27 governments committed to increase their own domestic funding for education by "
+            "US$26 billion, while 11 donors committed US$2.1 billion to the GPE Fund.",
+            ["2100000000"],
+        ),
+        (
+            "Fondet skal bidra til å nå målet om å mobilisere 100 milliarder dollar årlig innen "
+            "2020.",
+            [],
+        ),
+        ("Następny etap oznacza pomoc 13,5 mln osobom dotkniętym katastrofą.", []),
+        ("Das Deutsche Rote Kreuz sagte 18 Millionen Euro für langfristige Aufbauhilfe zu.", []),
+    ],
+    ids=[
+        *("would be (if)", "bäten um", "Eigenbeiträge", "own domestic funding", "målet om"),
+        *("osobom", "Rote Kreuz sagte zu"),
+    ],
+)
+def test_the_twenty_seventh_tables_kinds_of_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
