@@ -1615,6 +1615,35 @@ _RELATIVE_PRONOUNS = "which|who|that|som|der|die|welche|welcher|qui|que|che|dat|
 """The words that open a relative clause about a name ("Mozambique, which received")."""
 
 
+_SUPPORTED_BEFORE = _Lazy(
+    r"(?<![\w'\u2019])(?:unterstütz\w*|haben|hat|steun\w*|støtt\w*|stöd\w*|soutien\w*"
+    r"|soutient|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed)"
+    r"\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A verb of support a few words before a name ("haben die Ukraine mit ... unterstützt")."""
+_WITH_ITS_AMOUNT = _Lazy(
+    r"^\s+(?:with|mit|med|avec|met|con)\s+(?:\S+\s+){0,2}?\S*\d[^,.;()]*?"
+    r"(?:[,.;]|$|\s(?:and|und|og|och|et|en|y|e|sowie|as well as)\s)",
+    re.IGNORECASE,
+)
+"""A name that starts an item of a list, then "with" its amount ("the Islamic Development
+Bank with $4.2 billion, the World Bank with $2 billion", "Nach Spanien mit 346 Millionen
+Euro, Frankreich mit 236 Millionen Euro"): whose money it is, unless a verb of support
+after it tells that it is given the amount ("provide Ukraine with" is no list)."""
+_LIST_ITEM_START = _Lazy(
+    r"(?:^\W*|[,;:]\s*|(?<![\w'\u2019])(?:and|und|og|och|et|en|y|e|sowie|include|includes"
+    r"|including|nach|after|among them|darunter)\s+)"
+    r"(?:(?:the|die|der|den|das|la|le|les|el|il)\s+|l['\u2019])?$",
+    re.IGNORECASE,
+)
+"""Where an item of a list starts: the sentence's start, a comma, "and", "include"."""
+_DATIVE_APPOSITION = _Lazy(
+    r"(?:^|\s)(?:dem|der)\s+(?-i:[A-ZÄÖÜ])[^\W\d_]*(?:land|staat|region|gebiet|republik)\s+$",
+    re.IGNORECASE,
+)
+"""A name after a German dative noun of a country ("dem Bürgerkriegsland Jemen"): whom
+the money is for."""
 _SUPPORTED_WITH_AFTER = _Lazy(
     r"^\s+(?:mit|met)\s+(?:(?!\S*[,.;]\s)\S+\s+){0,12}?(?:zu\s+)?(?:unterstütz\w*"
     r"|helfen|geholfen|te\s+steunen|steunen|gesteund|helpen|geholpen)(?![\w])",
@@ -1692,6 +1721,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
     if _V2.intersection(languages) and _compiled(languages, _V2_INVERTED).match(before):
         return "donor"  # "I dag gir Norge 100 millioner", "Derfor sender Danmark": the subject
+    if _CONFERENCE_FOR.search(before):
+        return "recipient"  # "a conference on Syria": whom its pledges are for
     if _TOPIC.search(before):
         return ""  # "en redegjørelse om EU og EØS": what is spoken of
     if _compiled(languages, r"(?<![\w'\u2019]){war}\s+(?:" + _SMALL + r"\s*){0,3}$").search(before):
@@ -1722,8 +1753,6 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "place"  # "in the Polish capital Warsaw"
     if _VENUE.search(before):
         return ""  # "a conference in Kuwait City": the venue
-    if _CONFERENCE_FOR.search(before):
-        return "recipient"  # "a conference on Syria": whom its pledges are for
     if _ENVOYS_POST.search(before) or _OFFICIAL_OF.search(before) or _OFFICIAL_AFTER.match(after):
         return ""  # "selon l'ambassadeur de France au Liban", "the UN's chief": a title
     if _AGAINST.search(before) or _ATTACKED_BY.search(before):
@@ -1741,6 +1770,14 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         languages, _OWNER_OF_AMOUNT
     ).search(before):
         return "donor"  # "from Japan", "i 15 milioni di sterline del Regno Unito"
+    if (
+        _WITH_ITS_AMOUNT.match(after)
+        and _LIST_ITEM_START.search(before)
+        and not _SUPPORTED_WITH_AFTER.match(after)
+    ):
+        return "donor"  # "Nach Spanien mit 346 Millionen Euro, Frankreich mit ...": its money
+    if "de" in languages and _DATIVE_APPOSITION.search(before):
+        return "recipient"  # "hat dem Bürgerkriegsland Jemen ... zugesagt"
     receiving = _before(languages, "recipient_before").search(before)
     if (
         receiving
@@ -1757,13 +1794,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         languages, r"(?<![\w'\u2019]){receive}\s+(?:{articles}\s*)?$"
     ).search(before):
         return "recipient"  # "Kiew ... 3 Milliarden Euro ... erhalten wird"
-    supported = re.search(
-        r"(?<![\w'\u2019])(?:unterstütz\w*|haben|hat|steun\w*|støtt\w*|stöd\w*|soutien\w*"
-        r"|soutient|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed)"
-        r"\s+(?:\S+\s+){0,2}$",
-        before,
-        re.IGNORECASE,
-    )
+    supported = _SUPPORTED_BEFORE.search(before)
     dative_after = "de" in languages and re.match(
         r"^\s+(?:der|dem|die|den)\s+(?-i:[A-ZÄÖÜ])", after
     )  # "unterstütze Schweden die Ukraine ... mit": the subject, then the object
@@ -1858,7 +1889,8 @@ _VENUE = _Lazy(
     r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|tenutasi a)\s+$"
     r"|(?<![\w'\u2019])(?:held|hosted|afholdes|afholdt|holdes|holdt|hålls|hölls|stattfindet"
     r"|stattfand|se tient|se tiendra|tenue|se celebra|celebrada|si tiene|tenutasi|gehouden"
-    r"|si è tenut[ao]|si sono tenut[ei]|took place|fand statt|a eu lieu|tuvo lugar"
+    r"|si è tenut[ao]|si sono tenut[ei]|took place|fand statt|a eu lieu|tuvo lugar|se celebró"
+    r"|se celebrará|celebrado"
     r"|odbywa się|odbyła się)\s+(?:\S+\s+){0,2}?(?:in|at|i|på|à|en|a|w|te)\s+$",
     re.IGNORECASE,
 )
@@ -1868,7 +1900,8 @@ recipient."""
 _CONFERENCE_FOR = _Lazy(
     r"(?<![\w'\u2019])(?:conference|konferanse\w*|konference\w*|konferens\w*|\w*[kK]onferenz"
     r"|conférence|conferentie|konferencj\w*|conferencia|conferenza)"
-    r"\s+(?:on|for|om|for|för|über|für|sur|pour|voor|dla|w sprawie|sobre|para|su|sulla|sul|per)"
+    r"(?:\s+[^\W\d_]+)?\s+(?:on|for|om|för|über|für|sur|pour|voor|dla|w sprawie|sobre|para|su"
+    r"|sulla|sul|per)"
     r"\s+(?:(?:the|la|le|l['\u2019]|die|den|el|il)\s*)?$",
     re.IGNORECASE,
 )

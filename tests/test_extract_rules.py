@@ -2805,3 +2805,35 @@ def test_the_twenty_seventh_tables_kinds_of_figures_that_are_no_pledges(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Die Bundesregierung hat dem Bürgerkriegsland Jemen bei einer Geberkonferenz in Genf "
+            "105 Millionen Euro humanitäre Hilfe zugesagt.",
+            [("Germany", "Yemen")],
+        ),
+        (
+            "Nach Spanien mit 346 Millionen Euro, Frankreich mit 236 Millionen Euro und Italien "
+            "mit 40 Millionen Euro ist das der viertgrößte Beitrag.",
+            [("Spain", None), ("France", None), ("Italy", None)],
+        ),
+        (
+            "He welcomed the proposal of the European Commission to provide Ukraine with 9 billion "
+            "euros in macro-financial assistance.",
+            [("EU institutions", "Ukraine")],
+        ),
+        (
+            "La conferencia internacional sobre Afganistán celebrada ayer en París se cerró con "
+            "promesas de donaciones por valor de 21.400 millones de dólares.",
+            [(None, "Afghanistan")],
+        ),
+    ],
+    ids=["dem Bürgerkriegsland Jemen", "Spanien mit ... (a list)", "provide Ukraine with", "sobre"],
+)
+def test_a_dative_noun_before_a_name_a_list_of_givers_with_their_amounts_and_a_conference(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
