@@ -409,7 +409,7 @@ _COUNT_OF = (
     r"|hryvn\w*|[A-Z]{3}|cancel\w*|annul\w*|condon\w*|umorzeni\w*|Schuldenerlass"
     r"|plus|more|más|più|meer|więcej|extra|nuevos|nouveaux|nuovi|additional|supplémentaires"
     r"|adicionales|aggiuntivi|prestiti|which|whom|those|these|this|that|them|it|the|dont|cui"
-    r"|los|las|la|le|les|el|il|lo|gli|het|der|die|których|których)(?![\w]))"
+    r"|los|las|la|le|les|el|il|lo|gli|het|der|die|których)(?![\w]))"
     r"(?:[^\W\d_]{3,})(?![\w'\u2019])"
 )
 """A figure with no money of its own, then "of/de/di" and a word that is no money nor aid
@@ -424,7 +424,8 @@ what the share counts."""
 
 
 _COUNT_VERB_AFTER = _Lazy(
-    r"^(?:\s*\([^()]*\))?,?\s+(?:(?:who|that|der|som|die|qui|que|che|którzy|które)\s+)?(?:have|has|are|were"
+    r"^(?:\s*\([^()]*\))?,?\s+(?:(?:who|that|der|som|die|qui|que|che|którzy|które)\s+)?"
+    r"(?:have|has|are|were"
     r"|remain|live|lack|face|need|needs|are in need|har|er|trenger"
     r"|behöver|haben|sind|ont|sont|tienen|son|hanno|sono|mają|są)\s+(?:\S+\s+){0,2}?"
     r"(?:needs?|need of|humanitarian|behov|brug for|Bedarf|besoin|besoins|necesidades|bisogno"
