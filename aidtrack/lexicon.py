@@ -193,7 +193,8 @@ EN = Language(
     military="(?:military|defen[cs]e)(?!\\s+(?:operation|invasion|aggression|minister|ministry"
     "|secretary|forces))|weapons?|air defen[cs]e|ammunition|arms|security assistance"
     "|security aid",
-    humanitarian="humanitarian",
+    humanitarian="humanitarian|emergency (?:aid|relief|assistance|food aid|funding)|food aid"
+    "|food assistance|disaster relief|relief aid",
     civilian="civilian",
     financial="budget support|budget assistance|budgetary support|macro-?financial"
     "|financial (?:assistance|support|aid)|in financing",
@@ -303,7 +304,8 @@ _NORDIC_WORDS = {
     "|november|desember|december",
     "military": "militær\\w*|*våpen\\w*|*våben\\w*|*ammunisjon|*ammunition|luftvern\\w*"
     "|*luftforsvar|forsvarsmateriell|forsvarsmateriel|droner|krigsmateriel\\w*",
-    "humanitarian": "humanitær\\w*|nødhjelp\\w*|nødhjælp\\w*",
+    "humanitarian": "humanitær\\w*|nødhjelp\\w*|nødhjælp\\w*|matvarehjelp\\w*"
+    "|fødevarehjælp\\w*",
     "civilian": "sivil|sivile|sivilt|civil|civile|civilt",
     "financial": "budsjettstøtte|budgetstøtte|makrofinansiel\\w*|makrofinansiell\\w*"
     "|finansiell støtte|finansiel støtte|økonomisk støtte",
@@ -425,7 +427,7 @@ SV = Language(
     months="januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december",
     military="militär\\w*|*vapen\\w*|*ammunition|luftvärn\\w*|*försvarsmateriel|drönare"
     "|krigsmateriel\\w*",
-    humanitarian="humanitär\\w*|nödhjälp\\w*",
+    humanitarian="humanitär\\w*|nödhjälp\\w*|katastrofbistånd\\w*|matstöd\\w*",
     civilian="civil|civila|civilt",
     financial="budgetstöd\\w*|makrofinansiell\\w*|finansiellt stöd|ekonomiskt stöd",
     loan="*lån|*lånet",
@@ -529,7 +531,8 @@ DE = Language(
     "|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez",
     military="militär\\w*|*militär\\w*|*waffen\\w*|*munition|*rüstung|luftverteidigung\\w*"
     "|flugabwehr\\w*|verteidigungshilfe|drohnen",
-    humanitarian="humanitär\\w*|nothilfe|winterhilfe",
+    humanitarian="humanitär\\w*|nothilfe|winterhilfe|soforthilfe|katastrophenhilfe"
+    "|nahrungsmittelhilfe",
     civilian="zivil\\w*",
     financial="budgethilfe|haushaltshilfe|makrofinanz\\w*|finanzhilfe\\w*|finanzielle\\w*",
     loan="*kredit|*kredite|*darlehen",
@@ -601,7 +604,8 @@ FR = Language(
     respectively="respectivement",
     equivalent="soit|équivalent à|ou environ|ou",
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
-    "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|appels?"
+    "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|évalue|évaluent"
+    "|appels?"
     "|réclame|réclament|demande|demandent|demandé|demandait|sollicite|sollicitent|souhait\\w*"
     "|plan de réponse",
     need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"
@@ -626,7 +630,7 @@ FR = Language(
     "(?:prochaines années|années à venir)",
     months="janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
     military="militaires?|défense aérienne|défense antiaérienne|armes|armements?|munitions|drones",
-    humanitarian="humanitaires?",
+    humanitarian="humanitaires?|aide d['\u2019]urgence|aide alimentaire",
     civilian="civile?s?",
     financial="aide budgétaire|soutien budgétaire|macrofinanci\\w*|macro-financi\\w*"
     "|aides? financières?|soutien financier|assistance financière",
@@ -712,7 +716,7 @@ NL = Language(
     months="januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
     "|december",
     military="militair\\w*|*wapens|*munitie|luchtverdediging\\w*|drones",
-    humanitarian="humanitair\\w*|noodhulp",
+    humanitarian="humanitair\\w*|noodhulp|voedselhulp",
     civilian="civiel\\w*",
     financial="begrotingssteun|macrofinanci\\w*|financiële steun|financiële hulp",
     loan="*lening|*leningen",
@@ -901,7 +905,7 @@ ES = Language(
     "|noviembre|diciembre",
     military="militar|militares|armas|armamento|munición|municiones|defensa aérea|drones"
     "|defensa antiaérea|antiaérea",
-    humanitarian="humanitari[ao]s?",
+    humanitarian="humanitari[ao]s?|ayuda de emergencia|ayuda alimentaria",
     civilian="civil|civiles",
     financial="apoyo presupuestario|macrofinanciera|ayuda financiera|asistencia financiera"
     "|apoyo financiero",
@@ -994,7 +998,7 @@ IT = Language(
     months="gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre"
     "|novembre|dicembre",
     military="militar[ei]|armi|armamenti|munizioni|difesa aerea|droni",
-    humanitarian="umanitari[oae]?",
+    humanitarian="umanitari[oae]?|aiuti alimentari|aiuti d['\u2019]emergenza",
     civilian="civil[ei]",
     financial="sostegno (?:al|del) bilancio|macro\\s?finanziari\\w*|aiuti finanziari"
     "|assistenza finanziaria"

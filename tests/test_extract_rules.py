@@ -19,7 +19,7 @@ import pytest
 
 from aidtrack import lexicon
 from aidtrack.extract import Draft, extract, record
-from aidtrack.model import Instrument, Qualifier, Status, YearSpan
+from aidtrack.model import Category, Instrument, Qualifier, Status, YearSpan
 
 
 def one(text: str, day: dt.date | None = None) -> Draft:
@@ -2837,3 +2837,24 @@ def test_a_dative_noun_before_a_name_a_list_of_givers_with_their_amounts_and_a_c
     text: str, parties: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Bundesregierung erhöht deshalb die Soforthilfe für Somalia um weitere 5 Mio. Euro.",
+        "La Commission européenne va débloquer 100 millions d’euros d’aide d’urgence pour le "
+        "Mozambique.",
+        "In 2022 the Netherlands is making €20 million available for emergency aid to the Afghan "
+        "people.",
+        "El Gobierno ha ampliado con seis millones de euros la ayuda alimentaria a Etiopía.",
+    ],
+    ids=["Soforthilfe", "aide d'urgence", "emergency aid", "ayuda alimentaria"],
+)
+def test_emergency_and_food_aid_are_humanitarian(text: str) -> None:
+    assert one(text).value("category") == Category.HUMANITARIAN
+
+
+def test_a_figure_the_un_puts_emergency_aid_at_is_no_pledge() -> None:
+    text = "Les Nations Unies évaluent à près de 357 millions de dollars l’aide d’urgence."
+    assert extract(text) == []
