@@ -326,7 +326,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<qualifier>(?<![\w])(?:{qualifier}))[\"\u201d\u2019\u00bb]?\s+"
         rf"(?:(?:an?|en|ett|een|ein|eine|et)\s+(?=hal[fvb]))?)?"
-        rf"(?P<amount>(?:{before}\s?|(?<![\w.,])){number}(?:\s?{scale}(?![^\W\d_]))?"
+        rf"(?P<amount>(?:{before}\s?|(?<![\w.,])){number}(?:(?:\s?|-){scale}(?![^\W\d_]))?"
         rf"(?:\s?€|\s+{after})?)",
         re.IGNORECASE,
     )
@@ -515,7 +515,7 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     """An amount phrase of any of the languages, read by `money`: number words become
     digits ("sju och en halv" 7.5), and an adjective settles whose krone, dollar or
     franc it is."""
-    text = words
+    text = re.sub(r"(?<=\d)-(?=[^\W\d_])", " ", words)  # "$1.3-million"
     head, _, rest = text.partition(" ")
     digits = lexicon.number_words(languages).get(head.lower())
     if digits and head.lower() not in money.NUMBER_WORDS:
@@ -717,12 +717,16 @@ def _not_pledged(
     if said("need_before"):
         return "asked for, needed or estimated"
     head = re.split(r"[,;:()]|(?<![A-Z])\.", after, maxsplit=1)[0]  # "U.N." ends nothing
-    need_after = _compiled(languages, r"^\s+((?:\S+\s+){0,5}?){need_after}(?![\w])").match(head)
-    if need_after and not _before(languages, "recipient_before").search(need_after[1] + " "):
-        return "needed"
-    # The rest of the amount's clause, brackets set aside: a German or Dutch clause ends
-    # with its verb ("hatte ... 460 Millionen Dollar (361 Millionen Euro) aufgerufen").
+    # The rest of the amount's clause, brackets set aside ("USD 952-million (about
+    # 845-million-euro) humanitarian aid appeal"); a German or Dutch clause ends with its
+    # verb ("hatte ... 460 Millionen Dollar (361 Millionen Euro) aufgerufen").
     clause = re.split(r"[,;:]|(?<![A-Z])\.", re.sub(r"\([^()]*\)", " ", after), maxsplit=1)[0]
+    need_after = _compiled(languages, r"^\s+((?:\S+\s+){0,5}?){need_after}(?![\w])").match(clause)
+    if need_after and (
+        not _before(languages, "recipient_before").search(need_after[1] + " ")
+        or _compiled(languages, r"(?<![\w'\u2019])(?:{aid})\s+$").search(need_after[1])
+    ):
+        return "needed"  # "an appeal", "an aid appeal"; not "needed to aid Ukraine with"
     if languages[0] in ("de", "nl") and _compiled(
         languages, r"(?<![\w'\u2019])(?:{need_after})\s*$"
     ).search(re.split(r"\d", clause, maxsplit=1)[0]):
@@ -1316,10 +1320,14 @@ _GIVING_VERBS = (
     r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*|yde|yder|ydet|yte|yter|ytt"
     r"|providing|giving|allocating|contributing|disbursing"
     r"|put up|puts up|putting up|fließ\w*|floss\w*|geflossen|vloei\w*|flyter|flyder|flödar"
+    r"|unterstütz\w*|steun\w*|støtter|støttet|stötter|stöder|stödjer|stött|soutient|soutenu"
+    r"|soutiennent|apoya|apoyó|apoyará|sostiene|sostenuto|sosterrà|wspiera\w*|wsparł\w*"
+    r"|gått in med|går in med|gick in med|gått inn med|går inn med|gikk inn med"
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
-present "gir", "aporta", the base "allocate"), and of money that flows to a place ("Zehn
-Millionen Euro fließen nach Äthiopien"): a clause with one tells money given."""
+present "gir", "aporta", the base "allocate"), of support ("unterstützt ... mit einer
+Milliarde Euro"), and of money that flows to a place ("Zehn Millionen Euro fließen nach
+Äthiopien"): a clause with one tells money given."""
 _INFLECTED = r"(?:(?<=\w{4})\w{1,3})?(?![\w])"
 """Up to three letters of an inflection after a stem of four letters or more ("provided",
 "steunt"): a shorter stem is only itself, or "ga" would be "Gaza" and "ger" "German"."""

@@ -304,8 +304,7 @@ _NORDIC_WORDS = {
     "|november|desember|december",
     "military": "militær\\w*|*våpen\\w*|*våben\\w*|*ammunisjon|*ammunition|luftvern\\w*"
     "|*luftforsvar|forsvarsmateriell|forsvarsmateriel|droner|krigsmateriel\\w*",
-    "humanitarian": "humanitær\\w*|nødhjelp\\w*|nødhjælp\\w*|matvarehjelp\\w*"
-    "|fødevarehjælp\\w*",
+    "humanitarian": "humanitær\\w*|nødhjelp\\w*|nødhjælp\\w*|matvarehjelp\\w*|fødevarehjælp\\w*",
     "civilian": "sivil|sivile|sivilt|civil|civile|civilt",
     "financial": "budsjettstøtte|budgetstøtte|makrofinansiel\\w*|makrofinansiell\\w*"
     "|finansiell støtte|finansiel støtte|økonomisk støtte",

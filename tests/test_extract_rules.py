@@ -2858,3 +2858,28 @@ def test_emergency_and_food_aid_are_humanitarian(text: str) -> None:
 def test_a_figure_the_un_puts_emergency_aid_at_is_no_pledge() -> None:
     text = "Les Nations Unies évaluent à près de 357 millions de dollars l’aide d’urgence."
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The European Union promised a $1.6-billion grant for Haiti.", "1600000000"),
+        ("Moldova received a 50-million-euro loan from the EU.", "50000000"),
+        (
+            "Die EU unterstützt den Wiederaufbau der Türkei nach Angaben von der Leyens mit einer "
+            "Milliarde Euro.",
+            "1000000000",
+        ),
+        ("Sida har hittills gått in med nästan 60 miljoner kronor i Etiopien.", "60000000"),
+    ],
+    ids=["$1.6-billion", "50-million-euro", "unterstützt ... mit", "gått in med"],
+)
+def test_a_hyphenated_amount_and_verbs_of_support_tell_money_given(text: str, amount: str) -> None:
+    assert f"{one(text).value('amount'):f}" == amount
+
+
+def test_an_aid_appeal_after_a_bracketed_conversion_is_no_pledge() -> None:
+    text = (
+        "In July, the UN made a USD 952-million (about 845-million-euro) humanitarian aid appeal."
+    )
+    assert extract(text) == []
