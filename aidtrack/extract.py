@@ -788,8 +788,9 @@ def _not_pledged(
         return "a budget of one's own raised, with no recipient"
     if _FROM_BUDGET.match(head) and not any(_names(near + head, languages)):
         return "a budget line of one's own, with no recipient"
+    own_defence = _TO_OWN_DEFENCE.match(head)
     if (
-        (_TO_OWN_DEFENCE.match(head) and not any(_names(head, languages)))
+        (own_defence and not any(_names(_blank(head, [own_defence.span("own")]), languages)))
         or _OWN_MISSIONS.search(near + head)
         or _DEFENCE_GETS.search(near)
     ):
@@ -913,6 +914,7 @@ _DEFENCE_GETS = _Lazy(
 milliarder kroner"): its defence budget, not aid."""
 _TO_OWN_DEFENCE = _Lazy(
     r"^\s+(?:\S+\s+){0,3}?(?:til|to|for|für die|à la|a la|alla|na|naar|till)\s+"
+    r"(?P<own>(?:det|den|the|its)\s+(?:[^\W\d_]+\s+)?)?"
     r"(?:forsvar(?:et)?|defen[cs]e|Verteidigung|défense|defensa|difesa|obronność|defensie"
     r"|försvar(?:et)?|vapen och soldater|våpen og soldater|våben og soldater"
     r"|weapons and soldiers|Waffen und Soldaten)(?![\w])"
@@ -920,8 +922,9 @@ _TO_OWN_DEFENCE = _Lazy(
     re.IGNORECASE,
 )
 """Money that goes to defence itself ("91 milliarder kroner skulle gå til forsvar", "27
-miljarder extra till vapen och soldater"): a country's own army, not aid, when no
-country follows ("til forsvar av Ukraina", "till vapen ... för Ukraina")."""
+miljarder extra till vapen och soldater", "til det danske Forsvar": the adjective names
+whose, group `own`): a country's own army, not aid, when no country follows ("til forsvar
+av Ukraina", "till vapen ... för Ukraina")."""
 _OWN_MISSIONS = _Lazy(
     r"(?<![\w'\u2019])(?:misiones (?:de (?:los|las) )?(?:militares|Fuerzas Armadas)"
     r"|misiones en el exterior|missioni (?:Nato|militari|internazionali|all['\u2019]estero)"
@@ -1030,7 +1033,8 @@ _RAISED_WORD = _Lazy(
 _RAISING = (
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
-    r"|samlet inn|samla inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*|ingezameld|opgehaald|zebra\w*"
+    r"|samlet inn|samla inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*|ingezameld|opgehaald|ophalen"
+    r"|zebra\w*"
     r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])"
 )
 _RAISED = _Lazy(_RAISING, re.IGNORECASE)

@@ -405,7 +405,8 @@ SV = Language(
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
     need_before="*behov|*behoven|*behovet|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
-    "|beräknar|beräknas|ber\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan|uppmana\\w*",
+    "|beräknar|beräknas|(?:ber|bad|bett|bedit)\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan"
+    "|uppmana\\w*",
     need_after="behövs|krävs|nödvändiga|*behov|behöver",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|kostat|*skador|*skadorna|*förluster"
@@ -604,7 +605,7 @@ FR = Language(
     equivalent="soit|équivalent à|ou environ|ou",
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|évalue|évaluent"
-    "|appels?"
+    "|appels?|requête|requêtes"
     "|réclame|réclament|demande|demandent|demandé|demandait|sollicite|sollicitent|souhait\\w*"
     "|plan de réponse",
     need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"

@@ -2883,3 +2883,18 @@ def test_an_aid_appeal_after_a_bracketed_conversion_is_no_pledge() -> None:
         "In July, the UN made a USD 952-million (about 845-million-euro) humanitarian aid appeal."
     )
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement haïtien a présenté une requête de 125 millions de dollars d’appui "
+        "budgétaire.",
+        "Nepals regering har bett om ett stort internationell stöd på 2 miljarder dollar.",
+        "Regeringen vil afsætte 143 milliarder kroner – ekstra – til det danske Forsvar.",
+        "De Verenigde Naties hebben laten weten 160 miljoen euro voor Pakistan te willen ophalen.",
+    ],
+    ids=["requête", "bett om", "til det danske Forsvar", "ophalen"],
+)
+def test_the_twenty_eighth_tables_kinds_of_figures_that_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
