@@ -744,6 +744,7 @@ def _not_pledged(
     if (
         _RAISED.search(near)
         or _RAISED_LAST.search(clause)
+        or _PRIVATE_FINANCE.match(head)
         or _FROM_MANY.search(near)
         or _PRIVATE_GIFTS.search(near)
         or _PRIVATE_GIVERS.search(near)
@@ -1150,6 +1151,16 @@ _PRIVATELY = _Lazy(
 )
 """Money given privately ("the $220 million that Canadians donated privately"), said
 after it and before another figure."""
+_PRIVATE_FINANCE = _Lazy(
+    r"^\s+(?:\S+\s+){0,2}?(?:(?:of|in|de|d['\u2019]|an|i|av|af|di|van|z)\s+)?"
+    r"(?:private (?:finance|financing|investment|capital|sector)|financements? privés?"
+    r"|privates? (?:Kapital|Investitionen)|Privatkapital|financiación privada|inversión privada"
+    r"|finanziamenti privati|investimenti privati|privat kapital|privata investeringar"
+    r"|particuliere investeringen|kapitał prywatny|inwestycj\w* prywatn\w*)(?![\w])",
+    re.IGNORECASE,
+)
+"""Private money an amount is ("719 millions d'euros de financements privés mobilisés",
+"$2 billion in private investment"): no state's or institution's pledge."""
 _PRIVATE_GIFTS = _Lazy(
     r"(?<![\w'\u2019])(?:private donations|donations (?:by|from) the public|dons des"
     r"|générosité des|generosity of|Großzügigkeit der|generosidad de los"
@@ -1631,10 +1642,11 @@ _RELATIVE_PRONOUNS = "which|who|that|som|der|die|welche|welcher|qui|que|che|dat|
 _SUPPORTED_BEFORE = _Lazy(
     r"(?<![\w'\u2019])(?:unterstütz\w*|haben|hat|steun\w*|støtt\w*|stöd\w*|soutien\w*"
     r"|soutient|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed)"
-    r"\s+(?:\S+\s+){0,2}$",
+    r"\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
-"""A verb of support a few words before a name ("haben die Ukraine mit ... unterstützt")."""
+"""A verb of support a few words before a name ("haben die Ukraine mit ... unterstützt",
+"unterstützt über die KfW den Irak mit")."""
 _WITH_ITS_AMOUNT = _Lazy(
     r"^\s+(?:with|mit|med|avec|met|con)\s+(?:\S+\s+){0,2}?\S*\d[^,.;()]*?"
     r"(?:[,.;]|$|\s(?:and|und|og|och|et|en|y|e|sowie|as well as)\s)",
@@ -1815,7 +1827,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         supported
         and not dative_after
         and re.match(
-            r"^(?:\s+[^\W\d_,;.()]+){0,8}?\s+(?:with|med|mit|avec|met|con)\s+(?:\S+\s+){0,3}?\S*\d",
+            r"^(?:\s+[^\W\d_,;.()]+){0,8}?\s+(?:with|med|mit|avec|met|con)\s+(?:\S+\s+){0,5}?\S*\d",
             after,
             re.IGNORECASE,
         )

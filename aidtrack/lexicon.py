@@ -145,7 +145,7 @@ EN = Language(
     "|provided|provides|gave|gives|sent|sends|grant|granted|grants|offered|offers|helping|helps"
     "|improve|restore|rebuild|handed",
     donor_before="from|by",
-    place_before="in",
+    place_before="in|around|in and around|across|throughout|inside",
     aside_before="through|via|with",
     of_before="",
     receive="will receive|would receive|receives|received|receive|gets|got|count on|counts on"

@@ -2898,3 +2898,33 @@ def test_an_aid_appeal_after_a_bracketed_conversion_is_no_pledge() -> None:
 )
 def test_the_twenty_eighth_tables_kinds_of_figures_that_are_no_pledges(text: str) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "In 2022, Denmark will provide total support of at least 700 million DKK for efforts "
+            "in and around Syria.",
+            [("Denmark", "Syria")],
+        ),
+        (
+            "Deutschland unterstützt über die KfW den Irak mit einem ungebundenen Kredit von 500 "
+            "Millionen Euro.",
+            [("Germany", "Iraq")],
+        ),
+    ],
+    ids=["in and around Syria", "unterstützt über die KfW den Irak mit"],
+)
+def test_a_place_around_a_name_and_a_verb_of_support_further_before_it(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+def test_private_finance_is_no_pledge() -> None:
+    text = (
+        "S’y ajoutent 719 millions d’euros de financement privés mobilisés par l’action de "
+        "l’Agence française de développement."
+    )
+    assert extract(text) == []
