@@ -1458,7 +1458,7 @@ def _old_levels(sentence: str, mentions: Sequence[_Mention]) -> list[_Mention]:
         if _FROM.search(sentence[: first.start]) and _TO.match(between):
             found.append(first)
         reverse = re.fullmatch(
-            r"\s+(?:from|fra|från|von|van|z|desde|da|de)\s+", between, re.IGNORECASE
+            r"\s*,?\s+(?:from|fra|från|von|van|z|desde|da|de)\s+", between, re.IGNORECASE
         )
         if reverse and re.search(
             r"\b(?:to|til|till|auf|à|naar|tot|do|a|hasta)\s+$",

@@ -2928,3 +2928,11 @@ def test_private_finance_is_no_pledge() -> None:
         "l’Agence française de développement."
     )
     assert extract(text) == []
+
+
+def test_the_old_level_after_a_comma_and_from_is_no_pledge() -> None:
+    text = (
+        "The World Bank said Wednesday it was raising its support for flood relief in Pakistan "
+        "to $1 billion, from $900 million."
+    )
+    assert amounts(extract(text)) == [Decimal(1_000_000_000)]
