@@ -584,7 +584,7 @@ def _conversion_span(
     )
     equivalent_in = _word(languages, "equivalent")
     breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
-    opening = re.match(r"\s*([(\[])", between)
+    opening = re.match(r"\.?\s*([(\[])", between)  # "75 mio. kr. (10 mio. USD)"
     opening = opening or _restated_after(between, previous, start, sentence)
     if opening and not re.search(r"[)\]]", between) and not breakdown.match(between):
         closing = sentence.find(")" if opening[1] == "(" else "]", end)
@@ -614,7 +614,8 @@ def _conversion_span(
 _RESTATED_LATER = _Lazy(
     r",\s*(?:that is|i\.e\.|equivalent to|the equivalent of|svarende til|tilsvarende"
     r"|motsvarande|umgerechnet|das entspricht|soit|omgerekend|to jest|tj\.|czyli"
-    r"|co odpowiada|lo que equivale a|pari a|cioè)\s*$",
+    r"|co odpowiada|lo que equivale a|pari a|cioè|approx\.|approximately|roughly|ca\.|cirka"
+    r"|omkring|environ|około|unos|aproximadamente|circa)\s*$",
     re.IGNORECASE,
 )
 """A restatement after a comma later in the clause ("... na świecie, to jest ok. 90 mln
@@ -2055,7 +2056,8 @@ def _several_recipients(sentence: str, party: _Party, languages: Languages) -> b
 
 def sentences(text: str) -> list[str]:
     """The sentences of an article: split after . ! ? before a capital, a digit or a
-    quote, except after an abbreviation (U.S., Mrd., e.g.)."""
+    quote, except after an abbreviation (U.S., Mrd., e.g.) or before an amount in brackets
+    (a conversion)."""
     found = []
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-•*])", text):
         start = 0
@@ -2063,8 +2065,10 @@ def sentences(text: str) -> list[str]:
         for match in re.finditer(
             r"[.!?][\"\u201d\u2019)]?\s+(?=[A-Z0-9\"\u201c\u2018(€$£ÆØÅÄÖÜÉŁŚŻ])", flat
         ):
-            if _ABBREVIATIONS.search(flat[start : match.start()]):
-                continue
+            if _ABBREVIATIONS.search(flat[start : match.start()]) or re.match(
+                r"\(\s*(?:\d|[$€£]|[A-Z]{3}\s?\d)", flat[match.end() :]
+            ):
+                continue  # "U.S. officials", "75 mio. kr. (10 mio. USD)": no sentence ends
             found.append(flat[start : match.end()].strip())
             start = match.end()
         if flat[start:].strip():

@@ -273,7 +273,8 @@ _NORDIC_WORDS = {
     "respectively": "henholdsvis|hhv\\.",
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
-    "need_before": "*behov|*behovet|*behovene|behøver|trenger|trænger|trengs|trænges|behøves"
+    "need_before": "*behov|*behovet|*behovene|behøver|trenger|trænger|trengs|trengst|trænges"
+    "|behøves"
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
     "|(?:ber|bad|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
@@ -286,7 +287,8 @@ _NORDIC_WORDS = {
     "|renter|*eksport|*import|ødelagt|ødelagte|forsvarsbudsjett\\w*|forsvarsbudget\\w*"
     "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
     "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
-    "people": "mennesker|personer|flyktninger|flygtninge|sivile|civile|barn|børn|innbyggere"
+    "people": "mennesker|menneske|personer|flyktninger|flygtninge|sivile|civile|barn|børn"
+    "|innbyggere|ofre|ofrene"
     "|indbyggere|husstander|husstande|soldater|*doser|*dosar|granater|tonn|tons|ganger|gange",
     "aid": "*støtte|*støtten|*hjelp|*hjelpen|*hjælp|*hjælpen|*bistand|*bistanden|*bidrag"
     "|*bidraget|*bidragene|*bidragen|*pakke|*pakken|*lån|*lånet|*donasjon|*donasjonen"
@@ -504,7 +506,8 @@ DE = Language(
     each_year="jedes Jahr|jährlich|pro Jahr|je Jahr",
     respectively="beziehungsweise|bzw\\.",
     equivalent="umgerechnet|entspricht|das entspricht|entsprechend|oder",
-    need_before="*bedarf|braucht|brauchen|benötigt|benötigen|fehlen|fehlt|forder\\w*"
+    need_before="*bedarf|braucht|brauchen|benötigt|benötigen|benötigte\\w*|erforderliche\\w*"
+    "|fehlen|fehlt|forder\\w*"
     "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|bäten um|baten um|bat um|hoff\\w*",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt"
@@ -985,6 +988,7 @@ IT = Language(
     "|bilancio\\s+(?:\\S+\\s+){0,3}?[dD]ifesa"
     "|spesa militare|spese militari",
     people="persone|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
+    "|vittime|morti|feriti|dispersi"
     "|proiettili|tonnellate|volte",
     aid="aiuto|aiuti|sostegno|assistenza|contributo|pacchetto|prestito|donazione"
     "|finanziamento|finanziamenti|impegno|cooperazione",

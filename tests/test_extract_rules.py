@@ -2936,3 +2936,34 @@ def test_the_old_level_after_a_comma_and_from_is_no_pledge() -> None:
         "to $1 billion, from $900 million."
     )
     assert amounts(extract(text)) == [Decimal(1_000_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "The Netherlands announced a 60 million Euro grant for Jordan, approx. USD70 million, "
+            "to aid the Kingdom.",
+            ["60000000"],
+        ),
+        (
+            "Den danske støtte på ca. 75 mio. kr. (10 mio. USD) vil gå til Special Climate Change "
+            "Fund.",
+            ["75000000"],
+        ),
+        ("Solo a Derna sono 10mila le vittime ma il bilancio è destinato a salire.", []),
+        (
+            "Der Koordinator beklagte, bislang seien erst zwei Prozent der für dieses Jahr "
+            "benötigten 1,3 Milliarden Dollar eingegangen.",
+            [],
+        ),
+        (
+            "Ifølgje FNs generalsekretær trengst det i år 33 milliardar kroner til støtte for 16 "
+            "millionar menneske i Jemen.",
+            [],
+        ),
+    ],
+    ids=["…, approx. USD70 million", "kr. (10 mio. USD)", "le vittime", "benötigten", "trengst"],
+)
+def test_the_thirtieth_tables_restatements_counts_and_needs(text: str, amounts: list[str]) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
