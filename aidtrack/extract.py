@@ -771,7 +771,7 @@ def _not_pledged(
         return "what ought to be, not money given"
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
         return "what would have been, not money given"
-    if said("loss") or _VANISHED.match(after):
+    if (said("loss") and not _LOSS_AND_DAMAGE.search(near)) or _VANISHED.match(after):
         return "a cost, damage, a loss, GDP or assets"
     if _REBUILDING_COSTS.search(near) and not _word(languages, "aid").search(near):
         return "a cost, damage, a loss, GDP or assets"
@@ -838,6 +838,13 @@ _PERIODICAL = (
     r"|miesięczn\w*|dziennie|mensual\w*|mensil\w*"
 )
 """The words for "monthly", "weekly" and "daily" in the ten languages."""
+_LOSS_AND_DAMAGE = _Lazy(
+    r"(?<![\w'\u2019])(?:loss and damage|tab og skader?|tap og skader?|förluster och skador"
+    r"|Verluste und Schäden|pertes et (?:préjudices|dommages)|verlies en schade|pérdidas y daños"
+    r"|perdite e danni|strat i szkód)(?![\w])",
+    re.IGNORECASE,
+)
+"""Climate "loss and damage", the name of a fund and its projects, not a cost."""
 _OWN_MONEY = _Lazy(
     r"(?<![\w'\u2019])(?:own contributions?|own domestic|domestic funding|domestic resources"
     r"|own resources|Eigenbeitr\w*|Eigenanteil\w*|Eigenmittel\w*|egenandel\w*|egenbidrag\w*"
@@ -1319,13 +1326,20 @@ _INSERTED = _Lazy(
 )
 """A relative clause between commas ("aid for Ukraine, which is struggling ..., to €8
 billion"): set aside, the main clause goes on after it."""
+_SUPPORT_VERBS = (
+    r"unterstütz\w*|steun\w*|støtter|støttet|støtte|stötter|stöder|stödjer|stödja|stött"
+    r"|soutient|soutenu|soutiennent|soutenir|apoya|apoyó|apoyará|apoyar|sostiene|sostenuto"
+    r"|sosterrà|sostenere|wspiera\w*|wsparł\w*|wspierać"
+)
+"""Verbs of support ("unterstützt ... mit einer Milliarde Euro", "per sostenere il settore
+agricolo"): money given with them."""
 _GIVING_VERBS = (
     r"allocate|provide|give|send|donate|commit|approve|disburse|deliver|contribute|transfer"
     r"|pay|funded|finance|financing|extend|earmark|grant|lend"
     r"|gi|gir|giver|ge|ger|gav|ga|gitt|givet|gis|gives|gjev|gjeve|gett|ges|bidra|bidrar"
-    r"|bidrog|bidreg|bidrege|bidratt|bidragit|bidrade|bidrager|bidraget|finansier\w*"
+    r"|bidrog|bidreg|bidrege|bidratt|bidragit|bidrade|bidrager|bidraget|finansier\w*|pożycz\w*"
     r"|gibt|geben|gewähr\w*|zahlt\w*|finanzier\w*"
-    r"|donne\w*|verse\w*|accord\w*|fourni\w*|financ\w*"
+    r"|donne\w*|verse\w*|accord(?!ing)\w*|fourni\w*|financ\w*"
     r"|geeft|geven|schenkt|financier\w*"
     r"|przekaz\w*|przeznacz\w*|udziel\w*|finansow\w*"
     r"|aport\w*|otorg\w*|entreg\w*|destin\w*|financi\w*"
@@ -1336,14 +1350,13 @@ _GIVING_VERBS = (
     r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*|yde|yder|ydet|yte|yter|ytt"
     r"|providing|giving|allocating|contributing|disbursing"
     r"|put up|puts up|putting up|fließ\w*|floss\w*|geflossen|vloei\w*|flyter|flyder|flödar"
-    r"|unterstütz\w*|steun\w*|støtter|støttet|stötter|stöder|stödjer|stött|soutient|soutenu"
-    r"|soutiennent|apoya|apoyó|apoyará|sostiene|sostenuto|sosterrà|wspiera\w*|wsparł\w*"
     r"|gått in med|går in med|gick in med|gått inn med|går inn med|gikk inn med"
+    r"|skjuter till|sköt till|skjutit till|bestimmt|bestemt|bestämd\w*|bedoeld|" + _SUPPORT_VERBS
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
-present "gir", "aporta", the base "allocate"), of support ("unterstützt ... mit einer
-Milliarde Euro"), and of money that flows to a place ("Zehn Millionen Euro fließen nach
-Äthiopien"): a clause with one tells money given."""
+present "gir", "aporta", the base "allocate"), of support, and of money that flows to a
+place ("Zehn Millionen Euro fließen nach Äthiopien"): a clause with one tells money
+given."""
 _INFLECTED = r"(?:(?<=\w{4})\w{1,3})?(?![\w])"
 """Up to three letters of an inflection after a stem of four letters or more ("provided",
 "steunt"): a shorter stem is only itself, or "ga" would be "Gaza" and "ger" "German"."""
@@ -2442,14 +2455,17 @@ def _bare_dollar(draft: Draft) -> None:
 
 def _bare_figures(drafts: Sequence[Draft], reading: str, languages: Languages) -> bool:
     """Whether a sentence gives only figures: no donor, no recipient, no stage, no kind
-    of aid or instrument ("3,4 mld dolarów, to około 14 miliardów złotych"): a
-    restatement or a comparison, not a pledge."""
+    of aid or instrument, no word of aid or support ("3,4 mld dolarów, to około 14
+    miliardów złotych"): a restatement or a comparison, not a pledge."""
     told = ("donor", "recipient", "status", "category", "instrument")
     if any(name in d.found for d in drafts for name in told):
         return False
     if any(d.relative_to is not None for d in drafts):
         return False
-    aid = _compiled(languages, r"(?<![\w'\u2019])(?:{aid}|{delivery}|{authorization})(?![\w])")
+    aid = _compiled(
+        languages,
+        r"(?<![\w'\u2019])(?:{aid}|{delivery}|{authorization}|" + _GIVING_VERBS + r")(?![\w])",
+    )
     return not aid.search(reading)
 
 

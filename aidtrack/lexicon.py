@@ -327,8 +327,8 @@ NO = Language(
     stop="og til av for som har er ikke med fra vil skal det den en ett å ble blir også "
     "etter gjennom kroner i år regjeringen støtte mye hva gjelder når mellom opp millioner "
     "millionar milliarder milliardar mennesker menneske nå anslår bistand hjelp lån blitt",
-    numbers="en=1 én=1 ett=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 sju=7 syv=7 åtte=8 ni=9 "
-    "ti=10 elleve=11 tolv=12 femten=15 tjue=20 tretti=30 førti=40 femti=50 seksti=60 sytti=70 "
+    numbers="en=1 én=1 éin=1 ein=1 ett=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 sju=7 syv=7 åtte=8 "
+    "ni=9 ti=10 elleve=11 tolv=12 femten=15 tjue=20 tretti=30 førti=40 femti=50 seksti=60 sytti=70 "
     "åtti=80 nitti=90 hundre=100 halvannen=1.5 halvanden=1.5 halv=0.5",
     demonyms="belgisk=BEL britisk=GBR amerikansk=USA østerriksk=AUT sveitsisk=CHE "
     "kanadisk=CAN australsk=AUS moldovsk=MDA",
@@ -700,6 +700,7 @@ NL = Language(
     respectively="respectievelijk|resp\\.",
     equivalent="omgerekend|ofwel|oftewel|wat overeenkomt met|of",
     need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
+    "|naar schatting"
     "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op|roept\\s+(?:\\S+\\s+){0,6}?op"
     "|vroeg\\s+(?:\\S+\\s+){0,4}?om|vroegen\\s+(?:\\S+\\s+){0,4}?om|gevraagd",
     need_after="nodig|vereist|benodigd|benodigde|geschat|gevraagd|aangevraagd|opgeroepen",
@@ -746,6 +747,7 @@ PL = Language(
     stop="i w z na do się że jest dla nie od to o przez oraz roku mln mld zł tym jak już",
     numbers="jeden=1 jedna=1 jednego=1 dwa=2 dwie=2 trzy=3 cztery=4 pięć=5 sześć=6 "
     "siedem=7 osiem=8 dziewięć=9 dziesięć=10 jedenaście=11 dwanaście=12 piętnaście=15 "
+    "dwóch=2 trzech=3 czterech=4 pięciu=5 sześciu=6 siedmiu=7 ośmiu=8 dziewięciu=9 "
     "dwadzieścia=20 trzydzieści=30 czterdzieści=40 pięćdziesiąt=50 sto=100 półtora=1.5 pół=0.5",
     at_least="co najmniej|przynajmniej|ponad|przeszło|więcej niż|minimum|przekroczyła"
     "|przekroczył|przekroczyło|przekracza",

@@ -2967,3 +2967,41 @@ def test_the_old_level_after_a_comma_and_from_is_no_pledge() -> None:
 )
 def test_the_thirtieth_tables_restatements_counts_and_needs(text: str, amounts: list[str]) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Det betyr at Noreg hittil i 2022 har gitt totalt éin milliard kroner.", "1000000000"),
+        (
+            "Wielka Brytania pożyczy Ukrainie około trzech miliardów dolarów na odbudowę.",
+            "3000000000",
+        ),
+        ("Allein eine Million Euro sind für Mosambik bestimmt.", "1000000"),
+        ("Sida skjuter till 23,2 miljoner kronor till flera organisationer.", "23200000"),
+        ("Due milioni di euro per sostenere il settore agricolo afghano.", "2000000"),
+        (
+            "Ud over fonden, støtter regeringen andre projekter om tab og skader med yderligere "
+            "175 millioner kroner.",
+            "175000000",
+        ),
+    ],
+    ids=[
+        "éin milliard",
+        "trzech miliardów",
+        "bestimmt",
+        "skjuter till",
+        "sostenere",
+        "tab og skader",
+    ],
+)
+def test_the_thirtieth_tables_money_given(text: str, amount: str) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == [amount]
+
+
+def test_an_estimate_of_people_after_a_dash_is_no_pledge() -> None:
+    text = (
+        "7,5 miljoen euro is bedoeld voor mensen die binnen Syrië op de vlucht zijn geslagen – "
+        "naar schatting zijn dat er ruim 4 miljoen."
+    )
+    assert amounts(extract(text)) == [Decimal(7_500_000)]
