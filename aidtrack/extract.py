@@ -729,7 +729,8 @@ def _not_pledged(
     ):
         return "needed"  # "an appeal", "an aid appeal"; not "needed to aid Ukraine with"
     if languages[0] in ("de", "nl") and _compiled(
-        languages, r"(?<![\w'\u2019])(?:{need_after})\s*$"
+        languages,
+        r"(?<![\w'\u2019])(?:{need_after})(?:\s+(?:werden|wird|würden|worden|wordt|zijn))?\s*$",
     ).search(re.split(r"\d", clause, maxsplit=1)[0]):
         return "needed"
     if _RELATIVE_CLAUSE_NEED.match(after) or _NEEDS_NAMED.match(after) or _PLANS_OWN.match(after):
@@ -1066,7 +1067,8 @@ _PRIVATE_GIVERS = _Lazy(
     r"(?<![\w'\u2019])(?:nordmenn|nordmænd|danskere|danskerne|svensker|svenskar|svenskarna"
     r"|privatpersoner|Privatleute|Privatpersonen|particuliers|private (?:donors|individuals"
     r"|citizens)|ordinary (?:people|citizens)|well-wishers|the Dutch|Britons|Americans"
-    r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians)"
+    r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians|die Deutschen|die Österreicher"
+    r"|die Schweizer|het publiek|the public|le public|el público|il pubblico)"
     r"(?!\s+(?:government|cabinet|ministry|state|authorities))\s+(?:\S+\s+){0,5}$",
     re.IGNORECASE,
 )

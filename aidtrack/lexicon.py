@@ -177,7 +177,8 @@ EN = Language(
     "|budget\\s+(?:\\S+\\s+){0,3}?(?:defen[cs]e|military)"
     "|military spending|military expenditure",
     people="people|persons|refugees|civilians|children|residents|inhabitants|households"
-    "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings",
+    "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings|lives"
+    "|infections|cases|deaths|victims",
     aid="aid|support|assistance|help|contribution|funding|package|pledge|donation|loan"
     "|grant|commitment|cooperation",
     government="government|cabinet|ministry|minister|prime minister|parliament|president"
@@ -277,7 +278,7 @@ _NORDIC_WORDS = {
     "|behøves"
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
-    "|(?:ber|bad|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
+    "|(?:ber|bad|ba|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
     "|målsætning\\w*|målsetning\\w*|målet om|målet er|et mål om|målet på",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
@@ -511,7 +512,7 @@ DE = Language(
     "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|bäten um|baten um|bat um|hoff\\w*",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt"
-    "|aufgerufen|gefordert|beantragt|erbeten|verlangt"
+    "|aufgerufen|gefordert|beantragt|erbeten|verlangt|benötigen"
     "|aufgebracht werden",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
@@ -883,7 +884,8 @@ ES = Language(
     each_year="cada año|al año|por año|anualmente|anuales|anual",
     respectively="respectivamente",
     equivalent="equivalentes? a|lo que equivale a|o",
-    need_before="necesidad\\w*|necesita|necesitan|requiere|requieren|falta|faltan|déficit"
+    need_before="necesidad\\w*|necesita|necesitan|requiere|requieren|requerirá|requerirán"
+    "|falta|faltan|déficit"
     "|pretensión|objetivo|meta"
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
     "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos",

@@ -3005,3 +3005,36 @@ def test_an_estimate_of_people_after_a_dash_is_no_pledge() -> None:
         "naar schatting zijn dat er ruim 4 miljoen."
     )
     assert amounts(extract(text)) == [Decimal(7_500_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Canada will pledge $785 million to help save an additional 8 million lives, and stop "
+            "an additional 300 million new infections by 2019.",
+            ["785000000"],
+        ),
+        ("Las operaciones de asistencia a Somalia requerirán un total de 1.600 millones.", []),
+        ("FN og en rekke partnere ba i dag om til sammen 4,1 milliarder dollar for Sudan.", []),
+        (
+            "Die Weltbank schätzte, dass Mosambik mehr als zwei Milliarden Dollar (1,80 Mrd. Euro) "
+            "benötigen werden.",
+            [],
+        ),
+        ("Die Deutschen haben bisher rund 16 Millionen Euro für die Flutopfer gespendet.", []),
+        ("Het publiek doneerde ruim 69 miljoen euro voor Haïti.", []),
+    ],
+    ids=[
+        "lives, infections",
+        "requerirán",
+        "ba ... om",
+        "benötigen werden",
+        "Deutschen",
+        "publiek",
+    ],
+)
+def test_the_thirty_first_tables_kinds_of_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
