@@ -1655,14 +1655,26 @@ _RELATIVE_PRONOUNS = "which|who|that|som|der|die|welche|welcher|qui|que|che|dat|
 """The words that open a relative clause about a name ("Mozambique, which received")."""
 
 
+_SUPPORTING = (
+    r"(?<![\w'\u2019])(?:unterstütz\w*|steun\w*|støtt\w*|stöd\w*|soutien\w*|soutient"
+    r"|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed|bistå\w*|bistod)"
+)
 _SUPPORTED_BEFORE = _Lazy(
-    r"(?<![\w'\u2019])(?:unterstütz\w*|haben|hat|steun\w*|støtt\w*|stöd\w*|soutien\w*"
-    r"|soutient|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed)"
-    r"\s+(?:\S+\s+){0,4}$",
+    r"(?:" + _SUPPORTING + r"|(?<![\w'\u2019])(?:haben|hat))\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
 """A verb of support a few words before a name ("haben die Ukraine mit ... unterstützt",
 "unterstützt über die KfW den Irak mit")."""
+_SUPPORTED_JUST_BEFORE = _Lazy(
+    r"(?<![\w'\u2019])(?:unterstützt|unterstützen|unterstützte|steunt|steunen|steunde|støtter"
+    r"|støttet|stöder|stödjer|stödde|stödja|soutient|soutenir|soutiennent|apoya|apoyan|apoyó"
+    r"|apoyará|apoyar|sostiene|sostenere|wspiera|wspierają|wspierać|supports|supported"
+    r"|supporting|backs|backed|bistå\w*|bistod)"
+    r"\s+(?:(?:the|die|den|der|das|de|het|la|le|les|el|il)\s+|l['\u2019])?$",
+    re.IGNORECASE,
+)
+"""A name right after a verb of support, its verb forms only ("supports the UN", "bistå
+Bangladesh"; not "støtten Norge har gitt"): its object, who receives."""
 _WITH_ITS_AMOUNT = _Lazy(
     r"^\s+(?:with|mit|med|avec|met|con)\s+(?:\S+\s+){0,2}?\S*\d[^,.;()]*?"
     r"(?:[,.;]|$|\s(?:and|und|og|och|et|en|y|e|sowie|as well as)\s)",
@@ -1686,13 +1698,15 @@ _DATIVE_APPOSITION = _Lazy(
 """A name after a German dative noun of a country ("dem Bürgerkriegsland Jemen"): whom
 the money is for."""
 _SUPPORTED_WITH_AFTER = _Lazy(
-    r"^\s+(?:mit|met)\s+(?:(?!\S*[,.;]\s)\S+\s+){0,12}?(?:zu\s+)?(?:unterstütz\w*"
+    r"^\s+(?:(?:und|en|and)\s+(?:die|de|the)?\s*[^\W\d_]+\s+)?(?:mit|met)\s+"
+    r"(?:(?!\S*[,.;]\s)\S+\s+){0,12}?(?:zu\s+)?(?:unterstütz\w*"
     r"|helfen|geholfen|te\s+steunen|steunen|gesteund|helpen|geholpen)(?![\w])",
     re.IGNORECASE,
 )
 """A name supported with something, the verb last in its clause ("Jemen mit 100 Millionen
-Euro unterstützen", "die Ukraine mit Finanzhilfen von bis zu drei Milliarden US-Dollar (2,16
-Mrd Euro) zu unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
+Euro unterstützen", "Mosambik und die Komoren mit 13 Millionen Dollar ... zu
+unterstützen", "die Ukraine mit Finanzhilfen von bis zu drei Milliarden US-Dollar (2,16 Mrd
+Euro) zu unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
 _AUXILIARIES = "will|would|vil|skal|ska|wird|werden|zal|zullen|va|vont"
 """The future's auxiliaries that `_FUTURE` and `_MODAL_AFTER` share."""
 _MODAL_AFTER = _Lazy(
@@ -1851,6 +1865,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "recipient"  # "haben die Ukraine mit über 88 Milliarden Euro unterstützt"
     if _SUPPORTED_WITH_AFTER.match(after):
         return "recipient"  # "will ... Jemen mit 100 Millionen Euro unterstützen"
+    if _SUPPORTED_JUST_BEFORE.search(before) and not dative_after and not _POSSESSIVE.match(after):
+        return "recipient"  # "The Netherlands supports the UN", "bistå Bangladesh med"
     if (
         _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{aid}(?![\w])").match(after)
         and not (_POSSESSIVE.match(after) or form.kind == "genitive")

@@ -3038,3 +3038,35 @@ def test_the_thirty_first_tables_kinds_of_figures_that_are_no_pledges(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The Netherlands supports the UN Office for the Coordination of Humanitarian Affairs, "
+            "and has pledged to donate €5 million a year to the Office in 2011.",
+            [("Netherlands", "United Nations")],
+        ),
+        (
+            "Sverige planerar att genom Sida bistå Bangladesh med 77 miljoner kronor i humanitärt "
+            "stöd för 2024.",
+            [("Sweden", "Bangladesh")],
+        ),
+        (
+            "Die Vereinten Nationen gaben bekannt, Mosambik und die Komoren mit 13 Millionen "
+            "Dollar aus einem Nothilfefonds zu unterstützen.",
+            [("United Nations", None)],
+        ),
+        (
+            "Den samlede støtten Norge hittil har gitt til Ukraina, vil da komme opp i om lag 275 "
+            "milliarder kroner.",
+            [("Norway", "Ukraine")],
+        ),
+    ],
+    ids=["supports the UN", "bistå Bangladesh", "und die Komoren mit ... zu", "støtten Norge"],
+)
+def test_whom_a_verb_of_support_names_receives(
+    text: str, parties: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
