@@ -1368,9 +1368,10 @@ _CHARITY_FIRST = _Lazy(
     r"|Cruz Roja|Croce Rossa|Oxfam|Save the Children|Redd Barna|Rädda Barnen|Red Barnet"
     r"|Médecins sans frontières|Leger des Heils|Salvation Army|Diakonie\w*|Misereor"
     r"|Kirkens Nødhjelp|Folkekirkens Nødhjælp|Islamic Relief|World Vision|Welthungerhilfe"
-    r"|Brot für die Welt|Cordaid)(?![\w])(?:\s+\S+){0,5}?\s+(?:(?:"
+    r"|Brot für die Welt|Cordaid|Malteser|Johanniter|Lions Club\w*|Rotary)(?![\w])"
+    r"(?:\s+\S+){0,5}?\s+(?:(?:"
     + _GIVING_VERBS
-    + r"|stell\w*|pledged|promised|announced|zugesagt|sagte|sagten|spendet\w*)"
+    + r"|stell\w*|pledged|promised|announced|zugesagt|sagte|sagten|spendet\w*|send)"
     + _INFLECTED
     + r")\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,

@@ -284,6 +284,7 @@ _NORDIC_WORDS = {
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
     "loss": "*kostnad|*kostnader|*omkostninger|koste|koster|kostet|*skade|*skader|*tap|tab|bnp"
+    "|tjent|tjente|tjener|tjenet"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
     "|renter|*eksport|*import|ødelagt|ødelagte|forsvarsbudsjett\\w*|forsvarsbudget\\w*"
     "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
@@ -597,6 +598,7 @@ FR = Language(
     aside_before="via|par l'intermédiaire de|par le biais de|avec|grâce à",
     of_before="de|du|des|d['\u2019]",
     receive="recevra|recevront|reçoit|reçoivent|a reçu|ont reçu|recevoir|obtient|obtiendra"
+    "|bénéficiera|bénéficieront"
     "|compter sur",
     articles="la|le|les|l['\u2019]",
     breakdown="dont|y compris|notamment|parmi lesquels|se compose de|composé de",
@@ -787,7 +789,7 @@ PL = Language(
     equivalent="czyli|a więc|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
     "|prośb\\w* o|wniosek o|wnioskiem o"
-    "|szacuje się|szacowane|szacowano|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*"
+    "|szacuje się|szacowan\\w*|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*"
     "|celem\\s+(?:\\S+\\s+){0,3}?(?:jest|będzie|było)",
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
     spend="wydaje|wydają|wydał|wydała|wydać|wyda|wydatki|wydatków|wydatkach",
@@ -874,6 +876,7 @@ ES = Language(
     aside_before="a través de|mediante|por medio de|con|junto con",
     of_before="de|del",
     receive="recibirá|recibirán|recibe|reciben|recibió|recibieron|ha recibido|obtendrá|obtuvo"
+    "|beneficiará|beneficiarán"
     "|contar con",
     articles="el|la|los|las",
     breakdown="de los cuales|de las cuales|incluidos|incluidas|incluyendo|entre ellos"
@@ -972,6 +975,7 @@ IT = Language(
     aside_before="tramite|attraverso|con|insieme a|mediante",
     of_before="di|del|della|dell['\u2019]|dei|degli",
     receive="riceverà|riceveranno|riceve|ricevono|ha ricevuto|hanno ricevuto|otterrà|ottiene"
+    "|beneficerà|beneficeranno|beneficia|beneficiano"
     "|contare su",
     articles="il|lo|la|l['\u2019]|i|gli|le",
     breakdown="di cui|tra cui|compresi|comprese|inclusi|incluse|composto da",

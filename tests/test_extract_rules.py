@@ -3070,3 +3070,36 @@ def test_whom_a_verb_of_support_names_receives(
     text: str, parties: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(d.value("donor"), d.value("recipient")) for d in extract(text)] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "WFP welcomed the contribution of 500 million Japanese yen (around $3.4 million) from "
+            "the government of Japan.",
+            ["500000000"],
+        ),
+        ("Die Malteser stellen Gelder in Höhe von 100.000 Euro für das Land bereit.", []),
+        ("The Danske Lions Club has already send 500,000 kroner to Nepal.", []),
+        (
+            "Norge har tjent over 800 milliarder kroner på gassalg til EU etter invasjonen.",
+            [],
+        ),
+        (
+            "Przyczyniają się do sfinansowania luki finansowej kraju, szacowanej na ok. 15 mld "
+            "dolarów.",
+            [],
+        ),
+    ],
+    ids=["Japanese yen", "Malteser", "Lions Club", "tjent", "szacowanej"],
+)
+def test_the_thirty_second_tables_money_and_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+def test_who_benefits_in_italian_receives() -> None:
+    draft = one("L’Etiopia beneficerà poi di altri due milioni di euro per le regioni di Gambella.")
+    assert (draft.value("donor"), draft.value("recipient")) == (None, "Ethiopia")
