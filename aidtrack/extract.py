@@ -207,7 +207,7 @@ _ABBREVIATIONS = _Lazy(
     r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|mrd|mio|mia|md|mdr|tsd|tys|"
     r"e\.g|i\.e|St|approx|c|ca|vs|etc|bzw|"
     r"ok|mln|mld|mill|bl|bl\.a|z\.B|u\.a|hhv|resp|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\d\sr)$"
 )
 _CLAUSE_BREAK = _Lazy(
     r",\s+(?=(?:when|while|whereas|mens|medan|während|wobei|lorsque|alors que|tandis que"
@@ -381,6 +381,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
             or people.match(_OUT_OF.sub("", sentence[match.end() :]))
             or _named_count(sentence, match)
             or _compiled(languages, _COUNT_OF).match(sentence[match.end() :])
+            or _POPULATION_OF.search(sentence[: match.start()])
         ):
             continue  # "25 million people", "18 million out of the 38 million people"
         if parsed is None and not _has_money_word(words):
@@ -414,6 +415,12 @@ _COUNT_OF = (
 )
 """A figure with no money of its own, then "of/de/di" and a word that is no money nor aid
 ("20 millones de afganos", "2 millions de réfugiés"): a count of that word."""
+_POPULATION_OF = _Lazy(
+    r"(?<![\w'\u2019])(?:population|befolkning\w*|Bevölkerung|población|popolazione|ludności"
+    r"|bevolking)\s+(?:(?:på|of|von|de|di|van|z|av|af)\s+)?$",
+    re.IGNORECASE,
+)
+"""A population's size ("I en befolkning på over 30 millioner"): a count of people."""
 _OUT_OF = _Lazy(
     r"^\s+(?:out of|of|av|af|von|sur|su|de|z|van)\s+(?:the\s+|les\s+|los\s+|die\s+|de\s+)?"
     r"\d[\d.,]*(?:\s+[^\W\d_]+)?(?=\s)",
@@ -886,7 +893,8 @@ _COUNTERFACTUAL = _Lazy(
 conditional reports a plan ("ha annunciato che avrebbe stanziato")."""
 _IF = _Lazy(r"(?<![\w'\u2019])(?:if|wenn|falls|si|als|om|hvis|jeśli|gdyby|se)\s", re.IGNORECASE)
 _BUDGET_RAISED = _Lazy(
-    r"(?<![\w'\u2019])(?:(?:ophog\w*|verhog\w*|increas\w*|rais\w*|erhöh\w*|Erhöhung"
+    r"(?<![\w'\u2019])(?:(?:humanitarian|humanitære?|humanitära?) reserve?\w*"
+    r"|(?:ophog\w*|verhog\w*|increas\w*|rais\w*|erhöh\w*|Erhöhung"
     r"|augment\w*|aument\w*|zwiększ\w*|øk\w*|løft\w*|höj\w*)\s+(?:\S+\s+){0,3}?"
     r"(?:begroting|budget|Haushalt\w*|presupuesto|bilancio|budżet\w*|budsjett\w*"
     r"|bevilling\w*|bevilgning\w*|anslag\w*)|créditos? extraordinarios?"

@@ -3103,3 +3103,16 @@ def test_the_thirty_second_tables_money_and_figures_that_are_no_pledges(
 def test_who_benefits_in_italian_receives() -> None:
     draft = one("L’Etiopia beneficerà poi di altri due milioni di euro per le regioni di Gambella.")
     assert (draft.value("donor"), draft.value("recipient")) == (None, "Ethiopia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year, the humanitarian reserve amounts to NOK 150 million.",
+        "I en befolkning på over 30 millioner er 21,6 millioner mennesker avhengig av bistand.",
+        "Według Ban Ki Muna zebranie do końca 2014 r. 10 mld dolarów na pomoc wydaje się możliwe.",
+    ],
+    ids=["humanitarian reserve", "befolkning på", "2014 r. (no sentence ends)"],
+)
+def test_the_thirty_third_tables_kinds_of_figures_that_are_no_pledges(text: str) -> None:
+    assert extract(text) == []
