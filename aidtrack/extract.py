@@ -2309,11 +2309,16 @@ def _read_sentence(
         for d in drafts
         if "currency" in d.found
     }
+    since = _SINCE_YEAR.search(reading)
     for draft in drafts:
         if "currency" not in draft.found and "currency" not in draft.open:
             _currency_from_context(draft, context, currencies)
         yearly = draft.open.get("years", "").startswith("each year")
-        if "years" not in draft.found and len(context.years) == 1 and not yearly:
+        if "years" in draft.found or yearly:
+            continue
+        if since:
+            draft.open["years"] = f"the text gives a start ({since[0]!r}) and no end"
+        elif len(context.years) == 1:
             draft.found["years"] = Found(*next(iter(context.years.items())))
             draft.open.pop("years", None)
     if _bare_figures(drafts, reading, languages):
@@ -2451,6 +2456,14 @@ _JOINED_WITH_ARTICLE = _Lazy(
     r"(?:(?:the|la|le|les|die|der|den|de|het|el|los|las|il|gli)\s+|l['\u2019])?)?",
     re.IGNORECASE,
 )
+
+
+_SINCE_YEAR = _Lazy(
+    r"(?<![\w'\u2019])(?:since|seit|siden|sedan|depuis|sinds|desde)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+"""A start year with no end ("having contributed DKK126 million since 2008"): the
+figure is a sum to date, not one of the article's year."""
 
 
 _OWN_KRONE = {"no": "NOK", "da": "DKK", "sv": "SEK"}

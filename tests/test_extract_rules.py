@@ -3116,3 +3116,13 @@ def test_who_benefits_in_italian_receives() -> None:
 )
 def test_the_thirty_third_tables_kinds_of_figures_that_are_no_pledges(text: str) -> None:
     assert extract(text) == []
+
+
+def test_a_sum_since_a_year_takes_no_year_from_the_article() -> None:
+    first, to_date = extract(
+        "The Government of Denmark has contributed DKK15 million to the Sudan Common "
+        "Humanitarian Fund for 2015. Denmark has been a committed supporter of the fund, having "
+        "contributed DKK126 million since 2008."
+    )
+    assert first.value("years") == YearSpan(2015, 2015)
+    assert to_date.value("years") is None and "since 2008" in to_date.open["years"]
