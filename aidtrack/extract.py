@@ -800,7 +800,14 @@ def _not_pledged(
         return "a budget line of one's own, with no recipient"
     own_defence = _TO_OWN_DEFENCE.match(head)
     if (
-        (own_defence and not any(_names(_blank(head, [own_defence.span("own")]), languages)))
+        (
+            own_defence
+            and not any(
+                _names(
+                    _blank(head, [own_defence.span("own")] if own_defence["own"] else []), languages
+                )
+            )
+        )
         or _OWN_MISSIONS.search(near + head)
         or _DEFENCE_GETS.search(near)
     ):
@@ -1643,6 +1650,7 @@ _AND_BEFORE = _Lazy(
     r"(?:(?:the|de|la|le|les|die|der|das|el|il|l['\u2019]|het)\s*)?$",
     re.IGNORECASE,
 )
+"""The "and" (and its article) that joins a name to the one before it."""
 
 
 def _receives_after(after: str, languages: Languages) -> bool:
