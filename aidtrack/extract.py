@@ -318,6 +318,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     )
     number = (
         rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?"
+        rf"|\d{{1,3}}(?:['\u2019]\d{{3}})+"
         rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:,\d+)?|\d+(?:[.,]\d+)?"
         rf"|\b{spelled}\b(?=\s+{scale}(?![^\W\d_]))"
         r"|(?=mil\s+millones\b))"
@@ -326,7 +327,8 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<qualifier>(?<![\w])(?:{qualifier}))[\"\u201d\u2019\u00bb]?\s+"
         rf"(?:(?:an?|en|ett|een|ein|eine|et)\s+(?=hal[fvb]))?)?"
-        rf"(?P<amount>(?:{before}\s?|(?<![\w.,])){number}(?:(?:\s?|-){scale}(?![^\W\d_]))?"
+        rf"(?P<amount>(?:{before}\s?|(?<![\w.,])){number}"
+        rf"(?:(?:\s?|-){scale}(?![^\W\d_])(?:\s+{_AND_A_HALF_AFTER})?)?"
         rf"(?:\s?€|\s+{after})?)",
         re.IGNORECASE,
     )
@@ -508,6 +510,8 @@ def _spelled(words: str, languages: Languages) -> bool:
     )
 
 
+_AND_A_HALF_AFTER = r"(?:et|y|e|und|og|och|en)\s+(?:demie?|medio|mezzo|halv|half)(?![\w])"
+"""A half after a scale word ("38 millions et demi", "tres millones y medio")."""
 _AND_A_HALF = (
     r"(?:och|og|und|et|en|y|e|i)\s+(?:en|ett|ein|eine|un|une|een|a)\s+"
     r"(?:halv|halb|halbe|demi|medio|mezzo)"
@@ -523,6 +527,10 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     digits ("sju och en halv" 7.5), and an adjective settles whose krone, dollar or
     franc it is."""
     text = re.sub(r"(?<=\d)-(?=[^\W\d_])", " ", words)  # "$1.3-million"
+    text = re.sub(r"(?<=\d)['\u2019](?=\d{3})", "", text)  # "160'000 Franken"
+    and_a_half = re.search(r"(?<!och)(?<!og)(?<!und)\s+" + _AND_A_HALF_AFTER, text, re.IGNORECASE)
+    if and_a_half:
+        text = text[: and_a_half.start()] + text[and_a_half.end() :]
     head, _, rest = text.partition(" ")
     digits = lexicon.number_words(languages).get(head.lower())
     if digits and head.lower() not in money.NUMBER_WORDS:
@@ -530,6 +538,10 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
         if half:
             digits, rest = str(Decimal(digits) + Decimal("0.5")), rest[half.end() :]
         text = f"{digits} {rest}"
+    whole = re.match(r"\d+(?![.,]\d)", text)
+    if and_a_half and whole:  # "38 millions et demi", "tres millones y medio": and a half
+        decimal = "." if languages[0] == lexicon.ENGLISH else ","
+        text = f"{whole[0]}{decimal}5{text[whole.end() :]}"
     if re.match(r"mil\s+millones\b", text, re.IGNORECASE):
         text = "1 " + text
     if languages[0] != lexicon.ENGLISH:  # a Danish or Norwegian billion is a million million
@@ -1367,7 +1379,8 @@ _GIVING_VERBS = (
     r"|sender|sendt|wysył\w*|wyśl\w*|envi[aáeé]\w*|yde|yder|ydet|yte|yter|ytt"
     r"|providing|giving|allocating|contributing|disbursing"
     r"|put up|puts up|putting up|fließ\w*|floss\w*|geflossen|vloei\w*|flyter|flyder|flödar"
-    r"|gått in med|går in med|gick in med|gått inn med|går inn med|gikk inn med"
+    r"|gått in med|går in med|gick in med|gått inn med|går inn med|gikk inn med|zukommen"
+    r"|realloc\w*"
     r"|skjuter till|sköt till|skjutit till|bestimmt|bestemt|bestämd\w*|bedoeld|" + _SUPPORT_VERBS
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
@@ -1383,12 +1396,13 @@ _CHARITY_FIRST = _Lazy(
     r"|Cruz Roja|Croce Rossa|Oxfam|Save the Children|Redd Barna|Rädda Barnen|Red Barnet"
     r"|Médecins sans frontières|Leger des Heils|Salvation Army|Diakonie\w*|Misereor"
     r"|Kirkens Nødhjelp|Folkekirkens Nødhjælp|Islamic Relief|World Vision|Welthungerhilfe"
-    r"|Brot für die Welt|Cordaid|Malteser|Johanniter|Lions Club\w*|Rotary)(?![\w])"
+    r"|Brot für die Welt|Cordaid|Malteser|Johanniter|Lions Club\w*|Rotary|Helvetas"
+    r"|Hilfswerk\w*)(?![\w])"
     r"(?:\s+\S+){0,5}?\s+(?:(?:"
     + _GIVING_VERBS
     + r"|stell\w*|pledged|promised|announced|zugesagt|sagte|sagten|spendet\w*|send)"
     + _INFLECTED
-    + r")\s+(?:\S+\s+){0,3}$",
+    + r")\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
 """A named charity that gives the amount, its verb between them ("Caritas international

@@ -167,6 +167,7 @@ EN = Language(
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
     "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
+    "|(?:is|are|was|were) asking"
     "|(?:it|will|would|could) takes?(?=\\s+$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
@@ -950,8 +951,8 @@ IT = Language(
     about="circa|quasi|intorno a|attorno a|approssimativamente|poco meno di|poco più di",
     announced="stanzierà|stanzieranno|invierà|invieranno|fornirà|forniranno|darà|daranno"
     "|destinerà|erogherà|prevede|prevedono|intende|annuncia|ha annunciato|annunciato"
-    "|si sono impegnati|si è impegnata|si è impegnato|avrebbe|avrebbero|\\w+(?:erebbe|erebbero"
-    "|irebbe|irebbero)"
+    "|si sono impegnati|si è impegnata|si è impegnato|avrebbe|avrebbero"
+    "|(?!ammont|cost)\\w+(?:erebbe|erebbero|irebbe|irebbero)"
     "|promette|ha promesso|propone|ha proposto|supporterà|supporteranno|sosterrà|sosterranno"
     "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà"
     "|mettera'|arriverà|arriveranno|andrà|andranno|mobiliterà"

@@ -3126,3 +3126,49 @@ def test_a_sum_since_a_year_takes_no_year_from_the_article() -> None:
     )
     assert first.value("years") == YearSpan(2015, 2015)
     assert to_date.value("years") is None and "since 2008" in to_date.open["years"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Pas moins de 38 millions et demi d'euros étaient destinés au Trésor malien en 2020.",
+            ["38500000"],
+        ),
+        ("España dará tres millones y medio de euros a Haití.", ["3500000"]),
+        (
+            "Nach dem Erdbeben hat die Schweiz für die Opfer 160'000 Franken Nothilfe "
+            "bereitgestellt.",
+            ["160000"],
+        ),
+        (
+            "We have therefore reallocated about 53 million kroner to Syria, said Brende.",
+            ["53000000"],
+        ),
+        (
+            "Österreich werde Moldau zehn Millionen Euro sowie Sachleistungen zukommen lassen.",
+            ["10000000"],
+        ),
+        (
+            "Le perdite subite dal Pakistan ammonterebbero a oltre 43 miliardi di dollari.",
+            [],
+        ),
+        (
+            "The UN is asking the international community to provide USD 560 million.",
+            [],
+        ),
+        (
+            "Auch das Hilfswerk Helvetas stellt Soforthilfe in Höhe von 100’000 Franken zur "
+            "Verfügung.",
+            [],
+        ),
+    ],
+    ids=[
+        *("et demi", "y medio", "160'000", "reallocated", "zukommen lassen"),
+        *("perdite ... ammonterebbero", "is asking", "Hilfswerk"),
+    ],
+)
+def test_the_thirty_fourth_tables_amounts_and_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
