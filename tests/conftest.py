@@ -154,12 +154,18 @@ def interrupted_before_the_entry_point(returncode: int, stderr: str) -> bool:
 
 
 def swallowed_before_the_entry_point(returncode: int, stderr: str) -> bool:
-    """Whether a Ctrl-C landed in the import machinery's lock callback before aidtrack's
-    entry point ran: Python prints it as an exception ignored and goes on, so the
-    command runs as if never interrupted."""
+    """Whether a Ctrl-C landed in the interpreter's start-up where Python prints it and
+    goes on, before aidtrack's entry point ran: in the import machinery's lock callback
+    ("Exception ignored in"), or while it checks whether the script's path is an import
+    path entry (a zip file); the command runs as if never interrupted."""
     return (
         returncode == 0
-        and stderr.startswith("Exception ignored in: <function _get_module_lock")
+        and stderr.startswith(
+            (
+                "Exception ignored in: <function _get_module_lock",
+                "Failed checking if argv[0] is an import path entry",
+            )
+        )
         and "KeyboardInterrupt" in stderr
         and not _reached_main(stderr)
     )

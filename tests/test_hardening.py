@@ -395,7 +395,7 @@ def test_a_ctrl_c_at_any_moment_of_start_up_ends_the_command_cleanly(
             outcome = "reported by Python before the entry point"
             assert after == before
         elif swallowed_before_the_entry_point(process.returncode, err):
-            outcome = "ignored by Python's import machinery before the entry point"
+            outcome = "ignored by Python's start-up before the entry point"
             assert before <= after and len(after - before) == 1  # it ran on, whole
         else:
             outcome = f"exit {process.returncode}"
