@@ -189,9 +189,11 @@ _HEADLINE = _Lazy(
     r"^\W*(?:[A-Z][\w.-]*\s+){1,3}(to\s+(?:allocate|provide|give|send|donate|extend))\b"
 )
 _BY = _Lazy(r"\b(?:increas|rais|cut|reduc|boost)\w*\s+(?:\w+\s+){0,2}by\s+$", re.IGNORECASE)
-_FROM = _Lazy(r"\b(?:from|fra|från|von|um|van|z|da)\s+$", re.IGNORECASE)
+_FROM = _Lazy(r"\b(?:from|fra|frå|från|von|um|van|z|da)\s+$", re.IGNORECASE)
 _TO = _Lazy(
-    r"^\s+(?:to|til|till|auf|à|naar|tot|do|a|hasta)\s+(?:insgesamt\s+|totalt\s+|i alt\s+)?"
+    r"^\s+(?:(?:[^\W\d_]+\s+){0,2}?(?:i|in|en|im|w|nel)\s+\d{4}\s+"
+    r"|(?:per år|om året|i året|a year|per year|pro Jahr|par an|al año|all['\u2019]anno)\s+)?"
+    r"(?:to|til|till|auf|à|naar|tot|do|a|hasta)\s+(?:insgesamt\s+|totalt\s+|i alt\s+)?"
     r"(?:(?:at least|minimum|mindst|minst|mindestens|au moins|plus de|over|more than|nearly"
     r"|almost|about|around|rund|omkring|cirka|knapp|près de|ruim|bijna|ponad|około|casi"
     r"|unos|circa|quasi|oltre)\s+)?$",
@@ -358,7 +360,9 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
     """The amounts a sentence states, each parsed by `money`, and which of them are
     only conversions of the one before ("NOK 85 billion (about US$8 billion)")."""
     found: list[_Mention] = []
-    people = _compiled(languages, r"^\s+(?:[^\W\d_]+(?:\s+|['\u2019]))?{people}\b")
+    people = _compiled(
+        languages, r"^[\s\u00bb\u201d\"]+(?:[^\W\d_]+(?:\s+|['\u2019]))?{people}\b"
+    )  # "25 million people", "« près de 8 millions » de personnes"
     for match in _amount_pattern(languages).finditer(sentence):
         words = match["amount"].strip()
         if not words:
@@ -769,6 +773,7 @@ def _not_pledged(
         or _FROM_MANY.search(near)
         or _PRIVATE_GIFTS.search(near)
         or _PRIVATE_GIVERS.search(near)
+        or _PRIVATE_GIVERS_AFTER.match(after)
         or _CHARITY_GIVES.search(near)
         or _CHARITY_FIRST.search(window)
         or _PRIVATELY.search(re.split(r"[\d$€£]", head, maxsplit=1)[0])
@@ -1070,7 +1075,8 @@ _RAISED_WORD = _Lazy(
 _RAISING = (
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
-    r"|samlet inn|samla inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*|ingezameld|opgehaald|ophalen"
+    r"|samlet inn|samla inn|samles inn|samle inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*"
+    r"|ingezameld|opgehaald|ophalen"
     r"|zebra\w*"
     r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])"
 )
@@ -1090,17 +1096,26 @@ _FROM_MANY = _Lazy(
 )
 """Aid that arrives from other countries ("pomoc, która przypływa z innych krajów"): the
 sum of many donors."""
-_PRIVATE_GIVERS = _Lazy(
-    r"(?<![\w'\u2019])(?:nordmenn|nordmænd|danskere|danskerne|svensker|svenskar|svenskarna"
+_PRIVATE_PEOPLE = (
+    r"(?:nordmenn|nordmænd|danskere|danskerne|svensker|svenskar|svenskarna"
     r"|privatpersoner|Privatleute|Privatpersonen|particuliers|private (?:donors|individuals"
     r"|citizens)|ordinary (?:people|citizens)|well-wishers|the Dutch|Britons|Americans"
     r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians|die Deutschen|die Österreicher"
+    r"|Bundesbürger|die Bürger|les citoyens|los ciudadanos|i cittadini"
     r"|die Schweizer|het publiek|the public|le public|el público|il pubblico)"
-    r"(?!\s+(?:government|cabinet|ministry|state|authorities))\s+(?:\S+\s+){0,5}$",
-    re.IGNORECASE,
+    r"(?!\s+(?:government|cabinet|ministry|state|authorities))"
+)
+_PRIVATE_GIVERS = _Lazy(
+    r"(?<![\w'\u2019])" + _PRIVATE_PEOPLE + r"\s+(?:\S+\s+){0,5}$", re.IGNORECASE
 )
 """A people giving as private persons ("Så langt har nordmenn gitt 5,7 millioner kroner"):
 private giving, not a government's pledge."""
+_PRIVATE_GIVERS_AFTER = _Lazy(
+    r"^\s+(?:haben|hat|har|have|has|hebben|heeft|ont|han|hanno)\s+(?:\S+\s+)?" + _PRIVATE_PEOPLE,
+    re.IGNORECASE,
+)
+"""The same, the givers after the amount and their verb ("Knapp 30 Millionen Euro haben die
+Bundesbürger ... gespendet")."""
 _FUNDRAISER_AFTER = _Lazy(
     r"(?<![\w'\u2019])(?:(?:national|fundraising|donation|public|TV) (?:campaign|appeal|drive)"
     r"|telethon|Spendenaktion\w*|Spendenkampagne\w*|Spendengala\w*|innsamlingsaksjon\w*"

@@ -167,7 +167,7 @@ EN = Language(
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
     "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
-    "|(?:is|are|was|were) asking"
+    "|(?:is|are|was|were) asking|(?:is|are) considering|considers"
     "|(?:it|will|would|could) takes?(?=\\s+$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
@@ -512,7 +512,7 @@ DE = Language(
     need_before="*bedarf|braucht|brauchen|benötigt|benötigen|benötigte\\w*|erforderliche\\w*"
     "|fehlen|fehlt|forder\\w*"
     "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
-    "|bitten um|bäten um|baten um|bat um|hoff\\w*",
+    "|bitten um|bäten um|baten um|bat um|hoff\\w*|erwägt|erwägen",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt"
     "|aufgerufen|gefordert|beantragt|erbeten|verlangt|benötigen"
     "|aufgebracht werden",

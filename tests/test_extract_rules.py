@@ -3172,3 +3172,40 @@ def test_the_thirty_fourth_tables_amounts_and_figures_that_are_no_pledges(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Knapp 30 Millionen Euro haben die Bundesbürger bislang für die Opfer gespendet.", []),
+        (
+            "Derfor aukar vi no støtta til fondet frå 400 millionar per år til 800 millionar per "
+            "år.",
+            ["800000000"],
+        ),
+        (
+            "Norge forpliktet seg til å doble sin klimafinansiering fra sju milliarder kroner i "
+            "2020 til 14 milliarder kroner innen 2026.",
+            ["14000000000"],
+        ),
+        (
+            "SIDA will die Hilfsaktionen in Afghanistan mit 4,5 Millionen Euro unterstützen und "
+            "erwägt die Veranschlagung von weiteren rund 200.000 Euro.",
+            ["4500000"],
+        ),
+        ("Les combats au Soudan ont déplacé « près de 8 millions » de personnes.", []),
+        ("Hjelpeorganisasjonen sier at det må samles inn rundt 300 millioner kroner.", []),
+    ],
+    ids=[
+        "Bundesbürger",
+        "frå ... per år til",
+        "fra ... i 2020 til",
+        "erwägt",
+        "« ... »",
+        "samles inn",
+    ],
+)
+def test_the_thirty_fifth_tables_old_levels_and_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
