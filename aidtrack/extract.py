@@ -1701,12 +1701,10 @@ _RELATIVE_PRONOUNS = "which|who|that|som|der|die|welche|welcher|qui|que|che|dat|
 """The words that open a relative clause about a name ("Mozambique, which received")."""
 
 
-_SUPPORTING = (
-    r"(?<![\w'\u2019])(?:unterstütz\w*|steun\w*|støtt\w*|stöd\w*|soutien\w*|soutient"
-    r"|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed|bistå\w*|bistod)"
-)
 _SUPPORTED_BEFORE = _Lazy(
-    r"(?:" + _SUPPORTING + r"|(?<![\w'\u2019])(?:haben|hat))\s+(?:\S+\s+){0,4}$",
+    r"(?<![\w'\u2019])(?:unterstütz\w*|steun\w*|støtt\w*|stöd\w*|soutien\w*|soutient"
+    r"|apoy\w*|sosten\w*|sostiene|wspier\w*|support\w*|backs?|backed|bistå\w*|bistod"
+    r"|haben|hat)\s+(?:\S+\s+){0,4}$",
     re.IGNORECASE,
 )
 """A verb of support a few words before a name ("haben die Ukraine mit ... unterstützt",
@@ -2425,7 +2423,12 @@ def _apart(
             kept.append(draft)
             kept_links.append(link)
         for party in parties:
-            copy = replace(draft, found=dict(draft.found), open=dict(draft.open))
+            copy = replace(
+                draft,
+                found=dict(draft.found),
+                open=dict(draft.open),
+                conversions=list(draft.conversions),
+            )
             copy.found[role] = Found(party.name, party.words)
             copy.open.pop(role, None)
             kept.append(copy)
@@ -2459,10 +2462,8 @@ def _nearest(sentence: str, parties: Sequence[_Party], link: _Link, *, after: bo
         if p.role == "recipient"
         and link.previous <= p.start < link.at
         and len(sentence[p.start + len(p.words) : link.at].split()) <= 2
-        and not re.search(
-            r"[,;:()]|\b(?:and|og|och|und|et|en|y|e|i|oraz)\b",
-            sentence[p.start + len(p.words) : link.at],
-        )
+        and not re.search(r"[,;:()]", sentence[p.start + len(p.words) : link.at])
+        and not _AND.search(sentence[p.start + len(p.words) : link.at])
     }  # "Luxemburg krijgt 1,8 miljoen euro ..., en Oostenrijk een kleine 800.000 euro"
     first = link.previous == start  # no amount before it in the clause
     for side in (own, following, before if first else set()):
@@ -2784,7 +2785,12 @@ class _Sentence:
             position[index] = len(out_drafts)
             years: list[int | None] = [*expand.get(index, [])] or [None]
             for year in years:
-                copy = replace(draft, found=dict(draft.found), open=dict(draft.open))
+                copy = replace(
+                    draft,
+                    found=dict(draft.found),
+                    open=dict(draft.open),
+                    conversions=list(draft.conversions),
+                )
                 if year is not None:
                     copy.found["years"] = Found(YearSpan(year, year), f"{year} ({copy.note})")
                 out_drafts.append(copy)
