@@ -322,7 +322,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?"
         rf"|\d{{1,3}}(?:['\u2019]\d{{3}})+"
         rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:,\d+)?|\d+(?:[.,]\d+)?"
-        rf"|\b{spelled}\b(?=\s+{scale}(?![^\W\d_]))"
+        rf"|\b{spelled}\b(?=(?:\s+|-){scale}(?![^\W\d_]))"
         r"|(?=mil\s+millones\b))"
     )
     qualifier = "|".join(sorted(lexicon.qualifiers(languages), key=len, reverse=True))
@@ -506,7 +506,7 @@ def _has_money_word(words: str) -> bool:
 
 
 def _spelled(words: str, languages: Languages) -> bool:
-    first = words.split()[0].lower() if words.split() else ""
+    first = re.split(r"[\s-]", words.lower(), maxsplit=1)[0]  # "demi-milliard": "demi"
     return (
         money.spelled_out(words) != words
         or (first in lexicon.number_words(languages) and first not in money.NUMBER_WORDS)
@@ -535,7 +535,7 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     and_a_half = re.search(r"(?<!och)(?<!og)(?<!und)\s+" + _AND_A_HALF_AFTER, text, re.IGNORECASE)
     if and_a_half:
         text = text[: and_a_half.start()] + text[and_a_half.end() :]
-    head, _, rest = text.partition(" ")
+    head, _, rest = re.sub(r"^([^\W\d_]+)-", r"\1 ", text).partition(" ")  # "demi-milliard"
     digits = lexicon.number_words(languages).get(head.lower())
     if digits and head.lower() not in money.NUMBER_WORDS:
         half = re.match(_AND_A_HALF + r"\s+", rest, re.IGNORECASE)
@@ -1100,9 +1100,10 @@ _PRIVATE_PEOPLE = (
     r"(?:nordmenn|nordmænd|danskere|danskerne|svensker|svenskar|svenskarna"
     r"|privatpersoner|Privatleute|Privatpersonen|particuliers|private (?:donors|individuals"
     r"|citizens)|ordinary (?:people|citizens)|well-wishers|the Dutch|Britons|Americans"
-    r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians|die Deutschen|die Österreicher"
-    r"|Bundesbürger|die Bürger|les citoyens|los ciudadanos|i cittadini"
-    r"|die Schweizer|het publiek|the public|le public|el público|il pubblico)"
+    r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians"
+    r"|die (?-i:Deutschen|Österreicher|Schweizer)(?!\s+(?-i:[A-ZÄÖÜ]))"
+    r"|Bundesbürger|die Bürger|les citoyens|los ciudadanos|i cittadini|het publiek|the public"
+    r"|le public|el público|il pubblico)"
     r"(?!\s+(?:government|cabinet|ministry|state|authorities))"
 )
 _PRIVATE_GIVERS = _Lazy(
@@ -1412,17 +1413,23 @@ _CHARITY_FIRST = _Lazy(
     r"|Médecins sans frontières|Leger des Heils|Salvation Army|Diakonie\w*|Misereor"
     r"|Kirkens Nødhjelp|Folkekirkens Nødhjælp|Islamic Relief|World Vision|Welthungerhilfe"
     r"|Brot für die Welt|Cordaid|Malteser|Johanniter|Lions Club\w*|Rotary|Helvetas"
-    r"|Hilfswerk\w*)(?![\w])"
-    r"(?:\s+\S+){0,5}?\s+(?:(?:"
+    r"|Hilfswerk\w*|Kirche|Kirchen|Landeskirche\w*|Bistum|Erzbistum|Diözese|Church|Churches"
+    r"|Diocese|Archdiocese|Église|Eglise|Iglesia|Chiesa|Kości[oó]ł\w*|Kościel\w*|kerk|kerken"
+    r"|kirke|kirken|kyrkan)(?![\w])"
+    r"(?:\s+\S+){0,5}?\s+(?:(?:(?:"
     + _GIVING_VERBS
-    + r"|stell\w*|pledged|promised|announced|zugesagt|sagte|sagten|spendet\w*|send)"
+    + r"|stell\w*|pledged|promised|announced|zugesagt|sagte|sagten|spendet\w*|send|przeka\w*)"
     + _INFLECTED
-    + r")\s+(?:\S+\s+){0,4}$",
+    + r")\s+(?:\S+\s+){0,4}|(?:"
+    + _SUPPORT_VERBS
+    + r")\s+(?:\S+\s+){0,14}?(?:with|mit|med|avec|met|con|z)\s+(?:\S+\s+){0,5})$",
     re.IGNORECASE,
 )
-"""A named charity that gives the amount, its verb between them ("Caritas international
-... stellt direkt 100.000 Euro zur Verfügung", "le Secours populaire a déjà débloqué 50 000
-euros"): its own money, no state's pledge. Money given to one is ("tildelt Red Barnet")."""
+"""A named charity or church that gives the amount, its verb between them ("Caritas
+international ... stellt direkt 100.000 Euro zur Verfügung", "le Secours populaire a déjà
+débloqué 50 000 euros", "Die ... Kirche ... unterstützt die Opfer ... mit einer Soforthilfe
+in Höhe von 15 000 Euro"): its own money, no state's pledge. Money given to one is
+("tildelt Red Barnet")."""
 _HELPING_VERBS = (
     r"help|helps|helped|hjelper|hjælper|hjälper|hilft|helfen|geholfen|aide|aident|aidé|helpt"
     r"|helpen|geholpen|pomaga\w*|pomóc|pomógł|pomogł\w*|ayud\w*|aiut\w*"
@@ -1735,6 +1742,20 @@ _LIST_ITEM_START = _Lazy(
     re.IGNORECASE,
 )
 """Where an item of a list starts: the sentence's start, a comma, "and", "include"."""
+_RECEIVED_BY = _Lazy(
+    r"(?<![\w'\u2019])(?:received|erhalten|empfangen|mottatt|mottat|modtaget|mottagits?"
+    r"|reçue?s?|recibid[oa]s?|ricevut[oiae]|otrzyman\w*|ontvangen)\s+(?:by|von|av|af|par"
+    r"|por|da|dal|dalla|dall['\u2019]|przez|door)\s*(?:(?:the|de|het|la|le|les|el|il|der|dem"
+    r"|den)\s+)?$",
+    re.IGNORECASE,
+)
+"""The agent of a passive of receiving ("has been received by the UN"): who receives."""
+_COUNTRY_NOUN = _Lazy(
+    r"(?<=\s)(?:country|nation|land|landet|staat|pays|país|paese|kraj|kraju|państwo|estado"
+    r"|stato)(?:\s+of)?\s+$"
+)
+"""The common noun a country's name stands after ("the West African nation of Niger", "det
+vestafrikanske land Niger"), in lower case (not "Deutschland", not a name)."""
 _DATIVE_APPOSITION = _Lazy(
     r"(?:^|\s)(?:dem|der)\s+(?-i:[A-ZÄÖÜ])[^\W\d_]*(?:land|staat|region|gebiet|republik)\s+$",
     re.IGNORECASE,
@@ -1784,8 +1805,13 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     supported "with" an amount), currency (an adjective of money), place, possessive,
     or "" (a channel, a partner, the invaded, a relative clause's subject)."""
     before, after = sentence[:start], sentence[end:]
+    apposition = _COUNTRY_NOUN.search(before)
+    if apposition:  # "til det vestafrikanske land Niger": the role of the words before it
+        before = before[: apposition.start()]
     if _ASIDE.search(before) or _SOURCE.search(before):
         return ""  # "selon le gouvernement moldave", "based in Washington", "in addition to"
+    if _RECEIVED_BY.search(before):
+        return "recipient"  # "has been received by the UN": the passive's agent receives
     if form.kind == "adjective" and (
         _compiled(languages, r"^\s+{people}\b").match(after)
         or _compiled(languages, r"(?<![\w'\u2019]){people}\s+$").search(before)
@@ -1926,8 +1952,11 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "donor" if owner_after.match(after) else "possessive"
     owner_before = _compiled(
         languages,
-        r"(?<![\w'\u2019])"
+        r"(?:(?<![\w'\u2019])"
         + heads
+        + r"|"
+        + _START
+        + r"(?:{aid}))"  # "l'aide totale de la France", not "dell'Agenzia delle Nazioni Unite"
         + r"\s+(?:[^\W\d_]+\s+)?(?:{of_before}|der|des)\s*(?:{articles}\s*)?$",
     )
     genitive = _compiled(languages, r"(?<![\w'\u2019])(?:{of_before})\s*(?:{articles}\s*)?$")
@@ -2907,9 +2936,10 @@ class _Sentence:
         if kinds and other:  # "humanitarian assistance and support for Ukraine's recovery"
             kinds = {**kinds, "other": other[0]}
         _settle_word(draft, "category", kinds, "categories")
-        _settle_word(
-            draft, "instrument", _matching(self.languages, INSTRUMENTS, near), "instruments"
-        )
+        instruments = _matching(self.languages, INSTRUMENTS, near) or _matching(
+            self.languages, INSTRUMENTS, " ".join(before.split()[-4:])
+        )  # "a loan of $200 million", "una sovvenzione di un miliardo"
+        _settle_word(draft, "instrument", instruments, "instruments")
 
     def _kind_words(self, near: str, before: str) -> str:
         """The words that say what kind of aid an amount is: after it up to a breakdown
@@ -3146,11 +3176,16 @@ def _stage(
     return found
 
 
-_FUTURE = _Lazy(
-    r"(?<![\w'\u2019])(?:" + _AUXILIARIES + r"|skall|kommer|kommer til å|kommer att|würde"
-    r"|würden|werde|gaat|gaan)(?![\w'\u2019])",
+_FUTURE_WORDS = _AUXILIARIES + r"|skall|kommer|kommer til å|kommer att|würde|würden|werde|gaat|gaan"
+_FUTURE = _Lazy(r"(?<![\w'\u2019])(?:" + _FUTURE_WORDS + r")(?![\w'\u2019])", re.IGNORECASE)
+_FUTURE_AMOUNTING = _Lazy(
+    r"(?<![\w'\u2019])(?:" + _FUTURE_WORDS + r")\s+(?:\S+\s+){0,3}?(?:utgjøre|udgøre|uppgå"
+    r"|belaufen|betragen|beløpe|beløbe|amount to|s['\u2019]élever|atteindre|ammontare"
+    r"|raggiungere|wynieść|ascender|alcanzar|bedragen|være på|bli på|vara|uitkomen op)(?![\w])",
     re.IGNORECASE,
 )
+"""A future of amounting to ("vil etter dette utgjøre 620 mill. kroner", "kommer til at
+udgøre i alt 920 millioner kroner"): what a sum will come to, no promise."""
 
 
 def _bare_future(clause: str, words: str, languages: Languages) -> bool:
@@ -3160,6 +3195,8 @@ def _bare_future(clause: str, words: str, languages: Languages) -> bool:
     promise."""
     if not _FUTURE.fullmatch(words):
         return False
+    if _FUTURE_AMOUNTING.search(clause):
+        return True
     giving = _compiled(
         languages,
         _START + r"(?:" + _STAGES + r"|{receive}|go|goes|gå|går"

@@ -123,7 +123,8 @@ EN = Language(
     "|not less than|exceeded|surpassed|topped",
     up_to="up to|a maximum of|maximum of|(?:the |a )?maximum amount of",
     about="about|around|approximately|nearly|almost|some|roughly|close to|averaging"
-    "|an average of|on average",
+    "|an average of|on average|just under|slightly under|a little under|just short of"
+    "|slightly less than|just below",
     announced="plans?|planned|proposes?|proposed|intends?|will|pledged?|pledges|promised?"
     "|promises|announced?|announces|pledging|prepared|ready|wants|continue|presented|presents"
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set(?=\\s)|preparing|prepares"
@@ -254,7 +255,7 @@ _NORDIC_WORDS = {
     "at_least": "minst|mindst|mer enn|mere end|over|godt|vel|drøyt|drygt|i overkant av",
     "up_to": "opp til|op til|inntil|op mod|opp mot",
     "about": "omkring|rundt|cirka|ca\\.|ca|nesten|næsten|nærmere|nærmest|anslagsvis|om lag"
-    "|omtrent|knapt|knap",
+    "|omtrent|knapt|knap|nærare|nærast",
     "increase": "øker|aukar|øger|trapper opp|trapper op",
     "infinitive": "(?:å|at)\\s+\\w+",
     "recipient_before": "til|for|gi|giver|gir|støtte|støtter|hjelpe|hjælpe|hjelp|hjælp"
@@ -570,8 +571,9 @@ FR = Language(
     "été avec en l d dont ce cette ne pas plus ont été aux selon",
     numbers="un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 "
     "onze=11 douze=12 quinze=15 vingt=20 trente=30 quarante=40 cinquante=50 soixante=60 "
-    "cent=100",
-    at_least="au moins|plus de|au-delà de|supérieur à|pas moins de",
+    "cent=100 demi=0.5",
+    at_least="au moins|plus de|au-delà de|supérieur à|pas moins de|dépasse|dépassent"
+    "|dépassé|dépassant",
     up_to="jusqu'à|jusqu\u2019à|au maximum|au plus",
     about="environ|près de|quelque|quelques|presque|autour de|approximativement|quasiment"
     "|de l'ordre de|de l\u2019ordre de|ca\\.",
@@ -754,9 +756,9 @@ PL = Language(
     "dwóch=2 trzech=3 czterech=4 pięciu=5 sześciu=6 siedmiu=7 ośmiu=8 dziewięciu=9 "
     "dwadzieścia=20 trzydzieści=30 czterdzieści=40 pięćdziesiąt=50 sto=100 półtora=1.5 pół=0.5",
     at_least="co najmniej|przynajmniej|ponad|przeszło|więcej niż|minimum|przekroczyła"
-    "|przekroczył|przekroczyło|przekracza",
+    "|przekroczył|przekroczyło|przekracza|przekraczając[aąey]|przekraczających",
     up_to="do|maksymalnie|nawet do",
-    about="około|ok\\.|blisko|prawie|niemal|niemal|mniej więcej|rzędu",
+    about="około|ok\\.|blisko|prawie|niemal|mniej więcej|rzędu|niecał[eya]|niecałych|niespełna",
     announced="przekaże|przekażą|przeznaczy|przeznaczą|wyśle|wyślą|udzieli|udzielą|da|dadzą"
     "|zapewni|zapewnią|dostarczy|dostarczą|sfinansuje|wesprze|będzie|będą|planuje|planują"
     "|zamierza|zamierzają|zapowiedział|zapowiedziała|zapowiada|obiecał|obiecała|obiecuje"

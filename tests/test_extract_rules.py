@@ -3209,3 +3209,117 @@ def test_the_thirty_fifth_tables_old_levels_and_figures_that_are_no_pledges(
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Evangelisch-Lutherische Kirche in Norddeutschland unterstützt die Opfer des Zyklons "
+        "«Idai» in Mosambik, Malawi und Simbabwe mit einer Soforthilfe in Höhe von 15 000 Euro.",
+        "Z kolei przedstawiciele Kościoła katolickiego z Włoch przekażą na rzecz powodzian 1 "
+        "milion euro.",
+    ],
+    ids=["Kirche", "Kościoła"],
+)
+def test_a_church_giving_its_own_money_is_no_pledge(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "Danmark annoncerer i dag et nyt landeprogram for det vestafrikanske land Niger på "
+            "380 mio. kr. i perioden 2017-2022 under en international konference i Paris.",
+            "Denmark",
+            "Niger",
+        ),
+        (
+            "Danmark øger sin udviklingsstøtte til det vestafrikanske land Niger med 50 procent, "
+            "så den i perioden 2023-27 kommer til at udgøre i alt 920 millioner kroner.",
+            "Denmark",
+            "Niger",
+        ),
+        (
+            "So far just under £610million has been received by the UN from government and "
+            "private donors.",
+            None,
+            "United Nations",
+        ),
+        (
+            "Die deutschen Hilfen belaufen sich auf insgesamt 12,5 Millionen Euro.",
+            "Germany",
+            None,
+        ),
+        (
+            "L'aide totale de la France dépasse à ce jour 1,1 milliard d'euros.",
+            "France",
+            None,
+        ),
+    ],
+    ids=[
+        "det vestafrikanske land Niger",
+        "til det ... land",
+        "received by",
+        "die deutschen Hilfen",
+        "L'aide de la France",
+    ],
+)
+def test_a_country_after_its_noun_receives_and_the_owner_of_aid_gives(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        (
+            "Til no har EU gitt nærare 128 millionar euro til prosjekt som skal hjelpe tidlegare "
+            "FARC-krigarar tilbake til samfunnet, melder Reuters.",
+            Qualifier.ABOUT,
+        ),
+        ("So far just under £610million has been received by the UN.", Qualifier.ABOUT),
+        ("Polska przekazała Ukrainie niecałe dwadzieścia milionów dolarów.", Qualifier.ABOUT),
+        (
+            "Społeczność światowa zadeklarowała pomoc niewiele przekraczającą sto milionów "
+            "dolarów.",
+            Qualifier.AT_LEAST,
+        ),
+        ("L'aide totale de la France dépasse 1,1 milliard d'euros.", Qualifier.AT_LEAST),
+    ],
+    ids=["nærare", "just under", "niecałe", "przekraczającą", "dépasse"],
+)
+def test_the_thirty_sixth_tables_words_of_about_and_more_than(
+    text: str, qualifier: Qualifier
+) -> None:
+    assert one(text).value("qualifier") is qualifier
+
+
+def test_half_a_billion_in_french_and_a_future_of_amounting_to_is_no_promise() -> None:
+    haiti = one(
+        "L'Union européenne a annoncé ce lundi une aide globale d'un demi-milliard "
+        "d'euros pour Haïti."
+    )
+    assert (haiti.value("amount"), haiti.value("recipient")) == (Decimal("500000000"), "Haiti")
+    for text in (
+        "Det samlede bidraget fra Norge til tørkekatastrofen på Afrikas Horn i 2011 vil etter "
+        "dette utgjøre 620 mill. kroner.",
+        "Den samlede støtte vil dermed udgøre 920 millioner kroner.",
+    ):
+        assert one(text).value("status") is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo stanziamento prevede una sovvenzione di un miliardo di dollari da parte della Banca "
+        "mondiale.",
+        "Il governo italiano si è impegnato a concedere fondi a dono per 19 milioni di euro alla "
+        "Giordania.",
+    ],
+    ids=["sovvenzione", "fondi a dono"],
+)
+def test_italian_words_of_a_grant(text: str) -> None:
+    assert one(text).value("instrument") is Instrument.GRANT
