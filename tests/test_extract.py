@@ -168,16 +168,16 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
     assert len(entries) >= 40
     figures = measure(entries)
     assert figures.wrong_amounts == 0, figures.tally["amount"]
-    # Measured: 388 of 401 filled fields right (96.8%), 388 of 435 stated found (89.2%).
+    # Measured: 388 of 398 filled fields right (97.5%), 388 of 435 stated found (89.2%).
     assert figures.precision >= 0.95, figures.tally
     assert figures.recall >= 0.8, figures.tally
 
 
-@pytest.mark.slow  # 4,114 sentences: the longest test of the suite; CI runs it
+@pytest.mark.slow  # 4,230 sentences: the longest test of the suite; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 4,114 sentences its rules were tuned on
-    (tests/data/README.md): 90.4% precision and 76.5% recall when written, against issue
-    24's 95% and 85%, and 84 wrong amounts, 74 of them drafts from 64 sentences without a
+    """What extract does on the 4,230 sentences its rules were tuned on
+    (tests/data/README.md): 90.5% precision and 77.1% recall when written, against issue
+    24's 95% and 85%, and 83 wrong amounts, 73 of them drafts from 63 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -185,13 +185,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The thirty-sixth held-out table (116 sentences no rule writer
-    read) is short of the issue's targets: 88.9% precision, 76.3% recall, 2 wrong
-    amounts, 2 drafts from 2 of its 40 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The thirty-seventh held-out table (114 sentences no rule writer
+    read) is short of the issue's targets: 84.4% precision, 75.4% recall, 8 wrong
+    amounts, 6 drafts from 6 of its 40 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 84, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 74, figures.tally
-    assert figures.precision >= 0.904, figures.tally
-    assert figures.recall >= 0.764, figures.tally
+    assert figures.wrong_amounts <= 83, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 73, figures.tally
+    assert figures.precision >= 0.905, figures.tally
+    assert figures.recall >= 0.770, figures.tally
