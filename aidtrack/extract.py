@@ -206,7 +206,7 @@ _RELATIVE_CLAUSE_NEED = _Lazy(
     r"(?:requires|needs|required|needed|will need|would need|is seeking|sought|asked for)\b"
 )
 _ABBREVIATIONS = _Lazy(
-    r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|mrd|mio|mia|md|mdr|tsd|tys|"
+    r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|mrd|mio|mia|md|mdr|tsd|tys|rd|"
     r"e\.g|i\.e|St|approx|c|ca|vs|etc|bzw|"
     r"ok|mln|mld|mill|bl|bl\.a|z\.B|u\.a|hhv|resp|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\d\sr)$"
@@ -607,7 +607,8 @@ def _conversion_span(
     )
     equivalent_in = _word(languages, "equivalent")
     breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
-    opening = re.match(r"\.?\s*([(\[])", between)  # "75 mio. kr. (10 mio. USD)"
+    opening = _compiled(languages, r"^\.?\s*(?:(?:{each_year})\s*)?([(\[])").match(between)
+    # "75 mio. kr. (10 mio. USD)", "115 million Swedish kronor per year (approx. 13 million"
     opening = opening or _restated_after(between, previous, start, sentence)
     if opening and not re.search(r"[)\]]", between) and not breakdown.match(between):
         closing = sentence.find(")" if opening[1] == "(" else "]", end)
@@ -796,7 +797,11 @@ def _not_pledged(
         return "what ought to be, not money given"
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
         return "what would have been, not money given"
-    if (said("loss") and not _LOSS_AND_DAMAGE.search(near)) or _VANISHED.match(after):
+    if (
+        (said("loss") and not _LOSS_AND_DAMAGE.search(near))
+        or _VANISHED.match(after)
+        or _VANISHED_BEFORE.search(near)
+    ):
         return "a cost, damage, a loss, GDP or assets"
     if _REBUILDING_COSTS.search(near) and not _word(languages, "aid").search(near):
         return "a cost, damage, a loss, GDP or assets"
@@ -845,16 +850,30 @@ def _not_pledged(
         )
     ):
         return "spending"  # on one's own war, not on a recipient ("bruker ... på Ukraina")
+    if _OWN_DEFENCE_BUDGET.search(near + head) and not any(
+        _before(languages, "recipient_before").search((near + head)[:start])
+        for start, _, _, _ in _names(near + head, languages)
+    ):
+        return "a country's own defence budget"  # "national defence will increase ... to"
     if _COMPARED.search(reading[: mention.origin]) or _THAN.search(reading[: mention.origin]):
         return "the figure it is compared with"
     if (
         _DIFFERENCE.search(reading[: mention.start])
-        or (_COMPARED_AFTER.match(after) and _INCREASE_OF.search(near))
+        or (
+            _COMPARED_AFTER.match(after)
+            and (_INCREASE_OF.search(near) or _INCREASE_AFTER.match(after))
+        )
         or _MORE_THAN_BEFORE.match(after)
     ):
-        return "a difference between two amounts"
-    if previous is not None and previous.role not in ("", _OLD_LEVEL) and not giving.search(window):
-        return previous.role  # "losses reached $176 billion, compared to $152 billion"
+        return _A_DIFFERENCE
+    if (
+        previous is not None
+        and previous.role not in ("", _OLD_LEVEL, _A_DIFFERENCE)
+        and (not giving.search(window) or _word(languages, "breakdown").search(window))
+    ):
+        # "losses reached $176 billion, compared to $152 billion"; a part of a figure that
+        # is no pledge ("Mittel in Höhe von 100 Mrd. € bereitgestellt, von denen rd. 22")
+        return previous.role
     return ""
 
 
@@ -944,6 +963,22 @@ _FROM_BUDGET = _Lazy(
 )
 """A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt"): no one
 receives it, unless the clause names who does."""
+_OWN_DEFENCE_BUDGET = _Lazy(
+    r"(?<![\w'\u2019])(?:national defen[cs]e|defen[cs]e (?:budget|spending|expenditure)"
+    r"|military (?:budget|spending|expenditure)|budget\s+(?:\S+\s+){0,3}?(?:defen[cs]e|military)"
+    r"|forsvarsbudsjett\w*|forsvarsbudget\w*|försvarsbudget\w*|försvarsutgift\w*"
+    r"|försvarsanslag\w*|försvarets\s+(?:\S+\s+){0,2}?budget\w*|Verteidigungshaushalt\w*"
+    r"|Verteidigungsausgaben|Verteidigungsetat\w*|Wehretat\w*|Rüstungsausgaben"
+    r"|budget de la défense|budget des armées|dépenses militaires"
+    r"|budget\s+(?:\S+\s+){0,3}?(?:défense|armées)|defensiebegroting|defensie-uitgaven"
+    r"|defensiebudget|budżet\w* obronn\w*|wydatk\w* na obronność|presupuesto de defensa"
+    r"|presupuesto\s+(?:\S+\s+){0,3}?defensa|gasto militar|bilancio della difesa"
+    r"|bilancio\s+(?:\S+\s+){0,3}?difesa|spesa militare|spese militari)(?![\w])",
+    re.IGNORECASE,
+)
+"""A country's defence budget, named before its figure ("national defence will increase by
+23 per cent in 2025 to 13.5 trillion roubles", "den Verteidigungshaushalt ... ein Etat von
+über 150 Milliarden Euro"): its own, not aid, unless a recipient is named."""
 _DEFENCE_GETS = _Lazy(
     r"(?<![\w'\u2019])(?:forsvar(?:et)?|försvar(?:et|smakten)?|Bundeswehr|(?:the )?armed forces"
     r"|defensie|krijgsmacht|forces armées|fuerzas armadas|forze armate|Siły Zbrojne)\s+"
@@ -1184,6 +1219,15 @@ _VANISHED = _Lazy(
     re.IGNORECASE,
 )
 """Money lost ("after $1 billion went missing from three Moldovan banks"): a loss."""
+_VANISHED_BEFORE = _Lazy(
+    r"(?<![\w'\u2019])(?:disappearance|theft|scomparsa|sparizione|furto|Verschwinden|Diebstahl"
+    r"|disparition|vol|desaparición|robo|zniknięcie|kradzież\w*|forsvinning\w*|försvinnande\w*"
+    r"|tyveri\w*|stöld\w*|verdwijning|diefstal)\s+(?:of|di|von|de|du|des|af|av|van|z)\s+"
+    r"(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""The same, the loss named before ("la scandalosa scomparsa di circa un miliardo di
+dollari")."""
 _CHARITY_GIVES = _Lazy(
     r"(?<![\w'\u2019])(?:non-?governmental organi[sz]ations?|NGOs?|charit(?:y|ies)"
     r"|Nichtregierungsorganisation(?:en)?|ONGs?|organisations? non gouvernementales?"
@@ -1350,6 +1394,13 @@ _INCREASE_OF = _Lazy(
 """An increase set against another year or amount ("un incremento de más de dos millones
 de euros con respecto a 2022"): a difference, not money given; a pledge followed by
 "compared with" what came before is still the pledge."""
+_INCREASE_AFTER = _Lazy(
+    r"^\s+(?:increase|rise|more|less|decrease|Erhöhung|Anstieg|mehr|weniger|økning|mer|mere"
+    r"|mindre|ökning|de plus|de moins|más|menos|in più|in meno|więcej|mniej|meer|minder)\b",
+    re.IGNORECASE,
+)
+"""The same with the increase after its amount ("a €100 million increase compared to initial
+proposals")."""
 _BOUNDARY = _Lazy(
     r";|(?<![\w'\u2019])(?:which|who|whose|hvilket|vilket|który\w*|która|które|cui)(?![\w'\u2019])"
     r"|,\s+(?:and|but|og|men|och|und|aber|et|mais|maar|ale|oraz|y|pero|e)\s+"
@@ -1509,6 +1560,10 @@ _INCREASE = _Lazy(
 
 _OLD_LEVEL = "an old level"
 """Why the level a change starts from is no pledge; the new level after it is one."""
+_A_DIFFERENCE = "a difference between two amounts"
+"""Why a difference is no pledge; it passes nothing on to the figure after it ("a €100
+million increase compared to initial proposals - alongside €1.5 billion in low-interest
+loans")."""
 
 
 def _old_levels(sentence: str, mentions: Sequence[_Mention]) -> list[_Mention]:
@@ -1720,12 +1775,16 @@ _SUPPORTED_JUST_BEFORE = _Lazy(
     r"(?<![\w'\u2019])(?:unterstützt|unterstützen|unterstützte|steunt|steunen|steunde|støtter"
     r"|støttet|stöder|stödjer|stödde|stödja|soutient|soutenir|soutiennent|apoya|apoyan|apoyó"
     r"|apoyará|apoyar|sostiene|sostenere|wspiera|wspierają|wspierać|supports|supported"
-    r"|supporting|backs|backed|bistå\w*|bistod)"
+    r"|supporting|backs|backed|bistå\w*|bistod|finance|finances|financed|financing"
+    r"|finanziare|finanzia|finanzierà|financer|financera|financiar|financiará"
+    r"|finanzieren|finanziert|finansiere|finansierer|finansiera|finansierar|finansować"
+    r"|sfinansuje|financieren|financiert)"
     r"\s+(?:(?:the|die|den|der|das|de|het|la|le|les|el|il)\s+|l['\u2019])?$",
     re.IGNORECASE,
 )
-"""A name right after a verb of support, its verb forms only ("supports the UN", "bistå
-Bangladesh"; not "støtten Norge har gitt"): its object, who receives."""
+"""A name right after a verb of support or financing, its verb forms only ("supports the
+UN", "bistå Bangladesh", "finanziare l'Egitto"; not "støtten Norge har gitt"): its object,
+who receives."""
 _WITH_ITS_AMOUNT = _Lazy(
     r"^\s+(?:with|mit|med|avec|met|con)\s+(?:\S+\s+){0,2}?\S*\d[^,.;()]*?"
     r"(?:[,.;]|$|\s(?:and|und|og|och|et|en|y|e|sowie|as well as)\s)",
@@ -1763,7 +1822,9 @@ _DATIVE_APPOSITION = _Lazy(
 """A name after a German dative noun of a country ("dem Bürgerkriegsland Jemen"): whom
 the money is for."""
 _SUPPORTED_WITH_AFTER = _Lazy(
-    r"^\s+(?:(?:und|en|and)\s+(?:die|de|the)?\s*[^\W\d_]+\s+)?(?:mit|met)\s+"
+    r"^\s+(?:(?:und|en|and)\s+(?:die|de|the)?\s*[^\W\d_]+\s+)?"
+    r"(?:(?:aufgrund|wegen|angesichts|infolge|vanwege|wegens|gezien)\s+[^\W\d_]+\s+[^\W\d_]+\s+)?"
+    r"(?:mit|met)\s+"
     r"(?:(?!\S*[,.;]\s)\S+\s+){0,12}?(?:zu\s+)?(?:unterstütz\w*"
     r"|helfen|geholfen|te\s+steunen|steunen|gesteund|helpen|geholpen)(?![\w])",
     re.IGNORECASE,
@@ -1771,7 +1832,8 @@ _SUPPORTED_WITH_AFTER = _Lazy(
 """A name supported with something, the verb last in its clause ("Jemen mit 100 Millionen
 Euro unterstützen", "Mosambik und die Komoren mit 13 Millionen Dollar ... zu
 unterstützen", "die Ukraine mit Finanzhilfen von bis zu drei Milliarden US-Dollar (2,16 Mrd
-Euro) zu unterstützen", "Oekraïne met 2 miljard euro steunen"): who receives."""
+Euro) zu unterstützen", "Oekraïne met 2 miljard euro steunen", "die Republik Moldau
+aufgrund ihrer Energiekrise mit 30 Millionen Euro unterstützen"): who receives."""
 _AUXILIARIES = "will|would|vil|skal|ska|wird|werden|zal|zullen|va|vont"
 """The future's auxiliaries that `_FUTURE` and `_MODAL_AFTER` share."""
 _MODAL_AFTER = _Lazy(
@@ -1891,10 +1953,14 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # "between the European Union and Ukraine": neither
     if _before(languages, "aside_before").search(before):
         return ""  # a channel, a partner
-    if _before(languages, "donor_before").search(before) or _compiled(
+    giver = _before(languages, "donor_before").search(before)
+    receiving = _before(languages, "recipient_before").search(before)
+    if (giver and not (receiving and receiving.start() > giver.start())) or _compiled(
         languages, _OWNER_OF_AMOUNT
     ).search(before):
-        return "donor"  # "from Japan", "i 15 milioni di sterline del Regno Unito"
+        # "from Japan", "i 15 milioni di sterline del Regno Unito"; not "stand by para
+        # Argentina", where the word just before the name is its own
+        return "donor"
     if (
         _WITH_ITS_AMOUNT.match(after)
         and _LIST_ITEM_START.search(before)
@@ -1903,7 +1969,6 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "donor"  # "Nach Spanien mit 346 Millionen Euro, Frankreich mit ...": its money
     if "de" in languages and _DATIVE_APPOSITION.search(before):
         return "recipient"  # "hat dem Bürgerkriegsland Jemen ... zugesagt"
-    receiving = _before(languages, "recipient_before").search(before)
     if (
         receiving
         and _POSSESSIVE.match(after)
@@ -2106,12 +2171,17 @@ _OFFICIALS = (
 )
 _OFFICIAL_AFTER = _Lazy(r"^[\u2019'\u02bc]s\s+(?:[^\W\d_]+\s+){0,2}?" + _OFFICIALS, re.IGNORECASE)
 _OFFICIAL_OF = _Lazy(
-    r"(?<![\w'\u2019])" + _OFFICIALS + r"\s+(?:of|de|du|des|di|del|della|van|von|der|for|för|z)"
+    r"(?<![\w'\u2019])(?:"
+    + _OFFICIALS
+    + r"(?=\s+(?:of|de|du|des|di|del|della|van|von|der|for|för|z)\s)|komisarz\w*|commissioner"
+    r"|commissaire|comisario|commissario|Kommissar\w*|kommissær\w*|kommissionär\w*)"
+    r"(?:\s+(?:of|de|du|des|di|del|della|van|von|der|for|för|z))?"
     r"\s+(?:the\s+|la\s+|le\s+|l['\u2019])?$",
     re.IGNORECASE,
 )
-"""Whose official a person is ("the UN's humanitarian chief", "the head of the IMF"): the
-speaker's post, neither a donor nor the recipient."""
+"""Whose official a person is ("the UN's humanitarian chief", "the head of the IMF",
+"komisarz UE ds. pomocy humanitarnej"): the speaker's post, neither a donor nor the
+recipient."""
 _AUXILIARY = _Lazy(
     r"^\s+(?:hat|haben|hatte|hatten|har|hadde|havde|hade|heeft|hebben|had)\s+$", re.IGNORECASE
 )

@@ -125,14 +125,16 @@ EN = Language(
     about="about|around|approximately|nearly|almost|some|roughly|close to|averaging"
     "|an average of|on average|just under|slightly under|a little under|just short of"
     "|slightly less than|just below",
-    announced="plans?|planned|proposes?|proposed|intends?|will|pledged?|pledges|promised?"
+    announced="plans?|planned|announcing|proposes?|proposed|intends?|will|pledged?|pledges"
+    "|promised?"
     "|promises|announced?|announces|pledging|prepared|ready|wants|continue|presented|presents"
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set(?=\\s)|preparing|prepares"
     "|proposals?|willing|in the pipeline|offered|offers|donates",
-    committed="approved?|approves|agreed|agrees|adopted|adopts|signed|signs|backed|passed"
+    committed="approved?|approves|green light|green-lit|greenlit|agreed|agrees|adopted|adopts"
+    "|signed|signs|backed|passed"
     "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides"
     "|signed off|signs off",
-    allocated="allocated|allocates|earmarked|budgeted|appropriated"
+    allocated="allocated|allocates|allocating|earmarked|budgeted|appropriated"
     "|(?:is|are)\\s+making\\s+(?:\\S+\\s+){0,8}?available|makes\\s+(?:\\S+\\s+){0,8}?available"
     "|made\\s+(?:\\S+\\s+){0,8}?available",
     disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
@@ -174,10 +176,7 @@ EN = Language(
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
     "|(?:economic|financial) impact"
-    "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction"
-    "|defen[cs]e budget|defen[cs]e spending|defen[cs]e expenditure|military budget"
-    "|budget\\s+(?:\\S+\\s+){0,3}?(?:defen[cs]e|military)"
-    "|military spending|military expenditure",
+    "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
     people="people|persons|refugees|civilians|children|residents|inhabitants|households"
     "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings|lives"
     "|infections|cases|deaths|victims",
@@ -233,19 +232,22 @@ EN = Language(
 )
 
 _NORDIC_STAGES = {
-    "announced": "vil|skal|planlegger|planlægger|foreslår|foreslo|foreslog|foreslått|foreslået"
+    "announced": "vil|skal|tilbyr|tilbyder|tilbød|tilbudt|planlagt|planlegger|planlægger|foreslår"
+    "|foreslo|foreslog|foreslått|foreslået"
     "|lover|lovet|lovede"
     "|varsler|varslet|kunngjorde|kunngjør|kunngjort|annonserte|annoncerede|annonserer|udmeldt"
     "|annoncerer|annonseret|annonceret|meddelte|kommer til å|ønsker|vil gerne|tilsagn|lovnad"
     "|presenterer|presenterte|presentert|præsenterer|præsenterede|præsenteret|lanserer"
     "|lanserte|lancerer|lancerede|donerer",
-    "committed": "vedtatt|vedtaget|vedtok|vedtog|vedtar|godkjent|godkendt|godkjente|godkendte"
+    "committed": "grønt lys|vedtatt|vedtaget|vedtok|vedtog|vedtar|godkjent|godkendt|godkjente"
+    "|godkendte"
     "|enige|enedes|aftalt|inngått|indgået|signert|undertegnet|underskrevet|besluttet"
     "|besluttede|beslutter|bestemt|bestemte|bestemmer|forpliktet|forpligtet",
     "allocated": "bevilget|bevilger|bevilgede|bevilgning|bevilge|bevilges|bevilling|bevillige"
     "|tildelt|tildeler|tildelte|tildeles"
     "|bevilliger|bevilliget|budsjettert|budgetteret|øremerket|øremærket|avsatt|afsat"
-    "|afsætter|afsættes|avsetter|avsettes|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av|af)",
+    "|afsætter|afsættes|avsetter|avsettes|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av"
+    "|af)",
     "disbursed": "utbetalt|udbetalt|betalt ut|overført|overførte|ga|gav|levert|leveret"
     "|leverte|donert|doneret|donerte|donerede|sendte|(?:har|hadde|havde|ble|blev)\\s+"
     "(?:\\S+\\s+){0,3}?(?:gitt|givet|sendt|levert|leveret|bidratt|bidraget|donert|doneret"
@@ -288,7 +290,7 @@ _NORDIC_WORDS = {
     "loss": "*kostnad|*kostnader|*omkostninger|koste|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|tjent|tjente|tjener|tjenet"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
-    "|renter|*eksport|*import|ødelagt|ødelagte|forsvarsbudsjett\\w*|forsvarsbudget\\w*"
+    "|renter|*eksport|*import|ødelagt|ødelagte"
     "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
     "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
     "people": "mennesker|menneske|personer|flyktninger|flygtninge|sivile|civile|barn|børn"
@@ -386,7 +388,8 @@ SV = Language(
     announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
     "|utlovade|avser"
     "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat",
-    committed="beslutat|beslutade|beslutar|godkänt|godkände|godkänner|klubbat|klubbade|enats"
+    committed="grönt ljus|beslutat|beslutade|beslutar|godkänt|godkände|godkänner|klubbat|klubbade"
+    "|enats"
     "|enades|undertecknat|undertecknade|avtalat|fastställt|fastställts|fastställde",
     allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker|budgeterade"
     "|budgeterat|budgeterad"
@@ -410,15 +413,15 @@ SV = Language(
     each_year="varje år|per år|om året|årligen|årlig|årliga|i året",
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
-    need_before="*behov|*behoven|*behovet|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar|uppskattas"
+    need_before="*behov|*behoven|*behovet|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar"
+    "|uppskattas"
     "|beräknar|beräknas|(?:ber|bad|bett|bedit)\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan"
     "|uppmana\\w*",
     need_after="behövs|krävs|nödvändiga|*behov|behöver",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
     loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|kostat|*skador|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
-    "|förstörda|försvarsbudget\\w*|försvarsutgift\\w*|försvarsanslag\\w*"
-    "|försvarets\\s+(?:\\S+\\s+){0,2}?budget\\w*",
+    "|förstörda",
     people="människor|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
     "|granater|ton|gånger",
     aid="*stöd|*stödet|*hjälp|*hjälpen|*bistånd|*biståndet|*bidrag|*bidraget|*paket|*paketet"
@@ -468,7 +471,7 @@ DE = Language(
     "eineinhalb=1.5 halbe=0.5",
     at_least="mindestens|wenigstens|mehr als|über|gut|knapp über|rund über",
     up_to="bis zu|maximal|höchstens",
-    about="etwa|rund|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd"
+    about="etwa|rund|rd\\.|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd"
     "|durchschnittlich|im Durchschnitt",
     announced="wird|werden|würde|würden|werde|will|wollen|plant|planen|planten|plante"
     "|geplant|kündigt|kündigte|angekündigt|verspricht|versprach|versprochen|zugesagt"
@@ -476,7 +479,8 @@ DE = Language(
     "|sagten\\s+(?:\\S+\\s+){0,16}?zu"
     "|in Aussicht gestellt|(?:stellt|stellte)\\s+(?:\\S+\\s+){0,12}?in Aussicht"
     "|beabsichtigt|vorgeschlagen|schlägt|vorgestellt|präsentiert",
-    committed="beschlossen|beschließt|beschloss|bewilligt|bewilligte|genehmigt|genehmigte"
+    committed="grünes Licht|beschlossen|beschließt|beschloss|bewilligt|bewilligte|genehmigt"
+    "|genehmigte"
     "|vereinbart|vereinbarten|unterzeichnet|unterzeichnete|billigt|billigte|gebilligt"
     "|verabschiedet|verabschiedete|freigegeben|gab\\s+(?:\\S+\\s+){0,8}?frei|freigemacht"
     "|entschieden|entschied|geeinigt|einigten|einigte",
@@ -502,7 +506,8 @@ DE = Language(
     receive="erhält|erhielt|erhielten|erhalte|bekommt|bekam|bekamen|bekomme|empfängt|erhalten"
     "|bekommen",
     articles="der|die|das|dem|den",
-    breakdown="darunter|davon|einschließlich|inklusive|wovon|unter anderem|u\\.a\\."
+    breakdown="darunter|davon|von denen|von welchen|einschließlich|inklusive|wovon|unter anderem"
+    "|u\\.a\\."
     "|setzt sich zusammen aus|bestehend aus",
     of_this="davon|hiervon|von (?:diesem|dieser|diesen) (?:Betrag|Summe|Mitteln)",
     part_of="als Teil|im Rahmen|innerhalb|aus dem|aus der",
@@ -520,8 +525,7 @@ DE = Language(
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
-    "|zerstört\\w*|verteidigungshaushalt\\w*|verteidigungsausgaben|verteidigungsetat\\w*"
-    "|wehretat\\w*|rüstungsausgaben",
+    "|zerstört\\w*",
     people="menschen|personen|flüchtlinge|geflüchtete|vertriebene|zivilisten|kinder|einwohner"
     "|haushalte"
     "|soldaten|dosen|granaten|tonnen|mal",
@@ -582,7 +586,8 @@ FR = Language(
     "|prévoient|compte|envisage|annonce|annoncé|a annoncé|promet|promis|a promis"
     "|propose|proposé|participera|présente|présenté|\\w+(?:erait|eraient|irait|iraient)"
     "|a l'intention|a l\u2019intention|prévue?s?|annoncée?s?",
-    committed="a approuvé|approuvé|approuvée|a adopté|adopté|adoptée|a signé|signé|signée"
+    committed="feu vert|convenu|ont convenu|a convenu|a approuvé|approuvé|approuvée|a adopté"
+    "|adopté|adoptée|a signé|signé|signée"
     "|engagés|engagées"
     "|a décidé|décidé|décide|a validé|validé|a voté|voté|s'engage|s\u2019engage"
     "|s'est engagée?|s\u2019est engagée?",
@@ -622,8 +627,7 @@ FR = Language(
     spend="dépense|dépensent|dépensé|dépenses",
     loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
-    "|détruit\\w*|budget de la défense|budget des armées|dépenses militaires"
-    "|budget\\s+(?:\\S+\\s+){0,3}?(?:défense|armées)"
+    "|détruit\\w*"
     "|dépenses de défense|programmation militaire",
     people="personnes|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
     "|obus|tonnes|fois",
@@ -655,6 +659,7 @@ FR = Language(
     aliases="États-Unis=United States;Etats-Unis=United States;Grande-Bretagne=United Kingdom;"
     "Russie=Russian Federation;UE=EU;Union européenne=EU;Commission européenne=EU;"
     "Bruxelles=EU;Banque mondiale=World Bank;FMI=IMF;Fonds monétaire international=IMF;"
+    "Fonds Monétaire International=IMF;"
     "BEI=EIB;BERD=EBRD;ONU=UN;Nations unies=UN;OTAN=NATO;Paris=France;Berlin=Germany;"
     "Kiev=Ukraine;Kyiv=Ukraine;Londres=United Kingdom;Washington=United States;"
     "Gaza=Palestine;bande de Gaza=Palestine;Cisjordanie=Palestine;"
@@ -677,7 +682,8 @@ NL = Language(
     "|zegden\\s+(?:\\S+\\s+){0,8}?toe|plant|is van plan|stelt voor"
     "|beschikbaar (?:zal|zullen|wil|willen|gaat|gaan) stellen"
     "|voorgesteld",
-    committed="goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed|keurt\\s+(?:\\S+\\s+){0,8}?goed"
+    committed="groen licht|goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed"
+    "|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
     allocated="uitgetrokken|trekt\\s+(?:\\S+\\s+){0,8}?uit|trok\\s+(?:\\S+\\s+){0,8}?uit"
     "|vrijgemaakt|vrijmaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|maakte\\s+(?:\\S+\\s+){0,8}?vrij"
@@ -707,13 +713,13 @@ NL = Language(
     equivalent="omgerekend|ofwel|oftewel|wat overeenkomt met|of",
     need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
     "|naar schatting"
-    "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op|roept\\s+(?:\\S+\\s+){0,6}?op"
+    "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op"
+    "|roept\\s+(?:\\S+\\s+){0,6}?op"
     "|vroeg\\s+(?:\\S+\\s+){0,4}?om|vroegen\\s+(?:\\S+\\s+){0,4}?om|gevraagd",
     need_after="nodig|vereist|benodigd|benodigde|geschat|gevraagd|aangevraagd|opgeroepen",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
     loss="*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort|*inkomsten|*tegoeden"
-    "|rente|*winsten|*export|*import|vernietigd\\w*|defensiebegroting|defensie-uitgaven"
-    "|defensiebudget",
+    "|rente|*winsten|*export|*import|vernietigd\\w*",
     people="mensen|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
     "|doses|granaten|ton|keer",
     aid="*steun|*hulp|*bijdrage|*pakket|*lening|*toezegging|*gift",
@@ -762,14 +768,16 @@ PL = Language(
     announced="przekaże|przekażą|przeznaczy|przeznaczą|wyśle|wyślą|udzieli|udzielą|da|dadzą"
     "|zapewni|zapewnią|dostarczy|dostarczą|sfinansuje|wesprze|będzie|będą|planuje|planują"
     "|zamierza|zamierzają|zapowiedział|zapowiedziała|zapowiada|obiecał|obiecała|obiecuje"
-    "|zadeklarował|zadeklarowała|deklaruje|zaproponował|zaproponowała|chce",
+    "|zadeklarował|zadeklarowała|zadeklarowali|zadeklarowało|zadeklarowaliśmy|obiecali|obiecało"
+    "|deklaruje|zaproponował|zaproponowała|chce",
     committed="zatwierdził|zatwierdziła|zatwierdzony|zatwierdzono|przyjął|przyjęła|przyjęto"
     "|podpisał|podpisała|podpisano|zdecydował|zdecydowała|zdecydowano|uzgodnił|uzgodniła"
     "|uchwalił|uchwaliła|podjął decyzj\\w*|podjęła decyzj\\w*|podjęło decyzj\\w*"
     "|podjęto decyzj\\w*",
     allocated="przeznaczył|przeznaczyła|przeznaczono|przeznaczyło|przyznał|przyznała"
     "|przyznano|wyasygnował|zarezerwował",
-    disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|przekazaliśmy|wypłacił|wypłaciła"
+    disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|przekazaliśmy|wypłacił"
+    "|wypłaciła"
     "|przekazanego|przekazanej|przekazanych|przekazany|przekazane"
     "|wypłacono|dostarczył|dostarczyła|dostarczono|wysłał|wysłała|wysłano|wydał|wydała"
     "|wydano|skierowano|skierował|udzielon\\w*|udzielił|udzieliła|pomógł|pomogła|pomogło|pomogli",
@@ -797,8 +805,7 @@ PL = Language(
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
     spend="wydaje|wydają|wydał|wydała|wydać|wyda|wydatki|wydatków|wydatkach",
     loss="koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb|deficyt\\w*|dochod\\w*"
-    "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*"
-    "|budżet\\w* obronn\\w*|wydatk\\w* na obronność",
+    "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*",
     people="osób|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci|mieszkańców"
     "|gospodarstw"
     "|żołnierzy|dawek|pocisków|ton|razy",
@@ -859,14 +866,16 @@ ES = Language(
     "|asignará|asignarán"
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
-    "|se compromete|se comprometió|comprometió|comprometieron|comprometido|propone|propuso"
+    "|propondrá|propondrán|se compromete|se comprometió|comprometió|comprometieron|comprometido"
+    "|propone|propuso"
     "|apoyará|apoyarán|contribuirá"
     "|contribuirán|transferirá|transferirán|\\w+(?:aría|arían|ería|erían|iría|irían)",
-    committed="aprobó|ha aprobado|aprobado|aprobada|firmó|ha firmado|firmado|acordó"
+    committed="luz verde|suscrito|ha suscrito|suscribió|aprobó|ha aprobado|aprobado|aprobada"
+    "|firmó|ha firmado|firmado|acordó"
     "|ha acordado|acordado|decidió|ha decidido|decidido|aprueba|aprueban|aprobaron",
     allocated="destinado|destinados|asignó|ha asignado|asignado|asignados|consignado"
     "|reservado|habilitado|ha destinado|destinó|presupuestado|presupuestó",
-    disbursed="desembolsó|ha desembolsado|desembolsado|entregó"
+    disbursed="facilitado|ha facilitado|facilitó|desembolsó|ha desembolsado|desembolsado|entregó"
     "|ha entregado|entregado"
     "|envió|ha enviado|enviado|ha aportado|aportó|aportado|donó|ha donado|donado|pagó"
     "|aportaron|donaron|entregaron|enviaron"
@@ -900,8 +909,7 @@ ES = Language(
     spend="gasta|gastan|gastó|gasto|gastos",
     loss="cost[oe]s?|cuesta|costó|costará|costarán|costaría|daños|pérdidas|perdió|pib|déficit"
     "|ingresos|activos"
-    "|intereses|beneficios|exportaciones|importaciones|destruid\\w*|presupuesto de defensa"
-    "|presupuesto\\s+(?:\\S+\\s+){0,3}?[dD]efensa"
+    "|intereses|beneficios|exportaciones|importaciones|destruid\\w*"
     "|gasto en defensa|gasto militar",
     people="personas|habitantes|refugiados|desplazados|civiles|niños|hogares|soldados"
     "|dosis|proyectiles|toneladas|veces",
@@ -995,9 +1003,7 @@ IT = Language(
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese",
     loss="cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni|attività"
-    "|interessi|profitti|esportazioni|importazioni|distrutt\\w*|bilancio della difesa"
-    "|bilancio\\s+(?:\\S+\\s+){0,3}?[dD]ifesa"
-    "|spesa militare|spese militari",
+    "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|vittime|morti|feriti|dispersi"
     "|proiettili|tonnellate|volte",
@@ -1030,7 +1036,8 @@ IT = Language(
     aliases="USA=United States;Stati Uniti=United States;Gran Bretagna=United Kingdom;"
     "Russia=Russian Federation;UE=EU;Ue=EU;Unione europea=EU;Unione Europea=EU;"
     "Commissione europea=EU;Commissione Europea=EU;Bruxelles=EU;Banca Mondiale=World Bank;"
-    "Banca mondiale=World Bank;FMI=IMF;Fondo monetario internazionale=IMF;BEI=EIB;ONU=UN;"
+    "Banca mondiale=World Bank;FMI=IMF;Fmi=IMF;Fondo monetario internazionale=IMF;BEI=EIB;"
+    "ONU=UN;Fondo Monetario Internazionale=IMF;"
     "Nazioni Unite=UN;NATO=NATO;Nato=NATO;Roma=Italy;Kiev=Ukraine;Kyiv=Ukraine;"
     "Gaza=Palestine;Striscia di Gaza=Palestine;Cisgiordania=Palestine;"
     "Washington=United States;Londra=United Kingdom;Berlino=Germany;Parigi=France",

@@ -3314,3 +3314,137 @@ def test_half_a_billion_in_french_and_a_future_of_amounting_to_is_no_promise() -
 )
 def test_italian_words_of_a_grant(text: str) -> None:
     assert one(text).value("instrument") is Instrument.GRANT
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Danmark tilbyder 22,4 millioner kroner i ekstraordinær hjælp til Grækenland.",
+            Status.ANNOUNCED,
+        ),
+        (
+            "Poland is allocating PLN 1 million in response to the UNRWA Gaza Emergency Appeal.",
+            Status.ALLOCATED,
+        ),
+        (
+            "Zadeklarowaliśmy jeśli chodzi o pomoc stricte humanitarną kwotę około 48 mln zł.",
+            Status.ANNOUNCED,
+        ),
+        (
+            "EU gir grønt lys til en lånepakke til Ukraina på over 12 milliarder kroner.",
+            Status.COMMITTED,
+        ),
+        (
+            "Desde el inicio de la invasión rusa en febrero de 2022, España ha facilitado "
+            "material a Ucrania por importe de 300 millones de euros.",
+            Status.DISBURSED,
+        ),
+    ],
+    ids=["tilbyder", "is allocating", "zadeklarowaliśmy", "grønt lys", "ha facilitado"],
+)
+def test_the_thirty_seventh_tables_words_of_each_stage(text: str, status: Status) -> None:
+    assert one(text).value("status") is status
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "The Swedish assistance amounts to some 115 million Swedish kronor per year "
+            "(approx. 13 million EUR per year).",
+            ["115000000"],
+        ),
+        (
+            "Mit dem Sondervermögen Bundeswehr wurden insgesamt Mittel in Höhe von 100 Mrd. € "
+            "bereitgestellt, von denen rd. 22 Mrd. € im Jahr 2025 vorgesehen sind.",
+            [],
+        ),
+        (
+            "Negotiators agreed to allocate €520 million in grants – a €100 million increase "
+            "compared to initial proposals – alongside €1.5 billion in low-interest loans.",
+            ["520000000", "1500000000"],
+        ),
+        (
+            "As per the draft state budget documents published on Monday, national defence will "
+            "increase by 23 per cent in 2025 to 13.5 trillion roubles ($145.32 billion) from "
+            "10.8 trillion roubles in 2024.",
+            [],
+        ),
+        (
+            "Der Haushaltsausschuss des Bundestages hat den Verteidigungshaushalt für 2025 "
+            "beschlossen, mit dem bis 2029 ein Etat von über 150 Milliarden Euro erreicht werden "
+            "soll.",
+            [],
+        ),
+        (
+            "Fmi e Unione europea avevano congelato i loro aiuti alla Moldova dopo la scandalosa "
+            "scomparsa di circa un miliardo di dollari dalle tre principali banche del paese nel "
+            "2014.",
+            [],
+        ),
+        ("Norway's defence budget includes NOK 5 billion for Ukraine.", ["5000000000"]),
+    ],
+    ids=[
+        "per year (approx.)",
+        "von denen rd.",
+        "increase compared to",
+        "national defence",
+        "Verteidigungshaushalt",
+        "scomparsa di",
+        "defence budget for a recipient",
+    ],
+)
+def test_the_thirty_seventh_tables_conversions_parts_and_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "El Fondo Monetario Internacional (FMI) aprobó formalmente el acuerdo stand by para "
+            "Argentina, por lo que se dio luz verde al préstamo de US$ 50.000 millones.",
+            "International Monetary Fund",
+            "Argentina",
+        ),
+        (
+            "Alors que les autorités moldaves parlaient de stabilité, le Fonds Monétaire "
+            "International a refusé de transférer les 170 millions de dollars promis au pays.",
+            "International Monetary Fund",
+            None,
+        ),
+        (
+            "Il comitato esecutivo dell’Fmi ha accordato lo scorso 16 dicembre di finanziare "
+            "l'Egitto con 3 miliardi di dollari.",
+            "International Monetary Fund",
+            "Egypt",
+        ),
+        (
+            "Die EU will die Republik Moldau aufgrund ihrer Energiekrise mit 30 Millionen Euro "
+            "unterstützen.",
+            "EU institutions",
+            "Moldova",
+        ),
+        (
+            "Ponad 70 krajów biorących udział w konferencji w Brukseli obiecało 6 miliardów "
+            "dolarów - ogłosił w środę komisarz UE ds. pomocy humanitarnej Christos Stylianides.",
+            None,
+            None,
+        ),
+    ],
+    ids=[
+        "stand by para",
+        "Fonds Monétaire International",
+        "finanziare l'Egitto",
+        "aufgrund ... mit",
+        "komisarz UE",
+    ],
+)
+def test_the_thirty_seventh_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
