@@ -740,7 +740,7 @@ def _not_pledged(
     if _PERCENT_OF.search(near):
         return "the base of a percentage"
     if said("need_before"):
-        return "asked for, needed or estimated"
+        return _ASKED_FOR
     head = re.split(r"[,;:()]|(?<![A-Z])\.", after, maxsplit=1)[0]  # "U.N." ends nothing
     # The rest of the amount's clause, brackets set aside ("USD 952-million (about
     # 845-million-euro) humanitarian aid appeal"); a German or Dutch clause ends with its
@@ -751,14 +751,14 @@ def _not_pledged(
         not _before(languages, "recipient_before").search(need_after[1] + " ")
         or _compiled(languages, r"(?<![\w'\u2019])(?:{aid})\s+$").search(need_after[1])
     ):
-        return "needed"  # "an appeal", "an aid appeal"; not "needed to aid Ukraine with"
+        return _NEEDED  # "an appeal", "an aid appeal"; not "needed to aid Ukraine with"
     if languages[0] in ("de", "nl") and _compiled(
         languages,
         r"(?<![\w'\u2019])(?:{need_after})(?:\s+(?:werden|wird|würden|worden|wordt|zijn))?\s*$",
     ).search(re.split(r"\d", clause, maxsplit=1)[0]):
-        return "needed"
+        return _NEEDED
     if _RELATIVE_CLAUSE_NEED.match(after) or _NEEDS_NAMED.match(after) or _PLANS_OWN.match(after):
-        return "needed"
+        return _NEEDED
     if _INSTEAD_OF.search(near):
         return "the figure it replaces"
     if _CUT.search(near) or _CUT_AFTER.match(after):
@@ -835,7 +835,7 @@ def _not_pledged(
     ):
         return "a country's own defence, not aid"
     if _ASKED_AFTER.match(after):
-        return "asked for, needed or estimated"
+        return _ASKED_FOR
     if _HOSTED_REFUGEES.search(near + reading[mention.end :][:80]):
         return "the cost of hosting refugees at home"
     if re.match(rf"^\s+(?:\S+\s+){{0,3}}?(?:{lexicon.FROZEN})\b", head + " ", re.IGNORECASE):
@@ -870,9 +870,15 @@ def _not_pledged(
         previous is not None
         and previous.role not in ("", _OLD_LEVEL, _A_DIFFERENCE)
         and (not giving.search(window) or _word(languages, "breakdown").search(window))
+        and not (
+            previous.role in (_NEEDED, _ASKED_FOR)
+            and _word(languages, "breakdown").search(window)
+            and giving.search(head)
+        )
     ):
         # "losses reached $176 billion, compared to $152 billion"; a part of a figure that
-        # is no pledge ("Mittel in Höhe von 100 Mrd. € bereitgestellt, von denen rd. 22")
+        # is no pledge ("Mittel in Höhe von 100 Mrd. € bereitgestellt, von denen rd. 22"),
+        # but not the part of a need that was given ("of which $800m had been pledged")
         return previous.role
     return ""
 
@@ -1558,6 +1564,9 @@ _INCREASE = _Lazy(
 )
 
 
+_NEEDED = "needed"
+_ASKED_FOR = "asked for, needed or estimated"
+"""Why a need is no pledge; the part of it that was given is one."""
 _OLD_LEVEL = "an old level"
 """Why the level a change starts from is no pledge; the new level after it is one."""
 _A_DIFFERENCE = "a difference between two amounts"
@@ -1696,6 +1705,16 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             and not giving.match(sentence[end:])
         ):
             role = last[2]  # "die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden"
+        elif (
+            last is not None
+            and last[2] == "donor"
+            and _V2.intersection(languages)
+            and _compiled(languages, r"^[\s)]*" + _V2_VERBS + r"\s+$").match(
+                sentence[last[1] : start]
+            )
+            and places.resolve(form.party).code is not None  # not "støtter FN": a channel
+        ):
+            role = "recipient"  # "Der IWF gewährt Ägypten": the name after the giver's verb
         elif compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
         elif joined and last is not None and last[2] in ("place", "possessive", ""):
@@ -2111,16 +2130,21 @@ neither a donor nor the recipient."""
 _V2 = frozenset(("no", "da", "sv", "de", "nl"))
 """The languages whose verb comes second, before the subject when a clause starts with
 something else ("Gjennom programmet gir Norge Ukraina ...")."""
+_V2_VERBS = (
+    r"(?:" + _STAGES + r"|{increase}|gir|giver|ger|gibt|geeft|gewährt|gewährte"
+    r"|sender|skickar|schickt|stuurt|donerer|donerar|spendet|støtter|stötter|stöder|stödjer"
+    r"|unterstützt|steunt|stellt|stiller|tildeler|tilldelar|bidrar|bidrager|yder|leverer"
+    r"|levererar|liefert|levert|overfører|betaler|zahlt|betaalt)"
+)
+"""The finite verbs of giving in the Germanic languages, whose subject may follow them."""
 _V2_INVERTED = (
     r"^\W*(?:i dag|i år|i fjor|i fjol|i morgen|derfor|dermed|nå|nu|nun|jetzt|heute|også"
     r"|samtidig|dessuten|desuden|därför|därmed|dessutom|också|nästa år|neste år|næste år"
     r"|dieses jahr|in diesem jahr|dit jaar|vandaag|daarom|ook|bovendien|zudem|außerdem"
     r"|kvart år|hvert år|hvert eneste år|varje år|jedes jahr|elk jaar|ieder jaar"
     r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr) (?:19|20)\d\d),?\s+"
-    r"(?:" + _STAGES + r"|{increase}|gir|giver|ger|gibt|geeft"
-    r"|sender|skickar|schickt|stuurt|donerer|donerar|spendet|støtter|stötter|stöder|stödjer"
-    r"|unterstützt|steunt|stellt|stiller|tildeler|tilldelar|bidrar|bidrager|yder|leverer"
-    r"|levererar|liefert|levert|overfører|betaler|zahlt|betaalt)\s+$"
+    + _V2_VERBS
+    + r"\s+$"
 )
 """A clause that starts with an adverbial, then the verb ("I dag gir Norge", "Derfor sender
 Danmark", "Dit jaar geeft Nederland"): in the Germanic languages the subject follows."""
@@ -2136,7 +2160,8 @@ _INHABITANTS_OF = _Lazy(
 they live, which receives if nothing else does; never the giver ("van" is "from" too)."""
 _SOURCE = _Lazy(
     r"(?<![\w'\u2019])(?:according to|enligt|ifølge|laut|selon|volgens|według|según|secondo"
-    r"|citing|citerer)\s+(?:\S+\s+){0,3}$",
+    r"|citing|citerer|nach Angaben|d['\u2019]après|de acuerdo con|stando a|zgodnie z)"
+    r"\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 """Who says so ("enligt ... Europeiska kommissionen", "selon le gouvernement moldave"):

@@ -167,14 +167,16 @@ EN = Language(
     "|on track for|targets?|goal of"
     "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
-    "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise"
+    "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise|aiming for|aims for"
+    "|(?:aims to|seeks to|hopes to|wants to) mobili[sz]e"
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
     "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
     "|(?:is|are|was|were) asking|(?:is|are) considering|considers"
     "|(?:it|will|would|could) takes?(?=\\s+$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
-    loss="costs?|costing|damages?|damaged|loss|losses|lost|gdp|deficit|revenues?|price tag"
+    loss="capital increase|capital hike|costs?|costing|damages?|damaged|loss|losses|lost|gdp"
+    "|deficit|revenues?|price tag"
     "|(?:economic|financial) impact"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
     people="people|persons|refugees|civilians|children|residents|inhabitants|households"
@@ -278,7 +280,7 @@ _NORDIC_WORDS = {
     "respectively": "henholdsvis|hhv\\.",
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",
-    "need_before": "*behov|*behovet|*behovene|behøver|trenger|trænger|trengs|trengst|trænges"
+    "need_before": "*behov|*behovet|*behovene|behøver|treng|trenger|trænger|trengs|trengst|trænges"
     "|behøves"
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
@@ -287,7 +289,8 @@ _NORDIC_WORDS = {
     "|målsætning\\w*|målsetning\\w*|målet om|målet er|et mål om|målet på",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
-    "loss": "*kostnad|*kostnader|*omkostninger|koste|koster|kostet|*skade|*skader|*tap|tab|bnp"
+    "loss": "kapitalforhøyelse\\w*|kapitalforhøjelse\\w*|*kostnad|*kostnader|*omkostninger|koste"
+    "|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|tjent|tjente|tjener|tjenet"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
     "|renter|*eksport|*import|ødelagt|ødelagte"
@@ -419,7 +422,8 @@ SV = Language(
     "|uppmana\\w*",
     need_after="behövs|krävs|nödvändiga|*behov|behöver",
     spend="lägger|spenderar|använder|*utgifter|*utgifterna",
-    loss="*kostnad|*kostnader|*kostnaderna|kostar|kostade|kostat|*skador|*skadorna|*förluster"
+    loss="kapitalhöjning\\w*|*kostnad|*kostnader|*kostnaderna|kostar|kostade|kostat|*skador"
+    "|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
     "|förstörda",
     people="människor|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
@@ -520,10 +524,11 @@ DE = Language(
     "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|bäten um|baten um|bat um|hoff\\w*|erwägt|erwägen",
     need_after="benötigt|nötig|notwendig|erforderlich|gebraucht|fehlen|gebeten|geschätzt"
-    "|aufgerufen|gefordert|beantragt|erbeten|verlangt|benötigen"
+    "|aufgerufen|gefordert|beantragt|erbeten|verlangt|benötigen|zusammenkommen"
     "|aufgebracht werden",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
-    loss="*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip|*defizit"
+    loss="kapitalerhöhung\\w*|*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip"
+    "|*defizit"
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
     "|zerstört\\w*",
     people="menschen|personen|flüchtlinge|geflüchtete|vertriebene|zivilisten|kinder|einwohner"
@@ -620,12 +625,14 @@ FR = Language(
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|évalue|évaluent"
     "|appels?|requête|requêtes"
-    "|réclame|réclament|demande|demandent|demandé|demandait|sollicite|sollicitent|souhait\\w*"
+    "|réclame|réclament|réclamé|demande|demandent|demandé|demandait|sollicite|sollicitent"
+    "|souhait\\w*"
     "|plan de réponse",
     need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"
     "|sollicitée?s?",
     spend="dépense|dépensent|dépensé|dépenses",
-    loss="coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib|déficit|recettes"
+    loss="augmentation de capital|coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib"
+    "|déficit|recettes"
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
     "|détruit\\w*"
     "|dépenses de défense|programmation militaire",
@@ -718,7 +725,8 @@ NL = Language(
     "|vroeg\\s+(?:\\S+\\s+){0,4}?om|vroegen\\s+(?:\\S+\\s+){0,4}?om|gevraagd",
     need_after="nodig|vereist|benodigd|benodigde|geschat|gevraagd|aangevraagd|opgeroepen",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
-    loss="*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort|*inkomsten|*tegoeden"
+    loss="kapitaalverhoging\\w*|*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort"
+    "|*inkomsten|*tegoeden"
     "|rente|*winsten|*export|*import|vernietigd\\w*",
     people="mensen|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
     "|doses|granaten|ton|keer",
@@ -804,7 +812,8 @@ PL = Language(
     "|celem\\s+(?:\\S+\\s+){0,3}?(?:jest|będzie|było)",
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
     spend="wydaje|wydają|wydał|wydała|wydać|wyda|wydatki|wydatków|wydatkach",
-    loss="koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb|deficyt\\w*|dochod\\w*"
+    loss="podwyższeni\\w* kapitału|koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb"
+    "|deficyt\\w*|dochod\\w*"
     "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*",
     people="osób|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci|mieszkańców"
     "|gospodarstw"
@@ -844,7 +853,8 @@ PL = Language(
     "Niemiec=Germany;Niemcom=Germany;Niemczech=Germany;Włoch=Italy;Włochom=Italy;"
     "Czech=Czechia;Czechom=Czechia;UE=EU;Unia Europejska=EU;Unii Europejskiej=EU;"
     "Unię Europejską=EU;Komisja Europejska=EU;Komisji Europejskiej=EU;"
-    "Bank Światowy=World Bank;Banku Światowego=World Bank;MFW=IMF;"
+    "Bank Światowy=World Bank;Banku Światowego=World Bank;MFW=IMF;EBI=EIB;"
+    "Europejski Bank Inwestycyjny=EIB;Europejskiego Banku Inwestycyjnego=EIB;"
     "Międzynarodowy Fundusz Walutowy=IMF;ONZ=UN;NATO=NATO;Warszawa=Poland;Kijów=Ukraine;"
     "Strefa Gazy=Palestine;Strefy Gazy=Palestine;Strefie Gazy=Palestine;Gazy=Palestine;"
     "Zachodni Brzeg=Palestine;"
@@ -907,7 +917,8 @@ ES = Language(
     need_after="necesarios|necesarias|requeridos|requeridas|requerirán|requieren|necesitan"
     "|necesitarán|solicitados|solicitadas|pedidos|pedidas|reclamados|reclamadas",
     spend="gasta|gastan|gastó|gasto|gastos",
-    loss="cost[oe]s?|cuesta|costó|costará|costarán|costaría|daños|pérdidas|perdió|pib|déficit"
+    loss="ampliación de capital|aumento de capital|cost[oe]s?|cuesta|costó|costará|costarán"
+    "|costaría|daños|pérdidas|perdió|pib|déficit"
     "|ingresos|activos"
     "|intereses|beneficios|exportaciones|importaciones|destruid\\w*"
     "|gasto en defensa|gasto militar",
@@ -999,10 +1010,12 @@ IT = Language(
     equivalent="pari a|equivalenti a|ovvero|cioè|o",
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
     "|richiesti|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
-    "|necessari|necessarie|occorrono|occorre",
+    "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare"
+    "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese",
-    loss="cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni|attività"
+    loss="aumento di capitale|cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni"
+    "|attività"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|vittime|morti|feriti|dispersi"

@@ -3448,3 +3448,83 @@ def test_the_thirty_seventh_tables_donors_and_recipients(
 ) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "Der Internationale Währungsfonds (IWF) gewährt Ägypten wegen der Corona-Krise eine "
+            "Kreditlinie über 5,2 Milliarden US-Dollar (4,6 Mrd Euro).",
+            "International Monetary Fund",
+            "Egypt",
+        ),
+        (
+            "De Europese Commissie wil Moldavië 100 miljoen euro aan financiële bijstand geven.",
+            "EU institutions",
+            "Moldova",
+        ),
+        (
+            "Nach Angaben der EU-Kommission sollen 45 Millionen Euro als Zuschüsse zu günstigen "
+            "Bedingungen ausgezahlt werden.",
+            None,
+            None,
+        ),
+        (
+            "Grupa Europejskiego Banku Inwestycyjnego (EBI) udzieliła w Polsce nowego "
+            "finansowania o wartości 8 mld euro w 2025 r.",
+            "European Investment Bank",
+            "Poland",
+        ),
+    ],
+    ids=["gewährt Ägypten", "wil Moldavië", "nach Angaben", "EBI"],
+)
+def test_the_thirty_eighth_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Covax treng litt over 32 milliardar kroner for å finansiere eit lager med 600 millionar "
+        "dosar.",
+        "Los gobernadores del Banco Interamericano de Desarrollo (BID) aprobaron hoy oficialmente "
+        "una ampliación de capital por 70.000 millones de dólares.",
+        "L'agence de l'ONU pour les réfugiés palestiniens (UNRWA) a réclamé jeudi une aide "
+        "d'urgence de 300 millions de dollars pour les Palestiniens en Cisjordanie.",
+        "Bei einer Geberkonferenz für das kriegsgebeutelte Land sollen mehr als drei Milliarden "
+        "Euro an Hilfen zusammenkommen.",
+        "Per ammissione della direttrice generale, la Tunisia dovrebbe mobilitare da prestiti "
+        "esterni entro fine anno ben 5 miliardi di dinari (1,47 miliardi di euro).",
+    ],
+    ids=[
+        "treng",
+        "ampliación de capital",
+        "a réclamé",
+        "sollen ... zusammenkommen",
+        "dovrebbe mobilitare",
+    ],
+)
+def test_the_thirty_eighth_tables_needs_targets_and_a_lenders_capital_are_no_pledges(
+    text: str,
+) -> None:
+    assert extract(text) == []
+
+
+def test_a_decision_to_mobilise_money_for_a_country_is_still_a_pledge() -> None:
+    draft = one(
+        "„Wir haben beschlossen für Pakistan 360 Millionen Euro zu mobilisieren, um die "
+        "Herausforderungen eines widerstandsfähigen Wiederaufbaus zu meistern“, erklärte "
+        "Präsident Macron."
+    )
+    assert (draft.value("amount"), draft.value("recipient")) == (Decimal("360000000"), "Pakistan")
+    assert (
+        one(
+            "Norge støtter FN, Røde Kors og de store norske hjelpeorganisasjonene med 150 "
+            "millioner kroner til deres arbeid i de jordskjelvrammede områdene i Tyrkia og Syria."
+        ).value("recipient")
+        is None
+    )
