@@ -3514,6 +3514,11 @@ def test_the_thirty_eighth_tables_needs_targets_and_a_lenders_capital_are_no_ple
     assert extract(text) == []
 
 
+def test_the_part_of_an_appeal_that_was_pledged_is_a_pledge() -> None:
+    drafts = extract("The UN appealed for $3.6 billion, of which $800 million had been pledged.")
+    assert amounts(drafts) == [Decimal("800000000")]
+
+
 def test_a_decision_to_mobilise_money_for_a_country_is_still_a_pledge() -> None:
     draft = one(
         "„Wir haben beschlossen für Pakistan 360 Millionen Euro zu mobilisieren, um die "
