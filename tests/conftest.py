@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
+from click.testing import CliRunner, Result
 from hypothesis import settings
-from typer.testing import CliRunner, Result
 
 from aidtrack.cli import with_commands
 
 app = with_commands()
+COMMAND = typer.main.get_command(app)
+"""The command line built once, as a process that runs aidtrack builds it once (building it
+for each call is most of an in-process call's time)."""
 
 # The full profile is Hypothesis's own ("ci" under CI=true) with each test's own number of
 # examples; the quick loop runs a tenth of them: `--hypothesis-profile=quick`.
@@ -103,8 +107,8 @@ class Aidtrack:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None) -> Result:
-        return self.runner.invoke(app, list(args), input=input)
+    def __call__(self, *args: str, input: str | bytes | None = None) -> Result:
+        return self.runner.invoke(COMMAND, list(args), input=input)
 
     def ok(self, *args: str, input: str | None = None) -> Result:
         result = self(*args, input=input)

@@ -24,7 +24,7 @@ from aidtrack.errors import InvalidInput
 from aidtrack.mapping import ColumnMap
 from aidtrack.store import read
 
-from .conftest import Aidtrack, app
+from .conftest import Aidtrack
 
 MAIN_SHEET = "Bilateral Assistance, MAIN DATA"
 COLUMNS = [
@@ -638,7 +638,7 @@ def test_format_xlsx_is_accepted_also_from_stdin(
     assert f"{RECORDS} new" in result.stderr
     other = tmp_path / "stdin.json"
     args = ["--db", str(other), "import", "-", "--format", "xlsx", *sheet, *WHOLE]
-    piped = aidtrack.runner.invoke(app, [*args, "--negative", "net"], input=path.read_bytes())
+    piped = aidtrack(*args, "--negative", "net", input=path.read_bytes())
     assert piped.exit_code == 0, piped.stderr
     assert stored(other) == stored(store)
 

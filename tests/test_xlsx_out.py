@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .conftest import STARTER_CSV, Aidtrack, app
+from .conftest import STARTER_CSV, Aidtrack
 
 FORMULA_NOTE = '=HYPERLINK("https://evil.example","click")'
 LONG_AMOUNT = "12345678901234567.89"  # more digits than a spreadsheet's number holds
@@ -169,7 +169,7 @@ def test_written_whole_owner_only_and_never_to_a_terminal(
     assert refused.stderr.strip().splitlines() == [
         "error: an Excel export needs a file: --format xlsx -o pledges.xlsx"
     ]
-    piped = aidtrack.runner.invoke(app, ["export", "--format", "xlsx", "-o", "-"])
+    piped = aidtrack("export", "--format", "xlsx", "-o", "-")
     assert piped.exit_code == 0
     book = openpyxl.load_workbook(io.BytesIO(piped.stdout_bytes))
     assert book.sheetnames[0] == "pledges"
