@@ -246,7 +246,7 @@ def _before(languages: Languages, name: str) -> re.Pattern[str]:
     """The words of field `name` just before a name: "to ", "für die ", "à l'"."""
     return _compiled(
         languages,
-        r"(?<![\w'\u2019]){" + name + r"}(?:(?<=['\u2019])|(?![\w'\u2019]))\s*"
+        _START + r"(?:{" + name + r"})(?:(?<=['\u2019])|(?![\w'\u2019]))\s*"
         r"(?:{articles}(?:(?<=['\u2019])|(?![\w'\u2019]))\s*)?(?:[^\W\d_]+-[^\W\d_]+\s+"
         r"|(?-i:[a-zà-ÿæøåäöüßąęłśżźćńó][\w-]*)\s+)?$",
     )
@@ -1682,6 +1682,7 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             sentence, start, amounts
         )
         joined = last is not None and _AND.fullmatch(sentence[last[1] : start])
+        either = last is not None and _OR.fullmatch(sentence[last[1] : start])
         if (
             last is not None
             and last[2] in ("recipient", "donor")
@@ -1717,8 +1718,8 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             role = "recipient"  # "Der IWF gewährt Ägypten": the name after the giver's verb
         elif compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
-        elif joined and last is not None and last[2] in ("place", "possessive", ""):
-            role = last[2]  # "in Gaza and the West Bank": both are places
+        elif (joined or either) and last is not None and last[2] in ("place", "possessive", ""):
+            role = last[2]  # "in Gaza and the West Bank", "in Ukraine or Romania": both places
         elif (
             joined
             and last is not None
@@ -1755,6 +1756,8 @@ def _elliptical(
     )
 
 
+_OR = _Lazy(r"\s+(?:or|eller|oder|ou|of|lub|o)\s+", re.IGNORECASE)
+"""The "or" between two names of the same kind ("in Ukraine or Romania")."""
 _AND_BEFORE = _Lazy(
     r"(?:,\s*|\s)(?:and|og|och|und|et|en|y|e|oraz|sowie|as well as|samt)\s+"
     r"(?:(?:the|de|la|le|les|die|der|das|el|il|l['\u2019]|het)\s*)?$",
@@ -1903,6 +1906,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         r"^(?:[\u2019'\u02bc]s)?\s+(?:[^\W\d_]+[\s-]+)?(?:{war})[^\W\d_]{0,3}(?![^\W\d_])",
     ).match(after):
         return ""  # "der russischen Angriffe", "Russia's invasion": the attacker
+    if form.kind == "adjective" and _compiled(
+        languages, r"(?<![\w'\u2019])(?:{war})[^\W\d_]{0,3}\s+$"
+    ).search(before):
+        return ""  # "frente a la invasión rusa": the attacker, its adjective after the war
     if before.endswith("[") and after.startswith("]"):
         return ""  # "Manila [Philippines], June 15": a dateline
     heads = r"(?:{government}|{aid})"
@@ -2025,6 +2032,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{aid}(?![\w])").match(after)
         and not (_POSSESSIVE.match(after) or form.kind == "genitive")
         and not _MODAL_AFTER.match(after)  # "Noreg vil støtte": a verb, not aid
+        and not _AUXILIARY_BEFORE.search(before)  # "har Danmark bidraget med": a participle
     ):
         return "adjunct"  # "the Ukraine aid package", "EIB loan funds": settled by the sentence
     if _before(languages, "place_before").search(before):
@@ -2122,11 +2130,13 @@ _CONFERENCE_FOR = _Lazy(
 """The country a conference is about ("a conference on Syria", "la conférence pour le
 Liban"): whom the pledges made at it are for."""
 _TOPIC = _Lazy(
-    r"(?<![\w'\u2019])(?:about|om|über|sobre)\s+(?:(?:the|die|den|det|el|la|los|las)\s+)?$",
+    r"(?<![\w'\u2019])(?:about|om|über|sobre|(?:accession|adhésion|adhesión|adesione|Beitritt"
+    r"|toetreding|tiltredelse|członkostw\w*|membership)\s+(?:to|à|a|zum|zur|tot|til|w|of|in))\s+"
+    r"(?:(?:the|die|den|det|el|la|los|las|l['\u2019])\s*)?$",
     re.IGNORECASE,
 )
-"""What is spoken of ("a statement about the EU", "en redegjørelse om EU"): a topic,
-neither a donor nor the recipient."""
+"""What is spoken of ("a statement about the EU", "en redegjørelse om EU") or joined
+("candidat à une adhésion à l'Union européenne"): neither a donor nor the recipient."""
 _V2 = frozenset(("no", "da", "sv", "de", "nl"))
 """The languages whose verb comes second, before the subject when a clause starts with
 something else ("Gjennom programmet gir Norge Ukraina ...")."""
@@ -2207,6 +2217,12 @@ _OFFICIAL_OF = _Lazy(
 """Whose official a person is ("the UN's humanitarian chief", "the head of the IMF",
 "komisarz UE ds. pomocy humanitarnej"): the speaker's post, neither a donor nor the
 recipient."""
+_AUXILIARY_BEFORE = _Lazy(
+    r"(?<![\w'\u2019])(?:har|hat|haben|has|have|heeft|hebben|hadde|havde|hade|hatte|hatten)\s+$",
+    re.IGNORECASE,
+)
+"""An auxiliary just before a name: the aid word after the name is its participle ("I alt
+har Danmark bidraget med 200 millioner kroner")."""
 _AUXILIARY = _Lazy(
     r"^\s+(?:hat|haben|hatte|hatten|har|hadde|havde|hade|heeft|hebben|had)\s+$", re.IGNORECASE
 )

@@ -130,14 +130,15 @@ EN = Language(
     "|promises|announced?|announces|pledging|prepared|ready|wants|continue|presented|presents"
     "|unveiled|unveils|outlined|outlines|(?:is|are)\\s+set(?=\\s)|preparing|prepares"
     "|proposals?|willing|in the pipeline|offered|offers|donates",
-    committed="approved?|approves|green light|green-lit|greenlit|agreed|agrees|adopted|adopts"
+    committed="approved?|approves|green light|green-lit|greenlit|agreed|agrees|adopted"
+    "|adopts"
     "|signed|signs|backed|passed"
     "|reached an agreement|committed|commits|authori[sz]ed|authori[sz]ation|decided|decides"
     "|signed off|signs off",
     allocated="allocated|allocates|allocating|earmarked|budgeted|appropriated"
     "|(?:is|are)\\s+making\\s+(?:\\S+\\s+){0,8}?available|makes\\s+(?:\\S+\\s+){0,8}?available"
     "|made\\s+(?:\\S+\\s+){0,8}?available",
-    disbursed="provided|delivered|disbursed|paid|transferred|has given|have given|gave"
+    disbursed="granted|provided|delivered|disbursed|paid|transferred|has given|have given|gave"
     "|contributed|spent|released|has sent|have sent|handed over|received|has helped|have helped"
     "|deposited|donated|channell?ed",
     increase="increases|(?:is|are) increasing|boosts|(?:is|are) boosting|steps up"
@@ -234,7 +235,8 @@ EN = Language(
 )
 
 _NORDIC_STAGES = {
-    "announced": "vil|skal|tilbyr|tilbyder|tilbød|tilbudt|planlagt|planlegger|planlægger|foreslår"
+    "announced": "vil|skal|bidrar|bidrager|bidreg|tilbyr|tilbyder|tilbød|tilbudt|planlagt"
+    "|planlegger|planlægger|foreslår"
     "|foreslo|foreslog|foreslått|foreslået"
     "|lover|lovet|lovede"
     "|varsler|varslet|kunngjorde|kunngjør|kunngjort|annonserte|annoncerede|annonserer|udmeldt"
@@ -250,7 +252,8 @@ _NORDIC_STAGES = {
     "|bevilliger|bevilliget|budsjettert|budgetteret|øremerket|øremærket|avsatt|afsat"
     "|afsætter|afsættes|avsetter|avsettes|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av"
     "|af)",
-    "disbursed": "utbetalt|udbetalt|betalt ut|overført|overførte|ga|gav|levert|leveret"
+    "disbursed": "bidrog|bidro|støttet|støttede|utbetalt|udbetalt|betalt ut|overført|overførte|ga"
+    "|gav|levert|leveret"
     "|leverte|donert|doneret|donerte|donerede|sendte|(?:har|hadde|havde|ble|blev)\\s+"
     "(?:\\S+\\s+){0,3}?(?:gitt|givet|sendt|levert|leveret|bidratt|bidraget|donert|doneret"
     "|overført|utbetalt|udbetalt|hjulpet)",
@@ -478,7 +481,8 @@ DE = Language(
     about="etwa|rund|rd\\.|ungefähr|circa|ca\\.|ca|fast|knapp|nahezu|beinahe|annähernd"
     "|durchschnittlich|im Durchschnitt",
     announced="wird|werden|würde|würden|werde|will|wollen|plant|planen|planten|plante"
-    "|geplant|kündigt|kündigte|angekündigt|verspricht|versprach|versprochen|zugesagt"
+    "|geplant|kündigt|kündigte|kündigten|angekündigt|gab\\s+(?:\\S+\\s+){0,12}?bekannt"
+    "|gibt\\s+(?:\\S+\\s+){0,12}?bekannt|bekanntgegeben|verspricht|versprach|versprochen|zugesagt"
     "|zugesagten|zugesagte|sagt\\s+(?:\\S+\\s+){0,16}?zu|sagte\\s+(?:\\S+\\s+){0,16}?zu"
     "|sagten\\s+(?:\\S+\\s+){0,16}?zu"
     "|in Aussicht gestellt|(?:stellt|stellte)\\s+(?:\\S+\\s+){0,12}?in Aussicht"
@@ -586,7 +590,8 @@ FR = Language(
     up_to="jusqu'à|jusqu\u2019à|au maximum|au plus",
     about="environ|près de|quelque|quelques|presque|autour de|approximativement|quasiment"
     "|de l'ordre de|de l\u2019ordre de|ca\\.",
-    announced="va|vont|fournira|fourniront|versera|verseront|donnera|accordera|allouera"
+    announced="dévoilé|a dévoilé|dévoile|va|vont|fournira|fourniront|versera|verseront|donnera"
+    "|accordera|allouera"
     "|débloquera|octroiera|apportera|consacrera|enverra|financera|mobilisera|prévoit"
     "|prévoient|compte|envisage|annonce|annoncé|a annoncé|promet|promis|a promis"
     "|propose|proposé|participera|présente|présenté|\\w+(?:erait|eraient|irait|iraient)"
@@ -692,7 +697,8 @@ NL = Language(
     committed="groen licht|goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed"
     "|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
-    allocated="uitgetrokken|trekt\\s+(?:\\S+\\s+){0,8}?uit|trok\\s+(?:\\S+\\s+){0,8}?uit"
+    allocated="begroot|stellen\\s+(?:\\S+\\s+){0,10}?beschikbaar|uitgetrokken"
+    "|trekt\\s+(?:\\S+\\s+){0,8}?uit|trok\\s+(?:\\S+\\s+){0,8}?uit"
     "|vrijgemaakt|vrijmaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|maakte\\s+(?:\\S+\\s+){0,8}?vrij"
     "|zet\\s+(?:\\S+\\s+){0,8}?opzij|zette\\s+(?:\\S+\\s+){0,8}?opzij|opzij gezet"
     "|gereserveerd|reserveerde|reserveert|toegewezen|bestemd"
@@ -719,6 +725,7 @@ NL = Language(
     respectively="respectievelijk|resp\\.",
     equivalent="omgerekend|ofwel|oftewel|wat overeenkomt met|of",
     need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
+    "|vraagt|vragen|vroeg|vroegen"
     "|naar schatting"
     "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op"
     "|roept\\s+(?:\\S+\\s+){0,6}?op"
@@ -773,18 +780,21 @@ PL = Language(
     "|przekroczył|przekroczyło|przekracza|przekraczając[aąey]|przekraczających",
     up_to="do|maksymalnie|nawet do",
     about="około|ok\\.|blisko|prawie|niemal|mniej więcej|rzędu|niecał[eya]|niecałych|niespełna",
-    announced="przekaże|przekażą|przeznaczy|przeznaczą|wyśle|wyślą|udzieli|udzielą|da|dadzą"
+    announced="otrzyma|otrzymają|przekaże|przekażą|przeznaczy|przeznaczą|wyśle|wyślą|udzieli"
+    "|udzielą|da|dadzą"
     "|zapewni|zapewnią|dostarczy|dostarczą|sfinansuje|wesprze|będzie|będą|planuje|planują"
     "|zamierza|zamierzają|zapowiedział|zapowiedziała|zapowiada|obiecał|obiecała|obiecuje"
     "|zadeklarował|zadeklarowała|zadeklarowali|zadeklarowało|zadeklarowaliśmy|obiecali|obiecało"
     "|deklaruje|zaproponował|zaproponowała|chce",
-    committed="zatwierdził|zatwierdziła|zatwierdzony|zatwierdzono|przyjął|przyjęła|przyjęto"
+    committed="przegłosowan\\w*|przegłosował\\w*|zatwierdził|zatwierdziła|zatwierdzony"
+    "|zatwierdzono|przyjął|przyjęła|przyjęto"
     "|podpisał|podpisała|podpisano|zdecydował|zdecydowała|zdecydowano|uzgodnił|uzgodniła"
     "|uchwalił|uchwaliła|podjął decyzj\\w*|podjęła decyzj\\w*|podjęło decyzj\\w*"
     "|podjęto decyzj\\w*",
     allocated="przeznaczył|przeznaczyła|przeznaczono|przeznaczyło|przyznał|przyznała"
     "|przyznano|wyasygnował|zarezerwował",
-    disbursed="przekazał|przekazała|przekazało|przekazano|przekazali|przekazaliśmy|wypłacił"
+    disbursed="dostarczon\\w*|dostarczył\\w*|przekazał|przekazała|przekazało|przekazano"
+    "|przekazali|przekazaliśmy|wypłacił"
     "|wypłaciła"
     "|przekazanego|przekazanej|przekazanych|przekazany|przekazane"
     "|wypłacono|dostarczył|dostarczyła|dostarczono|wysłał|wysłała|wysłano|wydał|wydała"
@@ -885,7 +895,8 @@ ES = Language(
     "|ha acordado|acordado|decidió|ha decidido|decidido|aprueba|aprueban|aprobaron",
     allocated="destinado|destinados|asignó|ha asignado|asignado|asignados|consignado"
     "|reservado|habilitado|ha destinado|destinó|presupuestado|presupuestó",
-    disbursed="facilitado|ha facilitado|facilitó|desembolsó|ha desembolsado|desembolsado|entregó"
+    disbursed="suministró|ha suministrado|suministrado|facilitado|ha facilitado|facilitó"
+    "|desembolsó|ha desembolsado|desembolsado|entregó"
     "|ha entregado|entregado"
     "|envió|ha enviado|enviado|ha aportado|aportó|aportado|donó|ha donado|donado|pagó"
     "|aportaron|donaron|entregaron|enviaron"
@@ -994,7 +1005,8 @@ IT = Language(
     "|a sostegno di|sostegno a|aiutare|sostenere|verso",
     donor_before="da|dalla|dal|dall['\u2019]|da parte di|da parte della|da parte del",
     place_before="in|nel|nella|nell['\u2019]",
-    aside_before="tramite|attraverso|con|insieme a|mediante",
+    aside_before="tramite|attraverso|con|insieme a|mediante|con il sostegno (?:della|del"
+    "|dell['\u2019]|di)",
     of_before="di|del|della|dell['\u2019]|dei|degli",
     receive="riceverà|riceveranno|riceve|ricevono|ha ricevuto|hanno ricevuto|otterrà|ottiene"
     "|beneficerà|beneficeranno|beneficia|beneficiano"
@@ -1050,7 +1062,8 @@ IT = Language(
     "Russia=Russian Federation;UE=EU;Ue=EU;Unione europea=EU;Unione Europea=EU;"
     "Commissione europea=EU;Commissione Europea=EU;Bruxelles=EU;Banca Mondiale=World Bank;"
     "Banca mondiale=World Bank;FMI=IMF;Fmi=IMF;Fondo monetario internazionale=IMF;BEI=EIB;"
-    "ONU=UN;Fondo Monetario Internazionale=IMF;"
+    "ONU=UN;Fondo Monetario Internazionale=IMF;Banca europea per gli investimenti=EIB;"
+    "Banca Europea per gli Investimenti=EIB;Bei=EIB;"
     "Nazioni Unite=UN;NATO=NATO;Nato=NATO;Roma=Italy;Kiev=Ukraine;Kyiv=Ukraine;"
     "Gaza=Palestine;Striscia di Gaza=Palestine;Cisgiordania=Palestine;"
     "Washington=United States;Londra=United Kingdom;Berlino=Germany;Parigi=France",

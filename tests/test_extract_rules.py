@@ -3533,3 +3533,129 @@ def test_a_decision_to_mobilise_money_for_a_country_is_still_a_pledge() -> None:
         ).value("recipient")
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Die Niederlande kündigten die beschleunigte Zuweisung von 3,5 Milliarden EUR für die "
+            "Ukraine an.",
+            Status.ANNOUNCED,
+        ),
+        (
+            "Duitsland en Frankrijk stellen 140 miljoen euro beschikbaar voor Oekraïne.",
+            Status.ALLOCATED,
+        ),
+        (
+            "Danmark bidrog fra 2018-2021 med 860 millioner kroner til de samme naboskabslande.",
+            Status.DISBURSED,
+        ),
+        (
+            "Samlet set har Danmark støttet Ukraine med 11,6 milliarder kroner til militære og "
+            "ikkemilitære formål.",
+            Status.DISBURSED,
+        ),
+        (
+            "Noreg bidreg med 10 millionar kroner til livreddande innsats i Marokko.",
+            Status.ANNOUNCED,
+        ),
+        (
+            "De structurele steun voor het gezondheidssysteem in het enorme land is voor de "
+            "periode 2014-2019 begroot op 180 miljoen euro.",
+            Status.ALLOCATED,
+        ),
+        (
+            "Antes del envío de material ofensivo, España también suministró a Ucrania material "
+            "defensivo como cascos por valor de tres millones de euros.",
+            Status.DISBURSED,
+        ),
+        (
+            "La ministre britannique du Développement international avait alors dévoilé un "
+            "financement de 19 millions de livres sterling pour Gaza.",
+            Status.ANNOUNCED,
+        ),
+        (
+            "Wartość dostarczonego przez nas wsparcia militarnego przekroczyła już 3 mld euro.",
+            Status.DISBURSED,
+        ),
+        (
+            "Japan granted Jordan on Sunday one billion yen to minimize the impact of hosting "
+            "refugees.",
+            Status.DISBURSED,
+        ),
+    ],
+    ids=[
+        "kündigten an",
+        "stellen beschikbaar",
+        "bidrog",
+        "har støttet",
+        "bidreg",
+        "begroot op",
+        "suministró",
+        "dévoilé",
+        "dostarczonego",
+        "granted",
+    ],
+)
+def test_the_thirty_ninth_tables_words_of_each_stage(text: str, status: Status) -> None:
+    assert one(text).value("status") is status
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            '"Il consistera en 100 millions d\'euros de subventions", afin "d\'aider la Moldavie à '
+            'subvenir à ses besoins en gaz", a-t-elle précisé.',
+            None,
+            "Moldova",
+        ),
+        (
+            "The loan will be disbursed in two installments -- 200 million euros to avoid "
+            "disruptions and a further 100 million euros to build up a strategic reserve in "
+            "Ukraine or Romania.",
+            None,
+            None,
+        ),
+        (
+            "El Departamento de Defensa anunció este viernes que destinará 300 millones de dólares "
+            "adicionales para impulsar las capacidades defensivas de Ucrania frente a la invasión "
+            "rusa.",
+            None,
+            "Ukraine",
+        ),
+        (
+            "I alt har Danmark bidraget med 200 millioner kroner til indsatsen mod ebola.",
+            "Denmark",
+            None,
+        ),
+        (
+            "La Banca europea per gli investimenti (Bei), con il sostegno della Commissione "
+            "europea, ha approvato un finanziamento di 1,59 miliardi di euro per l’Ucraina.",
+            "European Investment Bank",
+            "Ukraine",
+        ),
+    ],
+    ids=[
+        "d'aider la Moldavie",
+        "in Ukraine or Romania",
+        "invasión rusa",
+        "har Danmark bidraget",
+        "con il sostegno della",
+    ],
+)
+def test_the_thirty_ninth_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    assert {(d.value("donor"), d.value("recipient")) for d in extract(text)} == {(donor, recipient)}
+
+
+def test_a_request_in_dutch_is_no_pledge() -> None:
+    assert (
+        extract(
+            "De Verenigde Naties vragen dinsdag tijdens een conferentie in Genève 4,2 miljard "
+            "dollar (zo’n 3,7 miljard euro) voor humanitaire hulp aan Jemen."
+        )
+        == []
+    )
