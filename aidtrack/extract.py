@@ -556,11 +556,12 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     tokens = {t.lower().rstrip(".") for t in re.findall(r"[^\W\d_]+\.?", text)}
     if languages[0] != lexicon.ENGLISH:
         # A language that writes a decimal comma groups thousands with a dot:
-        # "16.223 millones" is 16,223 million, "300.000 euros" 300,000, and before a
+        # "16.223 millones" is 16,223 million, "300.000 euros" 300,000 (but "0.691
+        # miliardi" is no grouping: no number starts with a group "0"), and before a
         # scale word "2,250 milliarder" is 2.25 billion. Spanish is also written with a
         # thousands comma (Mexico, the US): there `money` refuses "20,600 millones" as
         # ambiguous and the amount stays open with both readings.
-        text = re.sub(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])", r"\1\2", text)
+        text = re.sub(r"(?<![\d.,])(?!0\.)(\d{1,3})\.(\d{3})(?![\d.,])", r"\1\2", text)
         scaled = tokens & set(money.DECIMAL_COMMA_SCALES)
         if scaled and languages[0] not in _THOUSANDS_COMMA_TOO:
             text = re.sub(
@@ -625,6 +626,8 @@ def _conversion_span(
         r"\s*[,/;]\s*|\s+(?:or|eller|oder|ou|of|lub|o)\s+", between
     ):
         return previous.end, end  # "(€7.3bn, $8.5bn)": a second conversion of the same
+    if re.fullmatch(r"\s*;\s*", between) and _in_another_currency(previous, mention):
+        return previous.end, end  # "(SEK5 million; US$537,000)": the same in dollars
     if equivalent.match(between) and not re.fullmatch(r"\s*", between):
         return previous.end, end
     if _apposition(sentence, previous, mention):
@@ -1463,8 +1466,8 @@ given."""
 _INFLECTED = r"(?:(?<=\w{4})\w{1,3})?(?![\w])"
 """Up to three letters of an inflection after a stem of four letters or more ("provided",
 "steunt"): a shorter stem is only itself, or "ga" would be "Gaza" and "ger" "German"."""
-_CHARITY_FIRST = _Lazy(
-    r"(?<![\w'\u2019])(?:Caritas|Secours populaire|Secours catholique|Croix-Rouge|Red Cross"
+_CHARITIES = (
+    r"(?:Caritas|Secours populaire|Secours catholique|Croix-Rouge|Red Cross"
     r"|Red Crescent|Rote[sn]? Kreuz|Røde Kors|Röda korset|Rode Kruis|Czerwon\w* Krzyż\w*"
     r"|Cruz Roja|Croce Rossa|Oxfam|Save the Children|Redd Barna|Rädda Barnen|Red Barnet"
     r"|Médecins sans frontières|Leger des Heils|Salvation Army|Diakonie\w*|Misereor"
@@ -1473,7 +1476,15 @@ _CHARITY_FIRST = _Lazy(
     r"|Hilfswerk\w*|Kirche|Kirchen|Landeskirche\w*|Bistum|Erzbistum|Diözese|Church|Churches"
     r"|Diocese|Archdiocese|Église|Eglise|Iglesia|Chiesa|Kości[oó]ł\w*|Kościel\w*|kerk|kerken"
     r"|kirke|kirken|kyrkan)(?![\w])"
-    r"(?:\s+\S+){0,5}?\s+(?:(?:(?:"
+)
+"""Charities and churches by name, in the ten languages."""
+_CHARITY_NAMED = _Lazy(r"^\s+" + _CHARITIES, re.IGNORECASE)
+"""A country's adjective or genitive that is part of a charity's name ("the Swedish Red
+Cross", "Norges Røde Kors"): the charity's, no party of the sentence."""
+_CHARITY_FIRST = _Lazy(
+    r"(?<![\w'\u2019])"
+    + _CHARITIES
+    + r"(?:\s+\S+){0,5}?\s+(?:(?:(?:"
     + _GIVING_VERBS
     + r"|stell\w*|pledged|promised|announced|zugesagt|sagte|sagten|spendet\w*|send|przeka\w*)"
     + _INFLECTED
@@ -1795,18 +1806,19 @@ _SUPPORTED_BEFORE = _Lazy(
 "unterstützt über die KfW den Irak mit")."""
 _SUPPORTED_JUST_BEFORE = _Lazy(
     r"(?<![\w'\u2019])(?:unterstützt|unterstützen|unterstützte|steunt|steunen|steunde|støtter"
-    r"|støttet|stöder|stödjer|stödde|stödja|soutient|soutenir|soutiennent|apoya|apoyan|apoyó"
+    r"|støttet|stöder|stödjer|stödde|stödja|soutient|soutenir|soutiennent|soutiendra"
+    r"|soutiendront|apoya|apoyan|apoyó"
     r"|apoyará|apoyar|sostiene|sostenere|wspiera|wspierają|wspierać|supports|supported"
     r"|supporting|backs|backed|bistå\w*|bistod|finance|finances|financed|financing"
     r"|finanziare|finanzia|finanzierà|financer|financera|financiar|financiará"
     r"|finanzieren|finanziert|finansiere|finansierer|finansiera|finansierar|finansować"
-    r"|sfinansuje|financieren|financiert)"
+    r"|sfinansuje|financieren|financiert|supporters? of|backers? of)"
     r"\s+(?:(?:the|die|den|der|das|de|het|la|le|les|el|il)\s+|l['\u2019])?$",
     re.IGNORECASE,
 )
 """A name right after a verb of support or financing, its verb forms only ("supports the
-UN", "bistå Bangladesh", "finanziare l'Egitto"; not "støtten Norge har gitt"): its object,
-who receives."""
+UN", "bistå Bangladesh", "finanziare l'Egitto", "a supporter of Ukraine"; not "støtten Norge
+har gitt"): its object, who receives."""
 _WITH_ITS_AMOUNT = _Lazy(
     r"^\s+(?:with|mit|med|avec|met|con)\s+(?:\S+\s+){0,2}?\S*\d[^,.;()]*?"
     r"(?:[,.;]|$|\s(?:and|und|og|och|et|en|y|e|sowie|as well as)\s)",
@@ -1910,6 +1922,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         languages, r"(?<![\w'\u2019])(?:{war})[^\W\d_]{0,3}\s+$"
     ).search(before):
         return ""  # "frente a la invasión rusa": the attacker, its adjective after the war
+    if form.kind in ("adjective", "genitive") and _CHARITY_NAMED.match(after):
+        return ""  # "the Swedish Red Cross": a charity's name
     if before.endswith("[") and after.startswith("]"):
         return ""  # "Manila [Philippines], June 15": a dateline
     heads = r"(?:{government}|{aid})"
@@ -1979,6 +1993,12 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # "between the European Union and Ukraine": neither
     if _before(languages, "aside_before").search(before):
         return ""  # a channel, a partner
+    if _compiled(
+        languages,
+        r"(?<![\w'\u2019])(?:{channel})\s+(?:of|van|von|af|av|de|di|del|della|des|du|z)\s+"
+        r"(?:(?:{articles})\s*)?$",
+    ).search(before):
+        return ""  # "het Soedan Humanitaire Fonds van de VN": whose channel, not the giver
     giver = _before(languages, "donor_before").search(before)
     receiving = _before(languages, "recipient_before").search(before)
     if (giver and not (receiving and receiving.start() > giver.start())) or _compiled(
@@ -2142,11 +2162,12 @@ _V2_VERBS = (
     r"(?:" + _STAGES + r"|{increase}|gir|giver|ger|gibt|geeft|gewährt|gewährte"
     r"|sender|skickar|schickt|stuurt|donerer|donerar|spendet|støtter|stötter|stöder|stödjer"
     r"|unterstützt|steunt|stellt|stiller|tildeler|tilldelar|bidrar|bidrager|yder|leverer"
-    r"|levererar|liefert|levert|overfører|betaler|zahlt|betaalt)"
+    r"|levererar|liefert|levert|overfører|betaler|zahlt|betaalt|financiert|finanziert"
+    r"|finansierer|finansierar)"
 )
 """The finite verbs of giving in the Germanic languages, whose subject may follow them."""
 _V2_INVERTED = (
-    r"^\W*(?:i dag|i år|i fjor|i fjol|i morgen|derfor|dermed|nå|nu|nun|jetzt|heute|også"
+    r"^\W*(?:i dag|i år|i fjor|i fjol|i morgen|derfor|dermed|nå|nu|nun|jetzt|heute|også|zo|so|så"
     r"|samtidig|dessuten|desuden|därför|därmed|dessutom|också|nästa år|neste år|næste år"
     r"|dieses jahr|in diesem jahr|dit jaar|vandaag|daarom|ook|bovendien|zudem|außerdem"
     r"|kvart år|hvert år|hvert eneste år|varje år|jedes jahr|elk jaar|ieder jaar"
@@ -2178,6 +2199,9 @@ _ASIDE = _Lazy(
     r"(?<![\w'\u2019])(?:(?:based|headquartered) in|basado en|basada en|con sede (?:a|en|in)"
     r"|basé à|basée à|mit Sitz in|z siedzibą w|med (?:base|sete) i|baserad i"
     r"|(?:in addition|i tillegg|i tillæg|utöver|zusätzlich) (?:to|til|zu)"
+    r"|(?:co-)?(?:hosted|organi[sz]ed|promoted) by|promoss[ao] da|organizzat[ao] da"
+    r"|organisée? par|organizad[ao] por|ausgerichtet von|veranstaltet von|arrangert av"
+    r"|organiseret af|anordnad av|georganiseerd door|zorganizowan\w* przez"
     r"|(?:via|through|gjennom|gennem|genom|tramite|a través de)\s+(?:\S+\s+){1,4}?"
     r"(?:van|of|av|af|di|del|de))\s+"
     r"(?:(?:the|den|det|de|der|dem|la|le|el)\s+)?$",

@@ -180,7 +180,7 @@ EN = Language(
     "|deficit|revenues?|price tag"
     "|(?:economic|financial) impact"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
-    people="people|persons|refugees|civilians|children|residents|inhabitants|households"
+    people="people|persons|displaced|refugees|civilians|children|residents|inhabitants|households"
     "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings|lives"
     "|infections|cases|deaths|victims",
     aid="aid|support|assistance|help|contribution|funding|package|pledge|donation|loan"
@@ -299,7 +299,8 @@ _NORDIC_WORDS = {
     "|renter|*eksport|*import|ødelagt|ødelagte"
     "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
     "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
-    "people": "mennesker|menneske|personer|flyktninger|flygtninge|sivile|civile|barn|børn"
+    "people": "mennesker|menneske|flugt|flukt|personer|flyktninger|flygtninge|sivile|civile|barn"
+    "|børn"
     "|innbyggere|ofre|ofrene"
     "|indbyggere|husstander|husstande|soldater|*doser|*dosar|granater|tonn|tons|ganger|gange",
     "aid": "*støtte|*støtten|*hjelp|*hjelpen|*hjælp|*hjælpen|*bistand|*bistanden|*bidrag"
@@ -419,7 +420,8 @@ SV = Language(
     each_year="varje år|per år|om året|årligen|årlig|årliga|i året",
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
-    need_before="*behov|*behoven|*behovet|behöver|behövas|kräver|krävs|saknas|saknar|uppskattar"
+    need_before="*behov|*behoven|*behovet|behöver|vädjat om|vädjar om|vädjade om|behövas|kräver"
+    "|krävs|saknas|saknar|uppskattar"
     "|uppskattas"
     "|beräknar|beräknas|(?:ber|bad|bett|bedit)\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan"
     "|uppmana\\w*",
@@ -429,7 +431,7 @@ SV = Language(
     "|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
     "|förstörda",
-    people="människor|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
+    people="människor|flykt|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
     "|granater|ton|gånger",
     aid="*stöd|*stödet|*hjälp|*hjälpen|*bistånd|*biståndet|*bidrag|*bidraget|*paket|*paketet"
     "|*lån|*lånet|*donation|*donationen",
@@ -535,7 +537,8 @@ DE = Language(
     "|*defizit"
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
     "|zerstört\\w*",
-    people="menschen|personen|flüchtlinge|geflüchtete|vertriebene|zivilisten|kinder|einwohner"
+    people="menschen|flucht|personen|flüchtlinge|geflüchtete|vertriebene|zivilisten|kinder"
+    "|einwohner"
     "|haushalte"
     "|soldaten|dosen|granaten|tonnen|mal",
     aid="*hilfe|*hilfen|*unterstützung|*beitrag|*beiträge|*paket|*pakete|*zusage|*zusagen"
@@ -641,7 +644,7 @@ FR = Language(
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
     "|détruit\\w*"
     "|dépenses de défense|programmation militaire",
-    people="personnes|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
+    people="personnes|fuite|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
     "|obus|tonnes|fois",
     aid="aide|aides|soutien|assistance|contribution|enveloppe|paquet|prêt|don|coopération"
     "|financement|engagement",
@@ -735,7 +738,7 @@ NL = Language(
     loss="kapitaalverhoging\\w*|*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort"
     "|*inkomsten|*tegoeden"
     "|rente|*winsten|*export|*import|vernietigd\\w*",
-    people="mensen|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
+    people="mensen|vlucht|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
     "|doses|granaten|ton|keer",
     aid="*steun|*hulp|*bijdrage|*pakket|*lening|*toezegging|*gift",
     government="kabinet|regering|*ministerie|*minister|parlement|kamer|overheid|premier|president",
@@ -825,7 +828,8 @@ PL = Language(
     loss="podwyższeni\\w* kapitału|koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb"
     "|deficyt\\w*|dochod\\w*"
     "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*",
-    people="osób|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci|mieszkańców"
+    people="osób|ucieczki|ucieczce|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci"
+    "|mieszkańców"
     "|gospodarstw"
     "|żołnierzy|dawek|pocisków|ton|razy",
     aid="pomoc\\w*|wsparci\\w*|wkład\\w*|pakiet\\w*|pożyczk\\w*|kredyt\\w*|darowizn\\w*|transz\\w*",
@@ -889,7 +893,8 @@ ES = Language(
     "|propondrá|propondrán|se compromete|se comprometió|comprometió|comprometieron|comprometido"
     "|propone|propuso"
     "|apoyará|apoyarán|contribuirá"
-    "|contribuirán|transferirá|transferirán|\\w+(?:aría|arían|ería|erían|iría|irían)",
+    "|contribuirán|transferirá|transferirán|(?!ascend|cost|supond)\\w+(?:aría|arían|ería|erían|iría"
+    "|irían)",
     committed="luz verde|suscrito|ha suscrito|suscribió|aprobó|ha aprobado|aprobado|aprobada"
     "|firmó|ha firmado|firmado|acordó"
     "|ha acordado|acordado|decidió|ha decidido|decidido|aprueba|aprueban|aprobaron",
@@ -933,7 +938,7 @@ ES = Language(
     "|ingresos|activos"
     "|intereses|beneficios|exportaciones|importaciones|destruid\\w*"
     "|gasto en defensa|gasto militar",
-    people="personas|habitantes|refugiados|desplazados|civiles|niños|hogares|soldados"
+    people="personas|huida|habitantes|refugiados|desplazados|civiles|niños|hogares|soldados"
     "|dosis|proyectiles|toneladas|veces",
     aid="ayuda|ayudas|apoyo|asistencia|contribución|aportación|paquete|préstamo"
     "|donación|financiación|compromiso|cooperación",
@@ -1029,7 +1034,7 @@ IT = Language(
     loss="aumento di capitale|cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni"
     "|attività"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
-    people="persone|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
+    people="persone|fuga|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|vittime|morti|feriti|dispersi"
     "|proiettili|tonnellate|volte",
     aid="aiuto|aiuti|sostegno|assistenza|contributo|pacchetto|prestito|donazione"

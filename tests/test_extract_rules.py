@@ -3659,3 +3659,82 @@ def test_a_request_in_dutch_is_no_pledge() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        (
+            "Di questi, 0.691 miliardi di euro sono stati spesi per inviare materiale bellico.",
+            ["691000000"],
+        ),
+        (
+            "In addition to its previous grant to the Swedish Red Cross (SEK5 million; "
+            "US$537,000), the Swedish International Development Cooperation Agency (Sida) has "
+            "decided to provide new funding to Save the Children (SEK5 million; US$537,000).",
+            ["5000000", "5000000"],
+        ),
+        (
+            "Handels- og udviklingsminister Mogens Jensen har bevilget 20 millioner kroner i akut "
+            "nødhjælp til internt fordrevne i Irak, efter at den militante islamistiske gruppe "
+            "ISIS har drevet over en halv million på flugt.",
+            ["20000000"],
+        ),
+        (
+            "Med 1,7 miljarder dollar utlovat under förmiddagen – ett misslyckande att nå vad man "
+            "vädjat om inför konferensen, 3,85 miljarder dollar.",
+            ["1700000000"],
+        ),
+        (
+            "En comparación, el coste del terremoto que azotó Turquía el pasado mes de febrero "
+            "ascendería a unos 100.000 millones de dólares.",
+            [],
+        ),
+    ],
+    ids=["0.691 miliardi", "(SEK; US$)", "en halv million på flugt", "vädjat om", "ascendería"],
+)
+def test_the_fortieth_tables_amounts_conversions_and_figures_that_are_no_pledges(
+    text: str, amounts: list[str]
+) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "Elle soutiendra la Moldavie de 2025 à 2027 et devrait fournir jusqu’à 385 millions "
+            "d’euros de subventions et 1,5 milliard d’euros de prêts.",
+            None,
+            "Moldova",
+        ),
+        (
+            "The conference, co-hosted by Sweden, brought pledges of $154 million for Yemen.",
+            None,
+            "Yemen",
+        ),
+        (
+            "Zo financiert Nederland de Dutch Relief Alliance en haar lokale partners en draagt "
+            "Nederland EUR 16 miljoen bij aan het Soedan Humanitaire Fonds van de VN.",
+            "Netherlands",
+            None,
+        ),
+        (
+            "As of December 2024, Denmark has emerged as a significant supporter of Ukraine in "
+            "its fight against Russian aggression, committing over €7.2 billion in military aid.",
+            "Denmark",
+            "Ukraine",
+        ),
+        (
+            "At first Danida gave the Danish Red Cross around 4 million DKK to the massive "
+            "reconstruction work.",
+            None,
+            None,
+        ),
+    ],
+    ids=["soutiendra", "co-hosted by", "Fonds van de VN", "supporter of", "Danish Red Cross"],
+)
+def test_the_fortieth_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    assert {(d.value("donor"), d.value("recipient")) for d in extract(text)} == {(donor, recipient)}
