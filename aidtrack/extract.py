@@ -2480,7 +2480,17 @@ def _read_sentence(
         ):
             own_donors = {following[0].name}  # "$260m from Japan", "15 milioni ... del Regno Unito"
         own_recipients = _nearest(reading, receivers, link, after=True)
-        _settle_parties(draft, own_donors, own_recipients, parties, context)
+        antecedent = _antecedent_givers(reading, link.at, givers, languages)
+        _settle_parties(
+            draft,
+            own_donors if antecedent is None else antecedent,
+            own_recipients,
+            parties,
+            context,
+        )
+        if antecedent == set():
+            draft.found.pop("donor", None)
+            draft.open["donor"] = "the relative clause's antecedent gives it, and names no party"
         if many_give and _many_give_it(reading, many_give, link.at, givers):
             draft.found.pop("donor", None)
             draft.open["donor"] = "many givers: the total of their pledges, no one donor's"
@@ -3450,6 +3460,33 @@ def _inherit_from_whole(part: Draft, whole: Draft, *, years: bool) -> None:
             part.open.pop(name, None)
         elif name == "currency" and name not in part.found and name in whole.open:
             part.open[name] = whole.open[name]
+
+
+def _antecedent_givers(
+    reading: str, at: int, givers: Sequence[_Party], languages: Languages
+) -> set[str] | None:
+    """Who gives an amount told in a relative clause of giving ("the UN's Central Emergency
+    Response Fund (CERF), which has allocated USD 20 million"): the name just before the
+    clause, or no one when that is no party (a fund); None when the amount is in no such
+    clause."""
+    relative = _GIVING_RELATIVE.search(reading[:at])
+    if relative is None or not _compiled(
+        languages, _START + r"(?:" + _STAGES + r")(?![\w])"
+    ).search(relative[0]):
+        return None
+    return {
+        p.name
+        for p in givers
+        if p.start < relative.start()
+        and not reading[p.start + len(p.words) : relative.start()].strip()
+    }
+
+
+_GIVING_RELATIVE = _Lazy(
+    r",\s*(?:which|who|som|welche|welcher|qui|che|który|która|które)\s+(?:[^\s,;.]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+"""A relative clause opened after a comma, up to an amount in it."""
 
 
 def _settle_parties(

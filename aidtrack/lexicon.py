@@ -217,7 +217,8 @@ EN = Language(
     "Ukrainian=UKR Moldovan=MDA Russian=RUS Saudi=SAU Emirati=ARE Qatari=QAT Kuwaiti=KWT "
     "Turkish=TUR",
     aliases="Stortinget=Norway;Storting=Norway;Folketing=Denmark;Bundestag=Germany;"
-    "Kremlin=Russian Federation;"
+    "Kremlin=Russian Federation;Turkey=Türkiye;Ivory Coast=Côte d'Ivoire;"
+    "USA=United States;Holland=Netherlands;"
     "UK=United Kingdom;US=United States;U.S.=United States;Britain=United Kingdom;"
     "Great Britain=United Kingdom;America=United States;Russia=Russian Federation;"
     "the EU=EU;EU=EU;European Union=EU;European Commission=EU;Brussels=EU;"

@@ -3738,3 +3738,27 @@ def test_the_fortieth_tables_donors_and_recipients(
     text: str, donor: str | None, recipient: str | None
 ) -> None:
     assert {(d.value("donor"), d.value("recipient")) for d in extract(text)} == {(donor, recipient)}
+
+
+def test_the_antecedent_of_a_relative_clause_of_giving_is_its_giver() -> None:
+    cerf = one(
+        "Norway is also contributing 10 percent of the UN's Central Emergency Response Fund "
+        "(CERF), which has allocated USD 20 million for rapid response in Sudan."
+    )
+    assert (cerf.value("amount"), cerf.value("donor")) == (Decimal("20000000"), None)
+    assert "antecedent" in cerf.open["donor"]
+    norway = one("Norway, which has given NOK 5 billion this year, will give more.")
+    assert norway.value("donor") == "Norway"
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        ("Turkey announced $5 billion in credit to Iraq.", "Türkiye", "Iraq"),
+        ("The USA gave $5 million to Ivory Coast.", "United States", "Côte d'Ivoire"),
+    ],
+    ids=["Turkey", "USA, Ivory Coast"],
+)
+def test_english_names_pycountry_does_not_use(text: str, donor: str, recipient: str) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
