@@ -31,7 +31,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
@@ -314,7 +314,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         if w not in money.NUMBER_WORDS
     )
     spelled = (
-        f"(?:(?:{others})\\s+{_AND_A_HALF}|{spelled_english}|{others})"
+        f"(?:(?:{others})\\s+{_AND_A_HALF}|{spelled_english}|(?:{others})(?:-(?:{others}))*)"
         if others
         else spelled_english
     )
@@ -526,6 +526,15 @@ _THOUSANDS_COMMA_TOO = frozenset({"es"})
 others."""
 
 
+def _compound(values: Iterable[str]) -> str:
+    """The value of number words joined by hyphens: a larger after a smaller multiplies
+    ("quatre-vingt" 80), else adds ("cinquante-cinq" 55, "quatre-vingt-dix" 90)."""
+    total = Decimal(0)
+    for value in map(Decimal, values):
+        total = total * value if total and value > total else total + value
+    return str(total)
+
+
 def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     """An amount phrase of any of the languages, read by `money`: number words become
     digits ("sju och en halv" 7.5), and an adjective settles whose krone, dollar or
@@ -535,9 +544,15 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     and_a_half = re.search(r"(?<!och)(?<!og)(?<!und)\s+" + _AND_A_HALF_AFTER, text, re.IGNORECASE)
     if and_a_half:
         text = text[: and_a_half.start()] + text[and_a_half.end() :]
-    head, _, rest = re.sub(r"^([^\W\d_]+)-", r"\1 ", text).partition(" ")  # "demi-milliard"
-    digits = lexicon.number_words(languages).get(head.lower())
-    if digits and head.lower() not in money.NUMBER_WORDS:
+    head, _, rest = text.partition(" ")
+    numbers = lexicon.number_words(languages)
+    pieces = head.lower().split("-")
+    spelled = list(
+        itertools.takewhile(lambda p: p in numbers and p not in money.NUMBER_WORDS, pieces)
+    )
+    digits = _compound(numbers[p] for p in spelled) if spelled else None
+    if digits:  # "cinquante-cinq millions", "demi-milliard"
+        rest = " ".join(["-".join(head.split("-")[len(spelled) :]), rest]).strip()
         half = re.match(_AND_A_HALF + r"\s+", rest, re.IGNORECASE)
         if half:
             digits, rest = str(Decimal(digits) + Decimal("0.5")), rest[half.end() :]
@@ -978,7 +993,8 @@ _OWN_DEFENCE_BUDGET = _Lazy(
     r"|forsvarsbudsjett\w*|forsvarsbudget\w*|försvarsbudget\w*|försvarsutgift\w*"
     r"|försvarsanslag\w*|försvarets\s+(?:\S+\s+){0,2}?budget\w*|Verteidigungshaushalt\w*"
     r"|Verteidigungsausgaben|Verteidigungsetat\w*|Wehretat\w*|Rüstungsausgaben"
-    r"|budget de la défense|budget des armées|dépenses militaires"
+    r"|budget de la défense|budget des armées|dépenses militaires|militära (?:medel|utgifter)"
+    r"|militærutgift\w*|militärutgift\w*|Militärausgaben|wydatki wojskowe|gastos? militar\w*"
     r"|budget\s+(?:\S+\s+){0,3}?(?:défense|armées)|defensiebegroting|defensie-uitgaven"
     r"|defensiebudget|budżet\w* obronn\w*|wydatk\w* na obronność|presupuesto de defensa"
     r"|presupuesto\s+(?:\S+\s+){0,3}?defensa|gasto militar|bilancio della difesa"
@@ -2129,6 +2145,7 @@ _VENUE = _Lazy(
     r"|konferens\w*|\w*[kK]onferenz|\w*[gG]ipfel|conférence|sommet|conferentie|top"
     r"|konferencj\w*|szczyt\w*|conferencia|cumbre|conferenza|vertice)"
     r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|tenutasi a)\s+$"
+    r"|(?<![\w'\u2019])(?:ospitat[ao]|accueillie?|hosted)\s+(?:\S+\s+){0,4}?(?:a|à|in)\s+$"
     r"|(?<![\w'\u2019])(?:held|hosted|afholdes|afholdt|holdes|holdt|hålls|hölls|stattfindet"
     r"|stattfand|se tient|se tiendra|tenue|se celebra|celebrada|si tiene|tenutasi|gehouden"
     r"|si è tenut[ao]|si sono tenut[ei]|took place|fand statt|a eu lieu|tuvo lugar|se celebró"
@@ -2136,9 +2153,9 @@ _VENUE = _Lazy(
     r"|odbywa się|odbyła się)\s+(?:\S+\s+){0,2}?(?:in|at|i|på|à|en|a|w|te)\s+$",
     re.IGNORECASE,
 )
-"""The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City",
-"der i dag afholdes i Kuwait"): where the donors met, neither a donor nor the
-recipient."""
+"""The venue of a conference ("la Conférence de Paris", "a conference in Kuwait City", "der
+i dag afholdes i Kuwait", "ospitata alla Nuvola dell'Eur a Roma"): where the donors met,
+neither a donor nor the recipient."""
 _CONFERENCE_FOR = _Lazy(
     r"(?<![\w'\u2019])(?:conference|konferanse\w*|konference\w*|konferens\w*|\w*[kK]onferenz"
     r"|conférence|conferentie|konferencj\w*|conferencia|conferenza)"
@@ -2429,7 +2446,7 @@ def _read_sentence(
         # An institution lends ("EIB loan funds"); a country before "aid" receives it
         # ("Ukraine aid package") unless the sentence names whom the aid goes to.
         country = places.resolve(party.name).code is not None
-        if country and not receivers:
+        if country and not receivers and party.name not in {p.name for p in givers}:
             receivers.append(replace(party, role="recipient"))
         elif party.name not in {p.name for p in receivers}:
             givers.append(replace(party, role="donor"))

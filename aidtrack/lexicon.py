@@ -588,7 +588,7 @@ FR = Language(
     "été avec en l d dont ce cette ne pas plus ont été aux selon",
     numbers="un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 "
     "onze=11 douze=12 quinze=15 vingt=20 trente=30 quarante=40 cinquante=50 soixante=60 "
-    "cent=100 demi=0.5",
+    "cent=100 cents=100 vingts=20 demi=0.5",
     at_least="au moins|plus de|au-delà de|supérieur à|pas moins de|dépasse|dépassent"
     "|dépassé|dépassant",
     up_to="jusqu'à|jusqu\u2019à|au maximum|au plus",
@@ -635,6 +635,7 @@ FR = Language(
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|évalue|évaluent"
     "|appels?|requête|requêtes"
     "|réclame|réclament|réclamé|demande|demandent|demandé|demandait|sollicite|sollicitent"
+    "|sollicité"
     "|souhait\\w*"
     "|plan de réponse",
     need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"
@@ -673,6 +674,7 @@ FR = Language(
     demonyms="belge=BEL britannique=GBR américain=USA autrichien=AUT suisse=CHE "
     "canadien=CAN australien=AUS moldave=MDA",
     aliases="États-Unis=United States;Etats-Unis=United States;Grande-Bretagne=United Kingdom;"
+    "Sud Soudan=South Sudan;Sud-Soudan=South Sudan;"
     "Russie=Russian Federation;UE=EU;Union européenne=EU;Commission européenne=EU;"
     "Bruxelles=EU;Banque mondiale=World Bank;FMI=IMF;Fonds monétaire international=IMF;"
     "Fonds Monétaire International=IMF;"
@@ -984,7 +986,8 @@ IT = Language(
     numbers="un=1 uno=1 una=1 due=2 tre=3 quattro=4 cinque=5 sei=6 sette=7 otto=8 nove=9 "
     "dieci=10 undici=11 dodici=12 quindici=15 venti=20 trenta=30 quaranta=40 cinquanta=50 "
     "cento=100 mezzo=0.5",
-    at_least="almeno|oltre|più di|non meno di|superiore a|supera|superano|superato",
+    at_least="almeno|oltre|più di|non meno di|superiore a|superiore ai|superiore al|superiori a"
+    "|supera|superano|superato",
     up_to="fino a|al massimo|(?:importo\\s+)?(?:complessivo\\s+)?massimo\\s+di|massimo",
     about="circa|quasi|intorno a|attorno a|approssimativamente|poco meno di|poco più di",
     announced="stanzierà|stanzieranno|invierà|invieranno|fornirà|forniranno|darà|daranno"
@@ -1008,7 +1011,7 @@ IT = Language(
     increase="aumenta|aumentano|incrementa|incrementano",
     infinitive="(?:di|a|per)\\s+\\w+(?:are|ere|ire)",
     recipient_before="a|al|alla|all['\u2019]|ai|alle|per|per la|per il|in favore di|a favore di"
-    "|a sostegno di|sostegno a|aiutare|sostenere|verso",
+    "|a sostegno di|sostegno a|aiutare|aiuterà|aiuteranno|aiuta|aiutano|sostenere|verso",
     donor_before="da|dalla|dal|dall['\u2019]|da parte di|da parte della|da parte del",
     place_before="in|nel|nella|nell['\u2019]",
     aside_before="tramite|attraverso|con|insieme a|mediante|con il sostegno (?:della|del"

@@ -466,6 +466,10 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
         "«Idai» in Mosambik, Malawi und Simbabwe mit einer Soforthilfe in Höhe von 15 000 Euro.",
         "Z kolei przedstawiciele Kościoła katolickiego z Włoch przekażą na rzecz powodzian 1 "
         "milion euro.",
+        # An appeal in French; countries' own military spending in Swedish.
+        "Le HCR a sollicité 1,4 milliard de dollars pour soutenir près de 2,7 millions de "
+        "personnes dans cinq pays voisins du Soudan.",
+        "År 2014 la USA 577,5 miljarder dollar på militära medel, Ryssland 91,7 miljarder.",
     ],
 )
 def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
@@ -3762,3 +3766,60 @@ def test_the_antecedent_of_a_relative_clause_of_giving_is_its_giver() -> None:
 def test_english_names_pycountry_does_not_use(text: str, donor: str, recipient: str) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("cinquante-cinq millions d'euros", "55000000"),
+        ("quatre-vingts millions d'euros", "80000000"),
+        ("quatre-vingt-dix millions d'euros", "90000000"),
+    ],
+)
+def test_french_number_words_joined_by_hyphens(words: str, value: str) -> None:
+    drafts = extract(f"La France accorde à la Tunisie une ligne de crédit de {words}.")
+    assert [f"{d.value('amount'):f}" for d in drafts] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (
+            "L'ufficio del primo ministro italiano Giorgia Meloni ha dichiarato che l'Italia "
+            "aiuterà la Tunisia con 105 milioni di euro (111,7 milioni di dollari).",
+            "recipient",
+            "Tunisia",
+        ),
+        (
+            "Nous avons proposé 27 millions d'euros pour financer le HCR pour ses actions de "
+            "mise à l'abri des réfugiés au Sud Soudan.",
+            "recipient",
+            "South Sudan",
+        ),
+        (
+            "Si è aperta con la firma di oltre 200 accordi per un valore complessivo superiore ai "
+            "10 miliardi di euro la Conferenza internazionale per la ripresa dell’Ucraina, "
+            "ospitata alla Nuvola dell’Eur a Roma.",
+            "recipient",
+            "Ukraine",
+        ),
+        (
+            "Si è aperta con la firma di accordi per un valore complessivo superiore ai 10 "
+            "miliardi di euro.",
+            "qualifier",
+            Qualifier.AT_LEAST,
+        ),
+        (
+            "This announcement brings the total UK support for the OPTs this financial year to "
+            "£129 million, demonstrating the UK's commitment to playing a leading role in "
+            "alleviating Palestinian suffering.",
+            "recipient",
+            None,
+        ),
+    ],
+    ids=["aiuterà la Tunisia", "Sud Soudan", "ospitata a Roma", "superiore ai", "not its own"],
+)
+def test_the_forty_first_tables_parties_and_qualifiers(
+    text: str, field: str, value: object
+) -> None:
+    assert one(text).value(field) == value
