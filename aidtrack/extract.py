@@ -2516,6 +2516,13 @@ def _read_sentence(
         if shared and "recipient" in draft.found and draft.found["recipient"].value in recipients:
             draft.found.pop("recipient")
             draft.open["recipient"] = "the sentence shares the amount with other recipients"
+        if "donor" in draft.found and draft.value("donor") == draft.value("recipient"):
+            # One of the two is wrong, and a record of it could not be added.
+            name = draft.found.pop("donor").value
+            draft.found.pop("recipient")
+            draft.open["donor"] = draft.open["recipient"] = (
+                f"{name} read as both giver and receiver"
+            )
         each.append(_each_of(reading, draft, link, givers, receivers, own_recipients))
     drafts, links = _apart(drafts, links, each)
     for draft, link in zip(drafts, links, strict=True):

@@ -3823,3 +3823,14 @@ def test_the_forty_first_tables_parties_and_qualifiers(
     text: str, field: str, value: object
 ) -> None:
     assert one(text).value(field) == value
+
+
+def test_no_draft_has_a_donor_that_is_its_own_recipient() -> None:
+    """The article's donor fills a sentence that names none: not when that sentence names
+    the same country as receiving (`add` and `import` refuse such a record)."""
+    _, second = extract(
+        "Norway gives NOK 5 million to Sudan. In turn Norway will receive NOK 2 million for its "
+        "refugee costs."
+    )
+    assert (second.value("donor"), second.value("recipient")) == (None, None)
+    assert "both giver and receiver" in second.open["donor"]
