@@ -788,6 +788,7 @@ def _not_pledged(
     if (
         _RAISED.search(near)
         or _RAISED_LAST.search(clause)
+        or _RAISED_AFTER.match(after)
         or _PRIVATE_FINANCE.match(head)
         or _FROM_MANY.search(near)
         or _PRIVATE_GIFTS.search(near)
@@ -868,6 +869,12 @@ def _not_pledged(
         )
     ):
         return "spending"  # on one's own war, not on a recipient ("bruker ... på Ukraina")
+    if _compiled(
+        languages,
+        r"^\s+(?:\S+\s+){0,2}?(?:on|på|na)\s+(?:(?:the|its|den|det|sin|sitt)\s+)?(?:{war})"
+        r"(?![\w'\u2019])(?!\s+(?:anniversary|årsdag|rocznic))",
+    ).match(after):
+        return "spending"  # "planlagt at bruge 100 milliarder dollar på krigen"
     if _OWN_DEFENCE_BUDGET.search(near + head) and not any(
         _before(languages, "recipient_before").search((near + head)[:start])
         for start, _, _, _ in _names(near + head, languages)
@@ -1136,6 +1143,7 @@ _RAISING = (
     r"(?<![\w'\u2019])(?:collected|raised (?:at|from|during|in)|fundrais\w*|rassembl\w*"
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
     r"|samlet inn|samla inn|samles inn|samle inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*"
+    r"|samlats in|samlades in|samlas in|samlat in|samlet ind|samles ind|samlede ind"
     r"|ingezameld|opgehaald|ophalen"
     r"|zebra\w*"
     r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])"
@@ -1146,6 +1154,8 @@ meeting"): the sum of many givers at a conference or an appeal, no one donor's p
 _RAISED_LAST = _Lazy(_RAISING + r"\s*$", re.IGNORECASE)
 """The same, as the last word of the amount's clause ("hat ... 82 Milliarden Dollar (74
 Milliarden Euro) ... gesammelt"): the verb that ends a German or Dutch clause."""
+_RAISED_AFTER = _Lazy(r"^\s+(?:\S+\s+){0,2}?" + _RAISING, re.IGNORECASE)
+"""The same, just after the amount ("136,1 miljoner kr samlats in av Stiftelsen")."""
 _FROM_MANY = _Lazy(
     r"(?<![\w'\u2019])(?:from (?:other|many|several|various) countries|from abroad"
     r"|fra andre land\w*|fra mange land\w*|från andra länder|aus anderen Ländern"
@@ -1787,10 +1797,12 @@ _OR = _Lazy(r"\s+(?:or|eller|oder|ou|of|lub|o)\s+", re.IGNORECASE)
 """The "or" between two names of the same kind ("in Ukraine or Romania")."""
 _AND_BEFORE = _Lazy(
     r"(?:,\s*|\s)(?:and|og|och|und|et|en|y|e|oraz|sowie|as well as|samt)\s+"
-    r"(?:(?:the|de|la|le|les|die|der|das|el|il|l['\u2019]|het)\s*)?$",
+    r"(?:(?:the|de|la|le|les|die|der|das|el|il|l['\u2019]|het|della|dello|del|dei|degli|delle"
+    r"|du|des)\s*)?$",
     re.IGNORECASE,
 )
-"""The "and" (and its article) that joins a name to the one before it."""
+"""The "and" (and its article, or its genitive: "e della Svezia") that joins a name to the
+one before it."""
 
 
 def _receives_after(after: str, languages: Languages) -> bool:
@@ -2084,7 +2096,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         + heads
         + r"|"
         + _START
-        + r"(?:{aid}))"  # "l'aide totale de la France", not "dell'Agenzia delle Nazioni Unite"
+        + r"(?:{aid}|{loan}|{grant}|{guarantee}))"  # "l'aide totale de la France", "garanzie
+        # dei Paesi Bassi"; not "dell'Agenzia delle Nazioni Unite"
         + r"\s+(?:[^\W\d_]+\s+)?(?:{of_before}|der|des)\s*(?:{articles}\s*)?$",
     )
     genitive = _compiled(languages, r"(?<![\w'\u2019])(?:{of_before})\s*(?:{articles}\s*)?$")

@@ -288,12 +288,14 @@ _NORDIC_WORDS = {
     "|behøves"
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
-    "|(?:ber|bad|ba|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell"
+    "|(?:ber|bad|ba|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell|trenge|trænge"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
     "|målsætning\\w*|målsetning\\w*|målet om|målet er|et mål om|målet på",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",
-    "loss": "kapitalforhøyelse\\w*|kapitalforhøjelse\\w*|*kostnad|*kostnader|*omkostninger|koste"
+    "loss": "kapitalforhøyelse\\w*|kapitalforhøjelse\\w*|*kostnad|*kostnader|*kostnadene"
+    "|*omkostninger|*omkostningerne|*tapene|*tabene|bruttonasjonalprodukt\\w*"
+    "|bruttonationalprodukt\\w*|koste"
     "|koster|kostet|*skade|*skader|*tap|tab|bnp"
     "|tjent|tjente|tjener|tjenet"
     "|*underskudd|*underskud|*inntekter|*indtægter|*prislapp|*prislap|*verdier|*værdier"
@@ -639,6 +641,7 @@ FR = Language(
     "|souhait\\w*"
     "|plan de réponse",
     need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"
+    "|espérée?s?"
     "|sollicitée?s?",
     spend="dépense|dépensent|dépensé|dépenses",
     loss="augmentation de capital|coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib"
@@ -822,7 +825,7 @@ PL = Language(
     each_year="co roku|rocznie|corocznie|każdego roku|na rok|rok w rok|roczn\\w+",
     respectively="odpowiednio",
     equivalent="czyli|a więc|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
-    need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga|wymagają|szacuje"
+    need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga\\w*|szacuje"
     "|prośb\\w* o|wniosek o|wnioskiem o"
     "|szacuje się|szacowan\\w*|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*"
     "|celem\\s+(?:\\S+\\s+){0,3}?(?:jest|będzie|było)",

@@ -470,6 +470,18 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
         "Le HCR a sollicité 1,4 milliard de dollars pour soutenir près de 2,7 millions de "
         "personnes dans cinq pays voisins du Soudan.",
         "År 2014 la USA 577,5 miljarder dollar på militära medel, Ryssland 91,7 miljarder.",
+        # A need in Bokmål and in a Polish conditional; costs and GDP losses in their definite
+        # forms; money collected, its verb after it; a war's own cost.
+        "FN sier de vil trenge rundt 33 milliarder kroner i år for å hjelpe millioner av "
+        "mennesker i nød i det krigsherjede Jemen.",
+        "Według tego samego źródła plan odbudowy Ukrainy zakrojony na dziewięć lat wymagałby "
+        "nakładu rzędu 500 mld dol.",
+        "Så langt som i september 2022, viser estimater at de militære kostnadene har nådd 40 "
+        "milliarder dollar, mens tapene i bruttonasjonalprodukt for hele året 2022 beløp seg "
+        "til mellom 81 og 104 milliarder dollar.",
+        "Sedan den fullskaliga invasionen av Ukraina för ett år sedan har 136,1 miljoner kr "
+        "samlats in av Stiftelsen Radiohjälpen.",
+        "Helt konkret har Rusland nu planlagt at bruge 100 milliarder dollar på krigen i 2023.",
     ],
 )
 def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
@@ -3834,3 +3846,20 @@ def test_no_draft_has_a_donor_that_is_its_own_recipient() -> None:
     )
     assert (second.value("donor"), second.value("recipient")) == (None, None)
     assert "both giver and receiver" in second.open["donor"]
+
+
+def test_the_forty_second_tables_hopes_war_dates_and_owners_of_guarantees() -> None:
+    hoped = extract(
+        "Les 1,7 milliard de dollars promis par les donateurs lors d'une conférence "
+        "internationale pour aider le Yémen sont un résultat décevant par rapport aux 3,85 "
+        "milliards espérés."
+    )
+    assert amounts(hoped) == [Decimal("1700000000")]
+    anniversary = one("Norway gives NOK 5 billion to Ukraine on the war's second anniversary.")
+    assert anniversary.value("recipient") == "Ukraine"
+    guarantees = extract(
+        "Il sostegno iniziale della Banca Mondiale è stato aumentato con garanzie dei Paesi "
+        "Bassi per 80 milioni di euro (89 milioni di dollari equivalenti) e della Svezia per 50 "
+        "milioni di dollari."
+    )
+    assert [d.value("donor") for d in guarantees] == ["Netherlands", "Sweden"]
