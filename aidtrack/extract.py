@@ -869,6 +869,8 @@ def _not_pledged(
         )
     ):
         return "spending"  # on one's own war, not on a recipient ("bruker ... på Ukraina")
+    if _ANNUAL_BUDGET.search(near):
+        return "a body's own annual budget"  # "opère ... avec un budget annuel de 12 milliards"
     if _compiled(
         languages,
         r"^\s+(?:\S+\s+){0,2}?(?:on|på|na)\s+(?:(?:the|its|den|det|sin|sitt)\s+)?(?:{war})"
@@ -877,7 +879,8 @@ def _not_pledged(
         return "spending"  # "planlagt at bruge 100 milliarder dollar på krigen"
     if _OWN_DEFENCE_BUDGET.search(near + head) and not any(
         _before(languages, "recipient_before").search((near + head)[:start])
-        for start, _, _, _ in _names(near + head, languages)
+        for start, _, _, compound in _names(near + head, languages)
+        if not compound  # "knyttet til Ukraina-krigen": the war, not a recipient
     ):
         return "a country's own defence budget"  # "national defence will increase ... to"
     if _COMPARED.search(reading[: mention.origin]) or _THAN.search(reading[: mention.origin]):
@@ -994,6 +997,14 @@ _FROM_BUDGET = _Lazy(
 )
 """A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt"): no one
 receives it, unless the clause names who does."""
+_ANNUAL_BUDGET = _Lazy(
+    r"(?<![\w'\u2019])(?:annual budget|yearly budget|budget annuel|Jahresbudget|Jahresetat"
+    r"|årlig(?:e|t)? budsjett|årligt budget|årsbudget|presupuesto anual|bilancio annuale"
+    r"|roczn\w* budżet\w*|jaarlijks budget|jaarbudget)\s+(?:(?:of|de|d['\u2019]|von|på|di|van"
+    r"|w wysokości|om)\s*)?$",
+    re.IGNORECASE,
+)
+"""A body's annual budget of an amount: its own money, no pledge."""
 _OWN_DEFENCE_BUDGET = _Lazy(
     r"(?<![\w'\u2019])(?:national defen[cs]e|defen[cs]e (?:budget|spending|expenditure)"
     r"|military (?:budget|spending|expenditure)|budget\s+(?:\S+\s+){0,3}?(?:defen[cs]e|military)"
@@ -1005,12 +1016,16 @@ _OWN_DEFENCE_BUDGET = _Lazy(
     r"|budget\s+(?:\S+\s+){0,3}?(?:défense|armées)|defensiebegroting|defensie-uitgaven"
     r"|defensiebudget|budżet\w* obronn\w*|wydatk\w* na obronność|presupuesto de defensa"
     r"|presupuesto\s+(?:\S+\s+){0,3}?defensa|gasto militar|bilancio della difesa"
-    r"|bilancio\s+(?:\S+\s+){0,3}?difesa|spesa militare|spese militari)(?![\w])",
+    r"|bilancio\s+(?:\S+\s+){0,3}?difesa|spesa militare|spese militari"
+    r"|(?:in|into|i|dans|en|nella|w)\s+(?:(?:die|the|its|la|le|el|det)\s+)?(?:Verteidigung"
+    r"|defen[cs]e|forsvaret|försvaret|défense|defensa|difesa|obronność|defensie)\s+"
+    r"(?:investier\w*|invest\w*))(?![\w])",
     re.IGNORECASE,
 )
-"""A country's defence budget, named before its figure ("national defence will increase by
-23 per cent in 2025 to 13.5 trillion roubles", "den Verteidigungshaushalt ... ein Etat von
-über 150 Milliarden Euro"): its own, not aid, unless a recipient is named."""
+"""A country's defence budget, or its investment in defence, named before or after its
+figure ("national defence will increase by 23 per cent in 2025 to 13.5 trillion roubles",
+"den Verteidigungshaushalt ... ein Etat von über 150 Milliarden Euro", "19,2 Milliarden
+Euro in die Verteidigung investieren"): its own, not aid, unless a recipient is named."""
 _DEFENCE_GETS = _Lazy(
     r"(?<![\w'\u2019])(?:forsvar(?:et)?|försvar(?:et|smakten)?|Bundeswehr|(?:the )?armed forces"
     r"|defensie|krijgsmacht|forces armées|fuerzas armadas|forze armate|Siły Zbrojne)\s+"
@@ -1745,6 +1760,12 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             role = last[2]  # "die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden"
         elif (
             last is not None
+            and last[2] in ("donor", "recipient")
+            and _NEXT_ITEM_AFTER_ITS_AMOUNT.fullmatch(sentence[last[1] : start])
+        ):
+            role = last[2]  # "for Sudan ($30.69 million), South Sudan ($31.12 million) and"
+        elif (
+            last is not None
             and last[2] == "donor"
             and _V2.intersection(languages)
             and _compiled(languages, r"^[\s)]*" + _V2_VERBS + r"\s+$").match(
@@ -1795,6 +1816,13 @@ def _elliptical(
 
 _OR = _Lazy(r"\s+(?:or|eller|oder|ou|of|lub|o)\s+", re.IGNORECASE)
 """The "or" between two names of the same kind ("in Ukraine or Romania")."""
+_NEXT_ITEM_AFTER_ITS_AMOUNT = _Lazy(
+    r"\s*\([^()]*\d[^()]*\)\s*(?:,\s*(?:(?:and|og|och|und|et|en|y|e|oraz)\s+)?"
+    r"|(?:and|og|och|und|et|en|y|e|oraz)\s+)(?:(?:the|de|la|le|el|il|die|der|den|het)\s+)?",
+    re.IGNORECASE,
+)
+"""Between a list's name with its amount in brackets and the next name ("Sudan ($30.69
+million), South Sudan"): the next item, with the role of the one before."""
 _AND_BEFORE = _Lazy(
     r"(?:,\s*|\s)(?:and|og|och|und|et|en|y|e|oraz|sowie|as well as|samt)\s+"
     r"(?:(?:the|de|la|le|les|die|der|das|el|il|l['\u2019]|het|della|dello|del|dei|degli|delle"
@@ -2157,7 +2185,7 @@ _VENUE = _Lazy(
     r"(?<![\w'\u2019])(?:conference|meeting|summit|konferanse\w*|konference\w*"
     r"|konferens\w*|\w*[kK]onferenz|\w*[gG]ipfel|conférence|sommet|conferentie|top"
     r"|konferencj\w*|szczyt\w*|conferencia|cumbre|conferenza|vertice)"
-    r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|tenutasi a)\s+$"
+    r"(?:\s+\S+){0,4}?\s+(?:in|at|held in|i|på|de|du|te|w|en|à|tenutasi a)\s+$"
     r"|(?<![\w'\u2019])(?:ospitat[ao]|accueillie?|hosted)\s+(?:\S+\s+){0,4}?(?:a|à|in)\s+$"
     r"|(?<![\w'\u2019])(?:held|hosted|afholdes|afholdt|holdes|holdt|hålls|hölls|stattfindet"
     r"|stattfand|se tient|se tiendra|tenue|se celebra|celebrada|si tiene|tenutasi|gehouden"
@@ -2193,7 +2221,7 @@ _V2_VERBS = (
     r"|sender|skickar|schickt|stuurt|donerer|donerar|spendet|støtter|stötter|stöder|stödjer"
     r"|unterstützt|steunt|stellt|stiller|tildeler|tilldelar|bidrar|bidrager|yder|leverer"
     r"|levererar|liefert|levert|overfører|betaler|zahlt|betaalt|financiert|finanziert"
-    r"|finansierer|finansierar)"
+    r"|finansierer|finansierar|beviljar|bevilger|bevilliger|zegt|zegde|sagt|sagte)"
 )
 """The finite verbs of giving in the Germanic languages, whose subject may follow them."""
 _V2_INVERTED = (
@@ -2201,7 +2229,7 @@ _V2_INVERTED = (
     r"|samtidig|dessuten|desuden|därför|därmed|dessutom|också|nästa år|neste år|næste år"
     r"|dieses jahr|in diesem jahr|dit jaar|vandaag|daarom|ook|bovendien|zudem|außerdem"
     r"|kvart år|hvert år|hvert eneste år|varje år|jedes jahr|elk jaar|ieder jaar"
-    r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr) (?:19|20)\d\d),?\s+"
+    r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr|år) (?:19|20)\d\d),?\s+"
     + _V2_VERBS
     + r"\s+$"
 )
@@ -2510,6 +2538,11 @@ def _read_sentence(
         ):
             own_donors = {following[0].name}  # "$260m from Japan", "15 milioni ... del Regno Unito"
         own_recipients = _nearest(reading, receivers, link, after=True)
+        item = _named_before_its_bracket(reading, link.at, parties)
+        if item is not None and item.role in ("recipient", "place"):
+            own_recipients = {item.name}  # "in Lebanon (€25 million), Jordan (€25 million)"
+        elif item is not None and item.role == "donor":
+            own_donors = {item.name}  # "led by the US (US$4.3 billion), Germany (...)"
         antecedent = _antecedent_givers(reading, link.at, givers, languages)
         _settle_parties(
             draft,
@@ -3497,6 +3530,19 @@ def _inherit_from_whole(part: Draft, whole: Draft, *, years: bool) -> None:
             part.open.pop(name, None)
         elif name == "currency" and name not in part.found and name in whole.open:
             part.open[name] = whole.open[name]
+
+
+def _named_before_its_bracket(reading: str, at: int, parties: Sequence[_Party]) -> _Party | None:
+    """The party just before the bracket an amount opens ("Jordan (€25 million)"): the
+    item of a list the amount is for."""
+    return next(
+        (
+            p
+            for p in parties
+            if p.start < at and re.fullmatch(r"\s*\(\s*", reading[p.start + len(p.words) : at])
+        ),
+        None,
+    )
 
 
 def _antecedent_givers(

@@ -398,7 +398,8 @@ SV = Language(
     announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
     "|utlovade|avser"
     "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat",
-    committed="grönt ljus|beslutat|beslutade|beslutar|godkänt|godkände|godkänner|klubbat|klubbade"
+    committed="grönt ljus|beviljat|beviljade|beviljats|beslutat|beslutade|beslutar|godkänt"
+    "|godkände|godkänner|klubbat|klubbade"
     "|enats"
     "|enades|undertecknat|undertecknade|avtalat|fastställt|fastställts|fastställde",
     allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker|budgeterade"
@@ -1014,7 +1015,8 @@ IT = Language(
     increase="aumenta|aumentano|incrementa|incrementano",
     infinitive="(?:di|a|per)\\s+\\w+(?:are|ere|ire)",
     recipient_before="a|al|alla|all['\u2019]|ai|alle|per|per la|per il|in favore di|a favore di"
-    "|a sostegno di|sostegno a|aiutare|aiuterà|aiuteranno|aiuta|aiutano|sostenere|verso",
+    "|a sostegno di|sostegno a|aiutare|aiuterà|aiuteranno|aiuta|aiutano|sostenere|verso|allo"
+    "|agli",
     donor_before="da|dalla|dal|dall['\u2019]|da parte di|da parte della|da parte del",
     place_before="in|nel|nella|nell['\u2019]",
     aside_before="tramite|attraverso|con|insieme a|mediante|con il sostegno (?:della|del"

@@ -482,6 +482,11 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
         "Sedan den fullskaliga invasionen av Ukraina för ett år sedan har 136,1 miljoner kr "
         "samlats in av Stiftelsen Radiohjälpen.",
         "Helt konkret har Rusland nu planlagt at bruge 100 milliarder dollar på krigen i 2023.",
+        # A body's annual budget; a country's investment in its own defence.
+        "Rappelons que l’Agence Française de Développement opère dans 130 pays avec un budget "
+        "annuel de 12 milliards d’euros.",
+        "Dänemark will dies bis spätestens 2030 erreichen und in den kommenden zehn Jahren "
+        "umgerechnet 19,2 Milliarden Euro in die Verteidigung investieren.",
     ],
 )
 def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
@@ -3863,3 +3868,62 @@ def test_the_forty_second_tables_hopes_war_dates_and_owners_of_guarantees() -> N
         "milioni di dollari."
     )
     assert [d.value("donor") for d in guarantees] == ["Netherlands", "Sweden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        (
+            "The humanitarian aid will be sent to the UN, Red Cross and other NGO partners for "
+            "Sudan ($30.69 million), South Sudan ($31.12 million) and the Central African "
+            "Republic ($10 million), Canada's Minister of International Development said.",
+            ("Sudan", "South Sudan", "Central African Republic"),
+        ),
+        (
+            "Through the UN, €100 million will go to humanitarian aid in Lebanon (€25 million), "
+            "Jordan (€25 million) and Iraq (€25 million) and a programme for displaced persons "
+            "in Syria (€40 million).",
+            ("Lebanon", "Lebanon", "Jordan", "Iraq", "Syria"),
+        ),
+    ],
+    ids=["for Sudan ($...), South Sudan ($...)", "in Lebanon (€...), Jordan (€...)"],
+)
+def test_each_amount_in_brackets_belongs_to_the_name_before_its_bracket(
+    text: str, recipients: tuple[str, ...]
+) -> None:
+    assert tuple(d.value("recipient") for d in extract(text)) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "År 2020 beviljar Finland humanitärt bistånd till ett historiskt stort belopp av "
+            "totalt 115 miljoner euro.",
+            "Finland",
+            None,
+        ),
+        (
+            "De Europese Commissie zegt Oekraïne maximaal 35 miljard euro aan leningen toe.",
+            "EU institutions",
+            "Ukraine",
+        ),
+        (
+            "Il governo ha destinato 75 milioni di euro allo Zimbabwe.",
+            None,
+            "Zimbabwe",
+        ),
+        (
+            "Une volonté réaffirmée lors de la Conférence des donateurs à Berlin du 5 avril "
+            "dernier où la France s’est engagée à hauteur de 125 millions d’euros.",
+            "France",
+            None,
+        ),
+    ],
+    ids=["År 2020 beviljar Finland", "zegt Oekraïne ... toe", "allo Zimbabwe", "Conférence à"],
+)
+def test_the_forty_third_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
