@@ -2221,7 +2221,8 @@ _V2_VERBS = (
     r"|sender|skickar|schickt|stuurt|donerer|donerar|spendet|støtter|stötter|stöder|stödjer"
     r"|unterstützt|steunt|stellt|stiller|tildeler|tilldelar|bidrar|bidrager|yder|leverer"
     r"|levererar|liefert|levert|overfører|betaler|zahlt|betaalt|financiert|finanziert"
-    r"|finansierer|finansierar|beviljar|bevilger|bevilliger|zegt|zegde|sagt|sagte)"
+    r"|finansierer|finansierar|beviljar|bevilger|bevilliger|zegt|zegde|sagt|sagte|hat|haben"
+    r"|hatte|hatten|heeft|hebben)"
 )
 """The finite verbs of giving in the Germanic languages, whose subject may follow them."""
 _V2_INVERTED = (

@@ -3919,8 +3919,20 @@ def test_each_amount_in_brackets_belongs_to_the_name_before_its_bracket(
             "France",
             None,
         ),
+        (
+            "Die Weltbank hat Haiti nach dem verheerenden Erdbeben 100 Millionen Dollar "
+            "Nothilfe zum Wiederaufbau zugesagt.",
+            "World Bank",
+            "Haiti",
+        ),
     ],
-    ids=["År 2020 beviljar Finland", "zegt Oekraïne ... toe", "allo Zimbabwe", "Conférence à"],
+    ids=[
+        "År 2020 beviljar Finland",
+        "zegt Oekraïne ... toe",
+        "allo Zimbabwe",
+        "Conférence à",
+        "hat Haiti ... zugesagt",
+    ],
 )
 def test_the_forty_third_tables_donors_and_recipients(
     text: str, donor: str | None, recipient: str | None
