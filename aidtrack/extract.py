@@ -779,8 +779,10 @@ def _not_pledged(
         return _NEEDED
     if _INSTEAD_OF.search(near):
         return "the figure it replaces"
-    if _CUT.search(near) or _CUT_AFTER.match(after):
+    if _CUT.search(near) or _CUT_AFTER.match(after) or _NO_LONGER.match(after):
         return "a cut, not money given"
+    if _SUSPENDED.search(near):
+        return "money suspended or frozen, not given"
     if _FALL.search(near):
         return "a fall, not money given"
     if _TOWARD.search(near):
@@ -1159,7 +1161,7 @@ _RAISING = (
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
     r"|samlet inn|samla inn|samles inn|samle inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*"
     r"|samlats in|samlades in|samlas in|samlat in|samlet ind|samles ind|samlede ind"
-    r"|ingezameld|opgehaald|ophalen"
+    r"|ingezameld|opgehaald|ophalen|crowd-?fund\w*"
     r"|zebra\w*"
     r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])"
 )
@@ -1188,6 +1190,7 @@ _PRIVATE_PEOPLE = (
     r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians"
     r"|die (?-i:Deutschen|Österreicher|Schweizer)(?!\s+(?-i:[A-ZÄÖÜ]))"
     r"|Bundesbürger|die Bürger|les citoyens|los ciudadanos|i cittadini|het publiek|the public"
+    r"|od Polaków|Polacy"
     r"|le public|el público|il pubblico)"
     r"(?!\s+(?:government|cabinet|ministry|state|authorities))"
 )
@@ -1255,6 +1258,21 @@ _CUT_AFTER = _Lazy(
 )
 """A cut told after its amount ("om uiteindelijk 2,4 miljard euro te bezuinigen op
 ontwikkelingshulp")."""
+_NO_LONGER = _Lazy(
+    r"^\s+(?:\S+\s+){0,2}?(?:nicht mehr|no longer|ikke lenger|ikke længere|inte längre"
+    r"|niet meer|non più|ya no|już nie|ne \S+ plus)(?![\w])",
+    re.IGNORECASE,
+)
+"""Money that will no longer go ("448 Millionen nicht mehr nach Afghanistan fließen"): a cut."""
+_SUSPENDED = _Lazy(
+    r"(?<![\w'\u2019])(?:suspend\w*|froze|frozen|freez\w*|halted|cut off|stanset|stoppet"
+    r"|stoppade|frös|fryst|eingefroren|ausgesetzt|gestoppt|suspendu\w*|gelé\w*|suspendid\w*"
+    r"|suspender|congelad\w*|sospes\w*|sospender\w*|congelat\w*|wstrzyma\w*|zawiesi\w*"
+    r"|zamroż\w*|opgeschort|bevroren)\s+(?:\S+\s+){0,6}$",
+    re.IGNORECASE,
+)
+"""Money suspended, frozen or halted ("quickly suspended funding to UNRWA worth about
+$450m", "se dispone a suspender un préstamo de US$400 millones"): not given."""
 _TOWARD = _Lazy(
     r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+(?:\S+\s+){0,3}?"
     r"(?:(?:commitment|target|goal|total)\s+of\s+)?$",
@@ -1980,6 +1998,12 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # "frente a la invasión rusa": the attacker, its adjective after the war
     if form.kind in ("adjective", "genitive") and _CHARITY_NAMED.match(after):
         return ""  # "the Swedish Red Cross": a charity's name
+    if (
+        re.search(r"(?-i:[A-Z])[^\W\d_]+\s*\($", before)
+        and after.startswith(")")
+        and places.resolve(form.party).code is not None
+    ):
+        return ""  # "à Strasbourg (France)": where a place is
     if before.endswith("[") and after.startswith("]"):
         return ""  # "Manila [Philippines], June 15": a dateline
     heads = r"(?:{government}|{aid})"
@@ -1999,7 +2023,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     if (
         before.endswith("$")
         or after.startswith("$")
-        or (after.startswith(" $") and sentence[start:end].replace(".", "") == "US")  # "U.S. $80m"
+        or (re.match(r"^ \$?\d", after) and sentence[start:end].replace(".", "") == "US")
+        # "U.S. $80m", "in the amount of US 10 million"
     ):
         return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
     if _V2.intersection(languages) and _compiled(languages, _V2_INVERTED).match(before):
@@ -2051,7 +2076,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return ""  # a channel, a partner
     if _compiled(
         languages,
-        r"(?<![\w'\u2019])(?:{channel})\s+(?:of|van|von|af|av|de|di|del|della|des|du|z)\s+"
+        r"(?<![\w'\u2019])(?:{channel})\s+(?:of|van|von|af|av|de|di|del|della|des|du|der|z)\s+"
         r"(?:(?:{articles})\s*)?$",
     ).search(before):
         return ""  # "het Soedan Humanitaire Fonds van de VN": whose channel, not the giver

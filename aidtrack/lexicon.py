@@ -169,6 +169,7 @@ EN = Language(
     "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise|aiming for|aims for"
+    "|aimed at raising|aiming at raising|aiming to raise"
     "|(?:aims to|seeks to|hopes to|wants to) mobili[sz]e"
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
     "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
@@ -224,6 +225,7 @@ EN = Language(
     "the EU=EU;EU=EU;European Union=EU;European Commission=EU;Brussels=EU;"
     "EU Council=EU;Council of the EU=EU;"
     "World Bank=World Bank;IMF=IMF;International Monetary Fund=IMF;EIB=EIB;"
+    "European Parliament=EU;"
     "European Investment Bank=EIB;EBRD=EBRD;UN=UN;United Nations=UN;NATO=NATO;"
     "Oslo=Norway;Berlin=Germany;London=United Kingdom;Paris=France;Washington=United States;"
     "Copenhagen=Denmark;Stockholm=Sweden;Helsinki=Finland;The Hague=Netherlands;"
@@ -289,6 +291,7 @@ _NORDIC_WORDS = {
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
     "|(?:ber|bad|ba|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell|trenge|trænge"
+    "|be om|bede om|håper å få|håpet å få|håber at få|håbede at få"
     "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
     "|målsætning\\w*|målsetning\\w*|målet om|målet er|et mål om|målet på",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
@@ -515,7 +518,7 @@ DE = Language(
     "|unterstützt|unterstützen|unterstützung|hilft|helfen",
     donor_before="von|aus|seitens|vonseiten|von seiten|durch",
     place_before="in|im|in der|innerhalb",
-    aside_before="über|mit|gemeinsam mit|zusammen mit",
+    aside_before="über|mit|gemeinsam mit|zusammen mit|mit Unterstützung",
     of_before="",
     receive="erhält|erhielt|erhielten|erhalte|bekommt|bekam|bekamen|bekomme|empfängt|erhalten"
     "|bekommen",
@@ -607,6 +610,7 @@ FR = Language(
     "|adopté|adoptée|a signé|signé|signée"
     "|engagés|engagées"
     "|a décidé|décidé|décide|a validé|validé|a voté|voté|s'engage|s\u2019engage"
+    "|s['\u2019]étai(?:t|ent) engagée?s?"
     "|s'est engagée?|s\u2019est engagée?",
     allocated="a alloué|alloué|allouée|alloue|a débloqué|débloqué|débloquée|débloque"
     "|a affecté|affecté|affectée|a consacré|consacré|destiné|destinée|destinés|destinées",
@@ -681,6 +685,7 @@ FR = Language(
     "Sud Soudan=South Sudan;Sud-Soudan=South Sudan;"
     "Russie=Russian Federation;UE=EU;Union européenne=EU;Commission européenne=EU;"
     "Bruxelles=EU;Banque mondiale=World Bank;FMI=IMF;Fonds monétaire international=IMF;"
+    "Parlement européen=EU;"
     "Fonds Monétaire International=IMF;"
     "BEI=EIB;BERD=EBRD;ONU=UN;Nations unies=UN;OTAN=NATO;Paris=France;Berlin=Germany;"
     "Kiev=Ukraine;Kyiv=Ukraine;Londres=United Kingdom;Washington=United States;"

@@ -487,6 +487,18 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
         "annuel de 12 milliards d’euros.",
         "Dänemark will dies bis spätestens 2030 erreichen und in den kommenden zehn Jahren "
         "umgerechnet 19,2 Milliarden Euro in die Verteidigung investieren.",
+        # Hoping or asking for a loan; a fundraiser; the gifts of a people; money suspended.
+        "Analytikerne sa i oktober at regjeringen håpet å få lån på over 66 milliarder kroner "
+        "for å unngå en kollaps i økonomien.",
+        "Regjeringen i Egypt vurderer å be om 4,8 milliarder dollar i kriselån fra Det "
+        "internasjonale pengefondet (IMF).",
+        "A crowd-funded campaign aimed at raising $15 million to purchase three Turkish-made "
+        "combat drones for Ukraine’s military reached two-thirds of its goal in a day.",
+        "A crowd-funded campaign gave $15 million to Ukraine's army.",
+        "Różne analizy podają, że wartość materialnego wsparcia dla ukraińskich uchodźców "
+        "pochodząca od Polaków przekroczyła 10 mld złotych.",
+        "Countries, including the United States, quickly suspended funding to UNRWA worth "
+        "about $450m (£355m), almost half its budget for the year.",
     ],
 )
 def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
@@ -3939,3 +3951,55 @@ def test_the_forty_third_tables_donors_and_recipients(
 ) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "On January 29, 2009 The World Bank Board of Directors approved an additional credit "
+            "to the Republic of Moldova in the amount of US 10 million for the Energy II Project.",
+            "World Bank",
+            "Moldova",
+        ),
+        (
+            "Strasbourg - Le Parlement européen (PE) a approuvé ce mardi, 9 mai, à Strasbourg "
+            "(France), une aide supplémentaire de 145 millions d’euros pour la Moldavie.",
+            "EU institutions",
+            "Moldova",
+        ),
+        (
+            "Der Nothilfefonds der Vereinten Nationen stellt eine erste Unterstützung von zehn "
+            "Millionen Dollar bereit.",
+            None,
+            None,
+        ),
+        (
+            "Bis Jahresende werde zudem mit Unterstützung Belgiens, Dänemarks und Norwegens ein "
+            "Paket im Wert von rund 1,4 Milliarden Euro geliefert.",
+            None,
+            None,
+        ),
+        (
+            "L'ONU a fait savoir lundi que la communauté internationale s'était engagée à verser "
+            "au total 1,2 milliard de dollars d'aide pour les organisations humanitaires en "
+            "Afghanistan.",
+            None,
+            "Afghanistan",
+        ),
+    ],
+    ids=["US 10 million", "Strasbourg (France)", "Fonds der", "mit Unterstützung", "s'était"],
+)
+def test_the_forty_fourth_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+def test_money_that_will_no_longer_go_is_no_pledge() -> None:
+    drafts = extract(
+        "Von den 900 Millionen Kronen (rund 88 Millionen Euro) in diesem Jahr würden 448 "
+        "Millionen nicht mehr nach Afghanistan fließen, sagte Lundberg."
+    )
+    assert Decimal("448000000") not in amounts(drafts)
