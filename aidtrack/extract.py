@@ -363,6 +363,8 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
     people = _compiled(
         languages, r"^[\s\u00bb\u201d\"]+(?:[^\W\d_]+(?:\s+|['\u2019]))?{people}\b"
     )  # "25 million people", "« près de 8 millions » de personnes"
+    breakdown = _word(languages, "breakdown")
+    count_end = -1
     for match in _amount_pattern(languages).finditer(sentence):
         words = match["amount"].strip()
         if not words:
@@ -382,14 +384,17 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
                 words, parsed, problem = named[0], named[1], ""
         uncounted = parsed is None or not parsed.names_currency
         if uncounted and (
-            people.match(sentence[match.end() :])
+            (count_end >= 0 and breakdown.search(sentence[count_end : match.start()]))
+            or people.match(sentence[match.end() :])
             or _COUNT_VERB_AFTER.match(sentence[match.end() :])
             or people.match(_OUT_OF.sub("", sentence[match.end() :]))
             or _named_count(sentence, match)
             or _compiled(languages, _COUNT_OF).match(sentence[match.end() :])
             or _POPULATION_OF.search(sentence[: match.start()])
         ):
-            continue  # "25 million people", "18 million out of the 38 million people"
+            count_end = match.end()
+            continue  # "25 million people", "18 million out of the 38 million people", and
+            # a part of a count ("25 millions de personnes ..., dont 20 millions")
         if parsed is None and not _has_money_word(words):
             continue  # "200 GPS units": a count of things
 
@@ -1930,6 +1935,7 @@ _DATIVE_APPOSITION = _Lazy(
 """A name after a German dative noun of a country ("dem Bürgerkriegsland Jemen"): whom
 the money is for."""
 _SUPPORTED_WITH_AFTER = _Lazy(
+    r"^\s+(?:und\s+(?:\S+\s+){0,2}?)?zu\s+(?:unterstützen|helfen)(?![\w])|"
     r"^\s+(?:(?:und|en|and)\s+(?:die|de|the)?\s*[^\W\d_]+\s+)?"
     r"(?:(?:aufgrund|wegen|angesichts|infolge|vanwege|wegens|gezien)\s+[^\W\d_]+\s+[^\W\d_]+\s+)?"
     r"(?:mit|met)\s+"
@@ -2029,6 +2035,14 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
     if _V2.intersection(languages) and _compiled(languages, _V2_INVERTED).match(before):
         return "donor"  # "I dag gir Norge 100 millioner", "Derfor sender Danmark": the subject
+    if (
+        _V2.intersection(languages)
+        and re.fullmatch(r"\W*(?:für|voor|for)\s+", before, re.IGNORECASE)
+        and _compiled(languages, r"^\s+(?:" + _V2_VERBS + r"|kündigte|kündigt)(?![\w])").match(
+            after
+        )
+    ):
+        return "donor"  # "Für Deutschland kündigte Außenminister Heiko Maas ... an": on its behalf
     if _CONFERENCE_FOR.search(before):
         return "recipient"  # "a conference on Syria": whom its pledges are for
     if _TOPIC.search(before):

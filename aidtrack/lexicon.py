@@ -290,9 +290,9 @@ _NORDIC_WORDS = {
     "|behøves"
     "|mangler|brug for"
     "|krever|kræver|anslår|anslått|anslået|estimerer|estimeret|estimert|etterspør"
-    "|(?:ber|bad|ba|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|appell|trenge|trænge"
+    "|(?:ber|bad|ba|bedt|beder)\\s+(?:\\S+\\s+){0,3}?om|bes om|bedes om|*appell|trenge|trænge"
     "|be om|bede om|håper å få|håpet å få|håber at få|håbede at få"
-    "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|appel"
+    "|anmoder om|anmodet om|anmodede om|anmodning om|oppfordr\\w*|opfordr\\w*|*appel"
     "|målsætning\\w*|målsetning\\w*|målet om|målet er|et mål om|målet på",
     "need_after": "nødvendig|nødvendige|ønsket|*behov",
     "spend": "bruker|bruger|brukte|brugte|*utgifter|*udgifter",

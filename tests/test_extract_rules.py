@@ -499,6 +499,11 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
         "pochodząca od Polaków przekroczyła 10 mld złotych.",
         "Countries, including the United States, quickly suspended funding to UNRWA worth "
         "about $450m (£355m), almost half its budget for the year.",
+        # An appeal in a Danish compound; a part of a count of people.
+        "FN og Pakistan har nu udsendt en nødhjælpsappel på ca. 2,6 milliarder kroner over de "
+        "næste tre måneder.",
+        "Le bilan est alarmant : près de 25 millions de personnes nécessitent une assistance "
+        "humanitaire, dont 20 millions en situation d’insécurité alimentaire.",
     ],
 )
 def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
@@ -4003,3 +4008,28 @@ def test_money_that_will_no_longer_go_is_no_pledge() -> None:
         "Millionen nicht mehr nach Afghanistan fließen, sagte Lundberg."
     )
     assert Decimal("448000000") not in amounts(drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "Für Deutschland kündigte Außenminister Heiko Maas (SPD) humanitäre Hilfe in Höhe "
+            "von 100 Millionen Euro für Afghanistan an.",
+            "Germany",
+            "Afghanistan",
+        ),
+        (
+            "Deutschland gebe jährlich rund neun Milliarden Euro aus, um die Ukraine zu "
+            "unterstützen, sagte Boris Pistorius.",
+            "Germany",
+            "Ukraine",
+        ),
+    ],
+    ids=["Für Deutschland kündigte", "um die Ukraine zu unterstützen"],
+)
+def test_the_forty_fifth_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
