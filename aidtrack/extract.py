@@ -762,6 +762,8 @@ def _not_pledged(
         return "refused"
     if _PERCENT_OF.search(near):
         return "the base of a percentage"
+    if _RESTATES.match(reading[: mention.origin]):
+        return "another figure restated"  # "Beløbet svarer til omtrent 372 milliarder kroner"
     if said("need_before"):
         return _ASKED_FOR
     head = re.split(r"[,;:()]|(?<![A-Z])\.", after, maxsplit=1)[0]  # "U.N." ends nothing
@@ -1024,6 +1026,9 @@ _OWN_DEFENCE_BUDGET = _Lazy(
     r"|defensiebudget|budżet\w* obronn\w*|wydatk\w* na obronność|presupuesto de defensa"
     r"|presupuesto\s+(?:\S+\s+){0,3}?defensa|gasto militar|bilancio della difesa"
     r"|bilancio\s+(?:\S+\s+){0,3}?difesa|spesa militare|spese militari"
+    r"|(?:seine|ihre|its|their|sin|sitt|sine|sina|ses|sus|sue|swoją|zijn|hun)\s+(?:eigene\s+|own\s+)?"
+    r"(?:Armee|Streitkräfte|army|armed forces|military|hær|forsvar|försvar|armée|forces armées"
+    r"|ejército|fuerzas armadas|esercito|forze armate|armię|leger|krijgsmacht)"
     r"|(?:in|into|i|dans|en|nella|w)\s+(?:(?:die|the|its|la|le|el|det)\s+)?(?:Verteidigung"
     r"|defen[cs]e|forsvaret|försvaret|défense|defensa|difesa|obronność|defensie)\s+"
     r"(?:investier\w*|invest\w*))(?![\w])",
@@ -1195,7 +1200,7 @@ _PRIVATE_PEOPLE = (
     r"|Norwegians|Germans|Danes|Swedes|Canadians|Australians"
     r"|die (?-i:Deutschen|Österreicher|Schweizer)(?!\s+(?-i:[A-ZÄÖÜ]))"
     r"|Bundesbürger|die Bürger|les citoyens|los ciudadanos|i cittadini|het publiek|the public"
-    r"|od Polaków|Polacy"
+    r"|od Polaków|Polacy|la sociedad \w+|la société \w+|la società \w+"
     r"|le public|el público|il pubblico)"
     r"(?!\s+(?:government|cabinet|ministry|state|authorities))"
 )
@@ -1265,12 +1270,15 @@ _CUT_AFTER = _Lazy(
 ontwikkelingshulp")."""
 _NO_LONGER = _Lazy(
     r"^\s+(?:\S+\s+){0,2}?(?:nicht mehr|no longer|ikke lenger|ikke længere|inte längre"
-    r"|niet meer|non più|ya no|już nie|ne \S+ plus)(?![\w])",
+    r"|niet meer|non più|ya no|już nie|ne \S+ plus|inte kommer att|ikke vil bli|ikke kommer til"
+    r"|will not be|won't be|wird nicht|werden nicht|ne sera pas|ne seront pas|no será|no serán"
+    r"|non sarà|non saranno|nie zostan\w*|niet zal|niet zullen)(?![\w])",
     re.IGNORECASE,
 )
 """Money that will no longer go ("448 Millionen nicht mehr nach Afghanistan fließen"): a cut."""
 _SUSPENDED = _Lazy(
     r"(?<![\w'\u2019])(?:suspend\w*|froze|frozen|freez\w*|halted|cut off|stanset|stoppet"
+    r"|frysning\w*"
     r"|stoppade|frös|fryst|eingefroren|ausgesetzt|gestoppt|suspendu\w*|gelé\w*|suspendid\w*"
     r"|suspender|congelad\w*|sospes\w*|sospender\w*|congelat\w*|wstrzyma\w*|zawiesi\w*"
     r"|zamroż\w*|opgeschort|bevroren)\s+(?:\S+\s+){0,6}$",
@@ -1408,6 +1416,15 @@ _INSTEAD_OF = _Lazy(
     re.IGNORECASE,
 )
 """A figure something replaces ("instead of a ceiling of 75 billion kronor")."""
+_RESTATES = _Lazy(
+    r"^\W*(?:(?:beløbet|beløpet|beloppet|the amount|the sum|this|that|das|dies|cela|ce montant"
+    r"|esto|ciò|to|dit|dit bedrag|het bedrag)\s+)?(?:svarer til|tilsvarer|motsvarar"
+    r"|corresponds to|is equivalent to|equals|entspricht|correspond à|équivaut à|equivale a"
+    r"|corrisponde a|odpowiada|komt overeen met)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A sentence that restates a figure of the one before ("Beløbet svarer til omtrent 372
+milliarder kroner"): a conversion, no pledge of its own."""
 _PERCENT_OF = _Lazy(
     r"(?:%|percent|per cent|prosent|procent|Prozent|pour ?cent|proc\.|por ciento|per cento)\s+"
     r"(?:of|av|af|der|des|du|de|van|z|di|del|dei)\s+(?:\S+\s+){0,2}$",
@@ -1791,9 +1808,11 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             last is not None
             and last[2] == "donor"
             and _V2.intersection(languages)
-            and _compiled(languages, r"^[\s)]*" + _V2_VERBS + r"\s+$").match(
-                sentence[last[1] : start]
-            )
+            and _compiled(
+                languages,
+                r"^[\s)]*(?:(?:har|hat|heeft|hadde|havde|hade|hatte)\s+)?(?:(?:allerede|redan"
+                r"|bereits|schon|al|også|auch|ook|nå|nu|jetzt)\s+)?" + _V2_VERBS + r"\s+$",
+            ).match(sentence[last[1] : start])
             and places.resolve(form.party).code is not None  # not "støtter FN": a channel
         ):
             role = "recipient"  # "Der IWF gewährt Ägypten": the name after the giver's verb
@@ -2010,6 +2029,13 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         and places.resolve(form.party).code is not None
     ):
         return ""  # "à Strasbourg (France)": where a place is
+    city = re.search(r"(?:^|\s)(?:in|at|i|à|a|w|en)\s+((?-i:[A-Z])[^\W\d_]+),\s+$", before)
+    if (
+        city
+        and lexicon.party_forms(languages).get(city[1]) is None
+        and re.match(r"\s*(?:[.;)]|$)", after)
+    ):
+        return ""  # "the World Humanitarian Summit in Istanbul, Turkey.": where a city is
     if before.endswith("[") and after.startswith("]"):
         return ""  # "Manila [Philippines], June 15": a dateline
     heads = r"(?:{government}|{aid})"

@@ -532,7 +532,7 @@ DE = Language(
     each_year="jedes Jahr|jährlich|pro Jahr|je Jahr",
     respectively="beziehungsweise|bzw\\.",
     equivalent="umgerechnet|entspricht|das entspricht|entsprechend|oder",
-    need_before="*bedarf|braucht|brauchen|benötigt|benötigen|benötigte\\w*|erforderliche\\w*"
+    need_before="*bedarf|braucht|brauchen|brauchte|brauchten|bräuchte|bräuchten|benötigt|benötigen|benötigte\\w*|erforderliche\\w*"
     "|fehlen|fehlt|forder\\w*"
     "|verlangt|schätzt|geschätzt|schätzung\\w*|beziffert|*lücke|*appell\\w*|*aufruf\\w*|bittet um"
     "|bitten um|bäten um|baten um|bat um|hoff\\w*|erwägt|erwägen",
@@ -583,7 +583,8 @@ DE = Language(
     "UN=UN;UNO=UN;Vereinten Nationen=UN;Nato=NATO;NATO=NATO;Berlin=Germany;"
     "Gaza=Palestine;Gazastreifen=Palestine;Westjordanland=Palestine;"
     "Kiew=Ukraine;Kyjiw=Ukraine;Washington=United States;London=United Kingdom;"
-    "Paris=France;Oslo=Norway;Wien=Austria;Bundesregierung=Germany;Bundesrepublik=Germany",
+    "Paris=France;Oslo=Norway;Wien=Austria;Bundesregierung=Germany;Bundesrepublik=Germany;"
+    "Kopenhagen=Denmark;Stockholm=Sweden;Warschau=Poland;Rom=Italy;Den Haag=Netherlands",
     compounds=True,
     channel="*fonds|*fazilität|*programm|*mechanismus|*initiative|*plattform",
 )
@@ -739,7 +740,7 @@ NL = Language(
     each_year="elk jaar|ieder jaar|per jaar|jaarlijks|jaarlijkse|per jaar",
     respectively="respectievelijk|resp\\.",
     equivalent="omgerekend|ofwel|oftewel|wat overeenkomt met|of",
-    need_before="*behoefte|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
+    need_before="*behoefte|*verzoek|nodig heeft|heeft\\s+(?:\\S+\\s+){0,6}?nodig|vraagt om|*tekort"
     "|vraagt|vragen|vroeg|vroegen"
     "|naar schatting"
     "|geschat|schat|raming|ramingen|*oproep|riep\\s+(?:\\S+\\s+){0,6}?op"

@@ -504,6 +504,16 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
         "næste tre måneder.",
         "Le bilan est alarmant : près de 25 millions de personnes nécessitent une assistance "
         "humanitaire, dont 20 millions en situation d’insécurité alimentaire.",
+        # Another figure restated; a need in the subjunctive; a society's gifts; a freeze.
+        "Beløbet svarer til omtrent 372 milliarder kroner og er markant højere end de 38 "
+        "milliarder euro, som medlemsstaterne har sendt til Ukraine siden starten af invasionen.",
+        "Die UN und ihre Partnerorganisationen bräuchten umgerechnet 1,84 Milliarden Euro für "
+        "Kauf und Verteilung von Nahrung, Medikamenten und anderen Gütern, teilte der Sprecher "
+        "des UN-Büros zur Koordinierung humanitärer Hilfe, Jens Laerke, am Freitag mit.",
+        "La sociedad española ha aportado 20 millones de euros en poco más de dos meses a la "
+        'campaña "Ucrania nos necesita" de Cruz Roja.',
+        "Den nu aviserade frysningen innebär att 57 miljoner kronor inte kommer att betalas ut "
+        "som det var tänkt i år, enligt honom.",
     ],
 )
 def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
@@ -4029,6 +4039,33 @@ def test_money_that_will_no_longer_go_is_no_pledge() -> None:
     ids=["Für Deutschland kündigte", "um die Ukraine zu unterstützen"],
 )
 def test_the_forty_fifth_tables_donors_and_recipients(
+    text: str, donor: str | None, recipient: str | None
+) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "Kopenhagen werde Kiew bis 2025 rund 780 Millionen Euro zur Verfügung stellen, teilte "
+            "das dänische Verteidigungsministerium am Dienstag mit.",
+            "Denmark",
+            "Ukraine",
+        ),
+        ("Norge har allerede lovet Ukraina 85 milliarder kroner neste år.", "Norway", "Ukraine"),
+        (
+            "International Development Minister Marie-Claude Bibeau has announced an additional "
+            "$331.5 million in humanitarian aid at the World Humanitarian Summit in Istanbul, "
+            "Turkey.",
+            None,
+            None,
+        ),
+    ],
+    ids=["Kopenhagen werde Kiew", "har allerede lovet Ukraina", "in Istanbul, Turkey"],
+)
+def test_the_forty_sixth_tables_donors_and_recipients(
     text: str, donor: str | None, recipient: str | None
 ) -> None:
     draft = one(text)
