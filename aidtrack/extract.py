@@ -3619,9 +3619,11 @@ def _antecedent_givers(
     clause, or no one when that is no party (a fund); None when the amount is in no such
     clause."""
     relative = _GIVING_RELATIVE.search(reading[:at])
-    if relative is None or not _compiled(
-        languages, _START + r"(?:" + _STAGES + r")(?![\w])"
-    ).search(relative[0]):
+    if (
+        relative is None
+        or not _compiled(languages, _START + r"(?:" + _STAGES + r")(?![\w])").search(relative[0])
+        or any(relative.start() <= p.start < at for p in givers)  # "som Norge har gitt": its own
+    ):
         return None
     return {
         p.name

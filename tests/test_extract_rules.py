@@ -3797,6 +3797,8 @@ def test_the_antecedent_of_a_relative_clause_of_giving_is_its_giver() -> None:
     assert "antecedent" in cerf.open["donor"]
     norway = one("Norway, which has given NOK 5 billion this year, will give more.")
     assert norway.value("donor") == "Norway"
+    own = one("Dette er en del av pakken, som Norge har gitt 5 millioner kroner til.")
+    assert own.value("donor") == "Norway"  # the relative clause names its own giver
 
 
 @pytest.mark.parametrize(
