@@ -1272,12 +1272,13 @@ _NO_LONGER = _Lazy(
     r"^\s+(?:\S+\s+){0,2}?(?:nicht mehr|no longer|ikke lenger|ikke længere|inte längre"
     r"|niet meer|non più|ya no|już nie|ne \S+ plus|inte kommer att|ikke vil bli|ikke kommer til"
     r"|will not be|won't be|wird nicht|werden nicht|ne sera pas|ne seront pas|no será|no serán"
-    r"|non sarà|non saranno|nie zostan\w*|niet zal|niet zullen)(?![\w])",
+    r"|non sarà|non saranno|nie zostan\w*|niet zal|niet zullen)(?![\w])"
+    r"(?!\s+(?:nur|only|bare|bara|kun|seulement|solo|tylko|alleen)(?![\w]))",
     re.IGNORECASE,
 )
 """Money that will no longer go ("448 Millionen nicht mehr nach Afghanistan fließen"): a cut."""
 _SUSPENDED = _Lazy(
-    r"(?<![\w'\u2019])(?:suspend\w*|froze|frozen|freez\w*|halted|cut off|stanset|stoppet"
+    r"(?<![\w'\u2019])(?:suspend\w*|froze|frozen|halted|stanset|stoppet"
     r"|frysning\w*"
     r"|stoppade|frös|fryst|eingefroren|ausgesetzt|gestoppt|suspendu\w*|gelé\w*|suspendid\w*"
     r"|suspender|congelad\w*|sospes\w*|sospender\w*|congelat\w*|wstrzyma\w*|zawiesi\w*"

@@ -4020,6 +4020,16 @@ def test_money_that_will_no_longer_go_is_no_pledge() -> None:
         "Millionen nicht mehr nach Afghanistan fließen, sagte Lundberg."
     )
     assert Decimal("448000000") not in amounts(drafts)
+    # "not only" is no negation, and a freezing winter freezes no money
+    assert amounts(
+        extract("5 Millionen Euro werden nicht nur für die Ukraine bereitgestellt.")
+    ) == [Decimal("5000000")]
+    assert amounts(
+        extract(
+            "To help Ukrainians through the freezing winter, Norway gives NOK 50 million to "
+            "Ukraine."
+        )
+    ) == [Decimal("50000000")]
 
 
 @pytest.mark.parametrize(
