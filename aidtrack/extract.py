@@ -798,6 +798,7 @@ def _not_pledged(
         _RAISED.search(near)
         or _RAISED_LAST.search(clause)
         or _RAISED_AFTER.match(after)
+        or _RAISED_JUST_BEFORE.search(reading[: mention.origin])
         or _PRIVATE_FINANCE.match(head)
         or _FROM_MANY.search(near)
         or _PRIVATE_GIFTS.search(near)
@@ -1001,11 +1002,12 @@ _FROM_BUDGET = _Lazy(
     r"(?:aus dem (?:regulären |ordentlichen )?(?:Haushalt|Etat|Sondervermögen)"
     r"|from the (?:regular |ordinary |defen[cs]e )?budget|du budget|del presupuesto"
     r"|dal bilancio|fra (?:det )?(?:ordinære )?(?:budsjettet|budgettet)|från budgeten"
-    r"|uit de begroting|z budżetu)",
+    r"|uit de begroting|z budżetu|i budgeten|i budsjettet|i budgettet|in the (?:\d{4} )?budget"
+    r"|im Haushalt|dans le budget|en el presupuesto|nel bilancio|w budżecie|in de begroting)",
     re.IGNORECASE,
 )
-"""A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt"): no one
-receives it, unless the clause names who does."""
+"""A line of one's own budget ("83 Milliarden Euro aus dem regulären Haushalt", "ytterligare
+5 miljarder i budgeten för 2026"): no one receives it, unless the clause names who does."""
 _ANNUAL_BUDGET = _Lazy(
     r"(?<![\w'\u2019])(?:annual budget|yearly budget|budget annuel|Jahresbudget|Jahresetat"
     r"|årlig(?:e|t)? budsjett|årligt budget|årsbudget|presupuesto anual|bilancio annuale"
@@ -1181,6 +1183,11 @@ meeting"): the sum of many givers at a conference or an appeal, no one donor's p
 _RAISED_LAST = _Lazy(_RAISING + r"\s*$", re.IGNORECASE)
 """The same, as the last word of the amount's clause ("hat ... 82 Milliarden Dollar (74
 Milliarden Euro) ... gesammelt"): the verb that ends a German or Dutch clause."""
+_RAISED_JUST_BEFORE = _Lazy(
+    r"(?<![\w'\u2019])(?:has|have|had)\s+(?:already\s+|so far\s+)?raised\s+$", re.IGNORECASE
+)
+"""Money raised, right before its amount ("the campaign has already raised $43 million"); not
+a raised level ("has raised its aid to")."""
 _RAISED_AFTER = _Lazy(r"^\s+(?:\S+\s+){0,2}?" + _RAISING, re.IGNORECASE)
 """The same, just after the amount ("136,1 miljoner kr samlats in av Stiftelsen")."""
 _FROM_MANY = _Lazy(

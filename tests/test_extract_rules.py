@@ -514,6 +514,12 @@ def test_figures_that_tell_no_pledge_give_no_draft(text: str) -> None:
         'campaña "Ucrania nos necesita" de Cruz Roja.',
         "Den nu aviserade frysningen innebär att 57 miljoner kronor inte kommer att betalas ut "
         "som det var tänkt i år, enligt honom.",
+        # Money a campaign raised; a line of one's own budget.
+        "Data show that the campaign has already raised $43 million, with over half of the "
+        "funds going to acquiring helmets and body armour for soldiers, further illustrating "
+        "the need for even for the most basic of military gear.",
+        "Anslaget för förbandsverksamhet tillförs ytterligare 5 miljarder i budgeten för 2026, "
+        "utöver de 9,7 miljarder som redan är budgeterade.",
     ],
 )
 def test_appeals_needs_and_money_from_many_givers_give_no_draft(text: str) -> None:
@@ -4020,6 +4026,10 @@ def test_money_that_will_no_longer_go_is_no_pledge() -> None:
         "Millionen nicht mehr nach Afghanistan fließen, sagte Lundberg."
     )
     assert Decimal("448000000") not in amounts(drafts)
+    # a raised level is no money raised
+    assert amounts(extract("Norway has raised its aid to Ukraine to NOK 5 billion.")) == [
+        Decimal("5000000000")
+    ]
     # "not only" is no negation, and a freezing winter freezes no money
     assert amounts(
         extract("5 Millionen Euro werden nicht nur für die Ukraine bereitgestellt.")
