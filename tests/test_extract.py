@@ -176,8 +176,8 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 @pytest.mark.slow  # 5,367 sentences: the longest test of the suite; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
     """What extract does on the 5,367 sentences its rules were tuned on
-    (tests/data/README.md): 90.4% precision and 77.4% recall when written, against issue
-    24's 95% and 85%, and 119 wrong amounts, 101 of them drafts from 91 sentences without a
+    (tests/data/README.md): 90.5% precision and 77.4% recall when written, against issue
+    24's 95% and 85%, and 115 wrong amounts, 97 of them drafts from 89 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -191,7 +191,7 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 119, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 101, figures.tally
-    assert figures.precision >= 0.903, figures.tally
+    assert figures.wrong_amounts <= 115, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 97, figures.tally
+    assert figures.precision >= 0.904, figures.tally
     assert figures.recall >= 0.772, figures.tally
