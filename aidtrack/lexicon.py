@@ -583,7 +583,7 @@ DE = Language(
     "UN=UN;UNO=UN;Vereinten Nationen=UN;Nato=NATO;NATO=NATO;Berlin=Germany;"
     "Gaza=Palestine;Gazastreifen=Palestine;Westjordanland=Palestine;"
     "Kiew=Ukraine;Kyjiw=Ukraine;Washington=United States;London=United Kingdom;"
-    "Paris=France;Oslo=Norway;Wien=Austria;Bundesregierung=Germany;Bundesrepublik=Germany;"
+    "Paris=France;Oslo=Norway;Wien=Austria;Bundesrepublik=Germany;"
     "Kopenhagen=Denmark;Stockholm=Sweden;Warschau=Poland;Rom=Italy;Den Haag=Netherlands",
     compounds=True,
     channel="*fonds|*fazilität|*programm|*mechanismus|*initiative|*plattform",

@@ -176,7 +176,7 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
 @pytest.mark.slow  # 5,367 sentences: the longest test of the suite; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
     """What extract does on the 5,367 sentences its rules were tuned on
-    (tests/data/README.md): 90.5% precision and 77.4% recall when written, against issue
+    (tests/data/README.md): 90.6% precision and 77.4% recall when written, against issue
     24's 95% and 85%, and 115 wrong amounts, 97 of them drafts from 89 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
@@ -193,5 +193,5 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     figures = measure(entries)
     assert figures.wrong_amounts <= 115, figures.tally["amount"]
     assert figures.no_pledge_drafts <= 97, figures.tally
-    assert figures.precision >= 0.904, figures.tally
+    assert figures.precision >= 0.905, figures.tally
     assert figures.recall >= 0.772, figures.tally

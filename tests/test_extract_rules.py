@@ -2018,8 +2018,8 @@ def test_a_name_given_in_the_passive_receives_and_a_presidents_country_gives(
     ("text", "parties"),
     [
         (
-            "Die Bundesregierung will lebensrettende Maßnahmen der Vereinten Nationen für die "
-            "teils hungernde Bevölkerung im Bürgerkriegsland Jemen mit 100 Millionen Euro "
+            "Die deutsche Bundesregierung will lebensrettende Maßnahmen der Vereinten Nationen für "
+            "die teils hungernde Bevölkerung im Bürgerkriegsland Jemen mit 100 Millionen Euro "
             "unterstützen.",
             ("Germany", "Yemen"),
         ),
@@ -2870,8 +2870,8 @@ def test_the_twenty_seventh_tables_kinds_of_figures_that_are_no_pledges(
     ("text", "parties"),
     [
         (
-            "Die Bundesregierung hat dem Bürgerkriegsland Jemen bei einer Geberkonferenz in Genf "
-            "105 Millionen Euro humanitäre Hilfe zugesagt.",
+            "Die deutsche Bundesregierung hat dem Bürgerkriegsland Jemen bei einer Geberkonferenz "
+            "in Genf 105 Millionen Euro humanitäre Hilfe zugesagt.",
             [("Germany", "Yemen")],
         ),
         (
@@ -4092,3 +4092,14 @@ def test_the_forty_sixth_tables_donors_and_recipients(
 ) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+def test_a_federal_government_names_no_country_of_its_own() -> None:
+    """Germany's and Austria's governments are both "die Bundesregierung": the sentence (or
+    the article) must name which."""
+    bare = one(
+        "Die Bundesregierung plant, weitere 125 Millionen Euro für den Sudan bereitzustellen."
+    )
+    assert bare.value("donor") is None
+    named = one("Die österreichische Bundesregierung stellt 2 Millionen Euro für Syrien bereit.")
+    assert named.value("donor") == "Austria"
