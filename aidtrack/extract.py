@@ -2331,6 +2331,8 @@ _ASIDE = _Lazy(
     r"(?<![\w'\u2019])(?:(?:based|headquartered) in|basado en|basada en|con sede (?:a|en|in)"
     r"|basé à|basée à|mit Sitz in|z siedzibą w|med (?:base|sete) i|baserad i"
     r"|(?:in addition|i tillegg|i tillæg|utöver|zusätzlich) (?:to|til|zu)"
+    r"|within|inom|innenfor|inden for|innerhalb|au sein d['\u2019]une?|au sein de|dentro de"
+    r"|all['\u2019]interno di|w ramach|binnen"
     r"|(?:co-)?(?:hosted|organi[sz]ed|promoted) by|promoss[ao] da|organizzat[ao] da"
     r"|organisée? par|organizad[ao] por|ausgerichtet von|veranstaltet von|arrangert av"
     r"|organiseret af|anordnad av|georganiseerd door|zorganizowan\w* przez"

@@ -4103,3 +4103,12 @@ def test_a_federal_government_names_no_country_of_its_own() -> None:
     assert bare.value("donor") is None
     named = one("Die österreichische Bundesregierung stellt 2 Millionen Euro für Syrien bereit.")
     assert named.value("donor") == "Austria"
+
+
+def test_a_body_the_money_goes_within_is_no_giver() -> None:
+    """ "inom EU:s polisinsats" is where Sweden's resources go, not the EU's money."""
+    drafts = extract(
+        "Utöver detta har Sverige bidragit med resurser inom EU:s polisinsats, ökat det "
+        "bilaterala biståndet från 53 miljoner 2001 till 620 miljoner under 2013."
+    )
+    assert {d.value("donor") for d in drafts} == {"Sweden"}
