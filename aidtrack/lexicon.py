@@ -275,7 +275,7 @@ _NORDIC_WORDS = {
     "aside_before": "gjennom|gennem|via|med|sammen med",
     "of_before": "",
     "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått|fået"
-    "|regne med",
+    "|regne med|skal få|vil få|skal motta|vil motta|skal modtage|vil modtage",
     "articles": "det|den|de",
     "breakdown": "hvorav|hvoraf|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
     "|består av|består af",
@@ -418,7 +418,8 @@ SV = Language(
     place_before="i|på",
     aside_before="genom|via|med|tillsammans med",
     of_before="",
-    receive="får|tar emot|fick|tog emot|erhåller|erhöll|mottar|mottog|räkna med",
+    receive="får|tar emot|fick|tog emot|erhåller|erhöll|mottar|mottog|räkna med|ska få"
+    "|kommer att få",
     articles="det|den|de",
     breakdown="varav|därav|bland annat|inklusive|däribland|består av",
     of_this="av (?:detta|dessa|det|beloppet|summan)|därav",

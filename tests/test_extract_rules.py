@@ -4112,3 +4112,8 @@ def test_a_body_the_money_goes_within_is_no_giver() -> None:
         "bilaterala biståndet från 53 miljoner 2001 till 620 miljoner under 2013."
     )
     assert {d.value("donor") for d in drafts} == {"Sweden"}
+
+
+def test_a_future_of_receiving_in_norwegian_names_the_recipient() -> None:
+    draft = one("Ukraina skal få 2 milliarder kroner i bistand.")
+    assert (draft.value("donor"), draft.value("recipient")) == (None, "Ukraine")
