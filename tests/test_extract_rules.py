@@ -3273,6 +3273,7 @@ def test_the_thirty_fifth_tables_old_levels_and_figures_that_are_no_pledges(
 @pytest.mark.parametrize(
     ("text", "donor", "recipient"),
     [
+        # A country after its common noun; the agent of 'received by'; the owner of aid.
         (
             "Danmark annoncerer i dag et nyt landeprogram for det vestafrikanske land Niger på "
             "380 mio. kr. i perioden 2017-2022 under en international konference i Paris.",
@@ -3301,6 +3302,150 @@ def test_the_thirty_fifth_tables_old_levels_and_figures_that_are_no_pledges(
             "France",
             None,
         ),
+        # The thirty-seventh table.
+        (
+            "El Fondo Monetario Internacional (FMI) aprobó formalmente el acuerdo stand by para "
+            "Argentina, por lo que se dio luz verde al préstamo de US$ 50.000 millones.",
+            "International Monetary Fund",
+            "Argentina",
+        ),
+        (
+            "Alors que les autorités moldaves parlaient de stabilité, le Fonds Monétaire "
+            "International a refusé de transférer les 170 millions de dollars promis au pays.",
+            "International Monetary Fund",
+            None,
+        ),
+        (
+            "Il comitato esecutivo dell’Fmi ha accordato lo scorso 16 dicembre di finanziare "
+            "l'Egitto con 3 miliardi di dollari.",
+            "International Monetary Fund",
+            "Egypt",
+        ),
+        (
+            "Die EU will die Republik Moldau aufgrund ihrer Energiekrise mit 30 Millionen Euro "
+            "unterstützen.",
+            "EU institutions",
+            "Moldova",
+        ),
+        (
+            "Ponad 70 krajów biorących udział w konferencji w Brukseli obiecało 6 miliardów "
+            "dolarów - ogłosił w środę komisarz UE ds. pomocy humanitarnej Christos Stylianides.",
+            None,
+            None,
+        ),
+        # The thirty-eighth table.
+        (
+            "Der Internationale Währungsfonds (IWF) gewährt Ägypten wegen der Corona-Krise eine "
+            "Kreditlinie über 5,2 Milliarden US-Dollar (4,6 Mrd Euro).",
+            "International Monetary Fund",
+            "Egypt",
+        ),
+        (
+            "De Europese Commissie wil Moldavië 100 miljoen euro aan financiële bijstand geven.",
+            "EU institutions",
+            "Moldova",
+        ),
+        (
+            "Nach Angaben der EU-Kommission sollen 45 Millionen Euro als Zuschüsse zu günstigen "
+            "Bedingungen ausgezahlt werden.",
+            None,
+            None,
+        ),
+        (
+            "Grupa Europejskiego Banku Inwestycyjnego (EBI) udzieliła w Polsce nowego "
+            "finansowania o wartości 8 mld euro w 2025 r.",
+            "European Investment Bank",
+            "Poland",
+        ),
+        # The forty-third table.
+        (
+            "År 2020 beviljar Finland humanitärt bistånd till ett historiskt stort belopp av "
+            "totalt 115 miljoner euro.",
+            "Finland",
+            None,
+        ),
+        (
+            "De Europese Commissie zegt Oekraïne maximaal 35 miljard euro aan leningen toe.",
+            "EU institutions",
+            "Ukraine",
+        ),
+        (
+            "Il governo ha destinato 75 milioni di euro allo Zimbabwe.",
+            None,
+            "Zimbabwe",
+        ),
+        (
+            "Une volonté réaffirmée lors de la Conférence des donateurs à Berlin du 5 avril "
+            "dernier où la France s’est engagée à hauteur de 125 millions d’euros.",
+            "France",
+            None,
+        ),
+        (
+            "Die Weltbank hat Haiti nach dem verheerenden Erdbeben 100 Millionen Dollar "
+            "Nothilfe zum Wiederaufbau zugesagt.",
+            "World Bank",
+            "Haiti",
+        ),
+        # The forty-fourth table.
+        (
+            "On January 29, 2009 The World Bank Board of Directors approved an additional credit "
+            "to the Republic of Moldova in the amount of US 10 million for the Energy II Project.",
+            "World Bank",
+            "Moldova",
+        ),
+        (
+            "Strasbourg - Le Parlement européen (PE) a approuvé ce mardi, 9 mai, à Strasbourg "
+            "(France), une aide supplémentaire de 145 millions d’euros pour la Moldavie.",
+            "EU institutions",
+            "Moldova",
+        ),
+        (
+            "Der Nothilfefonds der Vereinten Nationen stellt eine erste Unterstützung von zehn "
+            "Millionen Dollar bereit.",
+            None,
+            None,
+        ),
+        (
+            "Bis Jahresende werde zudem mit Unterstützung Belgiens, Dänemarks und Norwegens ein "
+            "Paket im Wert von rund 1,4 Milliarden Euro geliefert.",
+            None,
+            None,
+        ),
+        (
+            "L'ONU a fait savoir lundi que la communauté internationale s'était engagée à verser "
+            "au total 1,2 milliard de dollars d'aide pour les organisations humanitaires en "
+            "Afghanistan.",
+            None,
+            "Afghanistan",
+        ),
+        # The forty-fifth table.
+        (
+            "Für Deutschland kündigte Außenminister Heiko Maas (SPD) humanitäre Hilfe in Höhe "
+            "von 100 Millionen Euro für Afghanistan an.",
+            "Germany",
+            "Afghanistan",
+        ),
+        (
+            "Deutschland gebe jährlich rund neun Milliarden Euro aus, um die Ukraine zu "
+            "unterstützen, sagte Boris Pistorius.",
+            "Germany",
+            "Ukraine",
+        ),
+        # The forty-sixth table.
+        (
+            "Kopenhagen werde Kiew bis 2025 rund 780 Millionen Euro zur Verfügung stellen, teilte "
+            "das dänische Verteidigungsministerium am Dienstag mit.",
+            "Denmark",
+            "Ukraine",
+        ),
+        ("Norge har allerede lovet Ukraina 85 milliarder kroner neste år.", "Norway", "Ukraine"),
+        (
+            "International Development Minister Marie-Claude Bibeau has announced an additional "
+            "$331.5 million in humanitarian aid at the World Humanitarian Summit in Istanbul, "
+            "Turkey.",
+            None,
+            None,
+        ),
     ],
     ids=[
         "det vestafrikanske land Niger",
@@ -3308,11 +3453,38 @@ def test_the_thirty_fifth_tables_old_levels_and_figures_that_are_no_pledges(
         "received by",
         "die deutschen Hilfen",
         "L'aide de la France",
+        "stand by para",
+        "Fonds Monétaire International",
+        "finanziare l'Egitto",
+        "aufgrund ... mit",
+        "komisarz UE",
+        "gewährt Ägypten",
+        "wil Moldavië",
+        "nach Angaben",
+        "EBI",
+        "År 2020 beviljar Finland",
+        "zegt Oekraïne ... toe",
+        "allo Zimbabwe",
+        "Conférence à",
+        "hat Haiti ... zugesagt",
+        "US 10 million",
+        "Strasbourg (France)",
+        "Fonds der",
+        "mit Unterstützung",
+        "s'était",
+        "Für Deutschland kündigte",
+        "um die Ukraine zu unterstützen",
+        "Kopenhagen werde Kiew",
+        "har allerede lovet Ukraina",
+        "in Istanbul, Turkey",
     ],
 )
-def test_a_country_after_its_noun_receives_and_the_owner_of_aid_gives(
+def test_donor_and_recipient_as_the_tables_read_them(
     text: str, donor: str | None, recipient: str | None
 ) -> None:
+    """Who gives and who receives in sentences of the tables (each the example of a rule
+    that failed before it): the grammar of each language decides, not which country
+    usually gives."""
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
 
@@ -3456,91 +3628,6 @@ def test_the_thirty_seventh_tables_conversions_parts_and_figures_that_are_no_ple
 
 
 @pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        (
-            "El Fondo Monetario Internacional (FMI) aprobó formalmente el acuerdo stand by para "
-            "Argentina, por lo que se dio luz verde al préstamo de US$ 50.000 millones.",
-            "International Monetary Fund",
-            "Argentina",
-        ),
-        (
-            "Alors que les autorités moldaves parlaient de stabilité, le Fonds Monétaire "
-            "International a refusé de transférer les 170 millions de dollars promis au pays.",
-            "International Monetary Fund",
-            None,
-        ),
-        (
-            "Il comitato esecutivo dell’Fmi ha accordato lo scorso 16 dicembre di finanziare "
-            "l'Egitto con 3 miliardi di dollari.",
-            "International Monetary Fund",
-            "Egypt",
-        ),
-        (
-            "Die EU will die Republik Moldau aufgrund ihrer Energiekrise mit 30 Millionen Euro "
-            "unterstützen.",
-            "EU institutions",
-            "Moldova",
-        ),
-        (
-            "Ponad 70 krajów biorących udział w konferencji w Brukseli obiecało 6 miliardów "
-            "dolarów - ogłosił w środę komisarz UE ds. pomocy humanitarnej Christos Stylianides.",
-            None,
-            None,
-        ),
-    ],
-    ids=[
-        "stand by para",
-        "Fonds Monétaire International",
-        "finanziare l'Egitto",
-        "aufgrund ... mit",
-        "komisarz UE",
-    ],
-)
-def test_the_thirty_seventh_tables_donors_and_recipients(
-    text: str, donor: str | None, recipient: str | None
-) -> None:
-    draft = one(text)
-    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
-
-
-@pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        (
-            "Der Internationale Währungsfonds (IWF) gewährt Ägypten wegen der Corona-Krise eine "
-            "Kreditlinie über 5,2 Milliarden US-Dollar (4,6 Mrd Euro).",
-            "International Monetary Fund",
-            "Egypt",
-        ),
-        (
-            "De Europese Commissie wil Moldavië 100 miljoen euro aan financiële bijstand geven.",
-            "EU institutions",
-            "Moldova",
-        ),
-        (
-            "Nach Angaben der EU-Kommission sollen 45 Millionen Euro als Zuschüsse zu günstigen "
-            "Bedingungen ausgezahlt werden.",
-            None,
-            None,
-        ),
-        (
-            "Grupa Europejskiego Banku Inwestycyjnego (EBI) udzieliła w Polsce nowego "
-            "finansowania o wartości 8 mld euro w 2025 r.",
-            "European Investment Bank",
-            "Poland",
-        ),
-    ],
-    ids=["gewährt Ägypten", "wil Moldavië", "nach Angaben", "EBI"],
-)
-def test_the_thirty_eighth_tables_donors_and_recipients(
-    text: str, donor: str | None, recipient: str | None
-) -> None:
-    draft = one(text)
-    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Covax treng litt over 32 milliardar kroner for å finansiere eit lager med 600 millionar "
@@ -3659,6 +3746,7 @@ def test_the_thirty_ninth_tables_words_of_each_stage(text: str, status: Status) 
 @pytest.mark.parametrize(
     ("text", "donor", "recipient"),
     [
+        # The thirty-ninth table.
         (
             '"Il consistera en 100 millions d\'euros de subventions", afin "d\'aider la Moldavie à '
             'subvenir à ses besoins en gaz", a-t-elle précisé.',
@@ -3690,6 +3778,36 @@ def test_the_thirty_ninth_tables_words_of_each_stage(text: str, status: Status) 
             "European Investment Bank",
             "Ukraine",
         ),
+        # The fortieth table.
+        (
+            "Elle soutiendra la Moldavie de 2025 à 2027 et devrait fournir jusqu’à 385 millions "
+            "d’euros de subventions et 1,5 milliard d’euros de prêts.",
+            None,
+            "Moldova",
+        ),
+        (
+            "The conference, co-hosted by Sweden, brought pledges of $154 million for Yemen.",
+            None,
+            "Yemen",
+        ),
+        (
+            "Zo financiert Nederland de Dutch Relief Alliance en haar lokale partners en draagt "
+            "Nederland EUR 16 miljoen bij aan het Soedan Humanitaire Fonds van de VN.",
+            "Netherlands",
+            None,
+        ),
+        (
+            "As of December 2024, Denmark has emerged as a significant supporter of Ukraine in "
+            "its fight against Russian aggression, committing over €7.2 billion in military aid.",
+            "Denmark",
+            "Ukraine",
+        ),
+        (
+            "At first Danida gave the Danish Red Cross around 4 million DKK to the massive "
+            "reconstruction work.",
+            None,
+            None,
+        ),
     ],
     ids=[
         "d'aider la Moldavie",
@@ -3697,11 +3815,17 @@ def test_the_thirty_ninth_tables_words_of_each_stage(text: str, status: Status) 
         "invasión rusa",
         "har Danmark bidraget",
         "con il sostegno della",
+        "soutiendra",
+        "co-hosted by",
+        "Fonds van de VN",
+        "supporter of",
+        "Danish Red Cross",
     ],
 )
-def test_the_thirty_ninth_tables_donors_and_recipients(
+def test_every_draft_of_a_sentence_has_its_donor_and_recipient(
     text: str, donor: str | None, recipient: str | None
 ) -> None:
+    """The same as the tables read them, for sentences that give more than one draft."""
     assert {(d.value("donor"), d.value("recipient")) for d in extract(text)} == {(donor, recipient)}
 
 
@@ -3751,47 +3875,6 @@ def test_the_fortieth_tables_amounts_conversions_and_figures_that_are_no_pledges
     text: str, amounts: list[str]
 ) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == amounts
-
-
-@pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        (
-            "Elle soutiendra la Moldavie de 2025 à 2027 et devrait fournir jusqu’à 385 millions "
-            "d’euros de subventions et 1,5 milliard d’euros de prêts.",
-            None,
-            "Moldova",
-        ),
-        (
-            "The conference, co-hosted by Sweden, brought pledges of $154 million for Yemen.",
-            None,
-            "Yemen",
-        ),
-        (
-            "Zo financiert Nederland de Dutch Relief Alliance en haar lokale partners en draagt "
-            "Nederland EUR 16 miljoen bij aan het Soedan Humanitaire Fonds van de VN.",
-            "Netherlands",
-            None,
-        ),
-        (
-            "As of December 2024, Denmark has emerged as a significant supporter of Ukraine in "
-            "its fight against Russian aggression, committing over €7.2 billion in military aid.",
-            "Denmark",
-            "Ukraine",
-        ),
-        (
-            "At first Danida gave the Danish Red Cross around 4 million DKK to the massive "
-            "reconstruction work.",
-            None,
-            None,
-        ),
-    ],
-    ids=["soutiendra", "co-hosted by", "Fonds van de VN", "supporter of", "Danish Red Cross"],
-)
-def test_the_fortieth_tables_donors_and_recipients(
-    text: str, donor: str | None, recipient: str | None
-) -> None:
-    assert {(d.value("donor"), d.value("recipient")) for d in extract(text)} == {(donor, recipient)}
 
 
 def test_the_antecedent_of_a_relative_clause_of_giving_is_its_giver() -> None:
@@ -3929,97 +4012,6 @@ def test_each_amount_in_brackets_belongs_to_the_name_before_its_bracket(
     assert tuple(d.value("recipient") for d in extract(text)) == recipients
 
 
-@pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        (
-            "År 2020 beviljar Finland humanitärt bistånd till ett historiskt stort belopp av "
-            "totalt 115 miljoner euro.",
-            "Finland",
-            None,
-        ),
-        (
-            "De Europese Commissie zegt Oekraïne maximaal 35 miljard euro aan leningen toe.",
-            "EU institutions",
-            "Ukraine",
-        ),
-        (
-            "Il governo ha destinato 75 milioni di euro allo Zimbabwe.",
-            None,
-            "Zimbabwe",
-        ),
-        (
-            "Une volonté réaffirmée lors de la Conférence des donateurs à Berlin du 5 avril "
-            "dernier où la France s’est engagée à hauteur de 125 millions d’euros.",
-            "France",
-            None,
-        ),
-        (
-            "Die Weltbank hat Haiti nach dem verheerenden Erdbeben 100 Millionen Dollar "
-            "Nothilfe zum Wiederaufbau zugesagt.",
-            "World Bank",
-            "Haiti",
-        ),
-    ],
-    ids=[
-        "År 2020 beviljar Finland",
-        "zegt Oekraïne ... toe",
-        "allo Zimbabwe",
-        "Conférence à",
-        "hat Haiti ... zugesagt",
-    ],
-)
-def test_the_forty_third_tables_donors_and_recipients(
-    text: str, donor: str | None, recipient: str | None
-) -> None:
-    draft = one(text)
-    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
-
-
-@pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        (
-            "On January 29, 2009 The World Bank Board of Directors approved an additional credit "
-            "to the Republic of Moldova in the amount of US 10 million for the Energy II Project.",
-            "World Bank",
-            "Moldova",
-        ),
-        (
-            "Strasbourg - Le Parlement européen (PE) a approuvé ce mardi, 9 mai, à Strasbourg "
-            "(France), une aide supplémentaire de 145 millions d’euros pour la Moldavie.",
-            "EU institutions",
-            "Moldova",
-        ),
-        (
-            "Der Nothilfefonds der Vereinten Nationen stellt eine erste Unterstützung von zehn "
-            "Millionen Dollar bereit.",
-            None,
-            None,
-        ),
-        (
-            "Bis Jahresende werde zudem mit Unterstützung Belgiens, Dänemarks und Norwegens ein "
-            "Paket im Wert von rund 1,4 Milliarden Euro geliefert.",
-            None,
-            None,
-        ),
-        (
-            "L'ONU a fait savoir lundi que la communauté internationale s'était engagée à verser "
-            "au total 1,2 milliard de dollars d'aide pour les organisations humanitaires en "
-            "Afghanistan.",
-            None,
-            "Afghanistan",
-        ),
-    ],
-    ids=["US 10 million", "Strasbourg (France)", "Fonds der", "mit Unterstützung", "s'était"],
-)
-def test_the_forty_fourth_tables_donors_and_recipients(
-    text: str, donor: str | None, recipient: str | None
-) -> None:
-    draft = one(text)
-    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
-
-
 def test_money_that_will_no_longer_go_is_no_pledge() -> None:
     drafts = extract(
         "Von den 900 Millionen Kronen (rund 88 Millionen Euro) in diesem Jahr würden 448 "
@@ -4040,58 +4032,6 @@ def test_money_that_will_no_longer_go_is_no_pledge() -> None:
             "Ukraine."
         )
     ) == [Decimal("50000000")]
-
-
-@pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        (
-            "Für Deutschland kündigte Außenminister Heiko Maas (SPD) humanitäre Hilfe in Höhe "
-            "von 100 Millionen Euro für Afghanistan an.",
-            "Germany",
-            "Afghanistan",
-        ),
-        (
-            "Deutschland gebe jährlich rund neun Milliarden Euro aus, um die Ukraine zu "
-            "unterstützen, sagte Boris Pistorius.",
-            "Germany",
-            "Ukraine",
-        ),
-    ],
-    ids=["Für Deutschland kündigte", "um die Ukraine zu unterstützen"],
-)
-def test_the_forty_fifth_tables_donors_and_recipients(
-    text: str, donor: str | None, recipient: str | None
-) -> None:
-    draft = one(text)
-    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
-
-
-@pytest.mark.parametrize(
-    ("text", "donor", "recipient"),
-    [
-        (
-            "Kopenhagen werde Kiew bis 2025 rund 780 Millionen Euro zur Verfügung stellen, teilte "
-            "das dänische Verteidigungsministerium am Dienstag mit.",
-            "Denmark",
-            "Ukraine",
-        ),
-        ("Norge har allerede lovet Ukraina 85 milliarder kroner neste år.", "Norway", "Ukraine"),
-        (
-            "International Development Minister Marie-Claude Bibeau has announced an additional "
-            "$331.5 million in humanitarian aid at the World Humanitarian Summit in Istanbul, "
-            "Turkey.",
-            None,
-            None,
-        ),
-    ],
-    ids=["Kopenhagen werde Kiew", "har allerede lovet Ukraina", "in Istanbul, Turkey"],
-)
-def test_the_forty_sixth_tables_donors_and_recipients(
-    text: str, donor: str | None, recipient: str | None
-) -> None:
-    draft = one(text)
-    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
 
 
 def test_a_federal_government_names_no_country_of_its_own() -> None:
