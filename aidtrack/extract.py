@@ -904,20 +904,16 @@ def _not_pledged(
         or _MORE_THAN_BEFORE.match(after)
     ):
         return _A_DIFFERENCE
-    if (
-        previous is not None
-        and previous.role not in ("", _OLD_LEVEL, _A_DIFFERENCE)
-        and (not giving.search(window) or _word(languages, "breakdown").search(window))
-        and not (
-            previous.role in (_NEEDED, _ASKED_FOR)
-            and _word(languages, "breakdown").search(window)
-            and giving.search(head)
-        )
-    ):
-        # "losses reached $176 billion, compared to $152 billion"; a part of a figure that
-        # is no pledge ("Mittel in Höhe von 100 Mrd. € bereitgestellt, von denen rd. 22"),
-        # but not the part of a need that was given ("of which $800m had been pledged")
-        return previous.role
+    if previous is not None and previous.role not in ("", _OLD_LEVEL, _A_DIFFERENCE):
+        part = _word(languages, "breakdown").search(window)  # "von denen", "of which"
+        if (not giving.search(window) or part) and not (
+            previous.role in (_NEEDED, _ASKED_FOR) and part and giving.search(head)
+        ):
+            # "losses reached $176 billion, compared to $152 billion"; a part of a figure
+            # that is no pledge ("Mittel in Höhe von 100 Mrd. € bereitgestellt, von denen rd.
+            # 22"), but not the part of a need that was given ("of which $800m had been
+            # pledged")
+            return previous.role
     return ""
 
 
