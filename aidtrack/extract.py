@@ -3461,7 +3461,10 @@ def _stage(
     return found
 
 
-_FUTURE_WORDS = _AUXILIARIES + r"|skall|kommer|kommer til å|kommer att|würde|würden|werde|gaat|gaan"
+_FUTURE_WORDS = (
+    _AUXILIARIES + r"|skall|kommer|kommer til å|kommer att|würde|würden|werde|gaat|gaan"
+    r"|sera|seront|sarà|saranno|será|serán|zostanie|zostaną"
+)
 _FUTURE = _Lazy(r"(?<![\w'\u2019])(?:" + _FUTURE_WORDS + r")(?![\w'\u2019])", re.IGNORECASE)
 _FUTURE_AMOUNTING = _Lazy(
     r"(?<![\w'\u2019])(?:" + _FUTURE_WORDS + r")\s+(?:\S+\s+){0,3}?(?:utgjøre|udgøre|uppgå"

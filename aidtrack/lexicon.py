@@ -602,7 +602,7 @@ FR = Language(
     up_to="jusqu'à|jusqu\u2019à|au maximum|au plus",
     about="environ|près de|quelque|quelques|presque|autour de|approximativement|quasiment"
     "|de l'ordre de|de l\u2019ordre de|ca\\.",
-    announced="dévoilé|a dévoilé|dévoile|va|vont|fournira|fourniront|versera|verseront|donnera"
+    announced="dévoilé|a dévoilé|dévoile|va|vont|sera|seront|fournira|fourniront|versera|verseront|donnera"
     "|accordera|allouera"
     "|débloquera|octroiera|apportera|consacrera|enverra|financera|mobilisera|prévoit"
     "|prévoient|compte|envisage|annonce|annoncé|a annoncé|promet|promis|a promis"
@@ -798,7 +798,7 @@ PL = Language(
     up_to="do|maksymalnie|nawet do",
     about="około|ok\\.|blisko|prawie|niemal|mniej więcej|rzędu|niecał[eya]|niecałych|niespełna",
     announced="otrzyma|otrzymają|przekaże|przekażą|przeznaczy|przeznaczą|wyśle|wyślą|udzieli"
-    "|udzielą|da|dadzą"
+    "|udzielą|da|dadzą|zostanie|zostaną"
     "|zapewni|zapewnią|dostarczy|dostarczą|sfinansuje|wesprze|będzie|będą|planuje|planują"
     "|zamierza|zamierzają|zapowiedział|zapowiedziała|zapowiada|obiecał|obiecała|obiecuje"
     "|zadeklarował|zadeklarowała|zadeklarowali|zadeklarowało|zadeklarowaliśmy|obiecali|obiecało"
@@ -900,7 +900,7 @@ ES = Language(
     at_least="al menos|por lo menos|más de|mínimo de|superior a",
     up_to="hasta|como máximo|(?:un\\s+)?(?:monto|importe)\\s+máximo\\s+de|máximo de",
     about="unos|unas|alrededor de|cerca de|casi|aproximadamente|en torno a|aprox\\.",
-    announced="destinará|destinarán|enviará|enviarán|aportará|aportarán|dará|darán|donará"
+    announced="destinará|destinarán|será|serán|enviará|enviarán|aportará|aportarán|dará|darán|donará"
     "|asignará|asignarán"
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
@@ -1001,7 +1001,7 @@ IT = Language(
     "|supera|superano|superato",
     up_to="fino a|al massimo|(?:importo\\s+)?(?:complessivo\\s+)?massimo\\s+di|massimo",
     about="circa|quasi|intorno a|attorno a|approssimativamente|poco meno di|poco più di",
-    announced="stanzierà|stanzieranno|invierà|invieranno|fornirà|forniranno|darà|daranno"
+    announced="stanzierà|stanzieranno|sarà|saranno|invierà|invieranno|fornirà|forniranno|darà|daranno"
     "|destinerà|erogherà|prevede|prevedono|intende|annuncia|ha annunciato|annunciato"
     "|si sono impegnati|si è impegnata|si è impegnato|avrebbe|avrebbero"
     "|(?!ammont|cost)\\w+(?:erebbe|erebbero|irebbe|irebbero)"

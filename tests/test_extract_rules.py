@@ -4057,3 +4057,23 @@ def test_a_body_the_money_goes_within_is_no_giver() -> None:
 def test_a_future_of_receiving_in_norwegian_names_the_recipient() -> None:
     draft = one("Ukraina skal få 2 milliarder kroner i bistand.")
     assert (draft.value("donor"), draft.value("recipient")) == (None, "Ukraine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'aide belge d'un million d'euros sera versée au fonds d'urgence.",
+        "Di questi, 40 milioni saranno destinati a credito d’aiuto.",
+        "Los 40 millones de euros serán destinados a la reconstrucción de Siria.",
+        "40 mln zł zostanie przekazane Ukrainie.",
+    ],
+)
+def test_a_future_passive_is_announced(text: str) -> None:
+    """Money that "will be paid" ("sera versée", "saranno destinati", "serán destinados",
+    "zostanie przekazane") is promised, not yet paid or set aside."""
+    assert one(text).value("status") is Status.ANNOUNCED
+
+
+def test_a_future_of_being_is_no_announcement() -> None:
+    """What a sum "will be" is no promise to give it."""
+    assert one("L'aide de la France au Soudan sera de 5 millions d'euros.").value("status") is None
