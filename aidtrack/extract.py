@@ -189,7 +189,13 @@ _HEADLINE = _Lazy(
     r"^\W*(?:[A-Z][\w.-]*\s+){1,3}(to\s+(?:allocate|provide|give|send|donate|extend))\b"
 )
 _BY = _Lazy(r"\b(?:increas|rais|cut|reduc|boost)\w*\s+(?:\w+\s+){0,2}by\s+$", re.IGNORECASE)
-_FROM = _Lazy(r"\b(?:from|fra|frå|från|von|um|van|z|da)\s+$", re.IGNORECASE)
+_FROM = _Lazy(
+    r"\b(?:from|fra|frå|från|von|um|van|z|da)\s+(?:(?:previously|earlier|tidligere|tidigare"
+    r"|bisher|bislang|zuvor|eerder|wcześniej|precedentemente|anteriormente)\s+)?$",
+    re.IGNORECASE,
+)
+"""The start of a former level ("from", "von bisher"): the figure after it is no pledge when
+a new level follows ("auf 25 Millionen Euro")."""
 _TO = _Lazy(
     r"^\s+(?:(?:[^\W\d_]+\s+){0,2}?(?:i|in|en|im|w|nel)\s+\d{4}\s+"
     r"|(?:per år|om året|i året|a year|per year|pro Jahr|par an|al año|all['\u2019]anno)\s+)?"

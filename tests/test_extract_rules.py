@@ -4077,3 +4077,15 @@ def test_a_future_passive_is_announced(text: str) -> None:
 def test_a_future_of_being_is_no_announcement() -> None:
     """What a sum "will be" is no promise to give it."""
     assert one("L'aide de la France au Soudan sera de 5 millions d'euros.").value("status") is None
+
+
+def test_a_former_level_after_an_adverb_is_no_pledge() -> None:
+    """ "von bisher 15 Millionen Euro auf 25 Millionen Euro": 15 million was the old level."""
+    drafts = extract(
+        "Die Gelder für Syrien werden von bisher 15 Millionen Euro auf 25 Millionen Euro erhöht."
+    )
+    assert amounts(drafts) == [Decimal("25000000")]
+    drafts = extract(
+        "Norway raised its aid to Sudan from previously NOK 100 million to NOK 150 million."
+    )
+    assert amounts(drafts) == [Decimal("150000000")]
