@@ -1963,6 +1963,13 @@ _DATIVE_APPOSITION = _Lazy(
 )
 """A name after a German dative noun of a country ("dem Bürgerkriegsland Jemen"): whom
 the money is for."""
+_LOCATIVE_APPOSITION = _Lazy(
+    r"(?:^|\s)(?:im|in|in der|in dem)\s+(?-i:[A-ZÄÖÜ])[^\W\d_]*(?:land|staat|region|gebiet"
+    r"|republik)\s+$",
+    re.IGNORECASE,
+)
+"""A name after a German noun of a country it is in ("für die Menschen im Bürgerkriegsland
+Syrien"): where the money goes, as "in Syrien" is."""
 _SUPPORTED_WITH_AFTER = _Lazy(
     r"^\s+(?:und\s+(?:\S+\s+){0,2}?)?zu\s+(?:unterstützen|helfen)(?![\w])|"
     r"^\s+(?:(?:und|en|and)\s+(?:die|de|the)?\s*[^\W\d_]+\s+)?"
@@ -2186,8 +2193,10 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         and not _AUXILIARY_BEFORE.search(before)  # "har Danmark bidraget med": a participle
     ):
         return "adjunct"  # "the Ukraine aid package", "EIB loan funds": settled by the sentence
-    if _before(languages, "place_before").search(before):
-        return "place"
+    if ("de" in languages and _LOCATIVE_APPOSITION.search(before)) or _before(
+        languages, "place_before"
+    ).search(before):
+        return "place"  # "in Syrien", "für die Menschen im Bürgerkriegsland Syrien"
     owner_after = _compiled(
         languages, r"^(?:[\u2019'\u02bc]s)?(?:\s+[^\W\d_]+){0,2}?\s+" + heads + r"(?![\w])"
     )

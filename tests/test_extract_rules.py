@@ -4089,3 +4089,11 @@ def test_a_former_level_after_an_adverb_is_no_pledge() -> None:
         "Norway raised its aid to Sudan from previously NOK 100 million to NOK 150 million."
     )
     assert amounts(drafts) == [Decimal("150000000")]
+
+
+def test_a_country_after_a_german_noun_of_a_country_it_is_in_is_where_money_goes() -> None:
+    draft = one(
+        "Deutschland sagt für 2023 insgesamt 120 Millionen Euro zur Bekämpfung der humanitären "
+        "Not im Bürgerkriegsland Jemen zu."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == ("Germany", "Yemen")
