@@ -2020,7 +2020,11 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
     apposition = _COUNTRY_NOUN.search(before)
     if apposition:  # "til det vestafrikanske land Niger": the role of the words before it
         before = before[: apposition.start()]
-    if _ASIDE.search(before) or _SOURCE.search(before):
+    if (
+        _ASIDE.search(before)
+        or _SOURCE.search(before)
+        or (_SUBJECTS_APPOSITION.search(before) and re.match(r"^(?:\s+[^\W\d_]+){0,3}\s*,", after))
+    ):
         return ""  # "selon le gouvernement moldave", "based in Washington", "in addition to"
     if _RECEIVED_BY.search(before):
         return "recipient"  # "has been received by the UN": the passive's agent receives
@@ -2355,6 +2359,14 @@ _ASIDE = _Lazy(
 """Where a lender sits ("el prestamista basado en Washington"), what an amount comes in
 addition to ("I tillegg til den norske støtten"), and whose channel it goes through
 ("via fondsen van de Verenigde Naties"): neither party."""
+_SUBJECTS_APPOSITION = _Lazy(
+    r"^\W*(?-i:[A-ZÄÖÜÆØÅ])[^\W\d_]+(?:\s+(?-i:[A-ZÄÖÜÆØÅ])[^\W\d_]+){0,2},\s+"
+    r"(?:(?-i:[a-zäöüæøåéèàçłśżźńóąę])[^\s,;.()]*\s+){2,8}(?:(?:the|la|le|l['\u2019]|die|der"
+    r"|de|el)\s*)?$"
+)
+"""The words between a sentence's first name and a name inside an aside on it, which a
+comma closes ("Francja, druga co do wielkości gospodarka UE, przekazała", "France, the
+second-largest economy of the EU, gave"): what the subject is, not a party."""
 _ENVOYS_POST = _Lazy(
     r"(?<!\w)(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|ambassadør\w*"
     r"|ambassadör\w*|\w*[bB]otschafter\w*|gezant\w*|ambasador\w*|embajador\w*"
