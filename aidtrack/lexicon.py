@@ -345,7 +345,7 @@ NO = Language(
     locales=("nb_NO", "nn"),
     stop="og til av for som har er ikke med fra vil skal det den en ett å ble blir også "
     "etter gjennom kroner i år regjeringen støtte mye hva gjelder når mellom opp millioner "
-    "millionar milliarder milliardar mennesker menneske nå anslår bistand hjelp lån blitt",
+    "millionar milliarder milliardar mennesker menneske nå anslår bistand hjelp lån blitt millioner i på mrd kr",
     numbers="en=1 én=1 éin=1 ein=1 ett=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 sju=7 syv=7 åtte=8 "
     "ni=9 ti=10 elleve=11 tolv=12 femten=15 tjue=20 tretti=30 førti=40 femti=50 seksti=60 sytti=70 "
     "åtti=80 nitti=90 hundre=100 halvannen=1.5 halvanden=1.5 halv=0.5",
@@ -368,7 +368,7 @@ DA = Language(
     locales=("da",),
     stop="og til af for som har er ikke med fra vil skal det den en et blev bliver også "
     "efter gennem kroner i år regeringen støtte meget hvad op dermed hvor mellem millioner "
-    "milliarder mennesker vurderer anslås bistand hjælp nødhjælp beløb lån næste",
+    "milliarder mennesker vurderer anslås bistand hjælp nødhjælp beløb lån næste millioner at i på mio mia kr",
     numbers="en=1 én=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 syv=7 otte=8 ni=9 ti=10 elleve=11 "
     "tolv=12 femten=15 tyve=20 tredive=30 fyrre=40 halvtreds=50 hundrede=100 halvanden=1.5 "
     "halv=0.5",
@@ -391,7 +391,7 @@ SV = Language(
     locales=("sv",),
     stop="och till av för som har är inte med från ska kommer att det den en ett blev "
     "också efter genom kronor i år regeringen stöd mycket vad miljoner miljarder människor "
-    "bistånd hjälp lån",
+    "bistånd hjälp lån miljoner miljarder i på kr mdr",
     numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 elva=11 "
     "tolv=12 femton=15 tjugo=20 trettio=30 fyrtio=40 femtio=50 sextio=60 sjuttio=70 åttio=80 "
     "nittio=90 hundra=100 halv=0.5",
@@ -481,7 +481,7 @@ DE = Language(
     locales=("de",),
     stop="der die das und zu den von mit für ist wird werden im auf des dem eine ein nicht "
     "auch hat sich sind soll diesem damit einer nach bei aus über wurde haben darunter davon "
-    "rund knapp sowie bereits weitere weiteren an",
+    "rund knapp sowie bereits weitere weiteren an millionen milliarden",
     numbers="ein=1 eine=1 einer=1 einen=1 zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 "
     "acht=8 neun=9 zehn=10 elf=11 zwölf=12 fünfzehn=15 zwanzig=20 dreißig=30 vierzig=40 "
     "fünfzig=50 sechzig=60 siebzig=70 achtzig=80 neunzig=90 hundert=100 anderthalb=1.5 "
@@ -593,7 +593,7 @@ FR = Language(
     code="fr",
     locales=("fr",),
     stop="le la les de des du et à au aux un une est pour dans par sur qui que sera a "
-    "été avec en l d dont ce cette ne pas plus ont été aux selon",
+    "été avec en l d dont ce cette ne pas plus ont été aux selon millions milliards",
     numbers="un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 "
     "onze=11 douze=12 quinze=15 vingt=20 trente=30 quarante=40 cinquante=50 soixante=60 "
     "cent=100 cents=100 vingts=20 demi=0.5",
@@ -699,7 +699,7 @@ NL = Language(
     code="nl",
     locales=("nl",),
     stop="de het een en van voor aan is zijn met op dat die niet ook wordt heeft zal te naar "
-    "bij om geeft jaar miljoen steun hulp kabinet oekraïne daarvan bijna",
+    "bij om geeft jaar miljoen steun hulp kabinet oekraïne daarvan bijna miljard",
     numbers="een=1 één=1 twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 "
     "elf=11 twaalf=12 vijftien=15 twintig=20 dertig=30 veertig=40 vijftig=50 zestig=60 "
     "zeventig=70 tachtig=80 negentig=90 honderd=100 anderhalf=1.5 half=0.5",

@@ -4110,3 +4110,21 @@ def test_a_country_after_a_german_noun_of_a_country_it_is_in_is_where_money_goes
 def test_a_name_in_an_aside_on_the_subject_is_no_party(text: str) -> None:
     """What the subject is ("the second-largest economy of the EU") names no giver."""
     assert one(text).value("donor") in ("France", "Norway")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Sie stellt zusätzlich 30 Millionen Euro bereit.", Status.ALLOCATED),
+        (
+            "Det danske bidrag på 75 mio. kr. skal styrke indsatsen for at rydde miner.",
+            Status.ANNOUNCED,
+        ),
+    ],
+)
+def test_a_short_sentence_is_read_in_the_language_of_its_scale_words(
+    text: str, status: Status
+) -> None:
+    """A sentence with few function words still says its language in "Millionen", "mio. kr.":
+    read as English, "stellt ... bereit" and "skal" were no stage at all."""
+    assert one(text).value("status") is status
