@@ -640,13 +640,14 @@ def _conversion_span(
     if opening and not re.search(r"[)\]]", between) and not breakdown.match(between):
         closing = sentence.find(")" if opening[1] == "(" else "]", end)
         return previous.end + opening.start(1), (closing + 1 if closing != -1 else end)
-    dash = re.match(r"\s+([-\u2013\u2014])\s+", between)
+    # an em dash may touch its words ("34 millones de euros —casi 33 millones de dólares—")
+    dash = re.match(r"\s+([-\u2013\u2014])\s+|\s*(\u2014)\s*", between)
     if dash:
         inside = between[dash.end() :]
-        shut = re.match(r"\s+[-\u2013\u2014](?=\s)", sentence[end:])
+        shut = re.match(r"\s+[-\u2013\u2014](?=\s)|(?:\s*\([^()]*\))?\s*\u2014", sentence[end:])
         short = len(inside.split()) <= 5
         if shut or not inside.strip() or (short and equivalent_in.search(inside)):
-            return previous.end + dash.start(1), end + (shut.end() if shut else 0)
+            return previous.end + dash.start(dash.lastindex or 0), end + (shut.end() if shut else 0)
         return None
     if previous.conversion and re.fullmatch(
         r"\s*[,/;]\s*|\s+(?:or|eller|oder|ou|of|lub|o)\s+", between

@@ -4128,3 +4128,12 @@ def test_a_short_sentence_is_read_in_the_language_of_its_scale_words(
     """A sentence with few function words still says its language in "Millionen", "mio. kr.":
     read as English, "stellt ... bereit" and "skal" were no stage at all."""
     assert one(text).value("status") is status
+
+
+def test_a_conversion_between_em_dashes_that_touch_it_is_no_draft() -> None:
+    draft = one(
+        "La UE destinará 34 millones de euros —casi 33 millones de dólares (USD)— para "
+        "asistencia humanitaria en Colombia."
+    )
+    assert draft.value("amount") == Decimal("34000000")
+    assert draft.conversions == ["casi 33 millones de dólares"]
