@@ -292,7 +292,9 @@ def _name_of(code: str) -> str:
 
 @cache
 def _amount_pattern(languages: Languages) -> re.Pattern[str]:
-    """A money phrase: a number with a scale word or a currency, as `money` reads it."""
+    """A money phrase: a number with a scale word or a currency, as `money` reads it. A
+    currency after "of" that a number follows is that number's ("for 2012 of NOK 50
+    million")."""
     scales = sorted(
         {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES} - {"", "b", "k"},
         key=len,
@@ -302,7 +304,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     scale += r"|[^\W\d_]{3,}?(?:" + "|".join(money.COMPOUND_SCALES) + "))"
     adjective = _currency_adjectives(languages)
     after = (
-        rf"(?:(?:{adjective})\s+)?(?:(?:de|d['\u2019]|di|of)\s*)?"
+        rf"(?:(?:{adjective})\s+)?(?:(?:de|d['\u2019]|di|of)\s*(?!(?-i:[A-Z]{{3}})\s?\d|€\s?\d))?"
         rf"(?:{_currency_words()}|(?-i:[A-Z]{{3}})\b|€)(?![^\W\d_])(?:\s+(?:{adjective})\b)?"
     )
     before = (

@@ -4137,3 +4137,15 @@ def test_a_conversion_between_em_dashes_that_touch_it_is_no_draft() -> None:
     )
     assert draft.value("amount") == Decimal("34000000")
     assert draft.conversions == ["casi 33 millones de dólares"]
+
+
+def test_a_year_before_of_and_a_currency_is_no_amount() -> None:
+    """ "the ordinary allocation for 2012 of NOK 50 million": NOK is the 50 million's."""
+    draft = one(
+        "It comes in addition to the ordinary allocation for 2012 of NOK 50 million to "
+        "humanitarian crises in Pakistan."
+    )
+    assert (draft.value("amount"), draft.value("years")) == (
+        Decimal("50000000"),
+        YearSpan(2012, 2012),
+    )
