@@ -470,6 +470,8 @@ def _named_count(sentence: str, match: re.Match[str]) -> bool:
     if after is None:
         return False
     words = {w.lower() for w in (after[1], (after[2] or "").strip())}
+    if after[1].lower() in money.NUMBER_WORDS:
+        return False  # "Two Billion One Hundred Million Yen": the amount goes on
     return not words & {*money.CURRENCY_WORDS, *money.SHARED_WORDS}
 
 

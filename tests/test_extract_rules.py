@@ -4149,3 +4149,16 @@ def test_a_year_before_of_and_a_currency_is_no_amount() -> None:
         Decimal("50000000"),
         YearSpan(2012, 2012),
     )
+
+
+def test_a_capitalised_spelled_amount_in_two_scales_is_their_sum() -> None:
+    """ "Two Billion One Hundred Million Yen": "One" goes on counting yen, no people."""
+    draft = one(
+        "The Government of Japan will extend to the Philippines a grant up to Two Billion One "
+        "Hundred Million Yen (¥ 2,100,000,000)."
+    )
+    assert (draft.value("amount"), draft.value("currency"), draft.value("qualifier")) == (
+        Decimal("2100000000"),
+        "JPY",
+        Qualifier.UP_TO,
+    )
