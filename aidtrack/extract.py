@@ -801,6 +801,12 @@ def _not_pledged(
         return "a cut, not money given"
     if _SUSPENDED.search(near):
         return "money suspended or frozen, not given"
+    if _compiled(languages, _NOT_GIVEN).search(near) or (
+        languages[0] in ("de", "nl")
+        and _VERB_LAST_NEGATION.search(near)
+        and _compiled(languages, r"(?<![\w'\u2019])(?:" + _STAGES + r")\s*$").search(clause)
+    ):
+        return "a giving denied, not money given"
     if _FALL.search(near):
         return "a fall, not money given"
     if _TOWARD.search(near):
@@ -1301,6 +1307,23 @@ _SUSPENDED = _Lazy(
 )
 """Money suspended, frozen or halted ("quickly suspended funding to UNRWA worth about
 $450m", "se dispone a suspender un préstamo de US$400 millones"): not given."""
+_NOT_GIVEN = (
+    r"(?<![\w'\u2019])(?:not|never|n['\u2019]t|ikke|inte|nicht|niet|pas|jamais|non|nie|nunca)"
+    r"(?:\s+(?:yet|endnu|ennå|enda|ännu|noch|nog|encore|aún|todavía|ancora|jeszcze))?\s+"
+    r"(?!(?:only|just|merely|bare|kun|bara|endast|nur|allein|alleen|slechts|seulement|que"
+    r"|solo|solamente|soltanto|tylko|less|mindre|weniger|moins|menos|meno|mniej|minder)\b)"
+    r"(?:\S+\s+){0,2}?(?:" + _STAGES + r")(?![\w])(?:\s+\S+){0,10}\s*$"
+)
+"""A verb of giving negated just before the amount ("n'a pas encore accordé son aval ...
+pour octroyer un prêt de", "has not yet approved a loan of"): no money given; "not only"
+and "not less than" are no negation."""
+_VERB_LAST_NEGATION = _Lazy(
+    r"(?<![\w'\u2019])(?:noch\s+)?(?:nicht|niet|nog niet|kein\w*|geen)\s+"
+    r"(?!(?:nur|allein|alleen|slechts|weniger|minder|mehr|meer)\b)(?:\S+\s+){0,8}$",
+    re.IGNORECASE,
+)
+"""A German or Dutch negation before an amount whose clause ends with its verb ("hat noch
+nicht einen Kredit über 500 Millionen Dollar ... genehmigt")."""
 _TOWARD = _Lazy(
     r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+(?:\S+\s+){0,3}?"
     r"(?:(?:commitment|target|goal|total)\s+of\s+)?$",

@@ -4162,3 +4162,27 @@ def test_a_capitalised_spelled_amount_in_two_scales_is_their_sum() -> None:
         "JPY",
         Qualifier.UP_TO,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Banque mondiale n'a pas encore accordé son aval de principe pour octroyer un prêt "
+        "de 500 millions de dollars au gouvernement tunisien.",
+        "The World Bank has not yet approved a loan of $500 million to Tunisia.",
+        "Die Weltbank hat noch nicht einen Kredit über 500 Millionen Dollar für Tunesien "
+        "genehmigt.",
+    ],
+)
+def test_a_negated_giving_is_no_pledge(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_not_only_and_not_less_than_are_no_negation() -> None:
+    assert amounts(extract("Norway has not only pledged NOK 5 billion to Ukraine.")) == [
+        Decimal("5000000000")
+    ]
+    assert (
+        one("Norway has pledged not less than NOK 5 billion to Ukraine.").value("qualifier")
+        is Qualifier.AT_LEAST
+    )
