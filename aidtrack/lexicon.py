@@ -345,7 +345,8 @@ NO = Language(
     locales=("nb_NO", "nn"),
     stop="og til av for som har er ikke med fra vil skal det den en ett å ble blir også "
     "etter gjennom kroner i år regjeringen støtte mye hva gjelder når mellom opp millioner "
-    "millionar milliarder milliardar mennesker menneske nå anslår bistand hjelp lån blitt millioner i på mrd kr",
+    "millionar milliarder milliardar mennesker menneske nå anslår bistand hjelp lån blitt "
+    "i på mrd kr",
     numbers="en=1 én=1 éin=1 ein=1 ett=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 sju=7 syv=7 åtte=8 "
     "ni=9 ti=10 elleve=11 tolv=12 femten=15 tjue=20 tretti=30 førti=40 femti=50 seksti=60 sytti=70 "
     "åtti=80 nitti=90 hundre=100 halvannen=1.5 halvanden=1.5 halv=0.5",
@@ -368,7 +369,8 @@ DA = Language(
     locales=("da",),
     stop="og til af for som har er ikke med fra vil skal det den en et blev bliver også "
     "efter gennem kroner i år regeringen støtte meget hvad op dermed hvor mellem millioner "
-    "milliarder mennesker vurderer anslås bistand hjælp nødhjælp beløb lån næste millioner at i på mio mia kr",
+    "milliarder mennesker vurderer anslås bistand hjælp nødhjælp beløb lån næste "
+    "at i på mio mia kr",
     numbers="en=1 én=1 et=1 to=2 tre=3 fire=4 fem=5 seks=6 syv=7 otte=8 ni=9 ti=10 elleve=11 "
     "tolv=12 femten=15 tyve=20 tredive=30 fyrre=40 halvtreds=50 hundrede=100 halvanden=1.5 "
     "halv=0.5",
@@ -602,7 +604,8 @@ FR = Language(
     up_to="jusqu'à|jusqu\u2019à|au maximum|au plus",
     about="environ|près de|quelque|quelques|presque|autour de|approximativement|quasiment"
     "|de l'ordre de|de l\u2019ordre de|ca\\.",
-    announced="dévoilé|a dévoilé|dévoile|va|vont|sera|seront|fournira|fourniront|versera|verseront|donnera"
+    announced="dévoilé|a dévoilé|dévoile|va|vont|sera|seront|fournira|fourniront|versera"
+    "|verseront|donnera"
     "|accordera|allouera"
     "|débloquera|octroiera|apportera|consacrera|enverra|financera|mobilisera|prévoit"
     "|prévoient|compte|envisage|annonce|annoncé|a annoncé|promet|promis|a promis"
