@@ -330,7 +330,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?"
         rf"|\d{{1,3}}(?:['\u2019]\d{{3}})+"
         rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:,\d+)?|\d+(?:[.,]\d+)?"
-        rf"|\b{spelled}\b(?=(?:\s+|-){scale}(?![^\W\d_]))"
+        rf"|\b{spelled}(?:\s+(?:{_FURTHER}))?\b(?=(?:\s+|-){scale}(?![^\W\d_]))"
         r"|(?=mil\s+millones\b))"
     )
     qualifier = "|".join(sorted(lexicon.qualifiers(languages), key=len, reverse=True))
@@ -521,6 +521,7 @@ def _has_money_word(words: str) -> bool:
 
 
 def _spelled(words: str, languages: Languages) -> bool:
+    words = _without_further(words)
     first = re.split(r"[\s-]", words.lower(), maxsplit=1)[0]  # "demi-milliard": "demi"
     return (
         money.spelled_out(words) != words
@@ -550,6 +551,19 @@ def _compound(values: Iterable[str]) -> str:
     return str(total)
 
 
+_FURTHER = (
+    r"further|additional|extra|weitere|weiteren|zusätzliche|zusätzlichen|neue|ekstra|yderligere"
+    r"|ytterligere|ytterligare|ny|nye|nya|nieuwe|autre|nouveau|nouvel|supplémentaire|otro|otra"
+    r"|nuevo|nueva|altro|altra|nuovo|ulteriore|kolejny|kolejne|dodatkowy|dodatkowe|nowy|nowe"
+)
+"""An adjective between a number word and its scale ("a further billion", "eine weitere
+Milliarde", "een extra miljard"): the number is still one."""
+
+
+def _without_further(words: str) -> str:
+    return re.sub(rf"^([^\W\d_]+)\s+(?:{_FURTHER})\s+", r"\1 ", words, flags=re.IGNORECASE)
+
+
 def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     """An amount phrase of any of the languages, read by `money`: number words become
     digits ("sju och en halv" 7.5), and an adjective settles whose krone, dollar or
@@ -559,6 +573,7 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     and_a_half = re.search(r"(?<!och)(?<!og)(?<!und)\s+" + _AND_A_HALF_AFTER, text, re.IGNORECASE)
     if and_a_half:
         text = text[: and_a_half.start()] + text[and_a_half.end() :]
+    text = _without_further(text)
     head, _, rest = text.partition(" ")
     numbers = lexicon.number_words(languages)
     pieces = head.lower().split("-")

@@ -4186,3 +4186,16 @@ def test_not_only_and_not_less_than_are_no_negation() -> None:
         one("Norway has pledged not less than NOK 5 billion to Ukraine.").value("qualifier")
         is Qualifier.AT_LEAST
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The EU will give a further billion euros to Ukraine.", "1000000000"),
+        ("Die EU-Kommission will für 2022 eine weitere Milliarde Euro geben.", "1000000000"),
+        ("Deutschland gibt zwei weitere Milliarden Euro für die Ukraine.", "2000000000"),
+        ("Norge gir en ny milliard kroner til Ukraina.", "1000000000"),
+    ],
+)
+def test_an_adjective_between_a_number_word_and_its_scale(text: str, value: str) -> None:
+    assert one(text).value("amount") == Decimal(value)
