@@ -275,14 +275,14 @@ _NORDIC_WORDS = {
     "aside_before": "gjennom|gennem|via|med|sammen med",
     "of_before": "",
     "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått|fået"
-    "|regne med|skal få|vil få|skal motta|vil motta|skal modtage|vil modtage",
+    "|regne med|skal få|vil få|motta|modtage",
     "articles": "det|den|de",
     "breakdown": "hvorav|hvoraf|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
     "|består av|består af",
     "of_this": "(?:av|af) (?:dette|disse|det|beløpet|summen)|herav|heraf|derav|deraf",
     "part_of": "som (?:en )?del av|som (?:en )?del af|innenfor|inden for",
     "total": "totalt|i alt|til sammen|til sammen|samlet",
-    "each_year": "hvert år|hvert eneste år|årlig|om året|pr\\. år|per år|i året",
+    "each_year": "hvert år|hvert eneste år|årlig|årligt|om året|pr\\. år|per år|i året",
     "respectively": "henholdsvis|hhv\\.",
     "equivalent": "svarende til|tilsvarende|tilsvarer|svarer til|hvilket svarer til"
     "|som svarer til|eller",

@@ -4199,3 +4199,14 @@ def test_not_only_and_not_less_than_are_no_negation() -> None:
 )
 def test_an_adjective_between_a_number_word_and_its_scale(text: str, value: str) -> None:
     assert one(text).value("amount") == Decimal(value)
+
+
+def test_a_danish_yearly_amount_and_infinitive_of_receiving() -> None:
+    """ "årligt" is the Danish "årlig"; "vil ... modtage" receives in the future."""
+    drafts = extract("I perioden fra 2025 til 2028 afsættes en milliard kroner årligt.")
+    assert [d.value("years") for d in drafts] == [YearSpan(y, y) for y in range(2025, 2029)]
+    drafts = extract(
+        "Men fra 2017 til 2020 vil afghanerne i stedet modtage cirka 425 millioner kroner årligt."
+    )
+    assert [d.value("years") for d in drafts] == [YearSpan(y, y) for y in range(2017, 2021)]
+    assert {d.value("status") for d in drafts} == {Status.ANNOUNCED}
