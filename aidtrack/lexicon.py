@@ -1051,7 +1051,6 @@ IT = Language(
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese",
     loss="aumento di capitale|cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni"
-    "|attività"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|fuga|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|vittime|morti|feriti|dispersi"

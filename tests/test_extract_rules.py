@@ -4210,3 +4210,12 @@ def test_a_danish_yearly_amount_and_infinitive_of_receiving() -> None:
     )
     assert [d.value("years") for d in drafts] == [YearSpan(y, y) for y in range(2017, 2021)]
     assert {d.value("status") for d in drafts} == {Status.ANNOUNCED}
+
+
+def test_italian_activities_are_no_assets() -> None:
+    """ "le attività della FAO" are what the money pays for, not assets held."""
+    drafts = extract(
+        "Le risorse della Cooperazione Italiana sono destinate alle attività della FAO (4 "
+        "milioni di euro) e del PAM (1,5 milioni di euro)."
+    )
+    assert amounts(drafts) == [Decimal("4000000"), Decimal("1500000")]
