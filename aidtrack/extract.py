@@ -1847,7 +1847,7 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
         elif (
             last is not None
             and last[2] in ("donor", "recipient")
-            and _elliptical(sentence, last[1], start, end, amounts)
+            and _elliptical(sentence, last[1], start, end, amounts, languages)
             and not giving.match(sentence[end:])
         ):
             role = last[2]  # "die Weltbank drei Milliarden Dollar und der IWF 2,9 Milliarden"
@@ -1890,15 +1890,24 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
 
 
 def _elliptical(
-    sentence: str, previous_end: int, start: int, end: int, amounts: Sequence[_Mention]
+    sentence: str,
+    previous_end: int,
+    start: int,
+    end: int,
+    amounts: Sequence[_Mention],
+    languages: Languages,
 ) -> bool:
     """Whether a name after "and" has only its amount after it, the verb left out ("und der
     IWF 2,9 Milliarden Dollar", "en Oostenrijk een kleine 800.000 euro"): it has the role
     of the name before it and its amount, which had the verb ("die Weltbank ... zugesagt",
     "Luxemburg krijgt"). Not Polish "i": it is "in" in the Scandinavian languages ("i Kyiv
-    totalt 723 millioner")."""
+    totalt 723 millioner"), but its ", a" ("Czechy mają otrzymać 114 mln euro, a Austria -
+    42,8 mln euro"), which is "to" in Spanish, Italian and French."""
+    joined = _AND_BEFORE.search(sentence[:start]) or (
+        "pl" in languages and re.search(r",\s*a\s+$", sentence[:start])
+    )
     return (
-        bool(_AND_BEFORE.search(sentence[:start]))
+        bool(joined)
         and any(previous_end <= m.start and m.end <= start for m in amounts)
         and any(
             m.start >= end
@@ -1919,13 +1928,15 @@ _NEXT_ITEM_AFTER_ITS_AMOUNT = _Lazy(
 """Between a list's name with its amount in brackets and the next name ("Sudan ($30.69
 million), South Sudan"): the next item, with the role of the one before."""
 _AND_BEFORE = _Lazy(
-    r"(?:,\s*|\s)(?:and|og|och|und|et|en|y|e|oraz|sowie|as well as|samt)\s+"
+    r"(?:,\s*|\s)(?:and|og|och|und|et|en|y|e|oraz|sowie|as well as|samt|whereas|while"
+    r"|natomiast|zaś|mientras que|mentre|tandis que|medan)\s+"
     r"(?:(?:the|de|la|le|les|die|der|das|el|il|l['\u2019]|het|della|dello|del|dei|degli|delle"
     r"|du|des)\s*)?$",
     re.IGNORECASE,
 )
-"""The "and" (and its article, or its genitive: "e della Svezia") that joins a name to the
-one before it."""
+"""The "and" or "whereas" (and its article, or its genitive: "e della Svezia") that joins a
+name to the one before it; not a conjunction whose clause ends with its own verb
+("während Rumänien sein ... Hilfspaket ... aufstocken will")."""
 
 
 def _receives_after(after: str, languages: Languages) -> bool:

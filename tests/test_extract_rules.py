@@ -4219,3 +4219,18 @@ def test_italian_activities_are_no_assets() -> None:
         "milioni di euro) e del PAM (1,5 milioni di euro)."
     )
     assert amounts(drafts) == [Decimal("4000000"), Decimal("1500000")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Czechy mają otrzymać 114 mln euro, a Austria - 42,8 mln euro.",
+        "Czechy otrzymają 114 mln euro, natomiast Austria 42,8 mln euro.",
+    ],
+)
+def test_a_polish_item_after_a_or_natomiast_has_the_role_of_the_one_before(text: str) -> None:
+    drafts = extract(text)
+    assert [(d.value("donor"), d.value("recipient")) for d in drafts] == [
+        (None, "Czechia"),
+        (None, "Austria"),
+    ]
