@@ -2076,6 +2076,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         before = before[: apposition.start()]
     if (
         _ASIDE.search(before)
+        or _WITHOUT.search(before)
         or _SOURCE.search(before)
         or (_SUBJECTS_APPOSITION.search(before) and re.match(r"^(?:\s+[^\W\d_]+){0,3}\s*,", after))
     ):
@@ -2421,6 +2422,13 @@ _SUBJECTS_APPOSITION = _Lazy(
 """The words between a sentence's first name and a name inside an aside on it, which a
 comma closes ("Francja, druga co do wielkości gospodarka UE, przekazała", "France, the
 second-largest economy of the EU, gave"): what the subject is, not a party."""
+_WITHOUT = _Lazy(
+    r"(?<![\w'\u2019])(?:without|ohne|uten|uden|utan|sans|sin|senza|bez|zonder)\s+"
+    r"(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A name after "without" ("e senza attendere il Fmi", "ohne die USA"): not a party to the
+money."""
 _ENVOYS_POST = _Lazy(
     r"(?<!\w)(?:ambassadors?|envoys?|ambassad(?:eur|rice)s?|ambassadør\w*"
     r"|ambassadör\w*|\w*[bB]otschafter\w*|gezant\w*|ambasador\w*|embajador\w*"

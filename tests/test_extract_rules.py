@@ -4234,3 +4234,15 @@ def test_a_polish_item_after_a_or_natomiast_has_the_role_of_the_one_before(text:
         (None, "Czechia"),
         (None, "Austria"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L’Ue sborserà sin da subito, e senza attendere il Fmi, 150 milioni di euro a sostegno "
+        "del bilancio tunisino.",
+        "The EU will pay out, without waiting for the IMF, 150 million euros in budget support.",
+    ],
+)
+def test_a_name_after_without_is_no_party(text: str) -> None:
+    assert one(text).value("donor") == "EU institutions"
