@@ -378,7 +378,7 @@ DA = Language(
     "canadisk=CAN australsk=AUS moldovisk=MDA",
     aliases="Folketinget=Denmark;Folketing=Denmark;Stortinget=Norway;Riksdagen=Sweden;"
     "USA=United States;Storbritannien=United Kingdom;Rusland=Russian Federation;"
-    "Syrien=Syria;Tyrkiet=Türkiye;Nederlandene=Netherlands;"
+    "Syrien=Syria;Tyrkiet=Türkiye;Nederlandene=Netherlands;Nordkorea=North Korea;"
     "EU=EU;Den Europæiske Union=EU;Europa-Kommissionen=EU;EU-Kommissionen=EU;"
     "Verdensbanken=World Bank;IMF=IMF;Den Internationale Valutafond=IMF;FN=UN;NATO=NATO;"
     "Oslo=Norway;Kyiv=Ukraine;Kiev=Ukraine;København=Denmark;Washington=United States;"
@@ -469,7 +469,7 @@ SV = Language(
     "kanadensisk=CAN australisk=AUS moldavisk=MDA",
     aliases="Riksdagen=Sweden;Stortinget=Norway;Folketinget=Denmark;"
     "USA=United States;Storbritannien=United Kingdom;Ryssland=Russian Federation;"
-    "Palestina=Palestine;"
+    "Palestina=Palestine;Jemen=Yemen;Moçambique=Mozambique;Mocambique=Mozambique;"
     "EU=EU;Europeiska unionen=EU;EU-kommissionen=EU;Europeiska kommissionen=EU;"
     "Världsbanken=World Bank;IMF=IMF;Internationella valutafonden=IMF;FN=UN;Nato=NATO;"
     "NATO=NATO;Oslo=Norway;Kyiv=Ukraine;Kiev=Ukraine;Stockholm=Sweden;"
@@ -580,6 +580,7 @@ DE = Language(
     aliases="Bundestag=Germany;Bundestags=Germany;"
     "USA=United States;Großbritannien=United Kingdom;Grossbritannien=United Kingdom;"
     "Russland=Russian Federation;Schweiz=Switzerland;Türkei=Turkey;Moldawien=Moldova;"
+    "Weißrussland=Belarus;"
     "EU=EU;Europäische Union=EU;Europäischen Union=EU;EU-Kommission=EU;"
     "Europäische Kommission=EU;Europäischen Kommission=EU;Brüssel=EU;Weltbank=World Bank;"
     "IWF=IMF;Internationale Währungsfonds=IMF;Internationalen Währungsfonds=IMF;"
@@ -780,7 +781,7 @@ NL = Language(
     demonyms="Belgisch=BEL Brits=GBR Amerikaans=USA Oostenrijks=AUT Zwitsers=CHE "
     "Canadees=CAN Australisch=AUS Moldavisch=MDA",
     aliases="VS=United States;Verenigde Staten=United States;Groot-Brittannië=United Kingdom;"
-    "Rusland=Russian Federation;EU=EU;Europese Unie=EU;Europese Commissie=EU;"
+    "Rusland=Russian Federation;EU=EU;Europese Unie=EU;Europese Commissie=EU;Georgië=Georgia;"
     "Brussel=EU;Wereldbank=World Bank;IMF=IMF;Internationaal Monetair Fonds=IMF;"
     "VN=UN;Verenigde Naties=UN;NAVO=NATO;Den Haag=Netherlands;Kiev=Ukraine;Kyiv=Ukraine;"
     "Gaza=Palestine;Gazastrook=Palestine;Westelijke Jordaanoever=Palestine;"
