@@ -2025,7 +2025,8 @@ _LOCATIVE_APPOSITION = _Lazy(
 """A name after a German noun of a country it is in ("für die Menschen im Bürgerkriegsland
 Syrien"): where the money goes, as "in Syrien" is."""
 _SUPPORTED_WITH_AFTER = _Lazy(
-    r"^\s+(?:und\s+(?:\S+\s+){0,2}?)?zu\s+(?:unterstützen|helfen)(?![\w])|"
+    r"^\s+(?:(?:und|en)\s+(?:\S+\s+){0,3}?)?(?:zu|te)\s+(?:unterstützen|helfen|ondersteunen"
+    r"|steunen|helpen)(?![\w])|"
     r"^\s+(?:(?:und|en|and)\s+(?:die|de|the)?\s*[^\W\d_]+\s+)?"
     r"(?:(?:aufgrund|wegen|angesichts|infolge|vanwege|wegens|gezien)\s+[^\W\d_]+\s+[^\W\d_]+\s+)?"
     r"(?:mit|met)\s+"
@@ -2147,8 +2148,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "donor"  # "Für Deutschland kündigte Außenminister Heiko Maas ... an": on its behalf
     if _CONFERENCE_FOR.search(before):
         return "recipient"  # "a conference on Syria": whom its pledges are for
-    if _TOPIC.search(before):
-        return ""  # "en redegjørelse om EU og EØS": what is spoken of
+    if _TOPIC.search(before) and not _SUPPORTED_WITH_AFTER.match(after):
+        return ""  # "en redegjørelse om EU og EØS"; not "om Oekraïne ... te ondersteunen"
     if _compiled(languages, r"(?<![\w'\u2019]){war}\s+(?:" + _SMALL + r"\s*){0,3}$").search(before):
         return ""
     if re.search(

@@ -4260,3 +4260,9 @@ def test_a_name_after_without_is_no_party(text: str) -> None:
 def test_country_names_the_locale_data_lacks(text: str, recipient: str) -> None:
     """pycountry's Swedish says "Yemen", not "Jemen"; the others are common older names."""
     assert one(text).value("recipient") == recipient
+
+
+def test_a_dutch_name_before_te_steunen_is_whom_the_money_supports() -> None:
+    """Dutch "om Oekraïne te steunen" is an infinitive's object, not a topic after "om"."""
+    draft = one("Nederland maakt ongeveer 3,5 miljard euro vrij om Oekraïne te steunen in 2026.")
+    assert (draft.value("donor"), draft.value("recipient")) == ("Netherlands", "Ukraine")
