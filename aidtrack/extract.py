@@ -1046,6 +1046,8 @@ _ANNUAL_BUDGET = _Lazy(
 """A body's annual budget of an amount: its own money, no pledge."""
 _OWN_DEFENCE_BUDGET = _Lazy(
     r"(?<![\w'\u2019])(?:national defen[cs]e|defen[cs]e (?:budget|spending|expenditure)"
+    r"|difesa nazionale|défense nationale|defensa nacional|obron\w* narodow\w*"
+    r"|Landesverteidigung|(?:für|an) die Bundeswehr|landets (?:militær|militär|forsvar|försvar)"
     r"|military (?:budget|spending|expenditure)|budget\s+(?:\S+\s+){0,3}?(?:defen[cs]e|military)"
     r"|forsvarsbudsjett\w*|forsvarsbudget\w*|försvarsbudget\w*|försvarsutgift\w*"
     r"|försvarsanslag\w*|försvarets\s+(?:\S+\s+){0,2}?budget\w*|Verteidigungshaushalt\w*"

@@ -1050,7 +1050,7 @@ IT = Language(
     "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare"
     "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",
-    spend="spende|spendono|speso|spesa|spese",
+    spend="spende|spendono|speso|spesa|spese|spenderà|spenderanno|spendere",
     loss="aumento di capitale|cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|fuga|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"

@@ -100,6 +100,19 @@ DECIMAL_COMMA_SCALES: dict[str, int] = {
     "milioni": 6,
     "miliardo": 9,
     "miliardi": 9,
+    # A million million in each of them, as in German and Swedish.
+    "biljon": 12,
+    "biljoner": 12,
+    "biljoen": 12,
+    "biljoenen": 12,
+    "bilion": 12,
+    "biliona": 12,
+    "biliony": 12,
+    "bilionów": 12,
+    "billón": 12,
+    "billones": 12,
+    "trilione": 12,
+    "trilioni": 12,
 }
 
 SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH"}
@@ -207,6 +220,14 @@ CURRENCY_WORDS: dict[str, str] = {
     "hrywien": "UAH",
     "hrywny": "UAH",
     "grivnas": "UAH",
+    "rubel": "RUB",
+    "rubler": "RUB",
+    "rubeln": "RUB",
+    "rublo": "RUB",
+    "rubli": "RUB",
+    "rublos": "RUB",
+    "roebel": "RUB",
+    "rubli rosyjskich": "RUB",
 }
 DOLLARS = ("USD", "CAD", "AUD", "NZD")
 # "Norwegian kronor", "danske kroner": a krone that names its country.

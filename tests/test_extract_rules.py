@@ -4266,3 +4266,37 @@ def test_a_dutch_name_before_te_steunen_is_whom_the_money_supports() -> None:
     """Dutch "om Oekraïne te steunen" is an infinitive's object, not a topic after "om"."""
     draft = one("Nederland maakt ongeveer 3,5 miljard euro vrij om Oekraïne te steunen in 2026.")
     assert (draft.value("donor"), draft.value("recipient")) == ("Netherlands", "Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("La Cina darà 3,51 trilioni di rubli alla Russia.", "3510000000000", "RUB"),
+        ("El Gobierno aportará 1,2 billones de euros a Colombia.", "1200000000000", "EUR"),
+        ("Nederland geeft 2 biljoen euro aan Oekraïne.", "2000000000000", "EUR"),
+        ("Polska przekaże 1,5 biliona złotych Ukrainie.", "1500000000000", "PLN"),
+        ("Sverige ger 3 biljoner kronor till Ukraina.", "3000000000000", "SEK"),
+    ],
+)
+def test_a_million_million_and_roubles_in_each_language(
+    text: str, value: str, currency: str
+) -> None:
+    """Italian "trilioni", Spanish "billones", Dutch "biljoen", Polish "bilion" and Swedish
+    "biljon" are a million million; "rubli" are roubles."""
+    draft = one(text)
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal(value), currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Russia nel 2022 spenderà 3,51 trilioni di rubli (circa 41 mld di euro) per la "
+        "difesa nazionale.",
+        "Die Zielmarke hat Deutschland mit Hilfe des 100-Milliarden-Euro umfassenden "
+        "Sondertopfes für die Bundeswehr erreicht.",
+        "Det banede vej for en historisk stor investering på 100 milliarder euro - 744 "
+        "milliarder kroner - i landets militær.",
+    ],
+)
+def test_a_countrys_own_national_defence_is_no_pledge(text: str) -> None:
+    assert extract(text) == []
