@@ -4300,3 +4300,17 @@ def test_a_million_million_and_roubles_in_each_language(
 )
 def test_a_countrys_own_national_defence_is_no_pledge(text: str) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Spendengala «Wir wollen helfen - Ein Herz für Kinder» brachte über 17,8 Millionen "
+        "Euro ein.",
+        "Woensdagavond, aan het einde van de landelijke actiedag voor de slachtoffers van de "
+        "aardbevingen in Turkije en Syrië, heeft Nederland maar liefst 88.921.469 euro gedoneerd "
+        "op Giro555.",
+    ],
+)
+def test_a_donation_gala_or_campaign_day_collects_no_pledge(text: str) -> None:
+    assert extract(text) == []
