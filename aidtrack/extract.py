@@ -762,9 +762,11 @@ def _not_pledged(
     the amount ("to meet the needs of refugees, Norway gives ...")."""
     earlier = previous.end if previous is not None else 0
     window = reading[earlier : mention.start]
+    # "en" and "et" are "and" only in Dutch and French ("en torno a", Danish "et nyt")
+    own_and = "|en" * ("nl" in languages) + "|et" * ("fr" in languages)
     window = re.split(
-        r"[;:]|\s[\u2014\u2013]\s|,\s+(?:and|but|og|men|och|und|aber|et|mais|en|maar|ale|y|pero"
-        r"|ma)\s",
+        r"[;:]|\s[\u2014\u2013]\s|,\s+(?:and|but|og|men|och|und|aber|mais|maar|ale|y|pero"
+        rf"|ma{own_and})\s",
         window,
     )[-1]
     near = " ".join(window.split()[-16:]) + " "

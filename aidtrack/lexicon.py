@@ -947,7 +947,9 @@ ES = Language(
     "|falta|faltan|déficit"
     "|pretensión|objetivo|meta"
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
-    "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos",
+    "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos|un llamado|llamado urgente"
+    "|busca conseguir|buscan conseguir|busca obtener|buscan obtener|busca recaudar"
+    "|buscan recaudar|estimación",
     need_after="necesarios|necesarias|requeridos|requeridas|requerirán|requieren|necesitan"
     "|necesitarán|solicitados|solicitadas|pedidos|pedidas|reclamados|reclamadas",
     spend="gasta|gastan|gastó|gasto|gastos",

@@ -4314,3 +4314,18 @@ def test_a_countrys_own_national_defence_is_no_pledge(text: str) -> None:
 )
 def test_a_donation_gala_or_campaign_day_collects_no_pledge(text: str) -> None:
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Oficina de Coordinación de Asuntos Humanitarios de la ONU lanzó este miércoles un "
+        "llamado urgente para Haití con el que busca conseguir 187,3 millones de dólares.",
+        '"Estamos hablando, en una estimación que se quedará corta, en torno a los 18.000 '
+        'millones de euros", asegura Pampols.',
+    ],
+)
+def test_a_spanish_appeal_or_estimate_is_no_pledge(text: str) -> None:
+    """ "un llamado ... busca conseguir" asks; ", en torno a" is no Dutch "and" that would
+    end the estimate's clause."""
+    assert extract(text) == []
