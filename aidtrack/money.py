@@ -242,12 +242,15 @@ CURRENCY_WORDS |= {
         ("svenska", "SEK"),
         ("icelandic", "ISK"),
     )
-    for krone in ("kroner", "kronor", "krone", "krona", "kronur", "krónur", "krones", "kronas")
+    for krone in (
+        *("kroner", "kronor", "krone", "krona", "kronur", "krónur", "krones", "kronas"),
+        "crowns",
+    )
 }
 KRONE_WORDS = (
     *("kr", "krone", "kroner", "kronor", "krona", "kronur", "krónur", "kronen", "krones"),
     "kronas",
-    *("couronnes", "couronne", "coronas", "corona", "corone", "koron", "korony"),
+    *("couronnes", "couronne", "coronas", "corona", "corone", "koron", "korony", "crowns"),
 )
 KRONE_CURRENCIES: dict[str, str] = {"NOR": "NOK", "DNK": "DKK", "SWE": "SEK", "ISL": "ISK"}
 """Whose krone a bare `kroner` is, by the donor's ISO 3166 code."""

@@ -4329,3 +4329,20 @@ def test_a_spanish_appeal_or_estimate_is_no_pledge(text: str) -> None:
     """ "un llamado ... busca conseguir" asks; ", en torno a" is no Dutch "and" that would
     end the estimate's clause."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        (
+            "The Danish government has signed an agreement to create a Ukrainian fund worth 7 "
+            "billion crowns (more than $1 billion) in 2023.",
+            "DKK",
+        ),
+        ("Sweden gives 800 million Swedish crowns to Sudan.", "SEK"),
+    ],
+)
+def test_crowns_are_the_donors_krone(text: str, currency: str) -> None:
+    """English news writes "crowns" for kroner and kronor; the conversion stays a note."""
+    draft = one(text)
+    assert draft.value("currency") == currency
