@@ -1550,14 +1550,16 @@ _INCREASE_AFTER = _Lazy(
 """The same with the increase after its amount ("a €100 million increase compared to initial
 proposals")."""
 _BOUNDARY = _Lazy(
-    r";|(?<![\w'\u2019])(?:which|who|whose|hvilket|vilket|który\w*|która|które|cui)(?![\w'\u2019])"
+    r";|(?<![\w'\u2019])(?<!of )(?<!av )(?<!af )(?<!di )(?<!z )(?:which|who|whose|hvilket|vilket"
+    r"|który\w*|która|które|cui)(?![\w'\u2019])"
     r"|,\s+(?:and|but|og|men|och|und|aber|et|mais|maar|ale|oraz|y|pero|e)\s+"
     r"(?!(?:[^\s§]+\s+){0,3}§)",
     re.IGNORECASE,
 )
 """Where a figure's clause ends: a semicolon, a relative pronoun, which brings a
 clause about something else (the ambiguous short ones, "som", "der", "que", "che",
-are left out), or a comma and a conjunction that start a clause with its own subject
+are left out; not after "of", "av", "di", "z": "of which", "di cui" tell a part of the
+figure before), or a comma and a conjunction that start a clause with its own subject
 (", and its oil fund earned ..."). A comma or "and" between figures joins noun phrases
 ("NOK 2.5 billion and NOK 7 billion were allocated"); brackets and dashes hold a
 restatement or an elaboration of the clause ("by €3 billion — from €8.5 billion to

@@ -277,7 +277,7 @@ _NORDIC_WORDS = {
     "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått|fået"
     "|regne med|skal få|vil få|motta|modtage",
     "articles": "det|den|de",
-    "breakdown": "hvorav|hvoraf|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
+    "breakdown": "hvorav|hvoraf|av dette|af dette|af hvilke|av disse|af disse|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
     "|består av|består af",
     "of_this": "(?:av|af) (?:dette|disse|det|beløpet|summen)|herav|heraf|derav|deraf",
     "part_of": "som (?:en )?del av|som (?:en )?del af|innenfor|inden for",
@@ -423,7 +423,7 @@ SV = Language(
     receive="får|tar emot|fick|tog emot|erhåller|erhöll|mottar|mottog|räkna med|ska få"
     "|kommer att få",
     articles="det|den|de",
-    breakdown="varav|därav|bland annat|inklusive|däribland|består av",
+    breakdown="varav|därav|av vilket|av vilka|bland annat|inklusive|däribland|består av",
     of_this="av (?:detta|dessa|det|beloppet|summan)|därav",
     part_of="som (?:en )?del av|inom ramen för",
     total="totalt|sammanlagt|i alla|allt som allt|totalt sett",

@@ -4346,3 +4346,19 @@ def test_crowns_are_the_donors_krone(text: str, currency: str) -> None:
     """English news writes "crowns" for kroner and kronor; the conversion stays a note."""
     draft = one(text)
     assert draft.value("currency") == currency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway gives NOK 10 billion in aid, of which NOK 2 billion to Sudan.",
+        "L'Italia stanzia 10 milioni di euro, di cui 2 milioni al Sudan.",
+        "Finland beviljar nu sammanlagt 72 miljoner euro i humanitärt bistånd, av vilket 20 "
+        "miljoner till Ukraina.",
+    ],
+)
+def test_a_part_after_of_which_with_no_verb_of_its_own_is_a_part(text: str) -> None:
+    """ "of which", "di cui", "av vilket" start no clause of their own: the part's giving is
+    the whole's."""
+    drafts = extract(text)
+    assert [d.part_of for d in drafts] == [None, 0]
