@@ -1054,6 +1054,7 @@ _OWN_DEFENCE_BUDGET = _Lazy(
     r"|forsvarsbudsjett\w*|forsvarsbudget\w*|försvarsbudget\w*|försvarsutgift\w*"
     r"|försvarsanslag\w*|försvarets\s+(?:\S+\s+){0,2}?budget\w*|Verteidigungshaushalt\w*"
     r"|Verteidigungsausgaben|Verteidigungsetat\w*|Wehretat\w*|Rüstungsausgaben"
+    r"|Militärhaushalt\w*|Militäretat\w*|Verteidigungsbudget\w*|aan defensie"
     r"|budget de la défense|budget des armées|dépenses militaires|militära (?:medel|utgifter)"
     r"|militærutgift\w*|militärutgift\w*|Militärausgaben|wydatki wojskowe|gastos? militar\w*"
     r"|budget\s+(?:\S+\s+){0,3}?(?:défense|armées)|defensiebegroting|defensie-uitgaven"

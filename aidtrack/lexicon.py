@@ -178,6 +178,7 @@ EN = Language(
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="capital increase|capital hike|costs?|costing|damages?|damaged|loss|losses|lost|gdp"
+    "|gross domestic product"
     "|deficit|revenues?|price tag"
     "|(?:economic|financial) impact"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
@@ -430,7 +431,7 @@ SV = Language(
     each_year="varje år|per år|om året|årligen|årlig|årliga|i året",
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
-    need_before="*behov|*behoven|*behovet|behöver|vädjat om|vädjar om|vädjade om|behövas|kräver"
+    need_before="*behov|*behoven|*behovet|behöver|behöva|vädjat om|vädjar om|vädjade om|behövas|kräver"
     "|krävs|saknas|saknar|uppskattar"
     "|uppskattas"
     "|beräknar|beräknas|(?:ber|bad|bett|bedit)\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan"
@@ -544,6 +545,7 @@ DE = Language(
     "|aufgebracht werden",
     spend="ausgeben|gibt\\s+(?:\\S+\\s+){0,6}?aus|*ausgaben",
     loss="kapitalerhöhung\\w*|*kosten|kostet|kostete|*schäden|*schaden|*verluste|*verlust|bip"
+    "|Bruttoinlandsprodukt\\w*"
     "|*defizit"
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
     "|zerstört\\w*",
@@ -656,6 +658,7 @@ FR = Language(
     "|sollicitée?s?",
     spend="dépense|dépensent|dépensé|dépenses",
     loss="augmentation de capital|coûts?|coûte|coûtent|coûté|dommages|dégâts|pertes|perdu|pib"
+    "|produit intérieur brut"
     "|déficit|recettes"
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
     "|détruit\\w*"
@@ -754,6 +757,7 @@ NL = Language(
     need_after="nodig|vereist|benodigd|benodigde|geschat|gevraagd|aangevraagd|opgeroepen",
     spend="besteedt|besteden|*uitgaven|geeft\\s+(?:\\S+\\s+){0,6}?uit",
     loss="kapitaalverhoging\\w*|*kosten|kost|kostte|*schade|*verlies|*verliezen|bbp|*tekort"
+    "|bruto binnenlands product"
     "|*inkomsten|*tegoeden"
     "|rente|*winsten|*export|*import|vernietigd\\w*",
     people="mensen|vlucht|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
@@ -844,6 +848,7 @@ PL = Language(
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
     spend="wydaje|wydają|wydał|wydała|wydać|wyda|wydatki|wydatków|wydatkach",
     loss="podwyższeni\\w* kapitału|koszt\\w*|kosztuje|kosztował|szkod\\w*|strat\\w*|pkb"
+    "|produkt\\w* krajow\\w* brutto"
     "|deficyt\\w*|dochod\\w*"
     "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*",
     people="osób|ucieczki|ucieczce|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci"
@@ -954,7 +959,7 @@ ES = Language(
     "|necesitarán|solicitados|solicitadas|pedidos|pedidas|reclamados|reclamadas",
     spend="gasta|gastan|gastó|gasto|gastos",
     loss="ampliación de capital|aumento de capital|cost[oe]s?|cuesta|costó|costará|costarán"
-    "|costaría|daños|pérdidas|perdió|pib|déficit"
+    "|costaría|daños|pérdidas|perdió|pib|déficit|adeuda|adeudan|adeudaba|producto interno bruto"
     "|ingresos|activos"
     "|intereses|beneficios|exportaciones|importaciones|destruid\\w*"
     "|gasto en defensa|gasto militar",
@@ -1048,12 +1053,13 @@ IT = Language(
     respectively="rispettivamente",
     equivalent="pari a|equivalenti a|ovvero|cioè|o",
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
-    "|richiesti|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
+    "|richiesti|richiesta|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
     "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare"
     "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese|spenderà|spenderanno|spendere",
     loss="aumento di capitale|cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni"
+    "|prodotto interno lordo"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|fuga|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|vittime|morti|feriti|dispersi"

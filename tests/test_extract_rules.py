@@ -4362,3 +4362,21 @@ def test_a_part_after_of_which_with_no_verb_of_its_own_is_a_part(text: str) -> N
     the whole's."""
     drafts = extract(text)
     assert [d.part_of for d in drafts] == [None, 0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So stieg der Militärhaushalt von (umgerechnet) rund 24 Mrd. Euro im Jahr 2000 bereits "
+        "deutlich auf etwa 32,5 Mrd. Euro im Jahr 2014 an.",
+        "Nederland geeft dit jaar naar verwachting 1,17 procent van het bruto binnenlands product "
+        "(ruim 8,68 miljard euro) uit aan defensie.",
+        "Om kriget fortsätter bedöms Ukraina behöva upp till 40 miljarder dollar i externt stöd.",
+        "El país austral aún adeuda cerca de 45.000 millones de dólares de esa línea de crédito.",
+        "Il Ministero dell’Economia e delle Finanze ha inviato alla Commissione europea la "
+        "richiesta relativa al pagamento della seconda rata dei fondi del PNRR per 24,1 miliardi "
+        "di euro, di cui 11,5 miliardi di contributi a fondo perduto e 12,6 miliardi di prestiti.",
+    ],
+)
+def test_a_military_budget_gdp_a_need_a_debt_or_a_request_is_no_pledge(text: str) -> None:
+    assert extract(text) == []
