@@ -278,7 +278,8 @@ _NORDIC_WORDS = {
     "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått|fået"
     "|regne med|skal få|vil få|motta|modtage",
     "articles": "det|den|de",
-    "breakdown": "hvorav|hvoraf|av dette|af dette|af hvilke|av disse|af disse|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
+    "breakdown": "hvorav|hvoraf|av dette|af dette|af hvilke|av disse|af disse|heriblant"
+    "|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
     "|består av|består af",
     "of_this": "(?:av|af) (?:dette|disse|det|beløpet|summen)|herav|heraf|derav|deraf",
     "part_of": "som (?:en )?del av|som (?:en )?del af|innenfor|inden for",
@@ -431,7 +432,8 @@ SV = Language(
     each_year="varje år|per år|om året|årligen|årlig|årliga|i året",
     respectively="respektive",
     equivalent="motsvarande|motsvarar|vilket motsvarar|som motsvarar|eller",
-    need_before="*behov|*behoven|*behovet|behöver|behöva|vädjat om|vädjar om|vädjade om|behövas|kräver"
+    need_before="*behov|*behoven|*behovet|behöver|behöva|vädjat om|vädjar om|vädjade om"
+    "|behövas|kräver"
     "|krävs|saknas|saknar|uppskattar"
     "|uppskattas"
     "|beräknar|beräknas|(?:ber|bad|bett|bedit)\\s+(?:\\S+\\s+){0,3}?om|vädjar|appell\\w*|*vädjan"
