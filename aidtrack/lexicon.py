@@ -278,8 +278,8 @@ _NORDIC_WORDS = {
     "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått|fået"
     "|regne med|skal få|vil få|motta|modtage",
     "articles": "det|den|de",
-    "breakdown": "hvorav|hvoraf|af hvilke|heriblant|herunder|inkludert|inklusive|blant annet|bl\\.a\\."
-    "|består av|består af",
+    "breakdown": "hvorav|hvoraf|af hvilke|heriblant|herunder|inkludert|inklusive|blant annet"
+    "|bl\\.a\\.|består av|består af",
     "of_this": "(?:av|af) (?:dette|disse|det|beløpet|summen)|herav|heraf|derav|deraf",
     "part_of": "som (?:en )?del av|som (?:en )?del af|innenfor|inden for",
     "total": "totalt|i alt|til sammen|til sammen|samlet",
