@@ -1877,6 +1877,13 @@ def _parties(sentence: str, amounts: Sequence[_Mention], languages: Languages) -
             and places.resolve(form.party).code is not None  # not "støtter FN": a channel
         ):
             role = "recipient"  # "Der IWF gewährt Ägypten": the name after the giver's verb
+        elif (
+            last is not None
+            and last[2] == "donor"
+            and _DOUBLE_OBJECT_VERB.fullmatch(sentence[last[1] : start])
+            and places.resolve(form.party).code is not None
+        ):
+            role = "recipient"  # "Sweden has given Tanzania 350 million kronor": the first object
         elif compound:  # "US-Regierung" gives, "Ukraine-Hilfe" receives, "EU-Länder" neither
             role = "donor" if heads.match(compound) else "recipient" if aid.match(compound) else ""
         elif (joined or either) and last is not None and last[2] in ("place", "possessive", ""):
@@ -1926,6 +1933,15 @@ def _elliptical(
     )
 
 
+_DOUBLE_OBJECT_VERB = _Lazy(
+    r"\s+(?:(?:has|have|had|will|would|is to|are to)\s+)?(?:(?:also|already|now|just)\s+)?"
+    r"(?:give|gives|gave|given|grant|grants|granted|send|sends|sent|offer|offers|offered|lend"
+    r"|lends|lent|promise|promises|promised|pledge|pledges|pledged|award|awards|awarded|hand"
+    r"|hands|handed)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+"""An English verb of giving between a giver and a country ("Sweden has given Tanzania",
+"Japan granted Jordan"): the country is its first object, who receives."""
 _OR = _Lazy(r"\s+(?:or|eller|oder|ou|of|lub|o)\s+", re.IGNORECASE)
 """The "or" between two names of the same kind ("in Ukraine or Romania")."""
 _NEXT_ITEM_AFTER_ITS_AMOUNT = _Lazy(

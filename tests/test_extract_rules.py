@@ -4380,3 +4380,12 @@ def test_a_part_after_of_which_with_no_verb_of_its_own_is_a_part(text: str) -> N
 )
 def test_a_military_budget_gdp_a_need_a_debt_or_a_request_is_no_pledge(text: str) -> None:
     assert extract(text) == []
+
+
+def test_an_english_double_object_names_the_recipient_first() -> None:
+    draft = one("Sweden has given Tanzania 350 million Kronor in budget support.")
+    assert (draft.value("donor"), draft.value("recipient"), draft.value("currency")) == (
+        "Sweden",
+        "Tanzania",
+        "SEK",
+    )
