@@ -1942,6 +1942,15 @@ _DOUBLE_OBJECT_VERB = _Lazy(
 )
 """An English verb of giving between a giver and a country ("Sweden has given Tanzania",
 "Japan granted Jordan"): the country is its first object, who receives."""
+_OWN_PURSE = _Lazy(
+    r"^(?:[\u2019'\u02bc]s)?\s+(?:[^\W\d_]+[\s-]+)?(?:budget\w*|statsbudget\w*|Haushalt\w*"
+    r"|Staatshaushalt\w*|[^\W\d_]*-?fond\w*|fund\w*|economy|ekonomi|økonomi\w*|Wirtschaft"
+    r"|économie|economía|economia|gospodark\w*|begroting\w*|presupuesto\w*|bilancio)(?![\w])",
+    re.IGNORECASE,
+)
+"""A budget, fund or economy after its owner's possessive ("Moçambiques statsbudget",
+"Brasiliens Amazonas-fond", "Ukraine's economy"): what the money goes into, which names
+no recipient by itself."""
 _OR = _Lazy(r"\s+(?:or|eller|oder|ou|of|lub|o)\s+", re.IGNORECASE)
 """The "or" between two names of the same kind ("in Ukraine or Romania")."""
 _NEXT_ITEM_AFTER_ITS_AMOUNT = _Lazy(
@@ -2245,6 +2254,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         ).match(after)
     ):
         return "possessive"  # "for Ukraine's recovery": whose recovery, not who receives
+    if receiving and form.kind == "genitive" and _OWN_PURSE.match(after):
+        return "possessive"  # "till Moçambiques statsbudget": whose budget, not who receives
     if receiving:
         # An institution money goes to ("to the UN", "aux Nations unies") is a channel.
         return "" if places.resolve(form.party).code is None else "recipient"
@@ -2685,6 +2696,7 @@ def _read_sentence(
             if p.role in ("place", "possessive")
             and p.name not in named
             and len(reading[: p.start].split()) > 2  # "W Polsce ...": the scene, not the recipient
+            and not (p.role == "possessive" and _OWN_PURSE.match(reading[p.start + len(p.words) :]))
         ]
     shared = (
         any(_several_recipients(reading, p, languages) for p in receivers)

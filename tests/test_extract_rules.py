@@ -4389,3 +4389,16 @@ def test_an_english_double_object_names_the_recipient_first() -> None:
         "Tanzania",
         "SEK",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sida betalar ut 320 miljoner kronor i stöd till Moçambiques statsbudget för 2010.",
+        "Sedan 2008 har Norge skänkt 1,1 miljarder dollar till Brasiliens Amazonas-fond.",
+    ],
+)
+def test_a_budget_or_fund_after_its_owners_possessive_names_no_recipient(text: str) -> None:
+    """The money goes into "Moçambiques statsbudget", "Brasiliens Amazonas-fond": a possessive
+    of a budget or fund is neither party, as the tables read it."""
+    assert one(text).value("recipient") is None
