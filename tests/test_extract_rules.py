@@ -4402,3 +4402,11 @@ def test_a_budget_or_fund_after_its_owners_possessive_names_no_recipient(text: s
     """The money goes into "Moçambiques statsbudget", "Brasiliens Amazonas-fond": a possessive
     of a budget or fund is neither party, as the tables read it."""
     assert one(text).value("recipient") is None
+
+
+def test_app_is_an_abbreviation_that_ends_no_sentence() -> None:
+    draft = one(
+        "With this aid, Japan extends app. 52.1 million USD (app. 5.21 billion JPY)in total for "
+        "the Philippine typhoon disaster."
+    )
+    assert (draft.value("donor"), draft.value("amount")) == ("Japan", Decimal("52100000"))
