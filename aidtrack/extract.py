@@ -417,7 +417,73 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
                 converts = found[-1].converts if found[-1].conversion else len(found) - 1
                 mention = replace(mention, conversion=True, span=span, converts=converts)
         found.append(mention)
-    return _joined(sentence, found)
+    return _with_elided_scales(sentence, _joined(sentence, found), languages)
+
+
+def _with_elided_scales(
+    sentence: str, mentions: list[_Mention], languages: Languages
+) -> list[_Mention]:
+    """The mentions, and the bare figures of a list after one whose scale and currency they
+    leave out ("72 millones ..., 59 para ayuda humanitaria y 13 para la reconstrucción", "di
+    cui 100 come prestito e 40 in forma di sovvenzioni", "110 millions par Paris, 244 par
+    Berlin"): each that much of the same scale and currency."""
+    found = list(mentions)
+    # "i", "et" and "en" are "and" only in Polish, French and Dutch
+    own_and = "|i" * ("pl" in languages) + "|et" * ("fr" in languages) + "|en" * ("nl" in languages)
+    item = _compiled(languages, _ELIDED_ITEM.replace("|{and_word}", own_and))
+    # a Germanic noun is lower case too: there the figure must be followed by a preposition
+    verb_second = languages[0] in ("en", *_V2)
+    for mention in mentions:
+        if mention.conversion or mention.parsed is None:
+            continue
+        tokens = [t.lower().rstrip(".") for t in mention.words.split()]
+        power = next((_SCALE_POWERS[t] for t in tokens if t in _SCALE_POWERS), None)
+        if power is None:
+            continue
+        following = [m.start for m in found if m.start >= mention.end]
+        stop = min(following, default=len(sentence))
+        at = mention.end
+        while (figure := item.match(sentence, at, stop)) is not None:
+            after = sentence[figure.end("figure") :].split(maxsplit=1)[0].lower().rstrip(".")
+            if after in _SCALE_WORDS or (verb_second and not _PREPOSITION.fullmatch(after)):
+                break  # "4,5 mld" has its own scale; "50 stridsfordon" counts vehicles
+            digits = figure["figure"].replace(",", ".")
+            value = money.plain(Decimal(digits).scaleb(power))
+            parsed = money.ParsedAmount(
+                value, mention.parsed.currency, mention.parsed.one_of, mention.parsed.shared
+            )
+            start, end = figure.start("figure"), figure.end("figure")
+            found.append(
+                _Mention(
+                    start, end, figure["figure"], parsed, "", Qualifier.EXACT, "", origin=start
+                )
+            )
+            at = end
+    return sorted(found, key=lambda m: m.start)
+
+
+_SCALE_WORDS = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES}
+_SCALE_POWERS = {
+    word: power
+    for word, power in {**money.SCALES, **money.DECIMAL_COMMA_SCALES}.items()
+    if power >= 6 and " " not in word
+}
+_PREPOSITION = re.compile(
+    r"to|for|from|by|til|till|fra|från|för|aan|voor|naar|van|an|für|nach|von|aus|zu|in|i|på",
+    re.IGNORECASE,
+)
+_ELIDED_ITEM = (
+    r"[^\d.;:()\[\]%]{0,80}?(?:,\s*|\s(?:y|e|and|und|og|och|oraz|{and_word})\s+"
+    r"|\s(?:{breakdown})\s+)(?P<figure>\d{1,3}(?:,\d{1,2})?)"
+    r"(?=\s+(?!(?:{people}|av|af|of|di|dei|degli|delle|des|du|z|van|von|per|pour|por|procent"
+    r"|prosent|percent|prozent|por ciento|pour cent|per cento|proc|år|years?|anni|años|ans|lat"
+    r"|jahre|jaar|days?|dagen|dage|giorni|días|jours|months?|mesi|meses|mois|länder|countries"
+    r"|paesi|países|pays|landen|kraje|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|ene|abr"
+    r"|may|jun|jul|sep|oct|janv|févr|mars|avr|mai|juin|juil|août|déc|sty|lut|kwi|maj|cze|lip"
+    r"|sie|wrz|paź|lis|gru|jan|aug|okt|dec|\d)\w*)(?-i:[a-zà-ÿąęłśżźćńó]))"
+)
+"""A bare figure of a list after an amount, before a lower-case word that is no count,
+share, time or month ("59 para ayuda humanitaria", "40 in forma di sovvenzioni")."""
 
 
 _COUNT_OF = (

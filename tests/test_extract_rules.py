@@ -4410,3 +4410,38 @@ def test_app_is_an_abbreviation_that_ends_no_sentence() -> None:
         "the Philippine typhoon disaster."
     )
     assert (draft.value("donor"), draft.value("amount")) == ("Japan", Decimal("52100000"))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "La Agencia Española de Cooperación Internacional al Desarrollo (AECID) ha donado 72 "
+            "millones a Kiev en ayuda no reembolsable, 59 para ayuda humanitaria y 13 para la "
+            "reconstrucción.",
+            ["72000000", "59000000", "13000000"],
+        ),
+        (
+            "840 millions ont été annoncés dont 110 millions par Paris, 244 par Berlin, 350 par "
+            "Bruxelles et 138 par Washington.",
+            ["840000000", "110000000", "244000000", "350000000", "138000000"],
+        ),
+        (
+            "L'achèvement de l'audit permet le décaissement immédiat de 133,8 millions de dollars, "
+            "dont 37,5 consécutifs à l'augmentation.",
+            ["133800000", "37500000"],
+        ),
+        (
+            "Norway gives NOK 100 million to Sudan, 40 to Chad and 20 to South Sudan.",
+            ["100000000", "40000000", "20000000"],
+        ),
+        # a count after a Germanic list is no figure of money
+        (
+            "Sverige ger 4 miljarder kronor till Ukraina, bland annat 50 stridsfordon och "
+            "luftvärnsrobotar.",
+            ["4000000000"],
+        ),
+    ],
+)
+def test_a_bare_figure_of_a_list_takes_the_scale_before_it(text: str, values: list[str]) -> None:
+    assert [f"{d.value('amount'):f}" for d in extract(text)] == values
