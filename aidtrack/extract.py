@@ -308,7 +308,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
         rf"(?:{_currency_words()}|(?-i:[A-Z]{{3}})\b|€)(?![^\W\d_])(?:\s+(?:{adjective})\b)?"
     )
     before = (
-        r"(?:(?-i:[A-Z]{1,3})\$|\$(?-i:[A-Z]{2,3})\s?(?=\d)|[$€£¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)"
+        r"(?:(?-i:[A-Z]{1,3})\$|\$(?-i:[A-Z]{2,3})\s?(?=\d)|[$€£₤¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)"
         r"|\bkr\.?\s?(?=\d)"
         r"|\beuro\s(?=\d))"
     )
@@ -378,7 +378,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
         if not words:
             continue
         has_number = re.search(r"\d", words) or _spelled(words, languages)
-        has_unit = re.search(r"[$€£¥₴]|[^\W\d_]{2,}|\bkr\b", words)
+        has_unit = re.search(r"[$€£₤¥₴]|[^\W\d_]{2,}|\bkr\b", words)
         if not has_number or not has_unit or _is_bare_year(words):
             continue
         leading = len(match["amount"]) - len(match["amount"].lstrip())
@@ -583,7 +583,7 @@ def _has_money_word(words: str) -> bool:
     known = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES}
     known |= {*money.CURRENCY_WORDS, *money.SHARED_WORDS}
     tokens = re.findall(r"[^\W\d_]+\.?", lowered)
-    return bool(re.search(r"[$€£¥₴]", words)) or any(t.rstrip(".") in known for t in tokens)
+    return bool(re.search(r"[$€£₤¥₴]", words)) or any(t.rstrip(".") in known for t in tokens)
 
 
 def _spelled(words: str, languages: Languages) -> bool:
@@ -1121,6 +1121,7 @@ _OWN_DEFENCE_BUDGET = _Lazy(
     r"|försvarsanslag\w*|försvarets\s+(?:\S+\s+){0,2}?budget\w*|Verteidigungshaushalt\w*"
     r"|Verteidigungsausgaben|Verteidigungsetat\w*|Wehretat\w*|Rüstungsausgaben"
     r"|Militärhaushalt\w*|Militäretat\w*|Verteidigungsbudget\w*|aan defensie"
+    r"|(?-i:LPM)|loi de programmation militaire"
     r"|budget de la défense|budget des armées|dépenses militaires|militära (?:medel|utgifter)"
     r"|militærutgift\w*|militärutgift\w*|Militärausgaben|wydatki wojskowe|gastos? militar\w*"
     r"|budget\s+(?:\S+\s+){0,3}?(?:défense|armées)|defensiebegroting|defensie-uitgaven"
@@ -1772,7 +1773,7 @@ def _after_a_name(words: str, languages: Languages) -> tuple[str, money.ParsedAm
 
 def _is_bare_year(words: str) -> bool:
     return re.fullmatch(rf"{_YEAR}(?:\s+\w+)?", words) is not None and not re.search(
-        r"[$€£¥₴]|billion|million|bn|mn|mrd", words, re.IGNORECASE
+        r"[$€£₤¥₴]|billion|million|bn|mn|mrd", words, re.IGNORECASE
     )
 
 

@@ -178,7 +178,7 @@ EN = Language(
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="capital increase|capital hike|costs?|costing|damages?|damaged|loss|losses|lost|gdp"
-    "|gross domestic product"
+    "|gross domestic product|foreign reserves|currency reserves"
     "|deficit|revenues?|price tag"
     "|(?:economic|financial) impact"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
@@ -649,12 +649,14 @@ FR = Language(
     equivalent="soit|équivalent à|ou environ|ou",
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|évalue|évaluent"
-    "|appels?|requête|requêtes"
+    "|appels?|requête|requêtes|devra trouver|devront trouver|doit trouver|doivent trouver"
+    "|attendu|attendus|attendue|attendues"
     "|réclame|réclament|réclamé|demande|demandent|demandé|demandait|sollicite|sollicitent"
     "|sollicité"
     "|souhait\\w*"
     "|plan de réponse",
     need_after="nécessaires?|requis|manquants|ont besoin|a besoin|réclamée?s?|demandée?s?"
+    "|devront être financés|devra être financé|doivent être financés|doit être financé"
     "|espérée?s?"
     "|sollicitée?s?",
     spend="dépense|dépensent|dépensé|dépenses",
@@ -665,6 +667,7 @@ FR = Language(
     "|détruit\\w*"
     "|dépenses de défense|programmation militaire",
     people="personnes|fuite|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
+    "|hommes|femmes"
     "|obus|tonnes|fois",
     aid="aide|aides|soutien|assistance|contribution|enveloppe|paquet|prêt|don|coopération"
     "|financement|engagement",
@@ -843,7 +846,7 @@ PL = Language(
     respectively="odpowiednio",
     equivalent="czyli|a więc|co odpowiada|równowartość|równowartości|to jest|tj\\.|lub|albo|to",
     need_before="potrzeb\\w*|potrzebuje|potrzebują|brakuje|brak|wymaga\\w*|szacuje"
-    "|prośb\\w* o|wniosek o|wnioskiem o"
+    "|prośb\\w* o|wniosek o|wnioskiem o|zaapelował\\w*"
     "|szacuje się|szacowan\\w*|szacunk\\w*|apel\\w*|luka|zapotrzebowani\\w*"
     "|celem\\s+(?:\\S+\\s+){0,3}?(?:jest|będzie|było)",
     need_after="potrzebnych|niezbędnych|wymaganych|ubiega\\w*",
@@ -950,7 +953,7 @@ ES = Language(
     respectively="respectivamente",
     equivalent="equivalentes? a|lo que equivale a|o",
     need_before="necesidad\\w*|necesita|necesitan|requiere|requieren|requerirá|requerirán"
-    "|falta|faltan|déficit"
+    "|falta|faltan|déficit|solicitud|solicitudes"
     "|pretensión|objetivo|meta"
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
     "|solicitó|pidió|ha pedido|reclama|reclaman|piden|llamamientos|un llamado|llamado urgente"

@@ -115,7 +115,7 @@ DECIMAL_COMMA_SCALES: dict[str, int] = {
     "trilioni": 12,
 }
 
-SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH"}
+SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "₤": "GBP", "¥": "JPY", "₴": "UAH"}
 CURRENCY_WORDS: dict[str, str] = {
     **SYMBOLS,
     "us$": "USD",
@@ -283,7 +283,7 @@ KRONE_SCALES: dict[str, int] = {"tkr": 3, "mkr": 6, "mnkr": 6, "mdkr": 9, "mdrkr
 # on import: a command that reads no amount does not pay for them.
 _NUMBER_AND_REST = r"""^\s*
     (?P<sign>[-+])?\s*
-    (?P<pre>[A-Za-z]{1,3}\$|\$[A-Za-z]{2,3}(?=\s*[0-9.])|[$€£¥₴]|[A-Za-z]{2,3}\.?(?=\s*[0-9.]))?\s*
+    (?P<pre>[A-Za-z]{1,3}\$|\$[A-Za-z]{2,3}(?=\s*[0-9.])|[$€£₤¥₴]|[A-Za-z]{2,3}\.?(?=\s*[0-9.]))?\s*
     (?P<number>[0-9][0-9,. ]*[0-9]|[0-9]|\.[0-9]+)
     (?P<rest>[^0-9]*)$"""
 _EXAMPLES = "85bn, 7.5 billion, 7,5 mrd, 850m, 1,200,000, NOK 85bn or 2,5 Mrd. Euro"

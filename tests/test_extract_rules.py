@@ -4445,3 +4445,28 @@ def test_app_is_an_abbreviation_that_ends_no_sentence() -> None:
 )
 def test_a_bare_figure_of_a_list_takes_the_scale_before_it(text: str, values: list[str]) -> None:
     assert [f"{d.value('amount'):f}" for d in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au-delà de ce montant, la communauté internationale devra trouver soixante-quinze "
+        "millions d'euros, tous les ans, en vue d'assurer le bon fonctionnement de la force, qui "
+        "compte un effectif de cinq mille hommes.",
+        "ONZ zaapelowała już do krajów członkowskich o pomoc w wysokości 584 mln dolarów.",
+        "La nouvelle LPM prévoit une enveloppe de 400 milliards d’euros en crédits de paiement "
+        "pour la période 2024-2030.",
+        "The money will be added to Egypt’s foreign reserves, which stood at around $41 billion "
+        "by the end of February.",
+    ],
+)
+def test_a_sum_to_be_found_an_appeal_a_military_law_or_reserves_is_no_pledge(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_the_lira_sign_in_english_news_is_the_pound() -> None:
+    """English pages print "₤2m" for two million pounds; the A$ bracket restates it."""
+    draft = one(
+        "British prime minister David Cameron has pledged ₤2m (A$3.8m) in aid to help Vanuatu."
+    )
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("2000000"), "GBP")
