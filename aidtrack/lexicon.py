@@ -254,8 +254,8 @@ _NORDIC_STAGES = {
     "allocated": "bevilget|bevilger|bevilgede|bevilgning|bevilge|bevilges|bevilling|bevillige"
     "|tildelt|tildeler|tildelte|tildeles"
     "|bevilliger|bevilliget|budsjettert|budgetteret|øremerket|øremærket|avsatt|afsat"
-    "|afsætter|afsættes|avsetter|avsettes|(?:satt|sat|setter|sætter)\\s+(?:\\S+\\s+){0,8}?(?:av"
-    "|af)",
+    "|afsætter|afsættes|afsætte|avsetter|avsettes|avsette|tildele"
+    "|(?:satt|sat|setter|sætter|sette|sætte)\\s+(?:\\S+\\s+){0,8}?(?:av|af)",
     "disbursed": "bidrog|bidro|støttet|støttede|utbetalt|udbetalt|betalt ut|overført|overførte|ga"
     "|gav|levert|leveret"
     "|leverte|donert|doneret|donerte|donerede|sendte|(?:har|hadde|havde|ble|blev)\\s+"
@@ -411,7 +411,7 @@ SV = Language(
     allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker|budgeterade"
     "|budgeterat|budgeterad"
     "|satt av|sätter av|(?:satt|sätter)\\s+(?:\\S+\\s+){0,8}?av",
-    disbursed="betalat ut|betalade ut|utbetalat|betalats ut|överfört|överförde|levererat"
+    disbursed="betalat ut|betalade\\s+(?:\\S+\\s+){0,3}?ut|utbetalat|betalats ut|överfört|överförde|levererat"
     "|levererade|skänkt|skänkte|gav|donerat|donerade|skickade|bidrog|(?:har|hade)\\s+"
     "(?:\\S+\\s+){0,6}?(?:gett|givit|skickat|levererat|bidragit|donerat|skänkt|hjälpt)",
     increase="ökar|höjer|utökar",
@@ -732,7 +732,7 @@ NL = Language(
     "|gereserveerd|reserveerde|reserveert|toegewezen|bestemd"
     "|beschikbaar gesteld|stelt\\s+(?:\\S+\\s+){0,10}?beschikbaar|stelde\\s+(?:\\S+\\s+)"
     "{0,10}?beschikbaar|uittrekt",
-    disbursed="uitbetaald|overgemaakt|geleverd|heeft gegeven|gaf|geschonken|gedoneerd"
+    disbursed="uitbetaald|overgemaakt|geleverd|heeft gegeven|gaf|geschonken|gedoneerd|gestort"
     "|droeg\\s+(?:\\S+\\s+){0,8}?bij|bijgedragen"
     "|bijgedragen|verleend|heeft geholpen|geholpen",
     increase="verhoogt|verhogen",

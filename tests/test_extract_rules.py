@@ -4470,3 +4470,18 @@ def test_the_lira_sign_in_english_news_is_the_pound() -> None:
         "British prime minister David Cameron has pledged ₤2m (A$3.8m) in aid to help Vanuatu."
     )
     assert (draft.value("amount"), draft.value("currency")) == (Decimal("2000000"), "GBP")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Danmark vil afsætte 140 millioner kroner til Ukraine.", Status.ANNOUNCED),
+        ("Under 2022 betalade Sverige ut 467 miljoner kronor till GEF.", Status.DISBURSED),
+    ],
+)
+def test_a_nordic_infinitive_or_split_verb_of_giving_states_its_stage(
+    text: str, status: Status
+) -> None:
+    """ "vil afsætte" promises (the infinitive was no verb of giving, so "vil" alone was no
+    announcement); "betalade Sverige ut" is "betala ut" split by its subject."""
+    assert one(text).value("status") is status
