@@ -411,7 +411,8 @@ SV = Language(
     allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker|budgeterade"
     "|budgeterat|budgeterad"
     "|satt av|sätter av|(?:satt|sätter)\\s+(?:\\S+\\s+){0,8}?av",
-    disbursed="betalat ut|betalade\\s+(?:\\S+\\s+){0,3}?ut|utbetalat|betalats ut|överfört|överförde|levererat"
+    disbursed="betalat ut|betalade\\s+(?:\\S+\\s+){0,3}?ut|utbetalat|betalats ut|överfört"
+    "|överförde|levererat"
     "|levererade|skänkt|skänkte|gav|donerat|donerade|skickade|bidrog|(?:har|hade)\\s+"
     "(?:\\S+\\s+){0,6}?(?:gett|givit|skickat|levererat|bidragit|donerat|skänkt|hjälpt)",
     increase="ökar|höjer|utökar",
