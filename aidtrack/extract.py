@@ -396,7 +396,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
             or people.match(sentence[match.end() :])
             or _COUNT_VERB_AFTER.match(sentence[match.end() :])
             or people.match(_OUT_OF.sub("", sentence[match.end() :]))
-            or _named_count(sentence, match)
+            or _named_count(sentence, match, languages)
             or _compiled(languages, _COUNT_OF).match(sentence[match.end() :])
             or _POPULATION_OF.search(sentence[: match.start()])
         ):
@@ -529,11 +529,18 @@ _COUNT_VERB_AFTER = _Lazy(
 needs"): people, not money."""
 
 
-def _named_count(sentence: str, match: re.Match[str]) -> bool:
+_AID_NOUN = (
+    r"(?:{aid}|{loan}|{grant}|{guarantee}|{delivery}|{humanitarian}|{military}|{in_kind})"
+    r"[^\W\d_]{0,3}"
+)
+
+
+def _named_count(sentence: str, match: re.Match[str], languages: Languages) -> bool:
     """Whether a figure that names no currency counts people named by a capitalised word
-    ("13 miljoen Syriërs", "6 million Ukrainians"), not money."""
+    ("13 miljoen Syriërs", "6 million Ukrainians"), not money; not a German noun of aid
+    ("81 Mio. Kredite und 139 Mio. Zuschüsse")."""
     after = re.match(r"\s+((?-i:[A-ZÆØÅÄÖÜ])[^\W\d_]+)(\s+[^\W\d_]+)?", sentence[match.end() :])
-    if after is None:
+    if after is None or _compiled(languages, _AID_NOUN).fullmatch(after[1]):
         return False
     words = {w.lower() for w in (after[1], (after[2] or "").strip())}
     if after[1].lower() in money.NUMBER_WORDS:

@@ -4485,3 +4485,14 @@ def test_a_nordic_infinitive_or_split_verb_of_giving_states_its_stage(
     """ "vil afsætte" promises (the infinitive was no verb of giving, so "vil" alone was no
     announcement); "betalade Sverige ut" is "betala ut" split by its subject."""
     assert one(text).value("status") is status
+
+
+def test_a_german_noun_of_aid_after_a_figure_counts_no_people() -> None:
+    """German capitalises every noun: "81 Mio. Kredite" are loans, not 81 million people named
+    "Kredite" as "6 Millionen Ukrainer" are."""
+    drafts = extract("Von den 220 Mio. Euro sind 81 Mio. Kredite und 139 Mio. Zuschüsse.")
+    assert [(d.value("amount"), d.value("instrument")) for d in drafts] == [
+        (Decimal("220000000"), None),
+        (Decimal("81000000"), Instrument.LOAN),
+        (Decimal("139000000"), Instrument.GRANT),
+    ]
