@@ -722,7 +722,7 @@ def _conversion_span(
     equivalent = _compiled(
         languages,
         r"^\s*,?\s*(?:(?:which|that|der|som|det|vilket|hvilket|was|die|qui|ce qui|que|lo que|che"
-        r"|co)\s+)?{equivalent}(?:\s+[^\W\d_]+){0,2}\s*$",
+        r"|co)\s+(?:(?:is|was|er|var|är|ist|est|es|è)\s+)?)?{equivalent}(?:\s+[^\W\d_]+){0,2}\s*$",
     )
     equivalent_in = _word(languages, "equivalent")
     breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
@@ -1128,7 +1128,9 @@ _OWN_DEFENCE_BUDGET = _Lazy(
     r"|försvarsanslag\w*|försvarets\s+(?:\S+\s+){0,2}?budget\w*|Verteidigungshaushalt\w*"
     r"|Verteidigungsausgaben|Verteidigungsetat\w*|Wehretat\w*|Rüstungsausgaben"
     r"|Militärhaushalt\w*|Militäretat\w*|Verteidigungsbudget\w*|aan defensie"
-    r"|(?-i:LPM)|loi de programmation militaire"
+    r"|(?-i:LPM)|loi de programmation militaire|Ministry of Defen[cs]e|Verteidigungsministerium"
+    r"|ministère des Armées|Ministerio de Defensa|Ministero della Difesa|Ministerstw\w* Obrony"
+    r"|(?:ge|ger|gi|gir|give|giver)\s+(?:forsvaret|försvaret)"
     r"|budget de la défense|budget des armées|dépenses militaires|militära (?:medel|utgifter)"
     r"|militærutgift\w*|militärutgift\w*|Militärausgaben|wydatki wojskowe|gastos? militar\w*"
     r"|budget\s+(?:\S+\s+){0,3}?(?:défense|armées)|defensiebegroting|defensie-uitgaven"
@@ -1550,7 +1552,8 @@ _INSTEAD_OF = _Lazy(
 )
 """A figure something replaces ("instead of a ceiling of 75 billion kronor")."""
 _RESTATES = _Lazy(
-    r"^\W*(?:(?:beløbet|beløpet|beloppet|the amount|the sum|this|that|das|dies|cela|ce montant"
+    r"^\W*(?:(?:beløbet|beløpet|beloppet|the amount|the sum|this|that|det|dette|detta|das|dies"
+    r"|cela|ce montant"
     r"|esto|ciò|to|dit|dit bedrag|het bedrag)\s+)?(?:svarer til|tilsvarer|motsvarar"
     r"|corresponds to|is equivalent to|equals|entspricht|correspond à|équivaut à|equivale a"
     r"|corrisponde a|odpowiada|komt overeen met)\s+(?:\S+\s+){0,2}$",

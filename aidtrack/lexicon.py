@@ -165,7 +165,7 @@ EN = Language(
     equivalent="equivalent to|equivalent of|the equivalent of|or about|or roughly|or around"
     "|or some|or|that is|i\\.e\\.|equals|equal to|corresponding to",
     need_before="appeals?|appealed|appealing|estimates?|estimated|needs?|needed|forecasts?"
-    "|on track for|targets?|goal of"
+    "|on track for|targets?|goal of|asked|asks|asking|demand"
     "|seeking|seeks|(?:is|are) seeking"
     "|urged?|urges|urging|called on|calls on|calling on|attract|attracts|attracting"
     "|(?:to|help|helps|helped|aims to|seeks to|hopes to) raise|aiming for|aims for"
@@ -650,7 +650,7 @@ FR = Language(
     equivalent="soit|équivalent à|ou environ|ou",
     need_before="*besoins?|a besoin de|ont besoin de|nécessite|nécessaires?|requiert|requis"
     "|manque|manquent|estime|estimés?|estimées?|estimation|évalués?|évaluées?|évalue|évaluent"
-    "|appels?|requête|requêtes|devra trouver|devront trouver|doit trouver|doivent trouver"
+    "|appels?|requête|requêtes|objectif|devra trouver|devront trouver|doit trouver|doivent trouver"
     "|attendu|attendus|attendue|attendues"
     "|réclame|réclament|réclamé|demande|demandent|demandé|demandait|sollicite|sollicitent"
     "|sollicité"
@@ -1058,6 +1058,7 @@ IT = Language(
     respectively="rispettivamente",
     equivalent="pari a|equivalenti a|ovvero|cioè|o",
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
+    "|obiettivo|punta a|punta ad|puntano a"
     "|richiesti|richiesta|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
     "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare"
     "|devono mobilitare",

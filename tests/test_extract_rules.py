@@ -4496,3 +4496,32 @@ def test_a_german_noun_of_aid_after_a_figure_counts_no_people() -> None:
         (Decimal("81000000"), Instrument.LOAN),
         (Decimal("139000000"), Instrument.GRANT),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia plans to allocate 13.2 trillion rubles for the needs of the Ministry of Defense "
+        "next year, which is equivalent to 142 billion dollars.",
+        "The UN has asked the international community to donate a total of NOK 70 billion.",
+        "Det svarer til 437 milliarder kroner.",
+        "Regeringen och Sverigedemokraterna är överens om att ge försvaret 300 miljarder kronor "
+        "extra de kommande tio åren.",
+        "Our Executive Board has agreed to double access to our emergency facilities, which will "
+        "allow us to meet the expected demand of about $100 billion in financing.",
+        "Durante la due giorni romana, l’Italia punta ad annunciare nuovi impegni finanziari per "
+        "un valore compreso tra i 14 e i 14,5 miliardi di euro.",
+    ],
+)
+def test_a_defence_ministry_an_ask_a_restatement_a_demand_or_an_aim_is_no_pledge(
+    text: str,
+) -> None:
+    assert extract(text) == []
+
+
+def test_yen_in_spanish_is_yen_and_its_dollar_bracket_a_note() -> None:
+    draft = one(
+        "El gobierno japonés informó ayer que proporcionará 861 millones de yenes "
+        "(aproximadamente 5,7 millones de dólares) para apoyar la atención médica en Gaza."
+    )
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal("861000000"), "JPY")
