@@ -1676,7 +1676,8 @@ _GIVING_VERBS = (
     r"|put up|puts up|putting up|fließ\w*|floss\w*|geflossen|vloei\w*|flyter|flyder|flödar"
     r"|gått in med|går in med|gick in med|gått inn med|går inn med|gikk inn med|zukommen"
     r"|realloc\w*"
-    r"|skjuter till|sköt till|skjutit till|bestimmt|bestemt|bestämd\w*|bedoeld|" + _SUPPORT_VERBS
+    r"|skjuter till|sköt till|skjutit till|bestimmt|bestemt|bestämd\w*|bedoeld"
+    r"|(?:go|goes|went|gone) to|bereit gestellt|zusicher\w*|zugesichert|" + _SUPPORT_VERBS
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"), of support, and of money that flows to a

@@ -4525,3 +4525,17 @@ def test_yen_in_spanish_is_yen_and_its_dollar_bracket_a_note() -> None:
         "(aproximadamente 5,7 millones de dólares) para apoyar la atención médica en Gaza."
     )
     assert (draft.value("amount"), draft.value("currency")) == (Decimal("861000000"), "JPY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also, out of the fund, 21 million dollars would go to Somalia.",
+        "Das Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung (BMZ) hat "
+        "500.000 Euro für die Opfer der Überschwemmungen in Bangladesch bereit gestellt.",
+        "Deutschland sicherte Syrien 300 Millionen Euro zu.",
+    ],
+)
+def test_money_that_goes_to_a_place_or_is_assured_is_given(text: str) -> None:
+    """ "would go to", "bereit gestellt" (written apart) and "zusichern" tell money given."""
+    assert len(extract(text)) == 1
