@@ -1677,7 +1677,8 @@ _GIVING_VERBS = (
     r"|gått in med|går in med|gick in med|gått inn med|går inn med|gikk inn med|zukommen"
     r"|realloc\w*"
     r"|skjuter till|sköt till|skjutit till|bestimmt|bestemt|bestämd\w*|bedoeld"
-    r"|(?:go|goes|went|gone) to|bereit gestellt|zusicher\w*|zugesichert|" + _SUPPORT_VERBS
+    r"|(?:go|goes|went|gone) to|bereit gestellt|zusicher\w*|zugesichert"
+    r"|sichert\w*\s+(?:\S+\s+){0,8}?zu|" + _SUPPORT_VERBS
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"), of support, and of money that flows to a
