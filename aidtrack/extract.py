@@ -934,7 +934,7 @@ def _not_pledged(
     if _COUNTERFACTUAL.search(near) and _IF.search(reading[: mention.start]):
         return "what would have been, not money given"
     if (
-        (said("loss") and not _LOSS_AND_DAMAGE.search(near))
+        (said("loss") and not _LOSS_AND_DAMAGE.search(near) and not _REPAIRING.search(near))
         or _VANISHED.match(after)
         or _VANISHED_BEFORE.search(near)
     ):
@@ -1421,6 +1421,15 @@ _VERB_LAST_NEGATION = _Lazy(
 )
 """A German or Dutch negation before an amount whose clause ends with its verb ("hat noch
 nicht einen Kredit über 500 Millionen Dollar ... genehmigt")."""
+_REPAIRING = _Lazy(
+    r"(?<![\w'\u2019])(?:to repair|repair of|to cover|für die Behebung|zur Behebung"
+    r"|zur Beseitigung|zur Deckung|til at dække|for å dekke|för att täcka|pour couvrir"
+    r"|pour réparer|para cubrir|para reparar|per coprire|per riparare|na pokrycie|na naprawę"
+    r"|ter dekking|om te herstellen)(?![\w])",
+    re.IGNORECASE,
+)
+"""Money to repair damage or cover a cost ("bekommt für die Behebung der Schäden 612,6
+Millionen Euro"): the damage is what it pays for, not the figure."""
 _TOWARD = _Lazy(
     r"(?<![\w'\u2019])(?:towards?|toward)\s+(?:an?|the|its|their)\s+(?:\S+\s+){0,3}?"
     r"(?:(?:commitment|target|goal|total)\s+of\s+)?$",

@@ -4539,3 +4539,11 @@ def test_yen_in_spanish_is_yen_and_its_dollar_bracket_a_note() -> None:
 def test_money_that_goes_to_a_place_or_is_assured_is_given(text: str) -> None:
     """ "would go to", "bereit gestellt" (written apart) and "zusichern" tell money given."""
     assert len(extract(text)) == 1
+
+
+def test_money_to_repair_damage_is_no_damage_figure() -> None:
+    draft = one(
+        "Deutschland bekommt für die Behebung der Schäden durch die Flutkatastrophe 612,6 "
+        "Millionen Euro aus dem EU-Solidaritätsfonds."
+    )
+    assert (draft.value("amount"), draft.value("recipient")) == (Decimal("612600000"), "Germany")
