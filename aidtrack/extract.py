@@ -637,6 +637,13 @@ def _without_further(words: str) -> str:
     return re.sub(rf"^([^\W\d_]+)\s+(?:{_FURTHER})\s+", r"\1 ", words, flags=re.IGNORECASE)
 
 
+def _decimal_of_comma(match: re.Match[str]) -> str:
+    """ "2,250" before a scale word as `money` reads it unambiguously: "2.25"; "1,775" is
+    "1.7750", since a dot and three digits could be a thousands group."""
+    fraction = match[2].rstrip("0") or "0"
+    return f"{match[1]}.{fraction}0" if len(fraction) == 3 else f"{match[1]}.{fraction}"
+
+
 def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     """An amount phrase of any of the languages, read by `money`: number words become
     digits ("sju och en halv" 7.5), and an adjective settles whose krone, dollar or
@@ -682,11 +689,7 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
         text = re.sub(r"(?<![\d.,])(?!0\.)(\d{1,3})\.(\d{3})(?![\d.,])", r"\1\2", text)
         scaled = tokens & set(money.DECIMAL_COMMA_SCALES)
         if scaled and languages[0] not in _THOUSANDS_COMMA_TOO:
-            text = re.sub(
-                r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])",
-                lambda m: m[1] + "." + (m[2].rstrip("0") or "0"),
-                text,
-            )
+            text = re.sub(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])", _decimal_of_comma, text)
     country = None
     forms = lexicon.party_forms(languages)
     for token in re.finditer(r"[^\W\d_]+", text):
@@ -1687,7 +1690,7 @@ _GIVING_VERBS = (
     r"|realloc\w*"
     r"|skjuter till|sköt till|skjutit till|bestimmt|bestemt|bestämd\w*|bedoeld"
     r"|(?:go|goes|went|gone) to|bereit gestellt|zusicher\w*|zugesichert"
-    r"|sichert\w*\s+(?:\S+\s+){0,8}?zu|" + _SUPPORT_VERBS
+    r"|sichert\w*\s+(?:\S+\s+){0,8}?zu|gegeven|ter beschikking|" + _SUPPORT_VERBS
 )
 """Verbs of giving in the ten languages, in the forms the stage words do not list (the
 present "gir", "aporta", the base "allocate"), of support, and of money that flows to a

@@ -119,6 +119,10 @@ SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "₤": "GBP", 
 CURRENCY_WORDS: dict[str, str] = {
     **SYMBOLS,
     "us$": "USD",
+    "usd$": "USD",
+    "aud$": "AUD",
+    "cad$": "CAD",
+    "nzd$": "NZD",
     "$us": "USD",  # as French and Australian texts write it
     "c$": "CAD",
     "can$": "CAD",

@@ -4547,3 +4547,31 @@ def test_money_to_repair_damage_is_no_damage_figure() -> None:
         "Millionen Euro aus dem EU-Solidaritätsfonds."
     )
     assert (draft.value("amount"), draft.value("recipient")) == (Decimal("612600000"), "Germany")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        (
+            "Efter bankkollapsen fick Island lån på totalt 1,775 miljarder euro från Sverige, "
+            "Norge, Danmark och Finland.",
+            "1775000000",
+            "EUR",
+        ),
+        ("In June, Australia donated AUD$12.05m to Tonga.", "12050000", "AUD"),
+        ("Eind 2017 heeft Nederland direct € 7 miljoen gegeven voor projecten.", "7000000", "EUR"),
+        (
+            "Nederland stelde een half miljard euro ter beschikking voor de wederopbouw van Sint "
+            "Maarten.",
+            "500000000",
+            "EUR",
+        ),
+    ],
+)
+def test_three_decimals_before_a_scale_a_code_and_dollar_and_dutch_giving(
+    text: str, value: str, currency: str
+) -> None:
+    """ "1,775 miljarder" is 1.775 billion in a language of decimal commas; "AUD$" is the
+    Australian dollar; "gegeven" and "ter beschikking" give."""
+    draft = one(text)
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal(value), currency)
