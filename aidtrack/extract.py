@@ -480,7 +480,8 @@ _ELIDED_ITEM = (
     r"|jahre|jaar|days?|dagen|dage|giorni|días|jours|months?|mesi|meses|mois|länder|countries"
     r"|paesi|países|pays|landen|kraje|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|ene|abr"
     r"|may|jun|jul|sep|oct|janv|févr|mars|avr|mai|juin|juil|août|déc|sty|lut|kwi|maj|cze|lip"
-    r"|sie|wrz|paź|lis|gru|jan|aug|okt|dec|\d)\w*)(?-i:[a-zà-ÿąęłśżźćńó]))"
+    r"|sie|wrz|paź|lis|gru|jan|aug|okt|dec|de\s+(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct"
+    r"|nov|dic)|\d)\w*)(?-i:[a-zà-ÿąęłśżźćńó]))"
 )
 """A bare figure of a list after an amount, before a lower-case word that is no count,
 share, time or month ("59 para ayuda humanitaria", "40 in forma di sovvenzioni")."""

@@ -4435,6 +4435,8 @@ def test_app_is_an_abbreviation_that_ends_no_sentence() -> None:
             "Norway gives NOK 100 million to Sudan, 40 to Chad and 20 to South Sudan.",
             ["100000000", "40000000", "20000000"],
         ),
+        # a date after a list's comma is no figure of money
+        ("El Gobierno aportará 5 millones de euros, 12 de marzo, a Colombia.", ["5000000"]),
         # a count after a Germanic list is no figure of money
         (
             "Sverige ger 4 miljarder kronor till Ukraina, bland annat 50 stridsfordon och "
