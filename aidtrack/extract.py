@@ -2204,7 +2204,11 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         _ASIDE.search(before)
         or _WITHOUT.search(before)
         or _SOURCE.search(before)
-        or (_SUBJECTS_APPOSITION.search(before) and re.match(r"^(?:\s+[^\W\d_]+){0,3}\s*,", after))
+        or (
+            _SUBJECTS_APPOSITION.search(before)
+            and re.match(r"^(?:\s+[^\W\d_]+){0,3}\s*,", after)
+            and not _before(languages, "recipient_before").search(before)
+        )
     ):
         return ""  # "selon le gouvernement moldave", "based in Washington", "in addition to"
     if _RECEIVED_BY.search(before):

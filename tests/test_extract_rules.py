@@ -4112,6 +4112,11 @@ def test_a_name_in_an_aside_on_the_subject_is_no_party(text: str) -> None:
     assert one(text).value("donor") in ("France", "Norway")
 
 
+def test_a_recipient_in_an_aside_on_the_subject_still_receives() -> None:
+    draft = one("Norway, the largest donor to Ukraine, gave NOK 5 billion.")
+    assert (draft.value("donor"), draft.value("recipient")) == ("Norway", "Ukraine")
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [
