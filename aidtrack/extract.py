@@ -296,7 +296,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     currency after "of" that a number follows is that number's ("for 2012 of NOK 50
     million")."""
     scales = sorted(
-        {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES} - {"", "b", "k"},
+        {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.CURRENCY_SCALES} - {"", "b", "k"},
         key=len,
         reverse=True,
     )
@@ -462,7 +462,7 @@ def _with_elided_scales(
     return sorted(found, key=lambda m: m.start)
 
 
-_SCALE_WORDS = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES}
+_SCALE_WORDS = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.CURRENCY_SCALES}
 _SCALE_POWERS = {
     word: power
     for word, power in {**money.SCALES, **money.DECIMAL_COMMA_SCALES}.items()
@@ -588,7 +588,7 @@ def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
 def _has_money_word(words: str) -> bool:
     """Whether a phrase names a scale or a currency `money` knows (not "200 GPS")."""
     lowered = words.lower()
-    known = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.KRONE_SCALES}
+    known = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.CURRENCY_SCALES}
     known |= {*money.CURRENCY_WORDS, *money.SHARED_WORDS}
     tokens = re.findall(r"[^\W\d_]+\.?", lowered)
     return bool(re.search(r"[$€£₤¥₴]", words)) or any(t.rstrip(".") in known for t in tokens)

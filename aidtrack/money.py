@@ -283,8 +283,13 @@ SHARED_NAMES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
 is. An amount in one is settled by its donor (or a given code among them)."""
 OWN_CURRENCY = {code: own for _, owners in SHARED_NAMES.values() for code, own in owners.items()}
 SHARED_WORDS = {word: name for name, (words, _) in SHARED_NAMES.items() for word in words}
-# Swedish and Danish shorthand that carries both the scale and the krone.
-KRONE_SCALES: dict[str, int] = {"tkr": 3, "mkr": 6, "mnkr": 6, "mdkr": 9, "mdrkr": 9}
+CURRENCY_SCALES: dict[str, tuple[int, str]] = {
+    **{word: (power, "kroner") for word, power in (("tkr", 3), ("mkr", 6), ("mnkr", 6))},
+    **{word: (9, "kroner") for word in ("mdkr", "mdrkr")},
+    **{f"m{code}": (6, code.upper()) for code in ("eur", "usd", "chf", "gbp")},
+    **{f"{md}{code}": (9, code.upper()) for md in ("md", "mrd") for code in ("eur", "usd", "chf")},
+}
+"""A scale and its currency in one word: Swedish "300 mkr", French "326 MEUR", "1,5 MdEUR"."""
 
 # The patterns of amounts are compiled on first use (and kept by `re`'s cache), not
 # on import: a command that reads no amount does not pay for them.
@@ -437,8 +442,8 @@ def _words(rest: str, text: str) -> tuple[int, str | None, bool]:
     scale, words = _take(words, scales)
     if scale:
         exponent, decimal_comma = scales[scale], scale in DECIMAL_COMMA_SCALES
-    elif (combined := _take(words, KRONE_SCALES))[0]:
-        return KRONE_SCALES[combined[0]], "kroner", True
+    elif (combined := _take(words, CURRENCY_SCALES))[0]:
+        return (*CURRENCY_SCALES[combined[0]], True)
     words = re.sub("^(?:de |d'|d\u2019|of |di )", "", words)
     word, words = _take(words, {*CURRENCY_WORDS, *SHARED_WORDS})
     if not word and (code := re.fullmatch(r"[a-z]{3}\.?", words)):

@@ -4582,3 +4582,15 @@ def test_three_decimals_before_a_scale_a_code_and_dollar_and_dutch_giving(
     Australian dollar; "gegeven" and "ter beschikking" give."""
     draft = one(text)
     assert (draft.value("amount"), draft.value("currency")) == (Decimal(value), currency)
+
+
+def test_a_scale_and_currency_in_one_word() -> None:
+    """French "MEUR" and "MdEUR" carry a scale and a currency, as Swedish "mkr" does."""
+    drafts = extract(
+        "L'aide française à la reconstruction atteindra un volume de 326 MEUR, dont 40 MEUR "
+        "d'aide budgétaire."
+    )
+    assert [(d.value("amount"), d.value("currency")) for d in drafts] == [
+        (Decimal("326000000"), "EUR"),
+        (Decimal("40000000"), "EUR"),
+    ]
