@@ -475,8 +475,8 @@ _PREPOSITION = re.compile(
 _ELIDED_ITEM = (
     r"[^\d.;:()\[\]%]{0,80}?(?:,\s*|\s(?:y|e|and|und|og|och|oraz|{and_word})\s+"
     r"|\s(?:{breakdown})\s+)(?P<figure>\d{1,3}(?:,\d{1,2})?)"
-    r"(?=\s+(?!(?:{people}|av|af|of|di|dei|degli|delle|des|du|z|van|von|per|pour|por|procent"
-    r"|prosent|percent|prozent|por ciento|pour cent|per cento|proc|år|years?|anni|años|ans|lat"
+    r"(?=\s+(?!(?:{people}|av|af|of|di|dei|degli|delle|des|du|z|van|von|per ?cent|procent"
+    r"|prosent|prozent|por ciento|pour cent|per cento|proc|år|years?|anni|años|ans|lat"
     r"|jahre|jaar|days?|dagen|dage|giorni|días|jours|months?|mesi|meses|mois|länder|countries"
     r"|paesi|países|pays|landen|kraje|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|ene|abr"
     r"|may|jun|jul|sep|oct|janv|févr|mars|avr|mai|juin|juil|août|déc|sty|lut|kwi|maj|cze|lip"

@@ -4440,7 +4440,13 @@ def test_app_is_an_abbreviation_that_ends_no_sentence() -> None:
             "Norway gives NOK 100 million to Sudan, 40 to Chad and 20 to South Sudan.",
             ["100000000", "40000000", "20000000"],
         ),
-        # a date after a list's comma is no figure of money
+        (
+            "Sur les 28 millions de francs suisse débloqués, 13,5 seront utilisés pour "
+            "l'Afrique et 6,9 pour le Moyen-Orient.",
+            ["28000000", "13500000", "6900000"],
+        ),
+        # a share and a date after a list's comma are no figure of money
+        ("Norway gives NOK 10 million, 5 per cent of its budget.", ["10000000"]),
         ("El Gobierno aportará 5 millones de euros, 12 de marzo, a Colombia.", ["5000000"]),
         # a count after a Germanic list is no figure of money
         (
