@@ -2411,6 +2411,13 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         )
         if channel.search(before):
             return ""  # "al programa PURL de la OTAN": a channel
+        if re.search(
+            r"(?:(?-i:[A-Z])[^\W\d_]+|proposal|decision|pledges?|commitments?|offer"
+            r"|announcement|initiative|contributions?)\s+of\s+(?:the\s+)?$",
+            before,
+            re.IGNORECASE,
+        ):
+            return "donor"  # "the Minister of Foreign Affairs of Norway", "the proposal of"
         return "donor" if owner_before.search(before) else "possessive"
     german_case = re.search(r"(?:^|\s)(\S+)\s+(?:der|dem)\s+$", before)
     if "de" in languages and german_case:

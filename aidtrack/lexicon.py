@@ -151,7 +151,7 @@ EN = Language(
     donor_before="from|by",
     place_before="in|around|in and around|across|throughout|inside",
     aside_before="through|via|with",
-    of_before="",
+    of_before="of",
     receive="will receive|would receive|receives|received|receive|gets|got|count on|counts on"
     "|(?:will )?benefit from|benefits from|benefited from",
     articles="the",

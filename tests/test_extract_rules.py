@@ -4600,3 +4600,28 @@ def test_a_scale_and_currency_in_one_word() -> None:
         (Decimal("326000000"), "EUR"),
         (Decimal("40000000"), "EUR"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        (
+            "Norway gives NOK 138 million for the reconstruction of Mozambique.",
+            "Norway",
+            "Mozambique",
+        ),
+        (
+            "The Minister of Foreign Affairs of Norway announced NOK 25 million in humanitarian "
+            "aid.",
+            "Norway",
+            None,
+        ),
+    ],
+)
+def test_an_english_of_names_whose_need_or_whose_office(
+    text: str, donor: str, recipient: str | None
+) -> None:
+    """ "the reconstruction of Mozambique" is whose reconstruction, not a giver; "the Minister
+    of Foreign Affairs of Norway" speaks for the giver."""
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
