@@ -3040,11 +3040,16 @@ _JOINED_WITH_ARTICLE = _Lazy(
 
 
 _SINCE_YEAR = _Lazy(
-    r"(?<![\w'\u2019])(?:since|seit|siden|sedan|depuis|sinds|desde)\s+(?:19|20)\d\d\b",
+    r"(?<![\w'\u2019])(?:since|seit|siden|sedan|depuis|sinds|desde|od|dall['\u2019]|dal)\s*"
+    r"(?:(?:19|20)\d\d\b|(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?"
+    r"(?:war|invasion|conflict)|(?:dem\s+)?Kriegsbeginn|(?:dem\s+)?Beginn des Krieges"
+    r"|krigens\s+(?:start|begynnelse|utbrudd|udbrud)|krigets\s+(?:början|utbrott)"
+    r"|le\s+début\s+(?:de\s+la\s+guerre|du\s+conflit)|el\s+(?:inicio|comienzo)\s+de\s+la\s+guerra"
+    r"|inizio\s+della\s+guerra|początku\s+wojny|het\s+begin\s+van\s+de\s+oorlog)",
     re.IGNORECASE,
 )
-"""A start year with no end ("having contributed DKK126 million since 2008"): the
-figure is a sum to date, not one of the article's year."""
+"""A start with no end ("having contributed DKK126 million since 2008", "since the outbreak
+of the war"): the figure is a sum to date, not one of the article's year."""
 
 
 _OWN_KRONE = {"no": "NOK", "da": "DKK", "sv": "SEK"}

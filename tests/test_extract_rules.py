@@ -4625,3 +4625,13 @@ def test_an_english_of_names_whose_need_or_whose_office(
     of Foreign Affairs of Norway" speaks for the giver."""
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == (donor, recipient)
+
+
+def test_a_sum_since_the_war_began_takes_no_year_from_the_article() -> None:
+    """ "the total aid allocated to Kyiv could reach $27 billion since the outbreak of the
+    war" is a sum to date, not one of the year the article's first sentence names."""
+    drafts = extract(
+        "Norway proposed allocating about $8.35 billion in aid to Ukraine during 2026. The total "
+        "aid allocated to Kyiv could reach $27 billion since the outbreak of the war."
+    )
+    assert [d.value("years") for d in drafts] == [YearSpan(2026, 2026), None]
