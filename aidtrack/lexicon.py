@@ -184,7 +184,7 @@ EN = Language(
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
     people="people|persons|displaced|refugees|civilians|children|residents|inhabitants|households"
     "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings|lives"
-    "|infections|cases|deaths|victims",
+    "|infections|cases|deaths|victims|women|girls|boys",
     aid="aid|support|assistance|help|contribution|funding|package|pledge|donation|loan"
     "|grant|commitment|cooperation",
     government="government|cabinet|ministry|minister|prime minister|parliament|president"
@@ -308,7 +308,7 @@ _NORDIC_WORDS = {
     "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
     "people": "mennesker|menneske|flugt|flukt|personer|flyktninger|flygtninge|sivile|civile|barn"
     "|børn"
-    "|innbyggere|ofre|ofrene"
+    "|innbyggere|ofre|ofrene|kvinner|kvinder|menn|mænd"
     "|indbyggere|husstander|husstande|soldater|*doser|*dosar|granater|tonn|tons|ganger|gange",
     "aid": "*støtte|*støtten|*hjelp|*hjelpen|*hjælp|*hjælpen|*bistand|*bistanden|*bidrag"
     "|*bidraget|*bidragene|*bidragen|*pakke|*pakken|*lån|*lånet|*donasjon|*donasjonen"
@@ -445,7 +445,7 @@ SV = Language(
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
     "|förstörda",
     people="människor|flykt|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
-    "|granater|ton|gånger",
+    "|granater|ton|gånger|kvinnor|män",
     aid="*stöd|*stödet|*hjälp|*hjälpen|*bistånd|*biståndet|*bidrag|*bidraget|*paket|*paketet"
     "|*lån|*lånet|*donation|*donationen",
     government="regering|regeringen|*departement|*departementet|*minister|*ministern"
@@ -552,7 +552,7 @@ DE = Language(
     "|*einnahmen|*vermögen|*vermögenswerte|zinsen|*erträge|*gewinne|*exporte|*importe"
     "|zerstört\\w*",
     people="menschen|flucht|personen|flüchtlinge|geflüchtete|vertriebene|zivilisten|kinder"
-    "|einwohner"
+    "|einwohner|frauen|männer"
     "|haushalte"
     "|soldaten|dosen|granaten|tonnen|mal",
     aid="*hilfe|*hilfen|*unterstützung|*beitrag|*beiträge|*paket|*pakete|*zusage|*zusagen"
@@ -766,7 +766,7 @@ NL = Language(
     "|*inkomsten|*tegoeden"
     "|rente|*winsten|*export|*import|vernietigd\\w*",
     people="mensen|vlucht|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
-    "|doses|granaten|ton|keer",
+    "|doses|granaten|ton|keer|vrouwen|mannen",
     aid="*steun|*hulp|*bijdrage|*pakket|*lening|*toezegging|*gift",
     government="kabinet|regering|*ministerie|*minister|parlement|kamer|overheid|premier|president",
     war="*oorlog|invasie|inval|aanval|agressie",
@@ -857,7 +857,7 @@ PL = Language(
     "|deficyt\\w*|dochod\\w*"
     "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*",
     people="osób|ucieczki|ucieczce|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci"
-    "|mieszkańców"
+    "|mieszkańców|kobiet\\w*|mężczyzn\\w*"
     "|gospodarstw"
     "|żołnierzy|dawek|pocisków|ton|razy",
     aid="pomoc\\w*|wsparci\\w*|wkład\\w*|pakiet\\w*|pożyczk\\w*|kredyt\\w*|darowizn\\w*|transz\\w*",
@@ -969,7 +969,7 @@ ES = Language(
     "|intereses|beneficios|exportaciones|importaciones|destruid\\w*"
     "|gasto en defensa|gasto militar",
     people="personas|huida|habitantes|refugiados|desplazados|civiles|niños|hogares|soldados"
-    "|dosis|proyectiles|toneladas|veces",
+    "|dosis|proyectiles|toneladas|veces|mujeres|hombres",
     aid="ayuda|ayudas|apoyo|asistencia|contribución|aportación|paquete|préstamo"
     "|donación|financiación|compromiso|cooperación",
     government="gobierno|ministerio|ministro|ministra|parlamento|congreso|presidente"
@@ -1059,7 +1059,7 @@ IT = Language(
     equivalent="pari a|equivalenti a|ovvero|cioè|o",
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
     "|obiettivo|punta a|punta ad|puntano a"
-    "|richiesti|richiesta|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
+    "|richiesti|richiesta|chiesto|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
     "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare"
     "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",
@@ -1068,7 +1068,7 @@ IT = Language(
     "|prodotto interno lordo"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|fuga|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
-    "|vittime|morti|feriti|dispersi"
+    "|vittime|morti|feriti|dispersi|donne|uomini"
     "|proiettili|tonnellate|volte",
     aid="aiuto|aiuti|sostegno|assistenza|contributo|pacchetto|prestito|donazione"
     "|finanziamento|finanziamenti|impegno|cooperazione",

@@ -4635,3 +4635,25 @@ def test_a_sum_since_the_war_began_takes_no_year_from_the_article() -> None:
         "aid allocated to Kyiv could reach $27 billion since the outbreak of the war."
     )
     assert [d.value("years") for d in drafts] == [YearSpan(2026, 2026), None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Według statystyk do 25 kwietnia przyznano 1 011 979 numerów PESEL uchodźcom z Ukrainy: "
+        "725,2 tys. kobietom i 286,8 tys. mężczyznom.",
+        "Nel mese di agosto 2015, il governo tunisino ha chiesto all’UE di contribuire con 500 "
+        "milioni di euro a un secondo programma di assistenza.",
+    ],
+)
+def test_counts_of_women_and_men_and_a_sum_asked_for_are_no_pledge(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_swedish_men_is_but_not_men() -> None:
+    """A count of women and men is people; Swedish "men" is "but"."""
+    drafts = extract(
+        "Sida har gett stöd på 3,3 miljarder kronor där det största stödet gick just till "
+        "Ukraina på 316 miljoner men också till många andra."
+    )
+    assert Decimal("316000000") in amounts(drafts)
