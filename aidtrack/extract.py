@@ -440,6 +440,13 @@ def _with_elided_scales(
         power = next((_SCALE_POWERS[t] for t in tokens if t in _SCALE_POWERS), None)
         if power is None:
             continue
+        before = _SCALE_AHEAD.search(sentence[: mention.origin])
+        if (
+            before
+            and mention.words[:1].isdigit()
+            and not _BETWEEN.search(before.string[: before.start()])
+        ):
+            found.append(_elided(before, mention, power))  # "da 150 e 105 milioni"
         following = [m.start for m in found if m.start >= mention.end]
         stop = min(following, default=len(sentence))
         at = mention.end
@@ -447,19 +454,36 @@ def _with_elided_scales(
             after = sentence[figure.end("figure") :].split(maxsplit=1)[0].lower().rstrip(".")
             if after in _SCALE_WORDS or (verb_second and not _PREPOSITION.fullmatch(after)):
                 break  # "4,5 mld" has its own scale; "50 stridsfordon" counts vehicles
-            digits = figure["figure"].replace(",", ".")
-            value = money.plain(Decimal(digits).scaleb(power))
-            parsed = money.ParsedAmount(
-                value, mention.parsed.currency, mention.parsed.one_of, mention.parsed.shared
-            )
-            start, end = figure.start("figure"), figure.end("figure")
-            found.append(
-                _Mention(
-                    start, end, figure["figure"], parsed, "", Qualifier.EXACT, "", origin=start
-                )
-            )
-            at = end
+            found.append(_elided(figure, mention, power))
+            at = figure.end("figure")
     return sorted(found, key=lambda m: m.start)
+
+
+def _elided(figure: re.Match[str], mention: _Mention, power: int) -> _Mention:
+    """The bare figure `figure` found as that much of `mention`'s scale and currency."""
+    assert mention.parsed is not None
+    digits = figure["figure"].replace(",", ".")
+    value = money.plain(Decimal(digits).scaleb(power))
+    parsed = money.ParsedAmount(
+        value, mention.parsed.currency, mention.parsed.one_of, mention.parsed.shared
+    )
+    start, end = figure.start("figure"), figure.end("figure")
+    return _Mention(start, end, figure["figure"], parsed, "", Qualifier.EXACT, "", origin=start)
+
+
+_SCALE_AHEAD = _Lazy(
+    r"(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{1,2})?)\s+(?:e|y|et|and|und|og|och|oraz"
+    r"|bzw\.|beziehungsweise|respectively|or|o|ou|oder|eller|of|lub)\s+$",
+    re.IGNORECASE,
+)
+"""A bare figure joined to the amount after it, whose scale it leaves out ("due stanziamenti
+da 150 e 105 milioni", "Garantien von 5,2 beziehungsweise 7,5 Milliarden Euro")."""
+_BETWEEN = _Lazy(
+    r"(?<![\w'\u2019])(?:between|entre|zwischen|mellom|mellem|mellan|tra|fra|tussen|między)"
+    r"\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A range's start ("between 3 and 5 billion"): one pledge of two bounds, not two figures."""
 
 
 _SCALE_WORDS = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.CURRENCY_SCALES}
@@ -473,8 +497,9 @@ _PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _ELIDED_ITEM = (
-    r"[^\d.;:()\[\]%]{0,80}?(?:,\s*|\s(?:y|e|and|und|og|och|oraz|{and_word})\s+"
-    r"|\s(?:{breakdown})\s+)(?P<figure>\d{1,3}(?:,\d{1,2})?)"
+    r"[^\d.;:()\[\]%]{0,80}?(?:[,:]\s*|\s(?:y|e|and|und|og|och|oraz|{and_word})\s+"
+    r"|\s(?:{breakdown})\s+)(?:(?:altri|altre|otros|otras|autres|other|another|weitere"
+    r"|andere|andra|andre)\s+)?(?P<figure>\d{1,3}(?:,\d{1,2})?)"
     r"(?=\s+(?!(?:{people}|av|af|of|di|dei|degli|delle|des|du|z|van|von|per ?cent|procent"
     r"|prosent|prozent|por ciento|pour cent|per cento|proc|år|years?|anni|años|ans|lat"
     r"|jahre|jaar|days?|dagen|dage|giorni|días|jours|months?|mesi|meses|mois|länder|countries"

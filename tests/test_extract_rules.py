@@ -4445,6 +4445,23 @@ def test_app_is_an_abbreviation_that_ends_no_sentence() -> None:
             "l'Afrique et 6,9 pour le Moyen-Orient.",
             ["28000000", "13500000", "6900000"],
         ),
+        (
+            "Il governo italiano impegnerà un totale di 70 milioni di euro: 40 per i Piani di "
+            "risposta umanitaria delle Nazioni Unite e altri 30 per la cooperazione.",
+            ["70000000", "40000000", "30000000"],
+        ),
+        # a bare figure before "and" takes the scale after it, unless it opens a range
+        (
+            "L’accordo prevede un prestito da 900 milioni di euro e due stanziamenti a fondo "
+            "perduto da 150 e 105 milioni.",
+            ["900000000", "150000000", "105000000"],
+        ),
+        (
+            "Deutschland sichert diese EFSF-Kredite mit Garantien von 5,2 beziehungsweise 7,5 "
+            "Milliarden Euro ab.",
+            ["5200000000", "7500000000"],
+        ),
+        ("Norway will give between 3 and 5 billion kroner to Ukraine.", ["5000000000"]),
         # a share and a date after a list's comma are no figure of money
         ("Norway gives NOK 10 million, 5 per cent of its budget.", ["10000000"]),
         ("El Gobierno aportará 5 millones de euros, 12 de marzo, a Colombia.", ["5000000"]),
