@@ -510,7 +510,8 @@ DE = Language(
     allocated="bereitgestellt|stellt\\s+(?:\\S+\\s+){0,12}?bereit|stellte\\s+(?:\\S+\\s+)"
     "{0,12}?bereit|zur Verfügung gestellt|eingeplant|vorgesehen|veranschlagt|reserviert"
     "|(?:stehen|steht|standen|stand)\\s+(?:\\S+\\s+){0,8}?zur Verfügung"
-    "|eingestellt|(?:stellt|stellen)\\s+(?:\\S+\\s+){0,20}?zur Verfügung",
+    "|eingestellt|(?:stellt|stellen)\\s+(?:\\S+\\s+){0,20}?zur Verfügung"
+    "|(?:sieht|sehen|sah|sahen)\\s+(?:\\S+\\s+){0,12}?vor",
     disbursed="ausgezahlt|zahlte\\s+(?:\\S+\\s+){0,8}?aus|überwiesen|überwies|geliefert"
     "|übergeben|übergab"
     "|(?:stellte|stellten)\\s+(?:\\S+\\s+){0,20}?zur Verfügung"
@@ -727,6 +728,8 @@ NL = Language(
     "|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
     allocated="begroot|stellen\\s+(?:\\S+\\s+){0,10}?beschikbaar|uitgetrokken"
+    "|beschikbaar gemaakt|beschikbaar gesteld"
+    "|(?:maakt|maakte|maken)\\s+(?:\\S+\\s+){0,8}?beschikbaar"
     "|trekt\\s+(?:\\S+\\s+){0,8}?uit|trok\\s+(?:\\S+\\s+){0,8}?uit"
     "|vrijgemaakt|vrijmaakt|maakt\\s+(?:\\S+\\s+){0,8}?vrij|maakte\\s+(?:\\S+\\s+){0,8}?vrij"
     "|zet\\s+(?:\\S+\\s+){0,8}?opzij|zette\\s+(?:\\S+\\s+){0,8}?opzij|opzij gezet"

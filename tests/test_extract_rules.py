@@ -4674,3 +4674,15 @@ def test_swedish_men_is_but_not_men() -> None:
         "Ukraina på 316 miljoner men också till många andra."
     )
     assert Decimal("316000000") in amounts(drafts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nun sieht der Bundesrat weitere zwanzig Millionen Franken vor.",
+        "In totaal heeft Nederland 550 miljoen euro beschikbaar gemaakt voor de wederopbouw van "
+        "Sint-Maarten.",
+    ],
+)
+def test_german_sieht_vor_and_dutch_beschikbaar_gemaakt_allocate(text: str) -> None:
+    assert one(text).value("status") is Status.ALLOCATED
