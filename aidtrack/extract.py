@@ -3066,7 +3066,8 @@ _JOINED_WITH_ARTICLE = _Lazy(
 
 _SINCE_YEAR = _Lazy(
     r"(?<![\w'\u2019])(?:since|seit|siden|sedan|depuis|sinds|desde|od|dall['\u2019]|dal)\s*"
-    r"(?:(?:19|20)\d\d\b|(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?"
+    r"(?:(?:\d{1,2}\.?\s+)?(?:[^\W\d_]{3,}\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
+    r"|(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?"
     r"(?:war|invasion|conflict)|(?:dem\s+)?Kriegsbeginn|(?:dem\s+)?Beginn des Krieges"
     r"|krigens\s+(?:start|begynnelse|utbrudd|udbrud)|krigets\s+(?:början|utbrott)"
     r"|le\s+début\s+(?:de\s+la\s+guerre|du\s+conflit)|el\s+(?:inicio|comienzo)\s+de\s+la\s+guerra"

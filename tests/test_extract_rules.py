@@ -4686,3 +4686,9 @@ def test_swedish_men_is_but_not_men() -> None:
 )
 def test_german_sieht_vor_and_dutch_beschikbaar_gemaakt_allocate(text: str) -> None:
     assert one(text).value("status") is Status.ALLOCATED
+
+
+def test_a_start_with_a_month_or_day_before_its_year_leaves_the_years_open() -> None:
+    draft = one("Since February 24, 2022, Norway has given NOK 50 billion to Ukraine.")
+    assert draft.value("years") is None
+    assert "no end" in draft.open["years"]
