@@ -473,11 +473,12 @@ def _elided(figure: re.Match[str], mention: _Mention, power: int) -> _Mention:
 
 _SCALE_AHEAD = _Lazy(
     r"(?<![\d.,])(?P<figure>\d{1,3}(?:,\d{1,2})?)\s+(?:e|y|et|and|und|og|och|oraz"
-    r"|bzw\.|beziehungsweise|respectively|or|o|ou|oder|eller|of|lub)\s+$",
+    r"|bzw\.|beziehungsweise|respectively)\s+$",
     re.IGNORECASE,
 )
 """A bare figure joined to the amount after it, whose scale it leaves out ("due stanziamenti
-da 150 e 105 milioni", "Garantien von 5,2 beziehungsweise 7,5 Milliarden Euro")."""
+da 150 e 105 milioni", "Garantien von 5,2 beziehungsweise 7,5 Milliarden Euro"); not "or":
+"5 or 6 billion" is one uncertain figure."""
 _BETWEEN = _Lazy(
     r"(?<![\w'\u2019])(?:between|entre|zwischen|mellom|mellem|mellan|tra|fra|tussen|między)"
     r"\s+(?:\S+\s+){0,2}$",

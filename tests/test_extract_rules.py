@@ -4462,6 +4462,7 @@ def test_app_is_an_abbreviation_that_ends_no_sentence() -> None:
             ["5200000000", "7500000000"],
         ),
         ("Norway will give between 3 and 5 billion kroner to Ukraine.", ["5000000000"]),
+        ("Norway will give 5 or 6 billion kroner to Ukraine.", ["6000000000"]),
         # a share and a date after a list's comma are no figure of money
         ("Norway gives NOK 10 million, 5 per cent of its budget.", ["10000000"]),
         ("El Gobierno aportará 5 millones de euros, 12 de marzo, a Colombia.", ["5000000"]),
