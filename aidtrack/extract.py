@@ -295,11 +295,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     """A money phrase: a number with a scale word or a currency, as `money` reads it. A
     currency after "of" that a number follows is that number's ("for 2012 of NOK 50
     million")."""
-    scales = sorted(
-        {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.CURRENCY_SCALES} - {"", "b", "k"},
-        key=len,
-        reverse=True,
-    )
+    scales = sorted(_SCALE_WORDS - {"", "b", "k"}, key=len, reverse=True)
     scale = "(?:" + "|".join(re.escape(s) + (r"\.?" if len(s) <= 4 else "") for s in scales)
     scale += r"|[^\W\d_]{3,}?(?:" + "|".join(money.COMPOUND_SCALES) + "))"
     adjective = _currency_adjectives(languages)
@@ -444,7 +440,7 @@ def _with_elided_scales(
         if (
             before
             and mention.words[:1].isdigit()
-            and not _BETWEEN.search(before.string[: before.start()])
+            and not _BETWEEN.search(sentence[: before.start()])
         ):
             found.append(_elided(before, mention, power))  # "da 150 e 105 milioni"
         following = [m.start for m in found if m.start >= mention.end]
@@ -488,6 +484,8 @@ _BETWEEN = _Lazy(
 
 
 _SCALE_WORDS = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.CURRENCY_SCALES}
+"""Every scale word `money` reads, with those that carry their currency ("mkr", "MEUR")."""
+_MONEY_WORDS = _SCALE_WORDS | {*money.CURRENCY_WORDS, *money.SHARED_WORDS}
 _SCALE_POWERS = {
     word: power
     for word, power in {**money.SCALES, **money.DECIMAL_COMMA_SCALES}.items()
@@ -614,10 +612,8 @@ def _joined(sentence: str, mentions: list[_Mention]) -> list[_Mention]:
 def _has_money_word(words: str) -> bool:
     """Whether a phrase names a scale or a currency `money` knows (not "200 GPS")."""
     lowered = words.lower()
-    known = {*money.SCALES, *money.DECIMAL_COMMA_SCALES, *money.CURRENCY_SCALES}
-    known |= {*money.CURRENCY_WORDS, *money.SHARED_WORDS}
     tokens = re.findall(r"[^\W\d_]+\.?", lowered)
-    return bool(re.search(r"[$€£₤¥₴]", words)) or any(t.rstrip(".") in known for t in tokens)
+    return bool(re.search(r"[$€£₤¥₴]", words)) or any(t.rstrip(".") in _MONEY_WORDS for t in tokens)
 
 
 def _spelled(words: str, languages: Languages) -> bool:
@@ -2162,16 +2158,13 @@ _COUNTRY_NOUN = _Lazy(
 )
 """The common noun a country's name stands after ("the West African nation of Niger", "det
 vestafrikanske land Niger"), in lower case (not "Deutschland", not a name)."""
-_DATIVE_APPOSITION = _Lazy(
-    r"(?:^|\s)(?:dem|der)\s+(?-i:[A-ZÄÖÜ])[^\W\d_]*(?:land|staat|region|gebiet|republik)\s+$",
-    re.IGNORECASE,
-)
+_GERMAN_COUNTRY_NOUN = r"(?-i:[A-ZÄÖÜ])[^\W\d_]*(?:land|staat|region|gebiet|republik)\s+$"
+"""A German compound noun of a country just before its name ("Bürgerkriegsland")."""
+_DATIVE_APPOSITION = _Lazy(r"(?:^|\s)(?:dem|der)\s+" + _GERMAN_COUNTRY_NOUN, re.IGNORECASE)
 """A name after a German dative noun of a country ("dem Bürgerkriegsland Jemen"): whom
 the money is for."""
 _LOCATIVE_APPOSITION = _Lazy(
-    r"(?:^|\s)(?:im|in|in der|in dem)\s+(?-i:[A-ZÄÖÜ])[^\W\d_]*(?:land|staat|region|gebiet"
-    r"|republik)\s+$",
-    re.IGNORECASE,
+    r"(?:^|\s)(?:im|in|in der|in dem)\s+" + _GERMAN_COUNTRY_NOUN, re.IGNORECASE
 )
 """A name after a German noun of a country it is in ("für die Menschen im Bürgerkriegsland
 Syrien"): where the money goes, as "in Syrien" is."""

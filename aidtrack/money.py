@@ -119,10 +119,6 @@ SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "₤": "GBP", 
 CURRENCY_WORDS: dict[str, str] = {
     **SYMBOLS,
     "us$": "USD",
-    "usd$": "USD",
-    "aud$": "AUD",
-    "cad$": "CAD",
-    "nzd$": "NZD",
     "$us": "USD",  # as French and Australian texts write it
     "c$": "CAD",
     "can$": "CAD",
@@ -237,6 +233,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "rubli rosyjskich": "RUB",
 }
 DOLLARS = ("USD", "CAD", "AUD", "NZD")
+CURRENCY_WORDS |= {f"{code.lower()}$": code for code in DOLLARS}  # "AUD$12.05m"
 # "Norwegian kronor", "danske kroner": a krone that names its country.
 CURRENCY_WORDS |= {
     f"{country} {krone}": code
