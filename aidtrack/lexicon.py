@@ -403,7 +403,8 @@ SV = Language(
     about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis|i genomsnitt",
     announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
     "|utlovade|avser"
-    "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat",
+    "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat"
+    "|erbjuder|erbjöd|erbjudit",
     committed="grönt ljus|beviljat|beviljade|beviljats|beslutat|beslutade|beslutar|godkänt"
     "|godkände|godkänner|klubbat|klubbade"
     "|enats"
@@ -501,7 +502,7 @@ DE = Language(
     "|zugesagten|zugesagte|sagt\\s+(?:\\S+\\s+){0,16}?zu|sagte\\s+(?:\\S+\\s+){0,16}?zu"
     "|sagten\\s+(?:\\S+\\s+){0,16}?zu"
     "|in Aussicht gestellt|(?:stellt|stellte)\\s+(?:\\S+\\s+){0,12}?in Aussicht"
-    "|beabsichtigt|vorgeschlagen|schlägt|vorgestellt|präsentiert",
+    "|beabsichtigt|vorgeschlagen|schlägt|vorgestellt|präsentiert|bietet|bot|angeboten",
     committed="grünes Licht|beschlossen|beschließt|beschloss|bewilligt|bewilligte|genehmigt"
     "|genehmigte"
     "|vereinbart|vereinbarten|unterzeichnet|unterzeichnete|billigt|billigte|gebilligt"
@@ -616,7 +617,7 @@ FR = Language(
     "|débloquera|octroiera|apportera|consacrera|enverra|financera|mobilisera|prévoit"
     "|prévoient|compte|envisage|annonce|annoncé|a annoncé|promet|promis|a promis"
     "|propose|proposé|participera|présente|présenté|\\w+(?:erait|eraient|irait|iraient)"
-    "|a l'intention|a l\u2019intention|prévue?s?|annoncée?s?",
+    "|a l'intention|a l\u2019intention|prévue?s?|annoncée?s?|offre|a offert|offerte?s?",
     committed="feu vert|convenu|ont convenu|a convenu|a approuvé|approuvé|approuvée|a adopté"
     "|adopté|adoptée|a signé|signé|signée"
     "|engagés|engagées"
@@ -723,7 +724,7 @@ NL = Language(
     "|beloofde|beloofd|toegezegd|zegt\\s+(?:\\S+\\s+){0,8}?toe|zegde\\s+(?:\\S+\\s+){0,8}?toe"
     "|zegden\\s+(?:\\S+\\s+){0,8}?toe|plant|is van plan|stelt voor"
     "|beschikbaar (?:zal|zullen|wil|willen|gaat|gaan) stellen"
-    "|voorgesteld",
+    "|voorgesteld|biedt|bood|boden|aangeboden",
     committed="groen licht|goedgekeurd|keurde\\s+(?:\\S+\\s+){0,8}?goed"
     "|keurt\\s+(?:\\S+\\s+){0,8}?goed"
     "|besloten|besluit|ingestemd|ondertekend|akkoord",
@@ -818,7 +819,7 @@ PL = Language(
     "|zapewni|zapewnią|dostarczy|dostarczą|sfinansuje|wesprze|będzie|będą|planuje|planują"
     "|zamierza|zamierzają|zapowiedział|zapowiedziała|zapowiada|obiecał|obiecała|obiecuje"
     "|zadeklarował|zadeklarowała|zadeklarowali|zadeklarowało|zadeklarowaliśmy|obiecali|obiecało"
-    "|deklaruje|zaproponował|zaproponowała|chce",
+    "|deklaruje|zaproponował|zaproponowała|chce|zaoferował\\w*|oferuje|oferują",
     committed="przegłosowan\\w*|przegłosował\\w*|zatwierdził|zatwierdziła|zatwierdzony"
     "|zatwierdzono|przyjął|przyjęła|przyjęto"
     "|podpisał|podpisała|podpisano|zdecydował|zdecydowała|zdecydowano|uzgodnił|uzgodniła"
@@ -922,7 +923,7 @@ ES = Language(
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
     "|propondrá|propondrán|se compromete|se comprometió|comprometió|comprometieron|comprometido"
-    "|propone|propuso"
+    "|propone|propuso|ofrece|ofrecen|ofreció|ofrecieron|ofrecido|ofrecerá|ofrecerán"
     "|apoyará|apoyarán|contribuirá"
     "|contribuirán|transferirá|transferirán|(?!ascend|cost|supond)\\w+(?:aría|arían|ería|erían|iría"
     "|irían)",
@@ -1027,7 +1028,8 @@ IT = Language(
     "|promette|ha promesso|propone|ha proposto|supporterà|supporteranno|sosterrà|sosterranno"
     "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà"
     "|mettera'|arriverà|arriveranno|andrà|andranno|mobiliterà"
-    "|continuerà|si impegnano|si impegna|promess[oaie]",
+    "|continuerà|si impegnano|si impegna|promess[oaie]|offre|offrono|ha offerto|offert[oaie]"
+    "|offrirà|offriranno",
     committed="ha approvato|approvato|approvata|approvati|ha firmato|firmato|ha deciso"
     "|raggiunto un accordo|via libera"
     "|deciso|ha concordato|concordato|ha varato|varato|concede|concedono|ha concesso",

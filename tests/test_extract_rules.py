@@ -4693,3 +4693,18 @@ def test_a_start_with_a_month_or_day_before_its_year_leaves_the_years_open() -> 
     draft = one("Since February 24, 2022, Norway has given NOK 50 billion to Ukraine.")
     assert draft.value("years") is None
     assert "no end" in draft.open["years"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mientras tanto, Estados Unidos ofreció 87 millones de dólares a Yemen.",
+        "La Banca Mondiale ha offerto un prestito di 500 milioni di dollari all'Egitto.",
+        "Die Schweiz bot dem Sudan weitere 20 Millionen Franken an.",
+        "Sverige erbjöd Moldavien 100 miljoner kronor.",
+        "Nederland biedt Oekraïne 30 miljoen euro aan.",
+        "Japonia zaoferowała Ukrainie 100 mln dolarów.",
+    ],
+)
+def test_an_offer_is_announced(text: str) -> None:
+    assert one(text).value("status") is Status.ANNOUNCED
