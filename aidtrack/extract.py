@@ -404,6 +404,10 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
 
         qualifier_words = match["qualifier"] or ""
         qualifier = QUALIFIERS[lexicon.qualifier_of(languages, qualifier_words)]
+        if qualifier_words.lower() == "über" and _GERMAN_SUM_OF.search(
+            sentence[: match.start("qualifier")]
+        ):
+            qualifier, qualifier_words = Qualifier.EXACT, ""
         start = match.start("amount") + leading
         mention = _Mention(start, match.end(), words, parsed, problem, qualifier, qualifier_words)
         mention = replace(mention, origin=match.start())
@@ -414,6 +418,16 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
                 mention = replace(mention, conversion=True, span=span, converts=converts)
         found.append(mention)
     return _with_elided_scales(sentence, _joined(sentence, found), languages)
+
+
+_GERMAN_SUM_OF = _Lazy(
+    r"(?:vertrag|verträge|kredit|kredite|kreditlinie|darlehen|zusage|zusagen|paket|scheck"
+    r"|zuschuss|zuschüsse|umwandlung|vereinbarung|abkommen|anleihe|auftrag|bürgschaft"
+    r"|garantie|rechnung)\s+$",
+    re.IGNORECASE,
+)
+"""A German contract, loan or commitment "über" a sum ("ein Kreditvertrag über 24 Millionen
+Euro"): "for" the sum, not "over" it."""
 
 
 def _with_elided_scales(

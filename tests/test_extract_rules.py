@@ -4708,3 +4708,20 @@ def test_a_start_with_a_month_or_day_before_its_year_leaves_the_years_open() -> 
 )
 def test_an_offer_is_announced(text: str) -> None:
     assert one(text).value("status") is Status.ANNOUNCED
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Die KfW unterzeichnete einen Kreditvertrag über 24 Millionen Euro.", Qualifier.EXACT),
+        (
+            "Mit Zusagen über 10,6 Milliarden Euro ist Deutschland der größte Geber.",
+            Qualifier.EXACT,
+        ),
+        ("Deutschland hat der Ukraine über 24 Millionen Euro gegeben.", Qualifier.AT_LEAST),
+    ],
+)
+def test_a_german_contract_ueber_a_sum_is_for_it_not_over_it(
+    text: str, qualifier: Qualifier
+) -> None:
+    assert one(text).value("qualifier") is qualifier
