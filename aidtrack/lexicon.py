@@ -957,7 +957,7 @@ ES = Language(
     each_year="cada año|al año|por año|anualmente|anuales|anual",
     respectively="respectivamente",
     equivalent="equivalentes? a|lo que equivale a|o",
-    need_before="necesidad\\w*|necesita|necesitan|requiere|requieren|requerirá|requerirán"
+    need_before="necesidad\\w*|necesit\\w*|requiere|requieren|requerirá|requerirán"
     "|falta|faltan|déficit|solicitud|solicitudes"
     "|pretensión|objetivo|meta"
     "|estima|estiman|estimado|estimados|calcula|pide|solicita|llamamiento|brecha|solicitado"
@@ -1065,7 +1065,7 @@ IT = Language(
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
     "|obiettivo|punta a|punta ad|puntano a"
     "|richiesti|richiesta|chiesto|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
-    "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare"
+    "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare|divario"
     "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese|spenderà|spenderanno|spendere",

@@ -4725,3 +4725,14 @@ def test_a_german_contract_ueber_a_sum_is_for_it_not_over_it(
     text: str, qualifier: Qualifier
 ) -> None:
     assert one(text).value("qualifier") is qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las Naciones Unidas necesitarán 3.900 millones de dólares para ayudar a Yemen.",
+        "Il governo può finanziare solo la metà, lasciando un divario di 51,6 miliardi di euro.",
+    ],
+)
+def test_a_need_in_the_future_and_a_funding_gap_are_no_pledge(text: str) -> None:
+    assert extract(text) == []
