@@ -2298,7 +2298,12 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         # "U.S. $80m", "in the amount of US 10 million"
     ):
         return "currency"  # "$US 490 million", "US$ 5m": the dollar's country
-    if _V2.intersection(languages) and _compiled(languages, _V2_INVERTED).match(before):
+    channel_after = _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{channel}(?![\w])").match(after)
+    if (
+        _V2.intersection(languages)
+        and _compiled(languages, _V2_INVERTED).match(before)
+        and not channel_after
+    ):
         return "donor"  # "I dag gir Norge 100 millioner", "Derfor sender Danmark": the subject
     if (
         _V2.intersection(languages)
@@ -2328,7 +2333,7 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         r"(?:of|de|du|des|di|del|della|van|von|der|af|av|för|z)\s+(?:the\s+)?$",
     ).search(before):
         return "recipient"  # "as budgetary support to the government of Nepal"
-    if _compiled(languages, r"^\s+(?:[^\W\d_]+\s+)?{channel}(?![\w])").match(after):
+    if channel_after:
         return ""  # "a NATO fund", "the Ukraine Defense Contact Group": a channel
     if _compiled(
         languages,
@@ -2545,9 +2550,9 @@ _V2_INVERTED = (
     r"|samtidig|dessuten|desuden|därför|därmed|dessutom|också|nästa år|neste år|næste år"
     r"|dieses jahr|in diesem jahr|dit jaar|vandaag|daarom|ook|bovendien|zudem|außerdem"
     r"|kvart år|hvert år|hvert eneste år|varje år|jedes jahr|elk jaar|ieder jaar"
-    r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr|år) (?:19|20)\d\d),?\s+"
-    + _V2_VERBS
-    + r"\s+$"
+    r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr|år) (?:19|20)\d\d"
+    r"|(?:gjennom|gennem|genom|med|durch|mit|door|met) (?:det|dette|disse|detta|dessa|das|dies"
+    r"|diesen?|dat|dit|deze)),?\s+(?:har|hadde|havde|hade|" + _V2_VERBS + r")\s+$"
 )
 """A clause that starts with an adverbial, then the verb ("I dag gir Norge", "Derfor sender
 Danmark", "Dit jaar geeft Nederland"): in the Germanic languages the subject follows."""

@@ -4736,3 +4736,9 @@ def test_a_german_contract_ueber_a_sum_is_for_it_not_over_it(
 )
 def test_a_need_in_the_future_and_a_funding_gap_are_no_pledge(text: str) -> None:
     assert extract(text) == []
+
+
+def test_a_nordic_clause_that_starts_through_this_has_its_subject_after_the_verb() -> None:
+    """ "Gjennom det har Norge gitt": V2 order after "through it"; the subject gives."""
+    draft = one("Gjennom det har Norge gitt over 8 milliarder kroner.")
+    assert draft.value("donor") == "Norway"
