@@ -3482,12 +3482,17 @@ class _Sentence:
             # "authorization for a drawdown of up to $450 million": authorised, not paid.
             exclude = frozenset((Status.DISBURSED, Status.ALLOCATED))
         stages: dict[Status, str] = {}
-        for side in (before, after, clause):
+        whole_before = self._before_amount(mention, start)
+        running = _RUNNING_TOTAL.search(whole_before)
+        for side in () if running else (before, after, clause):
             stages = _stage(side, self.languages, exclude) if side.strip() else {}
             if stages:
                 break
+        if running:
+            draft.open["status"] = (
+                f"a total so far ({running[0].strip()!r}) has no stage of its own"
+            )
         _settle_word(draft, "status", stages, "stages")
-        whole_before = self._before_amount(mention, start)
         own = self._kind_words(near, before if self._earlier(mention, start) else whole_before)
         kinds: dict[Any, str] = _civilian(_matching(self.languages, CATEGORIES, own), own)
         other = _OTHER_PURPOSE.search(own)
@@ -3540,6 +3545,16 @@ class _Sentence:
         return before, after
 
 
+_RUNNING_TOTAL = _Lazy(
+    r"(?<![\w'\u2019])(?:(?:bringing|brings|brought|taking|takes|raising|raises|portant|porte"
+    r"|portera|portando|porta|elevando|eleva|elevará|zwiększając|podnosząc|brengt|bracht)\s+"
+    r"(?:\S+\s+){0,12}?(?:up\s+)?(?:to|à|a|do|op|auf)"
+    r"|(?:damit|somit|daarmee|waarmee)\s+(?:\S+\s+){0,3}?(?:auf|op))\s+(?:\S+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+"""A total so far after the amount added ("bringing Norway's contribution to NOK 1.5 billion",
+"portant le total à", "steigt damit auf insgesamt"): what was given until now, of no one
+stage."""
 _ANNUAL = _Lazy(
     r"(?<![\w'\u2019])(?:annual|yearly|årlig|årlige|årligt|årliga|jährlich\w*|annuel\w*"
     r"|jaarlijks\w*|roczn\w*|coroczn\w*|anual\w*|annual\w*|annu[oaie])\s+(?:\S+\s+){0,4}?$",

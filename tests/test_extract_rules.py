@@ -4742,3 +4742,21 @@ def test_a_nordic_clause_that_starts_through_this_has_its_subject_after_the_verb
     """ "Gjennom det har Norge gitt": V2 order after "through it"; the subject gives."""
     draft = one("Gjennom det har Norge gitt over 8 milliarder kroner.")
     assert draft.value("donor") == "Norway"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark has decided to give Syria DKK 332 million more, bringing the total support to "
+        "DKK 651 million.",
+        "Le CERF a alloué 20 millions de dollars au Soudan, portant le total de l'année à 47 "
+        "millions de dollars.",
+        "Die Schweiz sagte dem Sudan 10 Millionen Franken zu; ihre Hilfe steigt damit auf "
+        "insgesamt 50 Millionen Franken.",
+    ],
+)
+def test_a_total_so_far_after_the_amount_added_has_no_stage(text: str) -> None:
+    added, total = extract(text)
+    assert added.value("status") is not None
+    assert total.value("status") is None
+    assert "total so far" in total.open["status"]
