@@ -1200,8 +1200,9 @@ _DEFENCE_GETS = _Lazy(
 """A country's own armed forces that get the money ("dansk forsvar får tilført ekstra 195
 milliarder kroner"): its defence budget, not aid."""
 _TO_OWN_DEFENCE = _Lazy(
-    r"^\s+(?:\S+\s+){0,3}?(?:til|to|for|für die|à la|a la|alla|na|naar|till)\s+"
+    r"^\s+(?:\S+\s+){0,3}?(?:(?:til|to|for|für die|à la|a la|alla|na|naar|till)\s+"
     r"(?P<own>(?:det|den|the|its)\s+(?:[^\W\d_]+\s+)?)?"
+    r"|in\s+(?:de|het|the)\s+(?:[^\W\d_]+\s+){0,2}?(?:van|of)\s+)"
     r"(?:forsvar(?:et)?|defen[cs]e|Verteidigung|défense|defensa|difesa|obronność|defensie"
     r"|försvar(?:et)?|vapen och soldater|våpen og soldater|våben og soldater"
     r"|weapons and soldiers|Waffen und Soldaten)(?![\w])"
@@ -1210,8 +1211,8 @@ _TO_OWN_DEFENCE = _Lazy(
 )
 """Money that goes to defence itself ("91 milliarder kroner skulle gå til forsvar", "27
 miljarder extra till vapen och soldater", "til det danske Forsvar": the adjective names
-whose, group `own`): a country's own army, not aid, when no country follows ("til forsvar
-av Ukraina", "till vapen ... för Ukraina")."""
+whose, group `own`; "in de verdere versterking van defensie"): a country's own army, not
+aid, when no country follows ("til forsvar av Ukraina", "till vapen ... för Ukraina")."""
 _OWN_MISSIONS = _Lazy(
     r"(?<![\w'\u2019])(?:misiones (?:de (?:los|las) )?(?:militares|Fuerzas Armadas)"
     r"|misiones en el exterior|missioni (?:Nato|militari|internazionali|all['\u2019]estero)"

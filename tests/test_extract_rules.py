@@ -4760,3 +4760,11 @@ def test_a_total_so_far_after_the_amount_added_has_no_stage(text: str) -> None:
     assert added.value("status") is not None
     assert total.value("status") is None
     assert "total so far" in total.open["status"]
+
+
+def test_money_invested_in_strengthening_ones_own_defence_is_no_pledge() -> None:
+    text = (
+        "Het kabinet heeft besloten om € 716 miljoen extra te investeren in de versterking "
+        "van defensie."
+    )
+    assert extract(text) == []
