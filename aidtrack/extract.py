@@ -1323,7 +1323,7 @@ _RAISING = (
     r"|récolt\w*|collect[ée]\w*|levée de fonds|lever|gesammelt|eingeworben|zusammengekommen"
     r"|samlet inn|samla inn|samles inn|samle inn|\w*innsaml\w*|\w*indsaml\w*|\w*insaml\w*"
     r"|samlats in|samlades in|samlas in|samlat in|samlet ind|samles ind|samlede ind"
-    r"|ingezameld|opgehaald|ophalen|crowd-?fund\w*|actiedag\w*|inzamelingsactie\w*"
+    r"|ingezameld|opgehaald|ophalen|binnengekregen|binnengehaald|crowd-?fund\w*|actiedag\w*|inzamelingsactie\w*"
     r"|Spenden(?:gala|aktion|kampagne|marathon|lauf|abend|sammlung|konto)\w*"
     r"|zebra\w*"
     r"|recaud\w*|recolect\w*|raccol\w*)(?![\w])"

@@ -4768,3 +4768,8 @@ def test_money_invested_in_strengthening_ones_own_defence_is_no_pledge() -> None
         "van defensie."
     )
     assert extract(text) == []
+
+
+def test_donations_a_charity_took_in_are_no_pledge() -> None:
+    text = "Het Rode Kruis heeft 840.000 euro aan donaties binnengekregen voor Myanmar."
+    assert extract(text) == []
