@@ -324,7 +324,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     )
     number = (
         rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?"
-        rf"|\d{{1,3}}(?:['\u2019]\d{{3}})+"
+        rf"|\d{{1,3}}(?:['\u2018\u2019]\d{{3}})+"
         rf"|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?:,\d+)?|\d+(?:[.,]\d+)?"
         rf"|\b{spelled}(?:\s+(?:{_FURTHER}))?\b(?=(?:\s+|-){scale}(?![^\W\d_]))"
         r"|(?=mil\s+millones\b))"
@@ -686,7 +686,7 @@ def _parse(words: str, languages: Languages) -> money.ParsedAmount:
     digits ("sju och en halv" 7.5), and an adjective settles whose krone, dollar or
     franc it is."""
     text = re.sub(r"(?<=\d)-(?=[^\W\d_])", " ", words)  # "$1.3-million"
-    text = re.sub(r"(?<=\d)['\u2019](?=\d{3})", "", text)  # "160'000 Franken"
+    text = re.sub(r"(?<=\d)['\u2018\u2019](?=\d{3})", "", text)  # "160'000 Franken"
     and_a_half = re.search(r"(?<!och)(?<!og)(?<!und)\s+" + _AND_A_HALF_AFTER, text, re.IGNORECASE)
     if and_a_half:
         text = text[: and_a_half.start()] + text[and_a_half.end() :]

@@ -4773,3 +4773,9 @@ def test_money_invested_in_strengthening_ones_own_defence_is_no_pledge() -> None
 def test_donations_a_charity_took_in_are_no_pledge() -> None:
     text = "Het Rode Kruis heeft 840.000 euro aan donaties binnengekregen voor Myanmar."
     assert extract(text) == []
+
+
+def test_a_swiss_thousands_mark_may_be_any_single_quote() -> None:
+    """A straight, right or left single quote between groups of three digits."""
+    draft = one("Liechtenstein leistet einen Beitrag in Höhe von 100\u2018000 Franken.")
+    assert draft.value("amount") == Decimal("100000")
