@@ -923,7 +923,8 @@ ES = Language(
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
     "|propondrá|propondrán|se compromete|se comprometió|comprometió|comprometieron|comprometido"
-    "|propone|propuso|ofrece|ofrecen|ofreció|ofrecieron|ofrecido|ofrecerá|ofrecerán"
+    "|propone|propuso|tiene previsto|tienen previsto"
+    "|ofrece|ofrecen|ofreció|ofrecieron|ofrecido|ofrecerá|ofrecerán"
     "|apoyará|apoyarán|contribuirá"
     "|contribuirán|transferirá|transferirán|(?!ascend|cost|supond)\\w+(?:aría|arían|ería|erían|iría"
     "|irían)",

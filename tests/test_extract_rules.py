@@ -4779,3 +4779,22 @@ def test_a_swiss_thousands_mark_may_be_any_single_quote() -> None:
     """A straight, right or left single quote between groups of three digits."""
     draft = one("Liechtenstein leistet einen Beitrag in Höhe von 100\u2018000 Franken.")
     assert draft.value("amount") == Decimal("100000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "España desembolsará 73 millones de dólares a Honduras.",
+        "La France décaissera 20 millions d'euros pour le Liban.",
+        "Polska wypłaci Ukrainie 100 mln zł.",
+        "Nederland zal 30 miljoen euro uitbetalen aan Oekraïne.",
+        "Deutschland wird der Ukraine 50 Millionen Euro auszahlen.",
+    ],
+)
+def test_a_verb_of_paying_out_gives_money(text: str) -> None:
+    assert one(text).value("amount") is not None
+
+
+def test_a_spanish_plan_tiene_previsto_is_announced() -> None:
+    draft = one("El banco tiene previsto desembolsar a Honduras 73 millones de dólares.")
+    assert draft.value("status") is Status.ANNOUNCED
