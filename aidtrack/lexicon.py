@@ -617,7 +617,8 @@ FR = Language(
     "|débloquera|octroiera|apportera|consacrera|enverra|financera|mobilisera|prévoit"
     "|prévoient|compte|envisage|annonce|annoncé|a annoncé|promet|promis|a promis"
     "|propose|proposé|participera|présente|présenté|\\w+(?:erait|eraient|irait|iraient)"
-    "|a l'intention|a l\u2019intention|prévue?s?|annoncée?s?|offre|a offert|offerte?s?",
+    "|a l'intention|a l\u2019intention|prévue?s?|annoncée?s?|offre|a offert|offerte?s?"
+    "|recevra|recevront",
     committed="feu vert|convenu|ont convenu|a convenu|a approuvé|approuvé|approuvée|a adopté"
     "|adopté|adoptée|a signé|signé|signée"
     "|engagés|engagées"
@@ -923,7 +924,7 @@ ES = Language(
     "|proporcionará|entregará|entregarán|concederá|financiará|movilizará|va a|van a|prevé"
     "|planea|anunció|anuncia|ha anunciado|anunciado|promete|prometió|ha prometido"
     "|propondrá|propondrán|se compromete|se comprometió|comprometió|comprometieron|comprometido"
-    "|propone|propuso|tiene previsto|tienen previsto"
+    "|propone|propuso|tiene previsto|tienen previsto|recibirá|recibirán"
     "|ofrece|ofrecen|ofreció|ofrecieron|ofrecido|ofrecerá|ofrecerán"
     "|apoyará|apoyarán|contribuirá"
     "|contribuirán|transferirá|transferirán|(?!ascend|cost|supond)\\w+(?:aría|arían|ería|erían|iría"
@@ -1030,6 +1031,7 @@ IT = Language(
     "|contribuirà|contribuiranno|trasferirà|trasferiranno|finanzierà|finanzieranno|metterà"
     "|mettera'|arriverà|arriveranno|andrà|andranno|mobiliterà"
     "|continuerà|si impegnano|si impegna|promess[oaie]|offre|offrono|ha offerto|offert[oaie]"
+    "|riceverà|riceveranno"
     "|offrirà|offriranno",
     committed="ha approvato|approvato|approvata|approvati|ha firmato|firmato|ha deciso"
     "|raggiunto un accordo|via libera"

@@ -4798,3 +4798,15 @@ def test_a_verb_of_paying_out_gives_money(text: str) -> None:
 def test_a_spanish_plan_tiene_previsto_is_announced() -> None:
     draft = one("El banco tiene previsto desembolsar a Honduras 73 millones de dólares.")
     assert draft.value("status") is Status.ANNOUNCED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quest'anno l'Egitto riceverà dal Regno Unito 200 milioni di dollari.",
+        "Le Mozambique recevra 350 millions de dollars de la Banque mondiale.",
+        "Honduras recibirá 73 millones de dólares del Banco Mundial.",
+    ],
+)
+def test_money_a_recipient_will_receive_is_announced(text: str) -> None:
+    assert one(text).value("status") is Status.ANNOUNCED
