@@ -408,7 +408,8 @@ SV = Language(
     committed="grönt ljus|beviljat|beviljade|beviljats|beslutat|beslutade|beslutar|godkänt"
     "|godkände|godkänner|klubbat|klubbade"
     "|enats"
-    "|enades|undertecknat|undertecknade|avtalat|fastställt|fastställts|fastställde",
+    "|enades|undertecknat|undertecknade|avtalat|fastställt|fastställts|fastställde"
+    "|åtagit|åtog|åtar sig|åtagande|åtaganden",
     allocated="avsatt|avsätter|avsatte|anslagit|anslår|anslog|öronmärkt|öronmärker|budgeterade"
     "|budgeterat|budgeterad"
     "|satt av|sätter av|(?:satt|sätter)\\s+(?:\\S+\\s+){0,8}?av",

@@ -4810,3 +4810,8 @@ def test_a_spanish_plan_tiene_previsto_is_announced() -> None:
 )
 def test_money_a_recipient_will_receive_is_announced(text: str) -> None:
     assert one(text).value("status") is Status.ANNOUNCED
+
+
+def test_a_swedish_commitment_is_committed() -> None:
+    draft = one("Genom avtalet åtar sig Sverige att betala 1,8 miljarder kronor till fonden.")
+    assert draft.value("status") is Status.COMMITTED
