@@ -398,9 +398,9 @@ SV = Language(
     numbers="en=1 ett=1 två=2 tre=3 fyra=4 fem=5 sex=6 sju=7 åtta=8 nio=9 tio=10 elva=11 "
     "tolv=12 femton=15 tjugo=20 trettio=30 fyrtio=40 femtio=50 sextio=60 sjuttio=70 åttio=80 "
     "nittio=90 hundra=100 halv=0.5",
-    at_least="minst|mer än|över|drygt|närmare|fler än",
+    at_least="minst|mer än|över|drygt|fler än",
     up_to="upp till|upp mot|högst",
-    about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis|i genomsnitt",
+    about="omkring|runt|cirka|ca\\.|ca|nästan|ungefär|knappt|uppskattningsvis|i genomsnitt|närmare",
     announced="ska|skall|kommer|planerar|föreslår|föreslog|föreslagit|lovar|lovade|utlovat|aviserar"
     "|utlovade|avser"
     "|aviserade|meddelade|meddelar|tillkännagav|vill|presenterar|presenterade|presenterat"

@@ -4815,3 +4815,8 @@ def test_money_a_recipient_will_receive_is_announced(text: str) -> None:
 def test_a_swedish_commitment_is_committed() -> None:
     draft = one("Genom avtalet åtar sig Sverige att betala 1,8 miljarder kronor till fonden.")
     assert draft.value("status") is Status.COMMITTED
+
+
+def test_swedish_naermare_is_about_as_norwegian_naermere() -> None:
+    draft = one("Förra året bidrog Sverige med närmare 62 miljoner dollar.")
+    assert draft.value("qualifier") is Qualifier.ABOUT
