@@ -214,7 +214,7 @@ _RELATIVE_CLAUSE_NEED = _Lazy(
 _ABBREVIATIONS = _Lazy(
     r"(?:\b(?:U\.S|U\.K|Mr|Ms|Mrs|Dr|No|Nos|Mrd|Mio|Md|mrd|mio|mia|md|mdr|tsd|tys|rd|"
     r"e\.g|i\.e|St|approx|app|c|ca|vs|etc|bzw|"
-    r"ok|mln|mld|mill|bl|bl\.a|z\.B|u\.a|hhv|resp|"
+    r"ok|mln|mld|mill|dol|bl|bl\.a|z\.B|u\.a|hhv|resp|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\d\sr)$"
 )
 _CLAUSE_BREAK = _Lazy(

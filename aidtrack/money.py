@@ -199,6 +199,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "dolarów": "USD",
     "dolary": "USD",
     "dolara": "USD",
+    "dol": "USD",  # Polish "mln dol."
     "pund": "GBP",
     "pfund": "GBP",
     "britische pfund": "GBP",

@@ -4820,3 +4820,9 @@ def test_a_swedish_commitment_is_committed() -> None:
 def test_swedish_naermare_is_about_as_norwegian_naermere() -> None:
     draft = one("Förra året bidrog Sverige med närmare 62 miljoner dollar.")
     assert draft.value("qualifier") is Qualifier.ABOUT
+
+
+def test_polish_dol_is_the_dollar_and_its_bracket_a_conversion() -> None:
+    draft = one("BGK udzielił kredytu w wysokości 76,5 mln dol. (ok. 278 mln zł).")
+    assert draft.value("currency") == "USD"
+    assert draft.conversions == ["ok. 278 mln zł"]
