@@ -1395,7 +1395,8 @@ _REBUILDING_COSTS = _Lazy(
 _CUT = _Lazy(
     r"(?<![\w'\u2019])(?:slic\w*|cut\w*|kutt\w*|kürz\w*|Kürzung\w*|réduction|réduire|recort\w*"
     r"|tagli\w*|bezuinig\w*|skär\w* ned|nedskæring\w*|cięci\w*|skære|skærer|skar|skåret"
-    r"|skjære|skjærer)\s+(?:\S+\s+){0,3}$",
+    r"|skjære|skjærer|spares|sparet|spart|sparas|sparat|besparing\w*|einspar\w*|eingespart"
+    r"|économis\w*|ahorr\w*|risparmi\w*|oszczędz\w*|bespaar\w*|bespaard)\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )
 """A cut ("slicing more than £4bn from the annual package"): money taken away, not given."""

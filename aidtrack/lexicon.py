@@ -1070,6 +1070,7 @@ IT = Language(
     "|obiettivo|punta a|punta ad|puntano a"
     "|richiesti|richiesta|chiesto|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
     "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare|divario"
+    "|bisogna"
     "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese|spenderà|spenderanno|spendere",

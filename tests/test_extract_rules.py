@@ -4826,3 +4826,14 @@ def test_polish_dol_is_the_dollar_and_its_bracket_a_conversion() -> None:
     draft = one("BGK udzielił kredytu w wysokości 76,5 mln dol. (ok. 278 mln zł).")
     assert draft.value("currency") == "USD"
     assert draft.conversions == ["ok. 278 mln zł"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der vil blive sparet 157 millioner kroner på udviklingssamarbejdet i Burkina Faso.",
+        "L'Onu ha calcolato che bisogna raccogliere 51,5 miliardi di dollari per gli aiuti.",
+    ],
+)
+def test_a_saving_and_a_sum_that_must_be_raised_are_no_pledge(text: str) -> None:
+    assert extract(text) == []
