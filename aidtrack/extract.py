@@ -1885,13 +1885,17 @@ def _old_levels(sentence: str, mentions: Sequence[_Mention]) -> list[_Mention]:
     return found
 
 
-def _change(sentence: str, mentions: Sequence[_Mention]) -> str:
+def _change(sentence: str, mentions: Sequence[_Mention], languages: Languages) -> str:
     """The words that tell a pledge as a change of level and its difference ("by €3
     billion — from €8.5 billion to €11.5 billion", "um 3 Milliarden auf 11,5
-    Milliarden"), if the sentence does; "" otherwise."""
-    for mention in mentions:
+    Milliarden"), if the sentence does; "" otherwise. A rise broken down ("by SEK 461
+    million, of which SEK 186 million ...") is a whole and its parts."""
+    for index, mention in enumerate(mentions):
         by = _BY.search(sentence[: mention.start]) or _INCREASE.search(sentence[: mention.start])
         if by and len(mentions) > 1:
+            later = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
+            if _word(languages, "breakdown").search(sentence[mention.end : later]):
+                return ""
             return sentence[by.start() : mentions[-1].end]
     return ""
 
@@ -2792,7 +2796,7 @@ def _read_sentence(
         previous = mention
     clauses = _clauses(reading)
     sentence = _Sentence(text, reading, languages, source_date, mentions, clauses[0][1])
-    change = _change(reading, mentions)
+    change = _change(reading, mentions, languages)
     links: list[_Link]
     if change:
         # One pledge told as a change: which figure is it? Left open.

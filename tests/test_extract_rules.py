@@ -4837,3 +4837,12 @@ def test_polish_dol_is_the_dollar_and_its_bracket_a_conversion() -> None:
 )
 def test_a_saving_and_a_sum_that_must_be_raised_are_no_pledge(text: str) -> None:
     assert extract(text) == []
+
+
+def test_a_rise_broken_down_is_a_whole_and_its_parts_not_a_change() -> None:
+    drafts = extract(
+        "Sweden is augmenting its support by SEK 461 million, of which SEK 186 million will "
+        "go to WFP and SEK 90 million to UNFPA."
+    )
+    assert amounts(drafts) == [Decimal("461000000"), Decimal("186000000"), Decimal("90000000")]
+    assert [d.part_of for d in drafts] == [None, 0, 0]
