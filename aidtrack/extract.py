@@ -890,7 +890,14 @@ def _not_pledged(
         """Whether the window says a word of `name` with no verb of giving after it; the
         verb of the need's own infinitive ("an appeal to provide $2.3 billion") is the
         need's, not a giving."""
-        found = list(_word(languages, name).finditer(near))
+        found = [
+            match
+            for match in _word(languages, name).finditer(near)
+            if not (
+                _MEETING.search(near[: match.start()])
+                and not _OWN_FIGURE.match(near[match.end() :])
+            )
+        ]
         if not found:
             return False
         rest = near[found[-1].end() :]
@@ -1848,6 +1855,21 @@ _INCREASE = _Lazy(
 )
 
 
+_MEETING = _Lazy(
+    r"(?<![\w'\u2019])(?:meet|meeting|address|addressing|respond to|responding to|cover"
+    r"|covering|möta|bemöta|täcka|møde|imødekomme|imøtekomme|dekke|dække|decken|abdecken"
+    r"|répondre aux?|faire face aux?|atender|cubrir|responder a|rispondere a(?:i|lle|gli)?"
+    r"|far fronte a(?:i|lle|gli)?|soddisfare|sprostać|zaspokoić|tegemoet te komen aan"
+    r"|voorzien in)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A need met by the money ("möta de ökade humanitära behoven", "to meet the needs of"): the
+money's purpose, not a figure of need."""
+_OWN_FIGURE = _Lazy(
+    r"^\s*(?:of|de|d['\u2019]|di|von|van|af|av|på|w wysokości|por|pari a)?\s*(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""What follows a need whose own figure the amount is ("to meet a target of $1 billion")."""
 _NEEDED = "needed"
 _ASKED_FOR = "asked for, needed or estimated"
 """Why a need is no pledge; the part of it that was given is one."""

@@ -4846,3 +4846,18 @@ def test_a_rise_broken_down_is_a_whole_and_its_parts_not_a_change() -> None:
     )
     assert amounts(drafts) == [Decimal("461000000"), Decimal("186000000"), Decimal("90000000")]
     assert [d.part_of for d in drafts] == [None, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "drafts"),
+    [
+        (
+            "För att möta de ökade humanitära behoven gör Sverige nu utbetalningar på 69 "
+            "miljoner kronor till FN.",
+            1,
+        ),
+        ("The fund aims to meet a target of $1 billion in funding for 2020.", 0),
+    ],
+)
+def test_a_need_the_money_meets_is_its_purpose_not_its_figure(text: str, drafts: int) -> None:
+    assert len(extract(text)) == drafts
