@@ -1074,8 +1074,8 @@ IT = Language(
     "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",
     spend="spende|spendono|speso|spesa|spese|spenderà|spenderanno|spendere",
-    loss="aumento di capitale|cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate|beni"
-    "|prodotto interno lordo"
+    loss="aumento di capitale|cost[oi]|costa|costano|danni|perdite|perso|pil|deficit|entrate"
+    "|beni (?:russi|congelati|sequestrati|confiscati|immobilizzati|della)|prodotto interno lordo"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|fuga|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
     "|vittime|morti|feriti|dispersi|donne|uomini"

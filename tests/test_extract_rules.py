@@ -4861,3 +4861,14 @@ def test_a_rise_broken_down_is_a_whole_and_its_parts_not_a_change() -> None:
 )
 def test_a_need_the_money_meets_is_its_purpose_not_its_figure(text: str, drafts: int) -> None:
     assert len(extract(text)) == drafts
+
+
+@pytest.mark.parametrize(
+    ("text", "drafts"),
+    [
+        ("L'Italia fornirà beni (tende, coperte) per un valore di circa 350.000 euro.", 1),
+        ("L'Ue userà i profitti dei beni russi congelati, circa 3 miliardi di euro.", 0),
+    ],
+)
+def test_italian_goods_given_are_aid_frozen_assets_are_not(text: str, drafts: int) -> None:
+    assert len(extract(text)) == drafts
