@@ -1734,7 +1734,8 @@ _GIVING_VERBS = (
     r"|put up|puts up|putting up|fließ\w*|floss\w*|geflossen|vloei\w*|flyter|flyder|flödar"
     r"|gått in med|går in med|gick in med|gått inn med|går inn med|gikk inn med|zukommen"
     r"|realloc\w*|desembols\w*|décaiss\w*|wypłac\w*|uitbetaal\w*|uitbetaald|utbetal\w*"
-    r"|udbetal\w*|auszahl\w*|ausgezahlt|ausbezahlt"
+    r"|udbetal\w*|auszahl\w*|ausgezahlt|ausbezahlt|betal\w*|bezahlt|gezahlt|betaald|betaalt"
+    r"|betaalde|pagat\w*|pagher\w*|pagó|pagado|pagará\w*|payé\w*|zapłac\w*"
     r"|skjuter till|sköt till|skjutit till|bestimmt|bestemt|bestämd\w*|bedoeld"
     r"|(?:go|goes|went|gone) to|bereit gestellt|zusicher\w*|zugesichert"
     r"|sichert\w*\s+(?:\S+\s+){0,8}?zu|gegeven|ter beschikking|" + _SUPPORT_VERBS

@@ -260,7 +260,7 @@ _NORDIC_STAGES = {
     "|gav|levert|leveret"
     "|leverte|donert|doneret|donerte|donerede|sendte|(?:har|hadde|havde|ble|blev)\\s+"
     "(?:\\S+\\s+){0,3}?(?:gitt|givet|sendt|levert|leveret|bidratt|bidraget|donert|doneret"
-    "|overført|utbetalt|udbetalt|hjulpet)",
+    "|overført|utbetalt|udbetalt|hjulpet|betalt)",
 }
 _NORDIC_WORDS = {
     "at_least": "minst|mindst|mer enn|mere end|over|godt|vel|drøyt|drygt|i overkant av",

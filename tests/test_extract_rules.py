@@ -4872,3 +4872,15 @@ def test_a_need_the_money_meets_is_its_purpose_not_its_figure(text: str, drafts:
 )
 def test_italian_goods_given_are_aid_frozen_assets_are_not(text: str, drafts: int) -> None:
     assert len(extract(text)) == drafts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norge har betalt 8,3 milliarder kroner for å bremse avskogingen.",
+        "L'Italia ha pagato 20 milioni di euro al Fondo globale.",
+        "Polska zapłaciła 30 mln zł na odbudowę szkół w Ukrainie.",
+    ],
+)
+def test_money_paid_is_given(text: str) -> None:
+    assert one(text).value("amount") is not None
