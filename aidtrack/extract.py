@@ -1955,6 +1955,7 @@ def _names(sentence: str, languages: Languages) -> Iterator[tuple[int, int, lexi
     before "European"), with the head of a compound they begin ("US-Regierung":
     "Regierung")."""
     forms = lexicon.party_forms(languages)
+    folded = lexicon.folded_party_forms(languages)
     tokens = list(_TOKEN.finditer(sentence))
     index = 0
     while index < len(tokens):
@@ -1966,6 +1967,8 @@ def _names(sentence: str, languages: Languages) -> Iterator[tuple[int, int, lexi
                 continue
             words = sentence[first.start() : last.end()]
             form = forms.get(words)
+            if form is None and size > 1 and words[0].isupper() and not words.isupper():
+                form = folded.get(words.casefold())
             if form is not None:
                 yield first.start(), last.end(), form, ""
                 index += size

@@ -1606,6 +1606,17 @@ def party_forms(languages: tuple[str, ...]) -> dict[str, Form]:
     return found
 
 
+@cache
+def folded_party_forms(languages: tuple[str, ...]) -> dict[str, Form]:
+    """The forms of several words by their case-folded spelling: a title may capitalise
+    every word of a name ("la Banque Mondiale", "il Fondo Monetario Internazionale")."""
+    found: dict[str, Form] = {}
+    for spelling, form in party_forms(languages).items():
+        if " " in spelling:
+            found.setdefault(spelling.casefold(), form)
+    return found
+
+
 def party(word: str) -> str | None:
     """The party a word names in any of the languages, or None."""
     for code in LANGUAGES:

@@ -4884,3 +4884,8 @@ def test_italian_goods_given_are_aid_frozen_assets_are_not(text: str, drafts: in
 )
 def test_money_paid_is_given(text: str) -> None:
     assert one(text).value("amount") is not None
+
+
+def test_a_name_in_title_case_is_the_same_name() -> None:
+    draft = one("La Banque Mondiale a accordé un prêt de 1,15 milliard de dollars à l'Egypte.")
+    assert draft.value("donor") == "World Bank"
