@@ -20,7 +20,7 @@ import pytest
 
 from aidtrack import places
 from aidtrack.extract_scoring import COMPARED, measure
-from aidtrack.model import Category, Instrument, Qualifier, Status
+from aidtrack.model import FIRST_YEAR, LAST_YEAR, Category, Instrument, Qualifier, Status
 
 DATA = Path(__file__).parent / "data"
 TUNING = DATA / "news_unseen_tuning.json"
@@ -81,7 +81,9 @@ def check_draft(draft: dict[str, Any], index: int, drafts: list[dict[str, Any]])
             assert places.resolve(draft[role], role).name == draft[role]
     if draft["years"] is not None:
         start, end = draft["years"]
-        assert isinstance(start, int) and isinstance(end, int) and 1990 <= start <= end <= 2040
+        # The years a record may hold; a programme's span may start long ago ("1961-2019").
+        assert isinstance(start, int) and isinstance(end, int)
+        assert FIRST_YEAR <= start <= end <= LAST_YEAR
     if draft["amount"] is not None:
         assert re.fullmatch(r"[0-9]+(\.[0-9]+)?", draft["amount"]) and Decimal(draft["amount"]) > 0
     if draft["currency"] is not None:
