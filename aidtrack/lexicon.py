@@ -1069,7 +1069,7 @@ IT = Language(
     need_before="bisogno|bisogni|fabbisogno|necessità|servono|serve|mancano|manca|richiede"
     "|obiettivo|punta a|punta ad|puntano a"
     "|richiesti|richiesta|chiesto|stima|stimat[oaie]|stime|valutat[oaie]|appell[oi]|chiede|chiedono"
-    "|necessari|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare|divario"
+    "|necessari[oa]?|necessarie|occorrono|occorre|dovrebbe mobilitare|deve mobilitare|divario"
     "|bisogna"
     "|devono mobilitare",
     need_after="necessari|necessarie|richiesti|richieste",

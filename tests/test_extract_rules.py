@@ -4889,3 +4889,7 @@ def test_money_paid_is_given(text: str) -> None:
 def test_a_name_in_title_case_is_the_same_name() -> None:
     draft = one("La Banque Mondiale a accordé un prêt de 1,15 milliard de dollars à l'Egypte.")
     assert draft.value("donor") == "World Bank"
+
+
+def test_italian_e_necessario_is_a_need() -> None:
+    assert extract("Secondo l'Onu è necessario un miliardo di dollari per aiutare il Sudan.") == []
