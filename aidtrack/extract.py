@@ -368,7 +368,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
         languages, r"^[\s\u00bb\u201d\"]+(?:[^\W\d_]+(?:\s+|['\u2019]))?{people}\b"
     )  # "25 million people", "« près de 8 millions » de personnes"
     breakdown = _word(languages, "breakdown")
-    count_end = unknown_end = -1
+    count_end = -1
     for match in _amount_pattern(languages).finditer(sentence):
         words = match["amount"].strip()
         if not words:
@@ -400,8 +400,6 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
             continue  # "25 million people", "18 million out of the 38 million people", and
             # a part of a count ("25 millions de personnes ..., dont 20 millions")
         if parsed is None and not _has_money_word(words):
-            if any(word.lower().rstrip(".") in _SCALE_WORDS for word in words.split()):
-                unknown_end = match.end()  # "260 Millionen Mark": money of a currency gone
             continue  # "200 GPS units": a count of things
 
         qualifier_words = match["qualifier"] or ""
@@ -413,13 +411,7 @@ def _mentions(sentence: str, languages: Languages) -> list[_Mention]:
         start = match.start("amount") + leading
         mention = _Mention(start, match.end(), words, parsed, problem, qualifier, qualifier_words)
         mention = replace(mention, origin=match.start())
-        if unknown_end >= 0 and _OPENED_AFTER.match(sentence[unknown_end : match.start()]):
-            # "260 Millionen Mark (132,9 Mill. Euro)": a figure in a currency no one keeps,
-            # restated; never the amount
-            closing = sentence.find(")", match.end())
-            span = (unknown_end, closing + 1 if closing != -1 else match.end())
-            mention = replace(mention, conversion=True, span=span)
-        elif found:
+        if found:
             span = _conversion_span(sentence, found[-1], mention, languages)
             if span is not None:
                 converts = found[-1].converts if found[-1].conversion else len(found) - 1
@@ -436,10 +428,6 @@ _GERMAN_SUM_OF = _Lazy(
 )
 """A German contract, loan or commitment "über" a sum ("ein Kreditvertrag über 24 Millionen
 Euro"): "for" the sum, not "over" it."""
-
-
-_OPENED_AFTER = _Lazy(r"^\s*[(\[]\s*(?:[^\W\d_]+\.?\s+)?$")
-"""A bracket opened right after a figure, up to the figure in it ("(ca. 132,9")."""
 
 
 def _with_elided_scales(

@@ -4893,11 +4893,3 @@ def test_a_name_in_title_case_is_the_same_name() -> None:
 
 def test_italian_e_necessario_is_a_need() -> None:
     assert extract("Secondo l'Onu è necessario un miliardo di dollari per aiutare il Sudan.") == []
-
-
-def test_a_figure_in_a_currency_gone_is_not_replaced_by_its_bracket() -> None:
-    """ "260 Millionen Mark" names no currency aidtrack keeps; the euros in brackets restate
-    it and are never the amount."""
-    text = "Die Bundesregierung will 260 Millionen Mark (132,9 Mill. Euro) bereitstellen."
-    assert extract(text) == []
-    assert len(extract("Japan will give 200 GPS (worth $5 million) to Ukraine.")) == 1
