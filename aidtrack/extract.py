@@ -2585,7 +2585,8 @@ _V2_INVERTED = (
     r"|kvart år|hvert år|hvert eneste år|varje år|jedes jahr|elk jaar|ieder jaar"
     r"|deshalb|daher|darum|gleichzeitig|zugleich|(?:i|in|im jahr|år) (?:19|20)\d\d"
     r"|(?:gjennom|gennem|genom|med|durch|mit|door|met) (?:det|dette|disse|detta|dessa|das|dies"
-    r"|diesen?|dat|dit|deze)),?\s+(?:har|hadde|havde|hade|" + _V2_VERBS + r")\s+$"
+    r"|diesen?|dat|dit|deze)|(?:mit|med|met) (?:einem|einer|en|ett|et|een) (?:[^\s,]+ ){0,6}?"
+    r"[^\s,]+),?\s+(?:har|hadde|havde|hade|" + _V2_VERBS + r")\s+(?:(?:die|der|das|de|het)\s+)?$"
 )
 """A clause that starts with an adverbial, then the verb ("I dag gir Norge", "Derfor sender
 Danmark", "Dit jaar geeft Nederland"): in the Germanic languages the subject follows."""

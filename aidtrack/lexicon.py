@@ -526,7 +526,7 @@ DE = Language(
     recipient_before="für|an|zugunsten|zugunsten von|nach|in die|gibt|geben|liefert"
     "|unterstützt|unterstützen|unterstützung|hilft|helfen",
     donor_before="von|aus|seitens|vonseiten|von seiten|durch",
-    place_before="in|im|in der|innerhalb",
+    place_before="in|im|in der|innerhalb|auf",
     aside_before="über|mit|gemeinsam mit|zusammen mit|mit Unterstützung",
     of_before="",
     receive="erhält|erhielt|erhielten|erhalte|bekommt|bekam|bekamen|bekomme|empfängt|erhalten"

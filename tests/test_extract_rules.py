@@ -4893,3 +4893,17 @@ def test_a_name_in_title_case_is_the_same_name() -> None:
 
 def test_italian_e_necessario_is_a_need() -> None:
     assert extract("Secondo l'Onu è necessario un miliardo di dollari per aiutare il Sudan.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mit einem Gesamtbeitrag von 450'000 CHF unterstützt die Schweiz die Flutopfer auf den "
+        "Philippinen.",
+        "Die Schweiz stellt für die Opfer des Taifuns auf den Philippinen 6 Millionen Franken "
+        "bereit.",
+    ],
+)
+def test_german_auf_islands_is_a_place_and_a_subject_may_follow_mit_einem(text: str) -> None:
+    draft = one(text)
+    assert (draft.value("donor"), draft.value("recipient")) == ("Switzerland", "Philippines")
