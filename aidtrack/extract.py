@@ -1137,7 +1137,7 @@ _BUDGET_RAISED = _Lazy(
     r"|bevilling\w*|bevilgning\w*|anslag\w*)|créditos? extraordinarios?"
     r"|suplementos? de crédito|Nachtragshaushalt\w*|tilleggsbevilgning\w*"
     r"|tillægsbevilling\w*|collectif budgétaire|suppletoire begroting\w*|Nachtrags?kredit\w*"
-    r"|general reserve"
+    r"|general reserve|Einzelplan 14|Verteidigungsetat\w*|Wehretat\w*"
     r"|generel reserve|generell reserve|generell reserv|allgemeine Reserve|réserve générale"
     r"|algemene reserve|reserva general|riserva generale|rezerwa ogólna)(?![\w])"
     r"(?!\s+(?:support|steun|hjelp|støtte|stöd|[hH]ilfe|soutien|apoyo|sostegno|wsparci\w*))",

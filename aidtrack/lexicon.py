@@ -182,7 +182,7 @@ EN = Language(
     "|deficit|revenues?|price tag"
     "|(?:economic|financial) impact"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
-    people="people|persons|displaced|refugees|civilians|children|residents|inhabitants|households"
+    people="people|persons|displaced|refugees|civilians|children|residents|inhabitants|households|lives"
     "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings|lives"
     "|infections|cases|deaths|victims|women|girls|boys",
     aid="aid|support|assistance|help|contribution|funding|package|pledge|donation|loan"
@@ -307,6 +307,7 @@ _NORDIC_WORDS = {
     "|forsvarsutgift\\w*|forsvarsudgift\\w*|ekstraudgift\\w*|merudgift\\w*|merutgift\\w*"
     "|forsvarets\\s+(?:\\S+\\s+){0,2}?(?:budsjett|budget)\\w*",
     "people": "mennesker|menneske|flugt|flukt|personer|flyktninger|flygtninge|sivile|civile|barn"
+    "|liv|husholdninger|husholdning"
     "|børn"
     "|innbyggere|ofre|ofrene|kvinner|kvinder|menn|mænd"
     "|indbyggere|husstander|husstande|soldater|*doser|*dosar|granater|tonn|tons|ganger|gange",
@@ -446,7 +447,7 @@ SV = Language(
     "|*skadorna|*förluster"
     "|bnp|*underskott|*intäkter|*prislapp|*tillgångar|räntor|*export|*import|förstört"
     "|förstörda",
-    people="människor|flykt|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser"
+    people="människor|flykt|personer|flyktingar|civila|barn|invånare|hushåll|soldater|doser|liv"
     "|granater|ton|gånger|kvinnor|män",
     aid="*stöd|*stödet|*hjälp|*hjälpen|*bistånd|*biståndet|*bidrag|*bidraget|*paket|*paketet"
     "|*lån|*lånet|*donation|*donationen",
@@ -671,7 +672,7 @@ FR = Language(
     "|revenus|avoirs|actifs|intérêts|bénéfices|transactions|exportations|importations"
     "|détruit\\w*"
     "|dépenses de défense|programmation militaire",
-    people="personnes|fuite|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses"
+    people="personnes|fuite|habitants|réfugiés|déplacés|civils|enfants|ménages|soldats|doses|vies"
     "|hommes|femmes"
     "|obus|tonnes|fois",
     aid="aide|aides|soutien|assistance|contribution|enveloppe|paquet|prêt|don|coopération"
@@ -772,6 +773,7 @@ NL = Language(
     "|*inkomsten|*tegoeden"
     "|rente|*winsten|*export|*import|vernietigd\\w*",
     people="mensen|vlucht|personen|vluchtelingen|burgers|kinderen|inwoners|huishoudens|soldaten"
+    "|levens"
     "|doses|granaten|ton|keer|vrouwen|mannen",
     aid="*steun|*hulp|*bijdrage|*pakket|*lening|*toezegging|*gift",
     government="kabinet|regering|*ministerie|*minister|parlement|kamer|overheid|premier|president",
@@ -863,6 +865,7 @@ PL = Language(
     "|deficyt\\w*|dochod\\w*"
     "|przychod\\w*|aktyw\\w*|odset\\w*|zysk\\w*|eksport\\w*|import\\w*|zniszcz\\w*",
     people="osób|ucieczki|ucieczce|osoby|osobom|ludzi|ludziom|uchodźców|uchodźcy|cywilów|dzieci"
+    "|szczepion\\w*|istnień"
     "|mieszkańców|kobiet\\w*|mężczyzn\\w*"
     "|gospodarstw"
     "|żołnierzy|dawek|pocisków|ton|razy",
@@ -976,6 +979,7 @@ ES = Language(
     "|intereses|beneficios|exportaciones|importaciones|destruid\\w*"
     "|gasto en defensa|gasto militar",
     people="personas|huida|habitantes|refugiados|desplazados|civiles|niños|hogares|soldados"
+    "|vidas"
     "|dosis|proyectiles|toneladas|veces|mujeres|hombres",
     aid="ayuda|ayudas|apoyo|asistencia|contribución|aportación|paquete|préstamo"
     "|donación|financiación|compromiso|cooperación",
@@ -1078,6 +1082,7 @@ IT = Language(
     "|beni (?:russi|congelati|sequestrati|confiscati|immobilizzati|della)|prodotto interno lordo"
     "|interessi|profitti|esportazioni|importazioni|distrutt\\w*",
     people="persone|fuga|abitanti|rifugiati|profughi|sfollati|civili|bambini|famiglie|soldati|dosi"
+    "|vite"
     "|vittime|morti|feriti|dispersi|donne|uomini"
     "|proiettili|tonnellate|volte",
     aid="aiuto|aiuti|sostegno|assistenza|contributo|pacchetto|prestito|donazione"

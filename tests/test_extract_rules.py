@@ -4907,3 +4907,17 @@ def test_italian_e_necessario_is_a_need() -> None:
 def test_german_auf_islands_is_a_place_and_a_subject_may_follow_mit_einem(text: str) -> None:
     draft = one(text)
     assert (draft.value("donor"), draft.value("recipient")) == ("Switzerland", "Philippines")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sedan starten har fonden bidragit till att rädda 32 miljoner liv.",
+        "Selskapene bidro til at 3,5 millioner husholdninger fikk tilgang på strøm.",
+        "Polska przekazała Laosowi pół miliona szczepionek przeciw COVID-19.",
+        "Die Eckwerte sehen vor, dass der Einzelplan 14 in 2026 auf 82,69 Milliarden und 2027 "
+        "auf 93,35 Milliarden Euro steigen soll.",
+    ],
+)
+def test_lives_households_vaccines_and_the_defence_budget_line_are_no_pledge(text: str) -> None:
+    assert extract(text) == []
