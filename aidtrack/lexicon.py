@@ -174,7 +174,8 @@ EN = Language(
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
     "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
     "|(?:is|are|was|were) asking|(?:is|are) considering|considers"
-    "|(?:it|will|would|could) takes?(?=\\s+$)",
+    "|(?:it|will|would|could) takes?(?=\\s+(?:(?:up to|about|around|some|roughly|approximately"
+    "|more than|over|at least|nearly|almost)\\s+)?$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
     spend="spend|spends|spending|spent|expenditures?|outlays",
     loss="capital increase|capital hike|costs?|costing|damages?|damaged|loss|losses|lost|gdp"

@@ -4921,3 +4921,8 @@ def test_german_auf_islands_is_a_place_and_a_subject_may_follow_mit_einem(text: 
 )
 def test_lives_households_vaccines_and_the_defence_budget_line_are_no_pledge(text: str) -> None:
     assert extract(text) == []
+
+
+def test_what_it_will_take_with_a_qualifier_is_a_cost() -> None:
+    text = "The World Bank says it will take up to US$380 million to repair the damage."
+    assert extract(text) == []
