@@ -266,7 +266,7 @@ _NORDIC_STAGES = {
 _NORDIC_WORDS = {
     "at_least": "minst|mindst|mer enn|mere end|over|godt|vel|drøyt|drygt|i overkant av",
     "up_to": "opp til|op til|inntil|op mod|opp mot",
-    "about": "omkring|rundt|cirka|ca\\.|ca|nesten|næsten|nærmere|nærmest|anslagsvis|om lag"
+    "about": "omkring|rundt|cirka|ca\\.|ca|nesten|næsten|nærmere|nærmest|nær|anslagsvis|om lag"
     "|omtrent|knapt|knap|nærare|nærast",
     "increase": "øker|aukar|øger|trapper opp|trapper op",
     "infinitive": "(?:å|at)\\s+\\w+",

@@ -4926,3 +4926,8 @@ def test_lives_households_vaccines_and_the_defence_budget_line_are_no_pledge(tex
 def test_what_it_will_take_with_a_qualifier_is_a_cost() -> None:
     text = "The World Bank says it will take up to US$380 million to repair the damage."
     assert extract(text) == []
+
+
+def test_norwegian_naer_is_about() -> None:
+    draft = one("I 2022 var norsk bistand til Moldova nær 200 millioner kroner.")
+    assert draft.value("qualifier") is Qualifier.ABOUT
