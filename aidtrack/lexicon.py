@@ -561,7 +561,7 @@ DE = Language(
     "|haushalte"
     "|soldaten|dosen|granaten|tonnen|mal",
     aid="*hilfe|*hilfen|*unterstützung|*beitrag|*beiträge|*paket|*pakete|*zusage|*zusagen"
-    "|*kredit|*kredite|*darlehen|*mittel|*zuschuss|*zuschüsse",
+    "|*kredit|*kredite|*darlehen|*mittel|*zuschuss|*zuschüsse|hilfsgeld\\w*",
     government="*regierung|*ministerium|*minister|*ministerin|kanzler|kanzlerin|parlament"
     "|bundestag|behörden|koalition|präsident|präsidentin",
     war="*krieg|*kriegs|invasion|überfall|angriff|angriffskrieg",

@@ -284,10 +284,11 @@ SHARED_WORDS = {word: name for name, (words, _) in SHARED_NAMES.items() for word
 CURRENCY_SCALES: dict[str, tuple[int, str]] = {
     **{word: (power, "kroner") for word, power in (("tkr", 3), ("mkr", 6), ("mnkr", 6))},
     **{word: (9, "kroner") for word in ("mdkr", "mdrkr")},
-    **{f"m{code}": (6, code.upper()) for code in ("eur", "usd", "chf", "gbp")},
+    **{f"m{code}": (6, code.upper()) for code in ("eur", "usd", "chf", "gbp", "sek", "nok", "dkk")},
     **{f"{md}{code}": (9, code.upper()) for md in ("md", "mrd") for code in ("eur", "usd", "chf")},
 }
-"""A scale and its currency in one word: Swedish "300 mkr", French "326 MEUR", "1,5 MdEUR"."""
+"""A scale and its currency in one word: Swedish "300 mkr" and "950 MSEK", French "326 MEUR",
+"1,5 MdEUR"."""
 
 # The patterns of amounts are compiled on first use (and kept by `re`'s cache), not
 # on import: a command that reads no amount does not pay for them.

@@ -4931,3 +4931,11 @@ def test_what_it_will_take_with_a_qualifier_is_a_cost() -> None:
 def test_norwegian_naer_is_about() -> None:
     draft = one("I 2022 var norsk bistand til Moldova nær 200 millioner kroner.")
     assert draft.value("qualifier") is Qualifier.ABOUT
+
+
+def test_msek_is_millions_of_kronor_and_german_hilfsgelder_is_aid() -> None:
+    assert one("Under 2013 bidrog Sida med totalt 72 MSEK till Haiti.").value("amount") == Decimal(
+        "72000000"
+    )
+    text = "Es umfasste 100 Millionen Euro an Hilfsgeldern für Tunesien und Ägypten."
+    assert one(text).value("amount") == Decimal("100000000")
