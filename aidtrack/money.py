@@ -144,6 +144,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "sonderziehungsrechten": "XDR",
     "derechos especiales de giro": "XDR",
     "diritti speciali di prelievo": "XDR",
+    "dsp": "XDR",  # Italian "milioni di Dsp"
+    "deg": "XDR",  # Spanish "DEG 1.529 millones"
     "trekkrettigheter": "XDR",
     "särskilda dragningsrätter": "XDR",
     "kyat": "MMK",

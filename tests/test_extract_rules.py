@@ -4939,3 +4939,14 @@ def test_msek_is_millions_of_kronor_and_german_hilfsgelder_is_aid() -> None:
     )
     text = "Es umfasste 100 Millionen Euro an Hilfsgeldern für Tunesien und Ägypten."
     assert one(text).value("amount") == Decimal("100000000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il Fmi prevede un esborso di 261,13 milioni di Dsp per l'Egitto.",
+        "Argentina recibirá un desembolso de DEG 1.529 millones del FMI.",
+    ],
+)
+def test_special_drawing_rights_in_italian_and_spanish(text: str) -> None:
+    assert one(text).value("currency") == "XDR"
