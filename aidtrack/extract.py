@@ -996,6 +996,8 @@ def _not_pledged(
         return "a cost, damage, a loss, GDP or assets"
     if _RATE.match(head) or _RATE_BEFORE.search(near):
         return "a rate per month, week or day, not a pledge's amount"
+    if _PER_HEAD.match(after):
+        return "a figure per person, not a pledge's amount"
     if _EXCHANGE_RATE.match(after):
         return "an exchange rate, not money"
     raised = _BUDGET_RAISED.search(near)
@@ -1259,6 +1261,14 @@ _RATE = _Lazy(
 )
 """A figure per month, week or day ("$4.4bn is spent ... each month", "£5.4bn a month"):
 a rate of spending or support, never a pledge's amount for a year."""
+_PER_HEAD = _Lazy(
+    r"^\s*(?:[^\W\d_]+\s+)?(?:per|a|pr\.|pro|par|por|na)\s+(?:person|persoon|capita|head"
+    r"|innbygger|invånare|indbygger|Kopf|Einwohner|habitant|persona|abitante|osobę|mieszkańca"
+    r"|hoofd|inwoner)(?![\w])",
+    re.IGNORECASE,
+)
+"""A figure per person ("2.000 dollar per persoon per jaar", "$1,200 per capita"): an income
+or a cost of each, never a pledge's amount."""
 _RATE_BEFORE = _Lazy(
     r"(?<![\w'\u2019])(?:" + _PERIODICAL + r")\s+(?:[^\W\d_]+\s+){0,2}$",
     re.IGNORECASE,

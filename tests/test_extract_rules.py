@@ -4950,3 +4950,11 @@ def test_msek_is_millions_of_kronor_and_german_hilfsgelder_is_aid() -> None:
 )
 def test_special_drawing_rights_in_italian_and_spanish(text: str) -> None:
     assert one(text).value("currency") == "XDR"
+
+
+def test_a_figure_per_person_is_no_pledge() -> None:
+    text = (
+        "Naast leningen aan de armste landen is de Wereldbank actief in middeninkomenslanden "
+        "(minstens 2.000 dollar per persoon per jaar)."
+    )
+    assert extract(text) == []
