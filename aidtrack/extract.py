@@ -1815,6 +1815,13 @@ def _own_clause(reading: str, mention: _Mention, mentions: Sequence[_Mention]) -
     return text[start:end] + (" " + attached[0] if attached else "")
 
 
+_LIST_ITEM = _Lazy(
+    r"(?<![\w'\u2019])(?:to|for|til|till|für|an|à|au|aux|a|aan|naar|dla|do|per|para)\s+"
+    r"[^;,]{1,60};\s+(?:and\s+|og\s+|och\s+|und\s+|et\s+|en\s+|y\s+|e\s+|i\s+)?$",
+    re.IGNORECASE,
+)
+"""The end of a list item and the start of the next after a semicolon ("$4.01 million to Iran;
+$3.72 million to Pakistan"): the next item shares the giving of the first."""
 _ATTACHED = _Lazy(
     r"^(?:\s+[^\s,;]+){0,3}?,?\s+(?:which|that|hvilket|vilket|który\w*|która|które|cui)\b"
     r"[^,;]*",
@@ -2825,7 +2832,11 @@ def _read_sentence(
         role = _not_pledged(reading, mention, previous, refused, languages)
         if not role and any(mention is old for old in old_levels):
             role = _OLD_LEVEL  # a level of its own kind ("forsvarsbudsjettet") it passes on
-        if not role and not _gives(_own_clause(reading, mention, figures), languages):
+        if (
+            not role
+            and not _gives(_own_clause(reading, mention, figures), languages)
+            and not (mentions and _LIST_ITEM.search(reading[mentions[-1].end : mention.origin]))
+        ):
             role = "no verb of giving nor word of aid in its clause"
         mention = replace(mention, role=role)
         if not role:

@@ -4958,3 +4958,16 @@ def test_a_figure_per_person_is_no_pledge() -> None:
         "(minstens 2.000 dollar per persoon per jaar)."
     )
     assert extract(text) == []
+
+
+def test_list_items_after_semicolons_share_the_first_items_giving() -> None:
+    drafts = extract(
+        "$100 million will be allocated for Afghanistan; $4.01 million to Iran; $3.72 million "
+        "to Pakistan; and $0.43 million to Uzbekistan."
+    )
+    assert [d.value("recipient") for d in drafts] == [
+        "Afghanistan",
+        "Iran",
+        "Pakistan",
+        "Uzbekistan",
+    ]
