@@ -305,7 +305,7 @@ def _amount_pattern(languages: Languages) -> re.Pattern[str]:
     )
     before = (
         r"(?:(?-i:[A-Z]{1,3})\$|\$(?-i:[A-Z]{2,3})\s?(?=\d)|[$€£₤¥₴]|\b(?-i:[A-Z]{3})\s?(?=\d)"
-        r"|\bkr\.?\s?(?=\d)"
+        r"|\bkr\.?\s?(?=\d)|\b(?-i:KD)\s?(?=\d)"
         r"|\beuro\s(?=\d))"
     )
     english = "|".join(money.NUMBER_WORDS)
@@ -768,7 +768,7 @@ def _conversion_span(
     breakdown = _compiled(languages, r"^\s*[(\[]\s*{breakdown}\b")
     opening = _compiled(languages, r"^\.?\s*(?:(?:{each_year})\s*)?([(\[])").match(between)
     # "75 mio. kr. (10 mio. USD)", "115 million Swedish kronor per year (approx. 13 million"
-    opening = opening or _restated_after(between, previous, start, sentence)
+    opening = opening or _restated_after(between, previous, mention.start, sentence)
     if opening and not re.search(r"[)\]]", between) and not breakdown.match(between):
         closing = sentence.find(")" if opening[1] == "(" else "]", end)
         return previous.end + opening.start(1), (closing + 1 if closing != -1 else end)

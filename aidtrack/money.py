@@ -144,6 +144,23 @@ CURRENCY_WORDS: dict[str, str] = {
     "sonderziehungsrechten": "XDR",
     "derechos especiales de giro": "XDR",
     "diritti speciali di prelievo": "XDR",
+    "kuwaiti dinar": "KWD",
+    "kuwaiti dinars": "KWD",
+    "jordanian dinar": "JOD",
+    "jordanian dinars": "JOD",
+    "iraqi dinar": "IQD",
+    "iraqi dinars": "IQD",
+    "tunisian dinar": "TND",
+    "tunisian dinars": "TND",
+    "bahraini dinar": "BHD",
+    "bahraini dinars": "BHD",
+    "libyan dinar": "LYD",
+    "libyan dinars": "LYD",
+    "algerian dinar": "DZD",
+    "algerian dinars": "DZD",
+    "dinars tunisiens": "TND",
+    "dinari tunisini": "TND",
+    "kd": "KWD",  # "KD 9.5 million": the Kuwaiti dinar
     "dsp": "XDR",  # Italian "milioni di Dsp"
     "deg": "XDR",  # Spanish "DEG 1.529 millones"
     "trekkrettigheter": "XDR",

@@ -4971,3 +4971,22 @@ def test_list_items_after_semicolons_share_the_first_items_giving() -> None:
         "Pakistan",
         "Uzbekistan",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (
+            "The Kuwait Fund signed a 3 million Kuwaiti dinar loan agreement (approximately "
+            "$9.8 million) with Cape Verde.",
+            "3000000",
+        ),
+        (
+            "A loan agreement, totaling KD 9.5 million ($32 million), was signed with Mali.",
+            "9500000",
+        ),
+    ],
+)
+def test_kuwaiti_dinars_are_the_amount_and_dollars_their_conversion(text: str, amount: str) -> None:
+    draft = one(text)
+    assert (draft.value("amount"), draft.value("currency")) == (Decimal(amount), "KWD")
