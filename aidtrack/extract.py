@@ -3132,8 +3132,10 @@ _JOINED_WITH_ARTICLE = _Lazy(
 )
 
 
+_SINCE = r"(?:since|seit|siden|sidan|sedan|depuis|sinds|desde|od|dall['\u2019]|dalla|dal)"
+"""The word of a start ("since 2008", "sidan 2022") in each language."""
 _SINCE_YEAR = _Lazy(
-    r"(?<![\w'\u2019])(?:since|seit|siden|sedan|depuis|sinds|desde|od|dall['\u2019]|dal)\s*"
+    r"(?<![\w'\u2019])" + _SINCE + r"\s*"
     r"(?:(?:\d{1,2}\.?\s+)?(?:[^\W\d_]{3,}\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
     r"|(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?"
     r"(?:war|invasion|conflict)|(?:dem\s+)?Kriegsbeginn|(?:dem\s+)?Beginn des Krieges"
@@ -3883,7 +3885,7 @@ def _year_mentions(
         languages,
         r"(?:(?<![\w'\u2019])(?:{until})\s+(?:(?:in|the|il|el|dem|der|end of|the end of|slutten av"
         r"|utgangen av|Ende|fin|eind|końca|finales de|fine)\s+)*"
-        r"|(?<![\w'\u2019])(?:since|seit|siden|sedan|depuis|sinds|od|desde|dal|dall['\u2019]|dalla)\s+"
+        r"|(?<![\w'\u2019])" + _SINCE + r"\s+"
         r"(?:(?:{months})\.?\s+(?:de\s+|del\s+)?)?"
         r"|(?<![\w'\u2019])(?:{war})\b[^.;,]{0,30}\b(?:in|i|im|en|w|nel)\s+)$",
     )

@@ -272,11 +272,11 @@ _NORDIC_WORDS = {
     "infinitive": "(?:å|at)\\s+\\w+",
     "recipient_before": "til|for|gi|giver|gir|støtte|støtter|hjelpe|hjælpe|hjelp|hjælp"
     "|sende|sender|bistå",
-    "donor_before": "fra|av|af",
+    "donor_before": "fra|frå|av|af",
     "place_before": "i|på",
     "aside_before": "gjennom|gennem|via|med|sammen med",
     "of_before": "",
-    "receive": "får|mottar|modtager|modtar|fikk|fik|mottok|modtog|mottatt|modtaget|fått|fået"
+    "receive": "får|mottar|modtager|modtar|fikk|fekk|fik|mottok|modtog|mottatt|modtaget|fått|fået"
     "|regne med|skal få|vil få|motta|modtage",
     "articles": "det|den|de",
     "breakdown": "hvorav|hvoraf|af hvilke|heriblant|herunder|inkludert|inklusive|blant annet"

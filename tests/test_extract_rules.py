@@ -4990,3 +4990,10 @@ def test_list_items_after_semicolons_share_the_first_items_giving() -> None:
 def test_kuwaiti_dinars_are_the_amount_and_dollars_their_conversion(text: str, amount: str) -> None:
     draft = one(text)
     assert (draft.value("amount"), draft.value("currency")) == (Decimal(amount), "KWD")
+
+
+def test_nynorsk_fekk_receives_and_sidan_starts_a_sum_to_date() -> None:
+    draft = one("I 2023 fekk Moldova over 500 millionar kroner i norsk hjelp.")
+    assert (draft.value("donor"), draft.value("recipient")) == ("Norway", "Moldova")
+    draft = one("Noreg har gitt 420 millionar kroner til Moldova sidan 2022.")
+    assert draft.value("years") is None
