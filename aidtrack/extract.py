@@ -960,6 +960,7 @@ def _not_pledged(
         or _PRIVATE_GIVERS_AFTER.match(after)
         or _CHARITY_GIVES.search(near)
         or _CHARITY_FIRST.search(window)
+        or _INSURERS.search(window)
         or _PRIVATELY.search(re.split(r"[\d$€£]", head, maxsplit=1)[0])
         or (_RAISED_WORD.search(near) and _FUNDRAISER_AFTER.search(head))
     ):
@@ -1537,11 +1538,22 @@ _PRIVATE_FINANCE = _Lazy(
     r"(?:private (?:finance|financing|investment|capital|sector)|financements? privés?"
     r"|privates? (?:Kapital|Investitionen)|Privatkapital|financiación privada|inversión privada"
     r"|finanziamenti privati|investimenti privati|privat kapital|privata investeringar"
-    r"|particuliere investeringen|kapitał prywatny|inwestycj\w* prywatn\w*)(?![\w])",
+    r"|particuliere investeringen|kapitał prywatny|inwestycj\w* prywatn\w*|dons privés"
+    r"|private donations|donaciones privadas|donazioni private|private Spenden|Privatspenden"
+    r"|private gaver|private donationer|privata gåvor|particuliere giften"
+    r"|darowizn\w* prywatn\w*)(?![\w])",
     re.IGNORECASE,
 )
 """Private money an amount is ("719 millions d'euros de financements privés mobilisés",
 "$2 billion in private investment"): no state's or institution's pledge."""
+_INSURERS = _Lazy(
+    r"(?<![\w'\u2019])(?:insurers|insurance companies|försäkringsbolag\w*"
+    r"|forsikringsselskap\w*|Versicherer|Sachversicherer|Versicherungen|assureurs"
+    r"|aseguradoras|compagnie assicurative|ubezpieczyciel\w*|verzekeraars)(?![\w])",
+    re.IGNORECASE,
+)
+"""Insurers that pay out claims ("försäkringsbolagen har betalat ut omkring tio miljarder"):
+private money for damage, no one's pledge."""
 _PRIVATE_GIFTS = _Lazy(
     r"(?<![\w'\u2019])(?:private donations|donations (?:by|from) the public|dons des"
     r"|générosité des|generosity of|Großzügigkeit der|generosidad de los"

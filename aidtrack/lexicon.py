@@ -174,6 +174,7 @@ EN = Language(
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
     "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
     "|(?:is|are|was|were) asking|(?:is|are) considering|considers"
+    "|(?:will|would|could|to) raise(?=\\s+$)"
     "|(?:it|will|would|could) takes?(?=\\s+(?:(?:up to|about|around|some|roughly|approximately"
     "|more than|over|at least|nearly|almost)\\s+)?$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",

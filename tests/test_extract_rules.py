@@ -4997,3 +4997,15 @@ def test_nynorsk_fekk_receives_and_sidan_starts_a_sum_to_date() -> None:
     assert (draft.value("donor"), draft.value("recipient")) == ("Norway", "Moldova")
     draft = one("Noreg har gitt 420 millionar kroner til Moldova sidan 2022.")
     assert draft.value("years") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under tio år har försäkringsbolagen betalat ut omkring tio miljarder kronor för skador.",
+        "En dix jours, les Américains ont mobilisé 355 millions de dollars de dons privés.",
+        "The UN refugee agency said it would raise $920 million in a new plan for Bangladesh.",
+    ],
+)
+def test_insurers_private_donations_and_money_to_raise_are_no_pledge(text: str) -> None:
+    assert extract(text) == []
