@@ -2630,8 +2630,8 @@ _INHABITANTS_OF = _Lazy(
 """The people of a place ("aan de inwoners van Gaza", "the people of Lebanon"): where
 they live, which receives if nothing else does; never the giver ("van" is "from" too)."""
 _SOURCE = _Lazy(
-    r"(?<![\w'\u2019])(?:according to|enligt|ifølge|laut|selon|volgens|według|según|secondo"
-    r"|citing|citerer|nach Angaben|d['\u2019]après|de acuerdo con|stando a|zgodnie z)"
+    r"(?<![\w'\u2019])(?:according to|enligt|ifølge|ifølgje|iflg\.|laut|selon|volgens|według"
+    r"|según|secondo|citing|citerer|nach Angaben|d['\u2019]après|de acuerdo con|stando a|zgodnie z)"
     r"\s+(?:\S+\s+){0,3}$",
     re.IGNORECASE,
 )

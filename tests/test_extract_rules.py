@@ -5009,3 +5009,11 @@ def test_nynorsk_fekk_receives_and_sidan_starts_a_sum_to_date() -> None:
 )
 def test_insurers_private_donations_and_money_to_raise_are_no_pledge(text: str) -> None:
     assert extract(text) == []
+
+
+def test_nynorsk_ifolgje_names_the_source_not_the_giver() -> None:
+    draft = one(
+        "Gjevarland har lovd 18 milliardar kroner i nødhjelp til Jemen, men til no har dei "
+        "berre gitt 29 prosent av dette, ifølgje FN."
+    )
+    assert draft.value("donor") is None
