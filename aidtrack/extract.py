@@ -2389,6 +2389,8 @@ def _role(sentence: str, start: int, end: int, form: lexicon.Form, languages: La
         return "recipient"  # "Bangladesh will be provided a loan of $200 million"
     if _INHABITANTS_OF.search(before):
         return "place"  # "aan de inwoners van Gaza": who lives there, not who gives
+    if _compiled(languages, _PEOPLE_FROM).search(before):
+        return ""  # "refugees from Myanmar": where they fled from, neither giver nor receiver
     if _compiled(
         languages,
         r"(?<![\w'\u2019])(?:{recipient_before})\s+(?:{articles}\s+|an?\s+)?(?:{government})\s+"
@@ -2619,6 +2621,12 @@ _V2_INVERTED = (
 )
 """A clause that starts with an adverbial, then the verb ("I dag gir Norge", "Derfor sender
 Danmark", "Dit jaar geeft Nederland"): in the Germanic languages the subject follows."""
+_PEOPLE_FROM = (
+    r"(?<![\w'\u2019])(?:{people})\s+(?:from|z|ze|aus|fra|frå|från|de|du|d['\u2019]|des|van|uit"
+    r"|da|dal|dalla|del)\s+(?:the\s+|der\s+|dem\s+)?$"
+)
+"""People from a place ("refugees from Myanmar", "flyktingar från Syrien"): where they come
+from, neither the giver nor the receiver."""
 _INHABITANTS_OF = _Lazy(
     r"(?<![\w'\u2019])(?:people|residents|inhabitants|population|citizens|inwoners|bewoners"
     r"|bevolking|innbyggerne|innbyggere|indbyggerne|indbyggere|befolkningen|invånarna"

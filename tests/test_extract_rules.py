@@ -5017,3 +5017,11 @@ def test_nynorsk_ifolgje_names_the_source_not_the_giver() -> None:
         "berre gitt 29 prosent av dette, ifølgje FN."
     )
     assert draft.value("donor") is None
+
+
+def test_people_from_a_country_name_where_they_come_from_not_the_giver() -> None:
+    draft = one(
+        "The bank approved a $58.6 million grant for Bangladesh to help people displaced "
+        "from Myanmar."
+    )
+    assert (draft.value("donor"), draft.value("recipient")) == (None, "Bangladesh")
