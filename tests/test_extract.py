@@ -173,11 +173,11 @@ def test_real_sentences_never_give_a_wrong_amount() -> None:
     assert figures.recall >= 0.8, figures.tally
 
 
-@pytest.mark.slow  # 7,202 sentences: the longest test of the suite; CI runs it
+@pytest.mark.slow  # 7,316 sentences: the longest test of the suite; CI runs it
 def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> None:
-    """What extract does on the 7,202 sentences its rules were tuned on
-    (tests/data/README.md): 90.6% precision and 77.3% recall when written, against issue
-    24's 95% and 85%, and 171 wrong amounts, 139 of them drafts from 126 sentences without a
+    """What extract does on the 7,316 sentences its rules were tuned on
+    (tests/data/README.md): 90.5% precision and 77.2% recall when written, against issue
+    24's 95% and 85%, and 180 wrong amounts, 147 of them drafts from 131 sentences without a
     pledge. Most are a government's spending on its own country or army ("Myanmar's
     government will allocate 500 billion kyats for earthquake relief"), a plan's or
     appeal's total ("Planen uppgår till 84 miljoner US-dollar", money that "will go to" or
@@ -185,13 +185,13 @@ def test_the_sentences_the_rules_were_tuned_on_keep_their_measured_figures() -> 
     word, as a giver's pledge does. The others are a
     budget's total and a yearly figure after "det vil si", which one table's annotator
     reads as restating the envelope and an earlier one's ("i.e. NOK 15 billion annually")
-    as the yearly tranches. The sixty-third held-out table (114 sentences no rule writer
-    read) is short of the issue's targets: 81.1% precision, 70.9% recall, 13 wrong
-    amounts, 12 drafts from 9 of its 38 no-pledge sentences (tests/data/README.md has
+    as the yearly tranches. The sixty-fourth held-out table (121 sentences no rule writer
+    read) is short of the issue's targets: 81.1% precision, 76.2% recall, 10 wrong
+    amounts, 8 drafts from 7 of its 46 no-pledge sentences (tests/data/README.md has
     every round's figures)."""
     entries = json.loads((NEWS.parent / "news_unseen_tuning.json").read_text(encoding="utf-8"))
     figures = measure(entries)
-    assert figures.wrong_amounts <= 171, figures.tally["amount"]
-    assert figures.no_pledge_drafts <= 139, figures.tally
-    assert figures.precision >= 0.905, figures.tally
+    assert figures.wrong_amounts <= 180, figures.tally["amount"]
+    assert figures.no_pledge_drafts <= 147, figures.tally
+    assert figures.precision >= 0.904, figures.tally
     assert figures.recall >= 0.772, figures.tally
