@@ -174,7 +174,7 @@ EN = Language(
     "|requested|asked for|calls? for|called for|calling for|requires?|required|requirements?"
     "|shortfall|gap|asking for|asks for|requests?|requesting|requiring|sought|seek|response plans?"
     "|(?:is|are|was|were) asking|(?:is|are) considering|considers"
-    "|(?:will|would|could|to) raise(?=\\s+$)"
+    "|(?:will|would|could) raise(?=\\s+$)"
     "|(?:it|will|would|could) takes?(?=\\s+(?:(?:up to|about|around|some|roughly|approximately"
     "|more than|over|at least|nearly|almost)\\s+)?$)",
     need_after="needed|required|requested|sought|need|appeal|appeals|requirements?",
@@ -184,7 +184,7 @@ EN = Language(
     "|deficit|revenues?|price tag"
     "|(?:economic|financial) impact"
     "|assets|interest|profits|transactions|turnover|exports|imports|destroyed|destruction",
-    people="people|persons|displaced|refugees|civilians|children|residents|inhabitants|households|lives"
+    people="people|persons|displaced|refugees|civilians|children|residents|inhabitants|households"
     "|citizens|soldiers|troops|doses|rounds|shells|tonnes|tons|times|visitors|crossings|lives"
     "|infections|cases|deaths|victims|women|girls|boys",
     aid="aid|support|assistance|help|contribution|funding|package|pledge|donation|loan"
