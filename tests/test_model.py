@@ -139,6 +139,10 @@ def test_one_donor_by_any_of_its_names(name: str) -> None:
         ("UK", "United Kingdom"),
         ("Russia", "Russian Federation"),
         ("UA", "Ukraine"),
+        ("Cape Verde", "Cabo Verde"),
+        ("Burma", "Myanmar"),
+        ("Swaziland", "Eswatini"),
+        ("East Timor", "Timor-Leste"),
     ],
 )
 def test_countries_resolve_to_iso_names(name: str, canonical: str) -> None:
