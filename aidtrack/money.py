@@ -144,23 +144,6 @@ CURRENCY_WORDS: dict[str, str] = {
     "sonderziehungsrechten": "XDR",
     "derechos especiales de giro": "XDR",
     "diritti speciali di prelievo": "XDR",
-    "kuwaiti dinar": "KWD",
-    "kuwaiti dinars": "KWD",
-    "jordanian dinar": "JOD",
-    "jordanian dinars": "JOD",
-    "iraqi dinar": "IQD",
-    "iraqi dinars": "IQD",
-    "tunisian dinar": "TND",
-    "tunisian dinars": "TND",
-    "bahraini dinar": "BHD",
-    "bahraini dinars": "BHD",
-    "libyan dinar": "LYD",
-    "libyan dinars": "LYD",
-    "algerian dinar": "DZD",
-    "algerian dinars": "DZD",
-    "dinars tunisiens": "TND",
-    "dinari tunisini": "TND",
-    "kd": "KWD",  # "KD 9.5 million": the Kuwaiti dinar
     "dsp": "XDR",  # Italian "milioni di Dsp"
     "deg": "XDR",  # Spanish "DEG 1.529 millones"
     "trekkrettigheter": "XDR",
@@ -254,6 +237,21 @@ CURRENCY_WORDS: dict[str, str] = {
 }
 DOLLARS = ("USD", "CAD", "AUD", "NZD")
 CURRENCY_WORDS |= {f"{code.lower()}$": code for code in DOLLARS}  # "AUD$12.05m"
+# "Kuwaiti dinars", "dinars tunisiens": a dinar that names its country.
+CURRENCY_WORDS |= {
+    name: code
+    for country, code in (
+        ("kuwaiti", "KWD"),
+        ("jordanian", "JOD"),
+        ("iraqi", "IQD"),
+        ("tunisian", "TND"),
+        ("bahraini", "BHD"),
+        ("libyan", "LYD"),
+        ("algerian", "DZD"),
+    )
+    for name in (f"{country} dinar", f"{country} dinars")
+}
+CURRENCY_WORDS |= {"dinars tunisiens": "TND", "dinari tunisini": "TND", "kd": "KWD"}
 # "Norwegian kronor", "danske kroner": a krone that names its country.
 CURRENCY_WORDS |= {
     f"{country} {krone}": code
