@@ -331,10 +331,11 @@ class Ledger:
         kinds = ("part_of",) if force else ("part_of", "delivery_of")
         new: dict[tuple[str, str], list[Pledge]] = defaultdict(list)
         for pledge in pledges:
-            for link in kinds:
-                if getattr(pledge, link):
-                    new[getattr(pledge, link), link].append(pledge)
-        changed = {(p.id, link) for p in pledges for link in kinds if (p.id, link) in stored}
+            if pledge.part_of or pledge.delivery_of:  # most of an import's records: neither
+                for link in kinds:
+                    if getattr(pledge, link):
+                        new[getattr(pledge, link), link].append(pledge)
+        changed = {(target, link) for target, link in stored if target in final and link in kinds}
         convert = None
         for target, link in sorted(set(new) | changed):
             whole = final.get(target) or self.find(target)
@@ -585,10 +586,12 @@ class Ledger:
         def find(pledge_id: str) -> Pledge | None:
             return final.get(pledge_id) or self.find(pledge_id)
 
-        unstored = {p.id for p in pledges if p.id not in self}
-        problems = rules.link_problems([*pledges, *pointing], find, graph, unstored=unstored)
+        # A record that links nothing breaks no rule of its own (most of an import's).
+        linking = [p for p in pledges if p.supersedes or p.part_of or p.delivery_of]
+        unstored = {p.id for p in linking if p.id not in self}
+        problems = rules.link_problems([*linking, *pointing], find, graph, unstored=unstored)
         gone = self.superseded()
-        for pledge in pledges:
+        for pledge in linking:
             if pledge.part_of not in gone:
                 continue
             before = self.find(pledge.id)
