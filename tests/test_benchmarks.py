@@ -102,3 +102,19 @@ def test_each_round_runs_every_case_once_in_an_order_of_its_own() -> None:
         assert order.index(bench.SQLITE_QUERY) == order.index(bench.SQLITE_INSERT) + 1
     assert len({order[-1] for order in orders}) > 1
     assert orders[0] == [case.name for case in bench.shuffled(bench.CASES, "10 0")]
+
+
+@pytest.mark.slow
+def test_the_columnar_bound_runs_and_builds_the_stored_form() -> None:
+    """The skeleton of a columnar import (issue 27's bound) runs end to end: it exits
+    non-zero if a document it built is not the one aidtrack stores."""
+    script = REPO / "benchmarks" / "columnar_bound.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--rows", "300", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "columnar skeleton, no rule applied:" in done.stdout
+    assert "x the floor)" in done.stdout
