@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 def bound(source: Path, target: Path) -> None:
     """Import the CSV at `source` into a new store at `target`, doing only the skeleton
     (above); then check that the documents are those aidtrack stores."""
-    from aidtrack import model, store
+    from aidtrack import model, money, store
 
     gc.disable()  # as every aidtrack command runs
     rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8"), newline="")))
@@ -83,7 +83,7 @@ def bound(source: Path, target: Path) -> None:
         *columns, strict=True
     ):
         code = parsed.settled(currency, donor.code)
-        amount = model.money.check_places(parsed.value, code)
+        amount = money.check_places(parsed.value, code)
         start, end = years.start, years.end
         doc = {
             "id": pledge_id,
