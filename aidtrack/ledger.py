@@ -335,7 +335,7 @@ class Ledger:
                 for link in kinds:
                     if getattr(pledge, link):
                         new[getattr(pledge, link), link].append(pledge)
-        changed = {(target, link) for target, link in stored if target in final and link in kinds}
+        changed = {(p.id, link) for p in pledges for link in kinds if (p.id, link) in stored}
         convert = None
         for target, link in sorted(set(new) | changed):
             whole = final.get(target) or self.find(target)
